@@ -1,0 +1,39 @@
+#include "hostlauncher.h"
+
+#include "chathost.h"
+#include "hostoptions.h"
+#include "shareaddresses.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+bool HostLauncher::start(ChatHost &host, const HostOptions &options)
+{
+    if (!host.listen(options.bindAddress, options.port)) {
+        printError(host.errorString());
+        if (options.port != 0)
+            printError(tr("Choose another port with --port N, or --port 0 for any free one."));
+        return false;
+    }
+    const QList<QUrl> urls = pageUrls(host);
+    std::fprintf(stdout, "Listening on %s\n", qPrintable(urls.first().toString()));
+    for (qsizetype i = 1; i < urls.size(); ++i)
+        std::fprintf(stdout, "Also reachable at %s\n", qPrintable(urls.at(i).toString()));
+    std::fflush(stdout);
+    return true;
+}
+
+QList<QUrl> HostLauncher::pageUrls(const ChatHost &host)
+{
+    QList<QUrl> urls;
+    for (const QHostAddress &address : ShareAddresses::forBinding(host.address()))
+        urls.append(ShareAddresses::pageUrl(address, host.port()));
+    return urls;
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    std::fflush(stderr);
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QList>
+#include <QtCore/QUrl>
+
+class ChatHost;
+class HostOptions;
+
+// Starts a host as the command line asked and tells the user where it can be reached.
+class HostLauncher final
+{
+    Q_DECLARE_TR_FUNCTIONS(HostLauncher)
+
+public:
+    static constexpr int kExitCannotListen = 1;
+    static constexpr int kExitUsage = 2;
+
+    // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
+    static bool start(ChatHost &host, const HostOptions &options);
+    // Every address the page is reachable at, best first.
+    static QList<QUrl> pageUrls(const ChatHost &host);
+};
+
+// Prints one line to stderr, for the two executables' error paths.
+void printError(const QString &message);

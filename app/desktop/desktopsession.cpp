@@ -1,0 +1,53 @@
+#include "desktopsession.h"
+
+#include "chatconnection.h"
+#include "chathost.h"
+#include "chatwindow.h"
+#include "hostlauncher.h"
+#include "hostoptions.h"
+
+#include <QtCore/QSettings>
+
+using namespace Qt::StringLiterals;
+
+DesktopSession::DesktopSession(QObject *parent)
+    : QObject(parent), m_connection(new ChatConnection(this))
+{
+    // Remember the name the room accepted, for next time.
+    connect(m_connection, &ChatConnection::joined, this,
+            [](const QString &name) { QSettings().setValue(u"name"_s, name); });
+}
+
+DesktopSession::~DesktopSession()
+{
+    m_window.reset();
+    m_connection->close();
+}
+
+bool DesktopSession::host(const HostOptions &options, const QString &name)
+{
+    m_host = std::make_unique<ChatHost>();
+    if (!HostLauncher::start(*m_host, options))
+        return false;
+    const QUrl shareUrl = HostLauncher::pageUrls(*m_host).first();
+    // The window joins through loopback: it works whichever address the host is bound to.
+    QUrl ownUrl = shareUrl;
+    if (m_host->address().isEqual(QHostAddress::Any) || m_host->address().isEqual(QHostAddress::AnyIPv4))
+        ownUrl.setHost(u"127.0.0.1"_s);
+    showWindow(ownUrl, name, true);
+    m_window->setShareAddress(shareUrl, true);
+    return true;
+}
+
+void DesktopSession::join(const QUrl &address, const QString &name)
+{
+    showWindow(address, name, false);
+}
+
+void DesktopSession::showWindow(const QUrl &address, const QString &name, bool hosting)
+{
+    m_window = std::make_unique<ChatWindow>(m_connection);
+    m_window->setShareAddress(address, hosting);
+    m_window->show();
+    m_connection->open(address, name);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+
+#include <memory>
+
+class ChatConnection;
+class ChatHost;
+class ChatWindow;
+class HostOptions;
+
+// Monolithic mode and join mode: optionally starts a host in this process, then opens the
+// window joined to it (over a real WebSocket, like any other client) or to a remote room.
+class DesktopSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DesktopSession(QObject *parent = nullptr);
+    ~DesktopSession() override;
+
+    // Both print why they failed; the caller exits with HostLauncher's codes.
+    bool host(const HostOptions &options, const QString &name);
+    void join(const QUrl &address, const QString &name);
+
+private:
+    void showWindow(const QUrl &address, const QString &name, bool hosting);
+
+    std::unique_ptr<ChatHost> m_host;
+    ChatConnection *m_connection;
+    std::unique_ptr<ChatWindow> m_window;
+};

@@ -1,0 +1,53 @@
+// tertulia-server: the host alone, with no display and no QtWidgets.
+
+#include "chathost.h"
+#include "hostlauncher.h"
+#include "hostoptions.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void quitOnSignal(int)
+{
+    QCoreApplication::quit();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Qt's own event dispatcher costs less CPU than GLib's with many sockets.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tertulia-server"_s);
+    QCoreApplication::setOrganizationName(u"Tertulia"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    HostOptions::addTo(parser);
+    parser.process(app);
+
+    QString error;
+    const std::optional<HostOptions> options = HostOptions::read(parser, &error);
+    if (!options) {
+        printError(error);
+        return HostLauncher::kExitUsage;
+    }
+    ChatHost host;
+    if (!HostLauncher::start(host, *options))
+        return HostLauncher::kExitCannotListen;
+
+    std::signal(SIGINT, quitOnSignal);
+    std::signal(SIGTERM, quitOnSignal);
+    return app.exec();
+}

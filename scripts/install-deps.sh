@@ -1,0 +1,38 @@
+#!/bin/sh
+# Installs the Debian and npm packages Tertulia needs to build, run and test.
+# Idempotent: only missing packages are installed, so repeat runs cost a second.
+set -eu
+cd "$(dirname "$0")/.."
+
+debian_packages="
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
+    libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-qpa-plugins libgl-dev
+    python3-websockets chromium xvfb xauth imagemagick fonts-dejavu-core
+"
+
+missing=""
+for package in $debian_packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+
+if ! command -v node >/dev/null 2>&1; then
+    missing="$missing nodejs npm"
+fi
+
+if [ -n "$missing" ]; then
+    echo "Installing Debian packages:$missing"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# playwright-core drives Debian's chromium; it never downloads a browser.
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    echo "Installing npm packages for the browser tests"
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,84 @@
+#include "pageroutes.h"
+
+#include <QtCore/QFile>
+#include <QtHttpServer/QHttpServer>
+#include <QtHttpServer/QHttpServerRouterRule>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// QHttpServer 6.4 upgrades any request a route matched, even after the route answered it:
+// page routes never match upgrade requests, so no request can leave a ghost socket behind.
+class PageRule final : public QHttpServerRouterRule
+{
+public:
+    using QHttpServerRouterRule::QHttpServerRouterRule;
+
+protected:
+    bool matches(const QHttpServerRequest &request, QRegularExpressionMatch *match) const override
+    {
+        if (!request.value("upgrade").isEmpty())
+            return false;
+        return QHttpServerRouterRule::matches(request, match);
+    }
+};
+
+struct PageFile
+{
+    QString urlPath;
+    QString resource;
+    QByteArray mimeType;
+};
+
+QByteArray readResource(const QString &path)
+{
+    QFile file(path);
+    const bool embedded = file.open(QIODevice::ReadOnly);
+    Q_ASSERT_X(embedded, "PageRoutes", "a page file is missing from the resources");
+    return embedded ? file.readAll() : QByteArray();
+}
+
+void addSecurityHeaders(QHttpServerResponse &response)
+{
+    // The page's own files only; the socket it opens is on the same host and port.
+    response.setHeader("Content-Security-Policy",
+                       "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                       "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+                       "base-uri 'none'; form-action 'none'");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "no-cache");
+}
+
+} // namespace
+
+namespace PageRoutes {
+
+void install(QHttpServer &server)
+{
+    const QList<PageFile> files{
+        {u"/"_s, u":/tertulia/page/index.html"_s, "text/html; charset=utf-8"},
+        {u"/app.js"_s, u":/tertulia/page/app.js"_s, "text/javascript; charset=utf-8"},
+        {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
+        {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
+    };
+    for (const PageFile &file : files) {
+        server.route<PageRule>(file.urlPath, QHttpServerRequest::Method::Get,
+                               [mimeType = file.mimeType, body = readResource(file.resource)] {
+                                   return QHttpServerResponse(mimeType, body);
+                               });
+    }
+    server.route<PageRule>(u"/ws"_s, QHttpServerRequest::Method::Get, [] {
+        return QHttpServerResponse("text/plain; charset=utf-8",
+                                   "This is the chat's WebSocket; open / in a browser.\n",
+                                   QHttpServerResponse::StatusCode::UpgradeRequired);
+    });
+    server.afterRequest([](QHttpServerResponse &&response) {
+        addSecurityHeaders(response);
+        return std::move(response);
+    });
+}
+
+} // namespace PageRoutes

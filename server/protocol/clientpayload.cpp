@@ -1,0 +1,108 @@
+#include "clientpayload.h"
+
+#include "protocollimits.h"
+#include "names.h"
+#include "textchecks.h"
+
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Tertulia {
+
+namespace {
+
+constexpr qsizetype kMaxClientIdLength = 64;
+
+ProtocolError badField(const QString &field, const QString &expected)
+{
+    return {ErrorCode::BadField, u"The field \"%1\" must be %2."_s.arg(field, expected)};
+}
+
+// Reads an optional string field; a present value of another JSON type is an error.
+std::optional<ProtocolError> readString(const QJsonObject &object, const QString &field,
+                                        QString *value)
+{
+    const QJsonValue json = object.value(field);
+    if (json.isUndefined() || json.isNull())
+        return std::nullopt;
+    if (!json.isString())
+        return badField(field, u"a string"_s);
+    *value = json.toString();
+    return std::nullopt;
+}
+
+} // namespace
+
+DecodedClientPayload decodeClientPayload(const QString &frame)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ProtocolError{ErrorCode::BadJson, u"The message is not valid JSON."_s};
+    if (!document.isObject())
+        return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
+    const QJsonObject object = document.object();
+
+    QString type = u"message"_s;
+    QString name;
+    ClientPayload payload;
+    for (auto [field, target] : {std::pair{u"type"_s, &type}, {u"name"_s, &name},
+                                 {u"message"_s, &payload.message},
+                                 {u"clientId"_s, &payload.clientId}}) {
+        if (auto problem = readString(object, field, target))
+            return *problem;
+    }
+    payload.name = Names::normalized(name);
+
+    if (type == u"join") {
+        payload.type = ClientPayload::Type::Join;
+        if (auto problem = Names::problemWith(payload.name))
+            return *problem;
+        return payload;
+    }
+    if (type != u"message") {
+        return ProtocolError{ErrorCode::UnknownType,
+                             u"Unknown message type \"%1\"."_s.arg(type.left(40))};
+    }
+    if (!object.value(u"message"_s).isString())
+        return badField(u"message"_s, u"a string"_s);
+    if (payload.clientId.size() > kMaxClientIdLength)
+        return badField(u"clientId"_s, u"at most %1 characters"_s.arg(kMaxClientIdLength));
+    if (auto problem = problemWithMessageText(payload.message))
+        return *problem;
+    return payload;
+}
+
+std::optional<ProtocolError> problemWithMessageText(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return ProtocolError{ErrorCode::EmptyMessage, u"The message is empty."_s};
+    if (TextChecks::codePointCount(text) > Limits::kMaxMessageLength) {
+        return ProtocolError{ErrorCode::MessageTooLong,
+                             u"Messages can be at most %1 characters long."_s.arg(
+                                     Limits::kMaxMessageLength)};
+    }
+    if (TextChecks::containsControlCharacter(text, TextChecks::Allow::TabAndNewline)) {
+        return ProtocolError{ErrorCode::MessageInvalid,
+                             u"Messages cannot contain control characters."_s};
+    }
+    return std::nullopt;
+}
+
+QString encodeJoinRequest(const QString &name)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"join"_s}, {u"name"_s, name}})
+                                     .toJson(QJsonDocument::Compact));
+}
+
+QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId)
+{
+    QJsonObject object{{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
+    if (!clientId.isEmpty())
+        object.insert(u"clientId"_s, clientId);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace Tertulia

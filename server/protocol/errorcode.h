@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QtCore/QString>
+
+// Stable, machine-readable error codes sent in "error" events, and the WebSocket close codes
+// the host uses. docs/PROTOCOL.md lists both; never renumber or rename them.
+namespace Tertulia {
+
+enum class ErrorCode {
+    BadJson,        // the frame is not valid JSON
+    NotAnObject,    // valid JSON, but not an object
+    BadField,       // a known field has the wrong type
+    UnknownType,    // "type" names no message the host understands
+    BinaryFrame,    // binary frames are not part of the protocol
+    NameInvalid,    // empty, too long, or contains control characters
+    NameTaken,      // another member already uses this name (ignoring case)
+    NameMismatch,   // the payload claims a name other than the one bound to the connection
+    NotJoined,      // a chat message before the connection has a name
+    EmptyMessage,   // nothing but white space
+    MessageTooLong, // over Limits::kMaxMessageLength
+    MessageInvalid, // control characters other than tab and newline
+};
+
+QString errorCodeName(ErrorCode code);
+
+// What the offender is told: the stable code and a sentence for people.
+struct ProtocolError
+{
+    ErrorCode code;
+    QString reason;
+};
+
+// Close codes in the private range 4000-4999, sent after an "error" event that says why.
+namespace CloseCode {
+constexpr quint16 kNameInvalid = 4001;
+constexpr quint16 kNameTaken = 4002;
+} // namespace CloseCode
+
+} // namespace Tertulia

@@ -1,0 +1,34 @@
+#include "names.h"
+
+#include "protocollimits.h"
+#include "textchecks.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Tertulia::Names {
+
+QString normalized(const QString &name)
+{
+    return name.trimmed();
+}
+
+std::optional<ProtocolError> problemWith(const QString &normalizedName)
+{
+    if (normalizedName.isEmpty())
+        return ProtocolError{ErrorCode::NameInvalid, u"Please choose a name."_s};
+    if (TextChecks::codePointCount(normalizedName) > Limits::kMaxNameLength) {
+        return ProtocolError{ErrorCode::NameInvalid,
+                             u"Names can be at most %1 characters long."_s.arg(
+                                     Limits::kMaxNameLength)};
+    }
+    if (TextChecks::containsControlCharacter(normalizedName, TextChecks::Allow::Nothing))
+        return ProtocolError{ErrorCode::NameInvalid, u"Names cannot contain control characters."_s};
+    return std::nullopt;
+}
+
+QString uniquenessKey(const QString &normalizedName)
+{
+    return normalizedName.toCaseFolded();
+}
+
+} // namespace Tertulia::Names
