@@ -31,6 +31,13 @@ ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatConnection::onTextMessage);
 }
 
+ChatConnection::~ChatConnection()
+{
+    // The socket says "disconnected" while it is destroyed, after the retry timer is gone.
+    m_wantOpen = false;
+    m_socket.disconnect(this);
+}
+
 QUrl ChatConnection::socketUrl(const QUrl &address)
 {
     QUrl url = address;

@@ -18,6 +18,7 @@ public:
     Q_ENUM(State)
 
     explicit ChatConnection(QObject *parent = nullptr);
+    ~ChatConnection() override;
 
     // Accepts the address a browser uses (http://host:port/) or the socket's (ws://host:port/ws).
     static QUrl socketUrl(const QUrl &address);

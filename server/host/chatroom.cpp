@@ -53,11 +53,15 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
     const QString boundName = m_connections.value(socket).name;
 
     if (boundName.isEmpty()) {
+        if (payload.type == ClientPayload::Type::Join) {
+            join(socket, payload.name);
+            return;
+        }
         if (payload.name.isEmpty()) {
             sendError(socket, {ErrorCode::NotJoined, u"Say who you are first: send a name."_s});
             return;
         }
-        if (!join(socket, payload.name) || payload.type == ClientPayload::Type::Join)
+        if (!join(socket, payload.name))
             return;
     } else if (!payload.name.isEmpty()
                && Names::uniquenessKey(payload.name) != Names::uniquenessKey(boundName)) {

@@ -39,8 +39,14 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        // QJsonDocument refuses top-level scalars, which are valid JSON but still not objects.
+        const bool scalar = !frame.trimmed().isEmpty()
+                && !QJsonDocument::fromJson('[' + frame.toUtf8() + ']').isNull();
+        if (scalar)
+            return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
         return ProtocolError{ErrorCode::BadJson, u"The message is not valid JSON."_s};
+    }
     if (!document.isObject())
         return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
     const QJsonObject object = document.object();
@@ -57,9 +63,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
     payload.name = Names::normalized(name);
 
     if (type == u"join") {
+        // The room judges the name: a refused name also closes the connection.
         payload.type = ClientPayload::Type::Join;
-        if (auto problem = Names::problemWith(payload.name))
-            return *problem;
         return payload;
     }
     if (type != u"message") {

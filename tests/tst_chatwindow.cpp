@@ -1,0 +1,137 @@
+// The native window with real key presses, joined to a real host over a real socket.
+
+#include "chatconnection.h"
+#include "chathost.h"
+#include "chatwindow.h"
+#include "support/testclient.h"
+
+#include <QtTest/QtTest>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
+#include <QtWidgets/QPushButton>
+
+using namespace Qt::StringLiterals;
+
+class tst_ChatWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheShareAddress();
+    void typingAndEnterDeliversTheMessage();
+    void showsMessagesFromOthersAsText();
+    void listsWhoIsInTheRoomAndNotices();
+    void showsTheConnectionState();
+
+private:
+    QStringList messageTexts() const;
+
+    std::unique_ptr<ChatHost> m_host;
+    std::unique_ptr<ChatConnection> m_connection;
+    std::unique_ptr<ChatWindow> m_window;
+    std::unique_ptr<TestClient> m_bea;
+};
+
+void tst_ChatWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings must not touch the user's files
+}
+
+void tst_ChatWindow::init()
+{
+    m_host = std::make_unique<ChatHost>();
+    QVERIFY(m_host->listen(QHostAddress::LocalHost, 0));
+    const QUrl address(u"http://127.0.0.1:%1/"_s.arg(m_host->port()));
+    m_connection = std::make_unique<ChatConnection>();
+    m_window = std::make_unique<ChatWindow>(m_connection.get());
+    m_window->setShareAddress(address, true);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_connection->open(address, u"Ana"_s);
+    QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
+
+    m_bea = std::make_unique<TestClient>();
+    QVERIFY(m_bea->open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_host->port()))));
+    QVERIFY(!m_bea->next(u"welcome"_s).isEmpty());
+}
+
+void tst_ChatWindow::cleanup()
+{
+    m_bea.reset();
+    m_window.reset();
+    m_connection.reset();
+    m_host.reset();
+}
+
+QStringList tst_ChatWindow::messageTexts() const
+{
+    QStringList texts;
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    for (int row = 0; row < list->count(); ++row)
+        texts.append(list->item(row)->text());
+    return texts;
+}
+
+void tst_ChatWindow::showsTheShareAddress()
+{
+    const auto *address = m_window->findChild<QLabel *>(u"shareAddress"_s);
+    QVERIFY(address);
+    QCOMPARE(address->text(), u"http://127.0.0.1:%1/"_s.arg(m_host->port()));
+}
+
+void tst_ChatWindow::typingAndEnterDeliversTheMessage()
+{
+    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    QVERIFY(input);
+    input->setFocus();
+    QTest::keyClicks(input, u"Hola, Bea!"_s); // keyClicks types Latin-1 only
+    QTest::keyClick(input, Qt::Key_Return);
+
+    const QJsonObject message = m_bea->next(u"message"_s);
+    QCOMPARE(message.value("name").toString(), u"Ana"_s);
+    QCOMPARE(message.value("message").toString(), u"Hola, Bea!"_s);
+    QVERIFY(input->text().isEmpty());
+    // Shown as sending until the host acknowledges it, then as sent.
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    const QList<QListWidgetItem *> own = list->findItems(u"Ana: Hola, Bea!"_s, Qt::MatchEndsWith);
+    QCOMPARE(own.size(), 1);
+    QTRY_VERIFY(own.first()->toolTip().startsWith(u"Sent"_s));
+}
+
+void tst_ChatWindow::showsMessagesFromOthersAsText()
+{
+    m_bea->send({{"name", "Bea"}, {"message", "<img src=x onerror=alert(1)>"}});
+    QTRY_VERIFY(!messageTexts().isEmpty()
+                && messageTexts().last().endsWith(u"Bea: <img src=x onerror=alert(1)>"_s));
+}
+
+void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()
+{
+    const auto *members = m_window->findChild<QListWidget *>(u"memberList"_s);
+    QTRY_COMPARE(members->count(), 2);
+    QCOMPARE(members->item(0)->text(), u"Ana (you)"_s);
+    QCOMPARE(members->item(1)->text(), u"Bea"_s);
+    QTRY_VERIFY(messageTexts().contains(u"Bea joined"_s));
+
+    m_bea->socket.close();
+    QTRY_COMPARE(members->count(), 1);
+    QTRY_VERIFY(messageTexts().contains(u"Bea left"_s));
+}
+
+void tst_ChatWindow::showsTheConnectionState()
+{
+    const auto *state = m_window->findChild<QLabel *>(u"connectionState"_s);
+    QCOMPARE(state->text(), u"Connected as Ana"_s);
+    QVERIFY(m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+    m_host.reset();
+    QTRY_VERIFY(state->text().contains(u"reconnecting"_s));
+    QVERIFY(!m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+}
+
+QTEST_MAIN(tst_ChatWindow)
+#include "tst_chatwindow.moc"

@@ -1,0 +1,196 @@
+// The wire protocol: payload decoding, name and text rules, and event round trips.
+
+#include "clientpayload.h"
+#include "names.h"
+#include "serverevent.h"
+
+#include <QtTest/QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace Tertulia;
+
+class tst_Protocol final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decodesTheSeedPayload();
+    void decodesJoinAndTypedMessages();
+    void refusesInvalidPayloads_data();
+    void refusesInvalidPayloads();
+    void refusesBadNames_data();
+    void refusesBadNames();
+    void namesAreTrimmedAndComparedIgnoringCase();
+    void nameLengthCountsCharactersNotUtf16Units();
+    void clientRequestsRoundTrip();
+    void serverEventsRoundTrip();
+    void presenceRoundTrips();
+    void unknownServerEventsAreIgnored();
+};
+
+void tst_Protocol::decodesTheSeedPayload()
+{
+    const DecodedClientPayload decoded =
+            decodeClientPayload(u"{\"name\": \"Ana\", \"message\": \"hola\"}"_s);
+    const auto *payload = std::get_if<ClientPayload>(&decoded);
+    QVERIFY(payload);
+    QCOMPARE(payload->type, ClientPayload::Type::Message);
+    QCOMPARE(payload->name, u"Ana"_s);
+    QCOMPARE(payload->message, u"hola"_s);
+    QVERIFY(payload->clientId.isEmpty());
+}
+
+void tst_Protocol::decodesJoinAndTypedMessages()
+{
+    const DecodedClientPayload join = decodeClientPayload(u"{\"type\":\"join\",\"name\":\" Bea \"}"_s);
+    QCOMPARE(std::get<ClientPayload>(join).type, ClientPayload::Type::Join);
+    QCOMPARE(std::get<ClientPayload>(join).name, u"Bea"_s);
+
+    const DecodedClientPayload message = decodeClientPayload(
+            u"{\"type\":\"message\",\"message\":\"  two\\nlines\\t\",\"clientId\":\"abc\"}"_s);
+    const auto &payload = std::get<ClientPayload>(message);
+    QVERIFY(payload.name.isEmpty());
+    QCOMPARE(payload.message, u"  two\nlines\t"_s); // text is kept exactly as typed
+    QCOMPARE(payload.clientId, u"abc"_s);
+}
+
+void tst_Protocol::refusesInvalidPayloads_data()
+{
+    QTest::addColumn<QString>("frame");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::newRow("empty frame") << u""_s << ErrorCode::BadJson;
+    QTest::newRow("plain text") << u"hola"_s << ErrorCode::BadJson;
+    QTest::newRow("trailing garbage") << u"{\"message\":\"x\"} x"_s << ErrorCode::BadJson;
+    QTest::newRow("array") << u"[1,2]"_s << ErrorCode::NotAnObject;
+    QTest::newRow("number") << u"42"_s << ErrorCode::NotAnObject;
+    QTest::newRow("null") << u"null"_s << ErrorCode::NotAnObject;
+    QTest::newRow("two values") << u"1 2"_s << ErrorCode::BadJson;
+    QTest::newRow("type is a number") << u"{\"type\":1}"_s << ErrorCode::BadField;
+    QTest::newRow("unknown type") << u"{\"type\":\"kick\"}"_s << ErrorCode::UnknownType;
+    QTest::newRow("name is an object") << u"{\"name\":{},\"message\":\"x\"}"_s
+                                       << ErrorCode::BadField;
+    QTest::newRow("message missing") << u"{\"name\":\"Ana\"}"_s << ErrorCode::BadField;
+    QTest::newRow("message is null") << u"{\"message\":null}"_s << ErrorCode::BadField;
+    QTest::newRow("message is a bool") << u"{\"message\":true}"_s << ErrorCode::BadField;
+    QTest::newRow("clientId is a number") << u"{\"message\":\"x\",\"clientId\":3}"_s
+                                          << ErrorCode::BadField;
+    QTest::newRow("empty message") << u"{\"message\":\"\"}"_s << ErrorCode::EmptyMessage;
+    QTest::newRow("white space only") << u"{\"message\":\"\\u00a0 \\n\"}"_s
+                                      << ErrorCode::EmptyMessage;
+    QTest::newRow("bell") << u"{\"message\":\"a\\u0007\"}"_s << ErrorCode::MessageInvalid;
+    QTest::newRow("escape") << u"{\"message\":\"\\u001b[2J\"}"_s << ErrorCode::MessageInvalid;
+    QTest::newRow("line separator") << u"{\"message\":\"a\\u2028b\"}"_s
+                                    << ErrorCode::MessageInvalid;
+    QTest::newRow("too long") << u"{\"message\":\"%1\"}"_s.arg(QString(4001, u'y'))
+                              << ErrorCode::MessageTooLong;
+}
+
+void tst_Protocol::refusesInvalidPayloads()
+{
+    QFETCH(QString, frame);
+    QFETCH(ErrorCode, code);
+    const DecodedClientPayload decoded = decodeClientPayload(frame);
+    const auto *error = std::get_if<ProtocolError>(&decoded);
+    QVERIFY2(error, "the payload was accepted");
+    QCOMPARE(errorCodeName(error->code), errorCodeName(code));
+    QVERIFY(!error->reason.isEmpty());
+}
+
+void tst_Protocol::refusesBadNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("33 characters") << QString(33, u'n');
+    QTest::newRow("tab") << u"a\tb"_s;
+    QTest::newRow("newline") << u"a\nb"_s;
+    QTest::newRow("NUL") << u"a"_s + QChar(0) + u"b"_s;
+    QTest::newRow("C1 control") << u"a\u0085b"_s;
+    QTest::newRow("DEL") << u"a\u007fb"_s;
+    QTest::newRow("line separator") << u"a\u2028b"_s;
+}
+
+void tst_Protocol::refusesBadNames()
+{
+    QFETCH(QString, name);
+    const std::optional<ProtocolError> problem = Names::problemWith(name);
+    QVERIFY(problem);
+    QCOMPARE(errorCodeName(problem->code), u"name_invalid"_s);
+    QVERIFY(!problem->reason.isEmpty());
+}
+
+void tst_Protocol::namesAreTrimmedAndComparedIgnoringCase()
+{
+    QCOMPARE(Names::normalized(u"  Ana \t"_s), u"Ana"_s);
+    QCOMPARE(Names::uniquenessKey(u"ANA"_s), Names::uniquenessKey(u"ana"_s));
+    QCOMPARE(Names::uniquenessKey(u"ÁLVARO"_s), Names::uniquenessKey(u"álvaro"_s));
+    QVERIFY(Names::uniquenessKey(u"Ana"_s) != Names::uniquenessKey(u"Ane"_s));
+    QVERIFY(!Names::problemWith(u"José María"_s));
+}
+
+void tst_Protocol::nameLengthCountsCharactersNotUtf16Units()
+{
+    QVERIFY(!Names::problemWith(QString(u"🙂"_s).repeated(32)));
+    QVERIFY(Names::problemWith(QString(u"🙂"_s).repeated(33)));
+    QVERIFY(!Names::problemWith(QString(32, u'ñ')));
+}
+
+void tst_Protocol::clientRequestsRoundTrip()
+{
+    const auto join = std::get<ClientPayload>(decodeClientPayload(encodeJoinRequest(u"Ana"_s)));
+    QCOMPARE(join.type, ClientPayload::Type::Join);
+    QCOMPARE(join.name, u"Ana"_s);
+    const auto chat = std::get<ClientPayload>(
+            decodeClientPayload(encodeChatRequest(u"Ana"_s, u"\"quoted\" 🎉"_s, u"id-1"_s)));
+    QCOMPARE(chat.message, u"\"quoted\" 🎉"_s);
+    QCOMPARE(chat.clientId, u"id-1"_s);
+}
+
+void tst_Protocol::serverEventsRoundTrip()
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
+    const std::optional<ServerEvent> message =
+            decodeServerEvent(ServerEvents::message(7, u"Bea"_s, u"<b>hola</b>"_s, time));
+    QVERIFY(message);
+    QCOMPARE(message->type, ServerEvent::Type::Message);
+    QCOMPARE(message->id, 7);
+    QCOMPARE(message->name, u"Bea"_s);
+    QCOMPARE(message->message, u"<b>hola</b>"_s);
+    QCOMPARE(message->time, time);
+
+    const std::optional<ServerEvent> ack = decodeServerEvent(ServerEvents::ack(7, u"c1"_s, time));
+    QCOMPARE(ack->type, ServerEvent::Type::Ack);
+    QCOMPARE(ack->clientId, u"c1"_s);
+
+    const QList<MemberInfo> members{{u"Ana"_s, time}, {u"Bea"_s, time.addSecs(5)}};
+    const std::optional<ServerEvent> welcome =
+            decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time));
+    QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
+    QCOMPARE(welcome->members, members);
+
+    const std::optional<ServerEvent> error = decodeServerEvent(
+            ServerEvents::error({ErrorCode::NameTaken, u"Someone is called that."_s}));
+    QCOMPARE(error->type, ServerEvent::Type::Error);
+    QCOMPARE(error->errorCode, u"name_taken"_s);
+    QCOMPARE(error->reason, u"Someone is called that."_s);
+}
+
+void tst_Protocol::presenceRoundTrips()
+{
+    const QDateTime time = QDateTime::currentDateTimeUtc();
+    const QList<MemberInfo> members{{u"Ana"_s, time}};
+    const std::optional<ServerEvent> presence = decodeServerEvent(
+            ServerEvents::presence({u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, members, time));
+    QCOMPARE(presence->type, ServerEvent::Type::Presence);
+    QCOMPARE(presence->joined, QStringList{u"Ana"_s});
+    QCOMPARE(presence->left, (QStringList{u"Bea"_s, u"Caro"_s}));
+    QCOMPARE(presence->members.size(), 1);
+}
+
+void tst_Protocol::unknownServerEventsAreIgnored()
+{
+    QVERIFY(!decodeServerEvent(u"{\"type\":\"future-feature\"}"_s));
+    QVERIFY(!decodeServerEvent(u"not json"_s));
+}
+
+QTEST_GUILESS_MAIN(tst_Protocol)
+#include "tst_protocol.moc"
