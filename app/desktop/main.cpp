@@ -4,6 +4,7 @@
 #include "displayprobe.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
+#include "quitonsignal.h"
 #include "chathost.h"
 
 #include <QtCore/QCommandLineParser>
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
         return HostLauncher::kExitUsage;
     }
     const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
+    QuitOnSignal quitOnSignal;
 
     if (!hasDisplay) {
         if (parser.isSet(u"join"_s)) {

@@ -3,22 +3,12 @@
 #include "chathost.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
+#include "quitonsignal.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 
-#include <csignal>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-
-void quitOnSignal(int)
-{
-    QCoreApplication::quit();
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -47,7 +37,6 @@ int main(int argc, char *argv[])
     if (!HostLauncher::start(host, *options))
         return HostLauncher::kExitCannotListen;
 
-    std::signal(SIGINT, quitOnSignal);
-    std::signal(SIGTERM, quitOnSignal);
+    QuitOnSignal quitOnSignal;
     return app.exec();
 }

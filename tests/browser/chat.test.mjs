@@ -1,0 +1,150 @@
+// The browser page in Debian's headless Chromium, loaded from a second address of this
+// machine (127.0.0.2), chatting with the native client against a real tertulia-server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startHost, startProbe } from './processes.mjs';
+
+const artifacts = process.env.TERTULIA_ARTIFACTS || 'artifacts';
+mkdirSync(artifacts, { recursive: true });
+
+let host;
+let browser;
+
+before(async () => {
+  host = await startHost();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  assert.equal(await host?.stop(), 0);
+});
+
+// The page as a person sees it from another machine: not localhost, the LAN-style address.
+function pageUrl() {
+  return `http://127.0.0.2:${host.port}/`;
+}
+
+async function openAndJoin(name, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await page.goto(pageUrl());
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.locator('#state[data-state="connected"]').waitFor();
+  return { context, page, dialogs };
+}
+
+test('page and native client chat both ways', async () => {
+  const probe = startProbe(`http://127.0.0.1:${host.port}/`, 'Nativo');
+  try {
+    await probe.waitFor((event) => event.event === 'joined');
+    const { context, page } = await openAndJoin('Bea');
+    await page.locator('#member-list li', { hasText: 'Nativo' }).waitFor();
+
+    probe.send('hola desde Qt ✨');
+    await page.locator('#message-list li', { hasText: 'hola desde Qt ✨' }).waitFor();
+    assert.match(await page.locator('#message-list li').last().innerText(), /Nativo/);
+
+    await page.getByRole('textbox', { name: 'Message' }).fill('olá desde Chromium 🎉');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const received = await probe.waitFor((event) => event.event === 'message');
+    assert.equal(received.name, 'Bea');
+    assert.equal(received.text, 'olá desde Chromium 🎉');
+    // Acknowledged by the host: the page marks it sent.
+    await page.locator('#message-list li.own:not(.sending)', { hasText: 'olá desde Chromium' }).waitFor();
+
+    await page.screenshot({ path: join(artifacts, 'page-desktop.png') });
+    await context.close();
+    await probe.waitFor((event) => event.event === 'presence' && event.left.includes('Bea'));
+  } finally {
+    await probe.stop();
+  }
+});
+
+test('names and messages are shown as text, never as HTML', async () => {
+  const attack = '<img src=x onerror=alert(1)>';
+  const viewer = await openAndJoin('Viewer');
+  const attacker = await openAndJoin(attack);
+  await attacker.page.getByRole('textbox', { name: 'Message' }).fill(attack);
+  await attacker.page.getByRole('button', { name: 'Send' }).click();
+
+  const item = viewer.page.locator('#message-list li:not(.notice)').last();
+  await item.waitFor();
+  await viewer.page.locator('#message-list li:not(.notice) .text', { hasText: attack }).waitFor();
+  assert.equal(await item.locator('.author').innerText(), attack);
+  assert.equal(await viewer.page.locator('#message-list img, #member-list img').count(), 0);
+  await viewer.page.locator('#member-list li', { hasText: attack }).waitFor();
+  assert.deepEqual(viewer.dialogs, []);
+  assert.deepEqual(attacker.dialogs, []);
+  await viewer.context.close();
+  await attacker.context.close();
+});
+
+test('a taken name is explained and another can be chosen', async () => {
+  const first = await openAndJoin('Carmen');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pageUrl());
+  await page.getByLabel('Your name').fill('CARMEN');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.locator('#join-error', { hasText: 'already called' }).waitFor();
+  assert.equal(await page.locator('#chat').isHidden(), true);
+
+  await page.getByLabel('Your name').fill('Carmen 2');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.locator('#state[data-state="connected"]').waitFor();
+  await first.page.locator('#member-list li', { hasText: 'Carmen 2' }).waitFor();
+  await context.close();
+  await first.context.close();
+});
+
+test('works on a phone-sized screen', async () => {
+  const phone = await openAndJoin('Teléfono', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const other = await openAndJoin('Escritorio');
+  await other.page.getByRole('textbox', { name: 'Message' }).fill('¿me ves en el móvil?');
+  await other.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await phone.page.locator('#message-list li', { hasText: '¿me ves en el móvil?' }).waitFor();
+  const send = phone.page.getByRole('button', { name: 'Send' });
+  const box = await send.boundingBox();
+  assert.ok(box && box.x + box.width <= 360, 'the Send button fits on screen');
+  assert.equal(await phone.page.getByRole('textbox', { name: 'Message' }).getAttribute('enterkeyhint'), 'send');
+  await phone.page.getByRole('textbox', { name: 'Message' }).fill('sí');
+  await send.tap();
+  await other.page.locator('#message-list li', { hasText: 'sí' }).waitFor();
+  await phone.page.screenshot({ path: join(artifacts, 'page-phone.png') });
+  await phone.context.close();
+  await other.context.close();
+});
+
+test('the page reconnects by itself when the host comes back', async () => {
+  const ownHost = await startHost();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.2:${ownHost.port}/`);
+  await page.getByLabel('Your name').fill('Resiliente');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.locator('#state[data-state="connected"]').waitFor();
+
+  assert.equal(await ownHost.stop(), 0);
+  await page.locator('#state[data-state="reconnecting"]').waitFor();
+  assert.match(await page.locator('#state').innerText(), /reconnecting/i);
+
+  const restarted = await startHost(ownHost.port);
+  try {
+    await page.locator('#state[data-state="connected"]').waitFor({ timeout: 20000 });
+    await page.locator('#member-list li', { hasText: 'Resiliente' }).waitFor();
+  } finally {
+    await context.close();
+    await restarted.stop();
+  }
+});

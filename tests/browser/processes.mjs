@@ -1,0 +1,52 @@
+// Starts the real host and the native-client probe as child processes for the browser tests.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export async function startHost(port = 0) {
+  const child = spawn(process.env.TERTULIA_SERVER, ['--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  const match = /^Listening on http:\/\/[^/]+:(\d+)\/$/.exec(first);
+  if (!match) throw new Error(`unexpected first line: ${first}`);
+  return { child, port: Number(match[1]), stop: () => stop(child) };
+}
+
+// The native client (ChatConnection) with stdin/stdout: send lines, read JSON events.
+export function startProbe(url, name) {
+  const child = spawn(process.env.TERTULIA_PROBE, [url, name], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const events = [];
+  const waiters = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const event = JSON.parse(line);
+    events.push(event);
+    for (const waiter of [...waiters]) waiter();
+  });
+  return {
+    events,
+    send: (text) => child.stdin.write(`${text}\n`),
+    waitFor: (predicate, timeoutMs = 10000) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('probe event timed out')), timeoutMs);
+      const check = () => {
+        const found = events.find(predicate);
+        if (!found) return;
+        clearTimeout(timer);
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve(found);
+      };
+      waiters.push(check);
+      check();
+    }),
+    stop: () => stop(child),
+  };
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+    child.kill('SIGTERM');
+  });
+}

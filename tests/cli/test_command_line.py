@@ -1,0 +1,118 @@
+"""The command-line contract of tertulia-server and tertulia: the Listening line, exit codes,
+--help and --version, headless fallback, and no QtGui/QtWidgets in the headless host."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import unittest
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from hostprocess import HostProcess  # noqa: E402
+
+SERVER = os.environ["TERTULIA_SERVER"]
+DESKTOP = os.environ["TERTULIA_DESKTOP"]
+
+
+def headless_env():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return env
+
+
+def run(executable, *args, env=None):
+    return subprocess.run([executable, *args], capture_output=True, text=True, timeout=30,
+                          env=env)
+
+
+class CommandLine(unittest.TestCase):
+    def test_prints_listening_line_and_serves_the_page(self):
+        host = HostProcess(SERVER)
+        self.assertRegex(host.first_line, r"^Listening on http://[0-9.]+:\d+/$")
+        with urllib.request.urlopen(f"http://127.0.0.1:{host.port}/", timeout=5) as reply:
+            self.assertEqual(reply.status, 200)
+            self.assertIn(b"<title>Tertulia</title>", reply.read())
+        self.assertEqual(host.stop(), 0)
+
+    def test_bound_to_loopback_lists_only_loopback(self):
+        host = HostProcess(SERVER, ("--port", "0", "--bind", "127.0.0.1"))
+        self.assertRegex(host.first_line, r"^Listening on http://127\.0\.0\.1:\d+/$")
+        self.assertEqual(host.stop(), 0)
+
+    def test_port_in_use_is_a_clear_error(self):
+        blocker = socket.socket()
+        blocker.bind(("0.0.0.0", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        try:
+            result = run(SERVER, "--port", str(port))
+        finally:
+            blocker.close()
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "")
+        self.assertIn(str(port), result.stderr)
+        self.assertIn("--port", result.stderr)
+
+    def test_invalid_values_are_usage_errors(self):
+        for args, needle in ((("--bind", "999.1.1.1"), "Invalid address"),
+                             (("--bind", "localhost"), "Invalid address"),
+                             (("--port", "70000"), "Invalid port"),
+                             (("--port", "eighty"), "Invalid port")):
+            with self.subTest(args=args):
+                result = run(SERVER, *args)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(needle, result.stderr)
+
+    def test_help_and_version(self):
+        for executable in (SERVER, DESKTOP):
+            with self.subTest(executable=executable):
+                help_result = run(executable, "--help", env=headless_env())
+                self.assertEqual(help_result.returncode, 0)
+                self.assertIn("--port", help_result.stdout)
+                self.assertIn("--bind", help_result.stdout)
+                version = run(executable, "--version", env=headless_env())
+                self.assertEqual(version.returncode, 0)
+                self.assertRegex(version.stdout, r"\d+\.\d+\.\d+")
+        self.assertIn("--join", run(DESKTOP, "--help", env=headless_env()).stdout)
+
+    def test_headless_host_links_no_gui(self):
+        libraries = subprocess.run(["ldd", SERVER], capture_output=True, text=True).stdout
+        self.assertIn("libQt6WebSockets", libraries)
+        self.assertNotIn("libQt6Gui", libraries)
+        self.assertNotIn("libQt6Widgets", libraries)
+
+    def test_desktop_without_a_display_hosts_headless(self):
+        host = HostProcess(DESKTOP, ("--port", "0", "--bind", "127.0.0.1"), env=headless_env())
+        with urllib.request.urlopen(f"http://127.0.0.1:{host.port}/", timeout=5) as reply:
+            self.assertEqual(reply.status, 200)
+        self.assertEqual(host.stop(), 0)
+        # HostProcess closed stderr; the notice itself is checked below.
+
+    def test_desktop_without_a_display_says_so(self):
+        process = subprocess.Popen([DESKTOP, "--port", "0", "--bind", "127.0.0.1"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env=headless_env())
+        try:
+            self.assertTrue(process.stdout.readline().startswith("Listening on http://"))
+        finally:
+            process.terminate()
+            _, stderr = process.communicate(timeout=10)
+        self.assertIn("No display", stderr)
+        self.assertEqual(process.returncode, 0)
+
+    def test_join_without_a_display_is_refused(self):
+        result = run(DESKTOP, "--join", "http://127.0.0.1:9/", env=headless_env())
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("No display", result.stderr)
+
+    def test_join_with_a_bad_address_is_refused(self):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        result = run(DESKTOP, "--join", "ftp://example/", env=env)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Invalid address", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,36 @@
+"""Starts a real tertulia host process on a free port and stops it, for Python tests."""
+
+import os
+import re
+import signal
+import subprocess
+
+LISTENING = re.compile(r"^Listening on http://([^/]+):(\d+)/$")
+
+
+class HostProcess:
+    def __init__(self, executable=None, args=("--port", "0"), env=None):
+        self.executable = executable or os.environ["TERTULIA_SERVER"]
+        self.process = subprocess.Popen(
+            [self.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env)
+        self.first_line = self.process.stdout.readline().rstrip("\n")
+        match = LISTENING.match(self.first_line)
+        if not match:
+            self.process.kill()
+            raise RuntimeError(f"host did not start: {self.first_line!r} "
+                               f"{self.process.stderr.read()!r}")
+        self.port = int(match.group(2))
+
+    def socket_url(self, query=""):
+        return f"ws://127.0.0.1:{self.port}/ws" + (f"?{query}" if query else "")
+
+    def stop(self):
+        """Asks the host to quit (SIGTERM) and returns its exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=10)
+        finally:
+            self.process.stdout.close()
+            self.process.stderr.close()

@@ -1,0 +1,75 @@
+// tertulia-probe: the native client's ChatConnection with a line interface, so tests written
+// in other languages (the browser test) can chat through the real native client code.
+// stdin: one message to send per line. stdout: one JSON object per event.
+
+#include "chatconnection.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QSocketNotifier>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void emitEvent(const QJsonObject &event)
+{
+    std::fprintf(stdout, "%s\n", QJsonDocument(event).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.size() != 3) {
+        std::fprintf(stderr, "usage: tertulia-probe URL NAME\n");
+        return 2;
+    }
+    ChatConnection connection;
+    QObject::connect(&connection, &ChatConnection::joined, &app, [](const QString &name) {
+        emitEvent({{"event", "joined"}, {"name", name}});
+    });
+    QObject::connect(&connection, &ChatConnection::messageReceived, &app,
+                     [](qint64 id, const QString &name, const QString &text) {
+                         emitEvent({{"event", "message"}, {"id", id}, {"name", name},
+                                    {"text", text}});
+                     });
+    QObject::connect(&connection, &ChatConnection::messageAcknowledged, &app,
+                     [](const QString &clientId, qint64 id) {
+                         emitEvent({{"event", "ack"}, {"clientId", clientId}, {"id", id}});
+                     });
+    QObject::connect(&connection, &ChatConnection::presenceChanged, &app,
+                     [](const QStringList &joined, const QStringList &left) {
+                         emitEvent({{"event", "presence"},
+                                    {"joined", QJsonArray::fromStringList(joined)},
+                                    {"left", QJsonArray::fromStringList(left)}});
+                     });
+    QObject::connect(&connection, &ChatConnection::nameRefused, &app, [](const QString &reason) {
+        emitEvent({{"event", "refused"}, {"reason", reason}});
+        QCoreApplication::exit(1);
+    });
+
+    QSocketNotifier input(fileno(stdin), QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&connection, &input] {
+        std::string line;
+        if (!std::getline(std::cin, line)) {
+            input.setEnabled(false);
+            QCoreApplication::quit();
+            return;
+        }
+        const QString clientId = connection.send(QString::fromStdString(line));
+        emitEvent({{"event", "sent"}, {"clientId", clientId}});
+    });
+
+    connection.open(QUrl(arguments.at(1)), arguments.at(2));
+    return app.exec();
+}
