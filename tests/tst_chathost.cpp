@@ -38,6 +38,7 @@ private slots:
     void badPayloadsGetTypedErrors_data();
     void badPayloadsGetTypedErrors();
     void binaryFramesGetAnError();
+    void oversizedMessagesAreClosedWith1009();
     void unicodeOutsideTheBmpSurvives();
 
 private:
@@ -376,6 +377,19 @@ void tst_ChatHost::binaryFramesGetAnError()
     QCOMPARE(m_ana->next(u"message"_s).value("message").toString(), u"ok"_s);
     QVERIFY(m_bea->eventsOfType(u"message"_s).isEmpty());
     QCOMPARE(m_ana->eventsOfType(u"error"_s).size(), 1);
+}
+
+void tst_ChatHost::oversizedMessagesAreClosedWith1009()
+{
+    joinBystanders();
+    TestClient offender;
+    QVERIFY(offender.open(socketUrl(u"name=Caro"_s)));
+    QVERIFY(!offender.next(u"welcome"_s).isEmpty());
+    offender.send({{"message", QString(70 * 1024, u'x')}});
+    QVERIFY(offender.waitForDisconnect());
+    QCOMPARE(offender.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    QVERIFY(m_ana->eventsOfType(u"message"_s).isEmpty());
+    checkBystandersStillChat();
 }
 
 void tst_ChatHost::unicodeOutsideTheBmpSurvives()

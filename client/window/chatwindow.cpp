@@ -1,5 +1,6 @@
 #include "chatwindow.h"
 
+#include "messagedelegate.h"
 #include "sharebar.h"
 
 #include <QtCore/QSettings>
@@ -19,9 +20,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-constexpr int kPendingRole = Qt::UserRole + 1;
-}
 
 ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     : QMainWindow(parent),
@@ -35,8 +33,11 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
 {
     setWindowTitle(tr("Tertulia"));
     m_messageList->setObjectName(u"messageList"_s);
-    m_messageList->setWordWrap(true);
+    m_messageList->setItemDelegate(new MessageDelegate(m_messageList));
+    m_messageList->setResizeMode(QListView::Adjust); // re-wrap messages when resized
+    m_messageList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messageList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messageList->setFocusPolicy(Qt::NoFocus);
     m_messageList->setAccessibleName(tr("Messages"));
     m_memberList->setObjectName(u"memberList"_s);
     m_memberList->setAccessibleName(tr("People in the room"));
@@ -110,8 +111,7 @@ void ChatWindow::sendInput()
     m_input->clear();
     QListWidgetItem *item =
             appendMessage(m_connection->name(), text, QDateTime::currentDateTimeUtc(), true);
-    item->setData(kPendingRole, true);
-    item->setForeground(palette().color(QPalette::PlaceholderText));
+    item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
     m_pendingOwn.insert(clientId, item);
 }
@@ -127,8 +127,7 @@ void ChatWindow::onAcknowledged(const QString &clientId, qint64, const QDateTime
     QListWidgetItem *item = m_pendingOwn.take(clientId);
     if (!item)
         return;
-    item->setData(kPendingRole, false);
-    item->setForeground(palette().color(QPalette::Text));
+    item->setData(MessageDelegate::PendingRole, false);
     item->setToolTip(tr("Sent at %1").arg(QLocale().toString(time.toLocalTime().time())));
 }
 
@@ -198,34 +197,34 @@ void ChatWindow::onError(const QString &, const QString &reason)
 QListWidgetItem *ChatWindow::appendMessage(const QString &name, const QString &text,
                                            const QDateTime &time, bool own)
 {
-    const bool atBottom = m_messageList->verticalScrollBar()->value()
-            >= m_messageList->verticalScrollBar()->maximum() - 4;
+    const bool atBottom = isAtBottom();
     const QString stamp = QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
-    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, name, text), m_messageList);
-    if (own) {
-        QFont font = item->font();
-        font.setBold(true);
-        item->setFont(font);
-        item->setBackground(palette().color(QPalette::AlternateBase));
-    }
-    scrollToNewest(own || atBottom);
+    // The display text is what screen readers and copy see; the delegate paints the roles.
+    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, name, text));
+    item->setData(MessageDelegate::KindRole,
+                  own ? MessageDelegate::OwnMessage : MessageDelegate::Message);
+    item->setData(MessageDelegate::NameRole, name);
+    item->setData(MessageDelegate::TextRole, text);
+    item->setData(MessageDelegate::TimeRole, time);
+    m_messageList->addItem(item);
+    if (own || atBottom)
+        m_messageList->scrollToBottom();
     return item;
 }
 
 void ChatWindow::appendNotice(const QString &text)
 {
-    auto *item = new QListWidgetItem(text, m_messageList);
-    QFont font = item->font();
-    font.setItalic(true);
-    item->setFont(font);
-    item->setForeground(palette().color(QPalette::PlaceholderText));
-    scrollToNewest(false);
+    const bool atBottom = isAtBottom();
+    auto *item = new QListWidgetItem(text);
+    item->setData(MessageDelegate::KindRole, MessageDelegate::Notice);
+    m_messageList->addItem(item);
+    if (atBottom)
+        m_messageList->scrollToBottom();
 }
 
-void ChatWindow::scrollToNewest(bool force)
+bool ChatWindow::isAtBottom() const
 {
     // Someone reading back up the list is not yanked down by new messages.
     const QScrollBar *bar = m_messageList->verticalScrollBar();
-    if (force || bar->value() >= bar->maximum() - 4)
-        m_messageList->scrollToBottom();
+    return bar->value() >= bar->maximum() - 4;
 }

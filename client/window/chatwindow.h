@@ -39,7 +39,7 @@ private:
     QListWidgetItem *appendMessage(const QString &name, const QString &text, const QDateTime &time,
                                    bool own);
     void appendNotice(const QString &text);
-    void scrollToNewest(bool force);
+    bool isAtBottom() const;
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;

@@ -1,0 +1,114 @@
+#include "messagedelegate.h"
+
+#include <QtCore/QDateTime>
+#include <QtGui/QPainter>
+
+namespace {
+
+constexpr int kMargin = 6;
+constexpr int kPadding = 6;
+
+// A stable colour per name, readable on both light and dark palettes.
+QColor colorForName(const QString &name, const QPalette &palette)
+{
+    const int hue = int(qHash(name) % 360);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return QColor::fromHsl(hue, 150, dark ? 170 : 90);
+}
+
+QString timeText(const QModelIndex &index)
+{
+    const QDateTime time = index.data(MessageDelegate::TimeRole).toDateTime().toLocalTime();
+    return QLocale().toString(time.time(), QLocale::ShortFormat);
+}
+
+QFont boldFont(QFont font)
+{
+    font.setBold(true);
+    return font;
+}
+
+} // namespace
+
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                   const QModelIndex &index) const
+{
+    const QFontMetrics metrics(option.font);
+    const int width = qMax(80, option.rect.width() - 2 * (kMargin + kPadding));
+    Layout layout;
+    if (index.data(KindRole).toInt() == Notice) {
+        layout.body = QRect(option.rect.left() + kMargin + kPadding, option.rect.top() + 2, width,
+                            metrics.height());
+        layout.bubble = layout.body;
+        return layout;
+    }
+    const QRect text = metrics.boundingRect(QRect(0, 0, width, 100000),
+                                            Qt::TextWordWrap,
+                                            index.data(TextRole).toString());
+    const int left = option.rect.left() + kMargin + kPadding;
+    const int top = option.rect.top() + kMargin / 2 + kPadding;
+    layout.header = QRect(left, top, width, QFontMetrics(boldFont(option.font)).height());
+    layout.body = QRect(left, layout.header.bottom() + 2, width, text.height());
+    layout.bubble = QRect(option.rect.left() + kMargin, option.rect.top() + kMargin / 2,
+                          option.rect.width() - 2 * kMargin,
+                          layout.body.bottom() - option.rect.top() + kPadding);
+    return layout;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout layout = layoutFor(opt, index);
+    return QSize(opt.rect.width(), layout.bubble.bottom() - opt.rect.top() + kMargin);
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const Layout layout = layoutFor(option, index);
+    const QPalette &palette = option.palette;
+    const int kind = index.data(KindRole).toInt();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    if (kind == Notice) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(layout.body, Qt::AlignLeft | Qt::AlignVCenter,
+                          index.data(Qt::DisplayRole).toString());
+        painter->restore();
+        return;
+    }
+    if (kind == OwnMessage) {
+        painter->setPen(Qt::NoPen);
+        QColor tint = palette.color(QPalette::Highlight);
+        tint.setAlpha(40);
+        painter->setBrush(tint);
+        painter->drawRoundedRect(layout.bubble, 8, 8);
+    }
+    if (index.data(PendingRole).toBool())
+        painter->setOpacity(0.55);
+
+    const QString name = index.data(NameRole).toString();
+    const QFont bold = boldFont(option.font);
+    painter->setFont(bold);
+    painter->setPen(colorForName(name, palette));
+    const QString elidedName = QFontMetrics(bold).elidedText(name, Qt::ElideRight,
+                                                            layout.header.width() * 2 / 3);
+    painter->drawText(layout.header, Qt::AlignLeft, elidedName);
+    painter->setFont(option.font);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    const int nameWidth = QFontMetrics(bold).horizontalAdvance(elidedName);
+    QString stamp = timeText(index);
+    if (index.data(PendingRole).toBool())
+        stamp += QLatin1String(" · ") + tr("sending…");
+    painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
+
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(layout.body, Qt::TextWordWrap,
+                      index.data(TextRole).toString());
+    painter->restore();
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QtWidgets/QStyledItemDelegate>
+
+// Paints one line of the conversation: a message as name, time and wrapped text (your own on a
+// tinted background, faded while it is being sent), or a join/leave notice in italics.
+class MessageDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        KindRole = Qt::UserRole + 1, // a Kind
+        NameRole,
+        TextRole,
+        TimeRole,    // QDateTime, UTC
+        PendingRole, // bool: sent but not acknowledged yet
+    };
+    enum Kind { Message, OwnMessage, Notice };
+
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    struct Layout
+    {
+        QRect header;
+        QRect body;
+        QRect bubble;
+    };
+    Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};
