@@ -89,7 +89,9 @@ void tst_ChatHost::checkBystandersStillChat()
     QVERIFY(m_ana->socket.isValid());
     QVERIFY(m_bea->socket.isValid());
     const auto saying = [](const QString &text) {
-        return [text](const QJsonObject &event) { return event.value("message").toString() == text; };
+        return [text](const QJsonObject &event) {
+            return event.value("message").toString() == text;
+        };
     };
     m_ana->send({{"name", "Ana"}, {"message", "still here?"}});
     const QJsonObject received = m_bea->nextWhere(u"message"_s, saying(u"still here?"_s));
@@ -103,8 +105,8 @@ void tst_ChatHost::checkBystandersStillChat()
 
 void tst_ChatHost::servesThePageWithSecurityHeaders()
 {
-    const RawResponse response =
-            rawExchange(m_host->port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    const RawResponse response
+            = rawExchange(m_host->port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("content-type"), "text/html; charset=utf-8");
     QVERIFY(response.body.contains("<script src=\"/app.js\""));
@@ -119,11 +121,15 @@ void tst_ChatHost::servesPageFiles_data()
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("script") << "/app.js"_ba << "text/javascript; charset=utf-8"_ba
+    QTest::newRow("script") << "/app.js"_ba
+                            << "text/javascript; charset=utf-8"_ba
                             << "new WebSocket(socketUrl())"_ba;
-    QTest::newRow("style") << "/style.css"_ba << "text/css; charset=utf-8"_ba
+    QTest::newRow("style") << "/style.css"_ba
+                           << "text/css; charset=utf-8"_ba
                            << "prefers-color-scheme"_ba;
-    QTest::newRow("icon") << "/icon.svg"_ba << "image/svg+xml"_ba << "<svg"_ba;
+    QTest::newRow("icon") << "/icon.svg"_ba
+                          << "image/svg+xml"_ba
+                          << "<svg"_ba;
 }
 
 void tst_ChatHost::servesPageFiles()
@@ -131,8 +137,8 @@ void tst_ChatHost::servesPageFiles()
     QFETCH(QByteArray, path);
     QFETCH(QByteArray, contentType);
     QFETCH(QByteArray, expected);
-    const RawResponse response =
-            rawExchange(m_host->port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    const RawResponse response
+            = rawExchange(m_host->port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("content-type"), contentType);
     QVERIFY(response.body.contains(expected));
@@ -140,8 +146,8 @@ void tst_ChatHost::servesPageFiles()
 
 void tst_ChatHost::answersUnknownPathsWith404()
 {
-    const RawResponse response =
-            rawExchange(m_host->port(), "GET /etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
+    const RawResponse response
+            = rawExchange(m_host->port(), "GET /etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(response.status, 404);
 }
 
@@ -191,7 +197,8 @@ void tst_ChatHost::upgradeOnAKeptAliveConnectionCreatesNoSocket()
 void tst_ChatHost::refusesMalformedAndOversizedHeads()
 {
     QCOMPARE(rawExchange(m_host->port(), "HELLO\r\n\r\n").status, 400);
-    const QByteArray huge = "GET / HTTP/1.1\r\nX-Filler: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n";
+    const QByteArray huge
+            = "GET / HTTP/1.1\r\nX-Filler: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n";
     QCOMPARE(rawExchange(m_host->port(), huge).status, 431);
 }
 
@@ -203,8 +210,8 @@ void tst_ChatHost::twoClientsChat()
     QCOMPARE(received.value("name").toString(), u"Bea"_s);
     QCOMPARE(received.value("message").toString(), u"¿Qué tal?"_s);
     QVERIFY(received.value("id").toInteger() > 0);
-    const QDateTime time =
-            QDateTime::fromString(received.value("time").toString(), Qt::ISODateWithMs);
+    const QDateTime time
+            = QDateTime::fromString(received.value("time").toString(), Qt::ISODateWithMs);
     QVERIFY(time.isValid());
     QCOMPARE(time.timeSpec(), Qt::UTC);
 
@@ -338,8 +345,7 @@ void tst_ChatHost::badPayloadsGetTypedErrors_data()
     QTest::newRow("name a number") << u"{\"name\": 7, \"message\": \"x\"}"_s << u"bad_field"_s;
     QTest::newRow("empty message") << u"{\"message\": \"\"}"_s << u"empty_message"_s;
     QTest::newRow("blank message") << u"{\"message\": \" \\n\\t \"}"_s << u"empty_message"_s;
-    QTest::newRow("control character") << u"{\"message\": \"a\\u0000b\"}"_s
-                                       << u"message_invalid"_s;
+    QTest::newRow("control character") << u"{\"message\": \"a\\u0000b\"}"_s << u"message_invalid"_s;
     QTest::newRow("too long") << u"{\"message\": \"%1\"}"_s.arg(QString(4001, u'x'))
                               << u"message_too_long"_s;
     QTest::newRow("clientId too long")
@@ -398,8 +404,8 @@ void tst_ChatHost::unicodeOutsideTheBmpSurvives()
     m_bea = std::make_unique<TestClient>();
     // 32 characters, each outside the BMP: 64 UTF-16 units, still a valid name.
     const QString longEmojiName = QString(u"😀"_s).repeated(32);
-    QVERIFY(m_ana->open(socketUrl(u"name=%1"_s.arg(QString::fromLatin1(
-            QUrl::toPercentEncoding(longEmojiName))))));
+    QVERIFY(m_ana->open(socketUrl(
+            u"name=%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(longEmojiName))))));
     QCOMPARE(m_ana->next(u"welcome"_s).value("name").toString(), longEmojiName);
     QVERIFY(m_bea->open(socketUrl(u"name=Bea"_s)));
     QVERIFY(!m_bea->next(u"welcome"_s).isEmpty());

@@ -30,8 +30,8 @@ private slots:
 
 void tst_Protocol::decodesTheSeedPayload()
 {
-    const DecodedClientPayload decoded =
-            decodeClientPayload(u"{\"name\": \"Ana\", \"message\": \"hola\"}"_s);
+    const DecodedClientPayload decoded
+            = decodeClientPayload(u"{\"name\": \"Ana\", \"message\": \"hola\"}"_s);
     const auto *payload = std::get_if<ClientPayload>(&decoded);
     QVERIFY(payload);
     QCOMPARE(payload->type, ClientPayload::Type::Message);
@@ -42,7 +42,8 @@ void tst_Protocol::decodesTheSeedPayload()
 
 void tst_Protocol::decodesJoinAndTypedMessages()
 {
-    const DecodedClientPayload join = decodeClientPayload(u"{\"type\":\"join\",\"name\":\" Bea \"}"_s);
+    const DecodedClientPayload join
+            = decodeClientPayload(u"{\"type\":\"join\",\"name\":\" Bea \"}"_s);
     QCOMPARE(std::get<ClientPayload>(join).type, ClientPayload::Type::Join);
     QCOMPARE(std::get<ClientPayload>(join).name, u"Bea"_s);
 
@@ -67,20 +68,20 @@ void tst_Protocol::refusesInvalidPayloads_data()
     QTest::newRow("two values") << u"1 2"_s << ErrorCode::BadJson;
     QTest::newRow("type is a number") << u"{\"type\":1}"_s << ErrorCode::BadField;
     QTest::newRow("unknown type") << u"{\"type\":\"kick\"}"_s << ErrorCode::UnknownType;
-    QTest::newRow("name is an object") << u"{\"name\":{},\"message\":\"x\"}"_s
-                                       << ErrorCode::BadField;
+    QTest::newRow("name is an object")
+            << u"{\"name\":{},\"message\":\"x\"}"_s << ErrorCode::BadField;
     QTest::newRow("message missing") << u"{\"name\":\"Ana\"}"_s << ErrorCode::BadField;
     QTest::newRow("message is null") << u"{\"message\":null}"_s << ErrorCode::BadField;
     QTest::newRow("message is a bool") << u"{\"message\":true}"_s << ErrorCode::BadField;
-    QTest::newRow("clientId is a number") << u"{\"message\":\"x\",\"clientId\":3}"_s
-                                          << ErrorCode::BadField;
+    QTest::newRow("clientId is a number")
+            << u"{\"message\":\"x\",\"clientId\":3}"_s << ErrorCode::BadField;
     QTest::newRow("empty message") << u"{\"message\":\"\"}"_s << ErrorCode::EmptyMessage;
-    QTest::newRow("white space only") << u"{\"message\":\"\\u00a0 \\n\"}"_s
-                                      << ErrorCode::EmptyMessage;
+    QTest::newRow("white space only")
+            << u"{\"message\":\"\\u00a0 \\n\"}"_s << ErrorCode::EmptyMessage;
     QTest::newRow("bell") << u"{\"message\":\"a\\u0007\"}"_s << ErrorCode::MessageInvalid;
     QTest::newRow("escape") << u"{\"message\":\"\\u001b[2J\"}"_s << ErrorCode::MessageInvalid;
-    QTest::newRow("line separator") << u"{\"message\":\"a\\u2028b\"}"_s
-                                    << ErrorCode::MessageInvalid;
+    QTest::newRow("line separator")
+            << u"{\"message\":\"a\\u2028b\"}"_s << ErrorCode::MessageInvalid;
     QTest::newRow("too long") << u"{\"message\":\"%1\"}"_s.arg(QString(4001, u'y'))
                               << ErrorCode::MessageTooLong;
 }
@@ -148,8 +149,8 @@ void tst_Protocol::clientRequestsRoundTrip()
 void tst_Protocol::serverEventsRoundTrip()
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
-    const std::optional<ServerEvent> message =
-            decodeServerEvent(ServerEvents::message(7, u"Bea"_s, u"<b>hola</b>"_s, time));
+    const std::optional<ServerEvent> message
+            = decodeServerEvent(ServerEvents::message(7, u"Bea"_s, u"<b>hola</b>"_s, time));
     QVERIFY(message);
     QCOMPARE(message->type, ServerEvent::Type::Message);
     QCOMPARE(message->id, 7);
@@ -161,9 +162,9 @@ void tst_Protocol::serverEventsRoundTrip()
     QCOMPARE(ack->type, ServerEvent::Type::Ack);
     QCOMPARE(ack->clientId, u"c1"_s);
 
-    const QList<MemberInfo> members{{u"Ana"_s, time}, {u"Bea"_s, time.addSecs(5)}};
-    const std::optional<ServerEvent> welcome =
-            decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time));
+    const QList<MemberInfo> members {{u"Ana"_s, time}, {u"Bea"_s, time.addSecs(5)}};
+    const std::optional<ServerEvent> welcome
+            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time));
     QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
     QCOMPARE(welcome->members, members);
 
@@ -177,12 +178,12 @@ void tst_Protocol::serverEventsRoundTrip()
 void tst_Protocol::presenceRoundTrips()
 {
     const QDateTime time = QDateTime::currentDateTimeUtc();
-    const QList<MemberInfo> members{{u"Ana"_s, time}};
+    const QList<MemberInfo> members {{u"Ana"_s, time}};
     const std::optional<ServerEvent> presence = decodeServerEvent(
             ServerEvents::presence({u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, members, time));
     QCOMPARE(presence->type, ServerEvent::Type::Presence);
-    QCOMPARE(presence->joined, QStringList{u"Ana"_s});
-    QCOMPARE(presence->left, (QStringList{u"Bea"_s, u"Caro"_s}));
+    QCOMPARE(presence->joined, QStringList {u"Ana"_s});
+    QCOMPARE(presence->left, (QStringList {u"Bea"_s, u"Caro"_s}));
     QCOMPARE(presence->members.size(), 1);
 }
 

@@ -10,9 +10,8 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("Port for the page and the chat (0 picks a free one; default %1).")
                               .arg(kDefaultPort),
                       tr("N")});
-    parser.addOption({u"bind"_s,
-                      tr("Address to listen on (default: every interface)."),
-                      tr("ADDRESS")});
+    parser.addOption(
+            {u"bind"_s, tr("Address to listen on (default: every interface)."), tr("ADDRESS")});
 }
 
 std::optional<HostOptions> HostOptions::read(const QCommandLineParser &parser, QString *error)

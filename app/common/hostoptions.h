@@ -20,6 +20,6 @@ public:
     // Nothing, with *error set, when a value is not usable.
     static std::optional<HostOptions> read(const QCommandLineParser &parser, QString *error);
 
-    QHostAddress bindAddress{QHostAddress::Any};
+    QHostAddress bindAddress {QHostAddress::Any};
     quint16 port = kDefaultPort;
 };

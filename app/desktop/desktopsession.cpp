@@ -32,7 +32,8 @@ bool DesktopSession::host(const HostOptions &options, const QString &name)
     const QUrl shareUrl = HostLauncher::pageUrls(*m_host).first();
     // The window joins through loopback: it works whichever address the host is bound to.
     QUrl ownUrl = shareUrl;
-    if (m_host->address().isEqual(QHostAddress::Any) || m_host->address().isEqual(QHostAddress::AnyIPv4))
+    if (m_host->address().isEqual(QHostAddress::Any)
+        || m_host->address().isEqual(QHostAddress::AnyIPv4))
         ownUrl.setHost(u"127.0.0.1"_s);
     showWindow(ownUrl, name, true);
     m_window->setShareAddress(shareUrl, true);

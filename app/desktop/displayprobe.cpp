@@ -10,7 +10,8 @@ namespace DisplayProbe {
 
 bool displayAvailable()
 {
-    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
         return true;
     const QString display = qEnvironmentVariable("DISPLAY");
     if (display.isEmpty())

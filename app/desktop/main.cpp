@@ -1,16 +1,15 @@
 // tertulia: hosts a room and opens the chat window joined to it, or joins a room elsewhere.
 
+#include "chathost.h"
 #include "desktopsession.h"
 #include "displayprobe.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "quitonsignal.h"
-#include "chathost.h"
+#include "translations.h"
 
 #include <QtCore/QCommandLineParser>
-#include <QtCore/QLibraryInfo>
 #include <QtCore/QSettings>
-#include <QtCore/QTranslator>
 #include <QtWidgets/QApplication>
 
 #include <memory>
@@ -28,25 +27,18 @@ QString defaultName()
     return login.isEmpty() ? u"Host"_s : login.left(1).toUpper() + login.mid(1);
 }
 
-void installTranslations(QCoreApplication &app)
-{
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"tertulia"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(translator);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     const bool hasDisplay = DisplayProbe::displayAvailable();
-    std::unique_ptr<QCoreApplication> app = hasDisplay
-            ? std::make_unique<QApplication>(argc, argv)
-            : std::make_unique<QCoreApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app
+            = hasDisplay ? std::make_unique<QApplication>(argc, argv)
+                         : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"tertulia"_s);
     QCoreApplication::setOrganizationName(u"Tertulia"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
-    installTranslations(*app);
+    Translations::install(*app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -59,8 +51,8 @@ int main(int argc, char *argv[])
                       QCoreApplication::translate("main", "Join the room at URL instead of hosting "
                                                           "one (http://HOST:PORT/)."),
                       u"URL"_s});
-    parser.addOption({u"name"_s, QCoreApplication::translate("main", "Your name in the room."),
-                      u"NAME"_s});
+    parser.addOption(
+            {u"name"_s, QCoreApplication::translate("main", "Your name in the room."), u"NAME"_s});
     parser.process(*app);
 
     QString error;
@@ -89,7 +81,7 @@ int main(int argc, char *argv[])
     DesktopSession session;
     if (parser.isSet(u"join"_s)) {
         const QUrl address = QUrl::fromUserInput(parser.value(u"join"_s));
-        const QStringList schemes{u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
+        const QStringList schemes {u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
         if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())) {
             printError(QCoreApplication::translate("main", "Invalid address \"%1\": use the "
                                                            "address the host shows, like "

@@ -4,6 +4,7 @@
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "quitonsignal.h"
+#include "translations.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -18,10 +19,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"tertulia-server"_s);
     QCoreApplication::setOrganizationName(u"Tertulia"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
+    Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless."));
+            "main",
+            "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless."));
     parser.addHelpOption();
     parser.addVersionOption();
     HostOptions::addTo(parser);
@@ -33,10 +36,10 @@ int main(int argc, char *argv[])
         printError(error);
         return HostLauncher::kExitUsage;
     }
+    // Before the Listening line: whoever reads it may send SIGTERM straight away.
+    QuitOnSignal quitOnSignal;
     ChatHost host;
     if (!HostLauncher::start(host, *options))
         return HostLauncher::kExitCannotListen;
-
-    QuitOnSignal quitOnSignal;
     return app.exec();
 }

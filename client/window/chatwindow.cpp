@@ -20,7 +20,6 @@
 
 using namespace Qt::StringLiterals;
 
-
 ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     : QMainWindow(parent),
       m_connection(connection),
@@ -109,8 +108,8 @@ void ChatWindow::sendInput()
         return;
     }
     m_input->clear();
-    QListWidgetItem *item =
-            appendMessage(m_connection->name(), text, QDateTime::currentDateTimeUtc(), true);
+    QListWidgetItem *item
+            = appendMessage(m_connection->name(), text, QDateTime::currentDateTimeUtc(), true);
     item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
     m_pendingOwn.insert(clientId, item);
@@ -146,8 +145,9 @@ void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
     m_memberList->clear();
     for (const Tertulia::MemberInfo &member : members) {
         auto *item = new QListWidgetItem(member.name, m_memberList);
-        item->setToolTip(tr("Here since %1").arg(
-                QLocale().toString(member.since.toLocalTime().time(), QLocale::ShortFormat)));
+        item->setToolTip(tr("Here since %1")
+                                 .arg(QLocale().toString(member.since.toLocalTime().time(),
+                                                         QLocale::ShortFormat)));
         if (member.name == m_connection->name()) {
             item->setText(tr("%1 (you)").arg(member.name));
             QFont font = item->font();

@@ -42,8 +42,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.bubble = layout.body;
         return layout;
     }
-    const QRect text = metrics.boundingRect(QRect(0, 0, width, 100000),
-                                            Qt::TextWordWrap,
+    const QRect text = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap,
                                             index.data(TextRole).toString());
     const int left = option.rect.left() + kMargin + kPadding;
     const int top = option.rect.top() + kMargin / 2 + kPadding;
@@ -96,8 +95,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QFont bold = boldFont(option.font);
     painter->setFont(bold);
     painter->setPen(colorForName(name, palette));
-    const QString elidedName = QFontMetrics(bold).elidedText(name, Qt::ElideRight,
-                                                            layout.header.width() * 2 / 3);
+    const QString elidedName
+            = QFontMetrics(bold).elidedText(name, Qt::ElideRight, layout.header.width() * 2 / 3);
     painter->drawText(layout.header, Qt::AlignLeft, elidedName);
     painter->setFont(option.font);
     painter->setPen(palette.color(QPalette::PlaceholderText));
@@ -108,7 +107,6 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
 
     painter->setPen(palette.color(QPalette::Text));
-    painter->drawText(layout.body, Qt::TextWordWrap,
-                      index.data(TextRole).toString());
+    painter->drawText(layout.body, Qt::TextWordWrap, index.data(TextRole).toString());
     painter->restore();
 }

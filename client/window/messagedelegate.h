@@ -13,7 +13,7 @@ public:
         KindRole = Qt::UserRole + 1, // a Kind
         NameRole,
         TextRole,
-        TimeRole,    // QDateTime, UTC
+        TimeRole, // QDateTime, UTC
         PendingRole, // bool: sent but not acknowledged yet
     };
     enum Kind { Message, OwnMessage, Notice };

@@ -2,8 +2,8 @@
 
 #include "chatroom.h"
 #include "connectionsorter.h"
-#include "protocollimits.h"
 #include "pageroutes.h"
+#include "protocollimits.h"
 
 #include <QtHttpServer/QHttpServer>
 #include <QtWebSockets/QWebSocket>

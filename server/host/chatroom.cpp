@@ -66,13 +66,14 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
     } else if (!payload.name.isEmpty()
                && Names::uniquenessKey(payload.name) != Names::uniquenessKey(boundName)) {
         // The name is bound to the connection: nobody speaks as someone else.
-        sendError(socket, {ErrorCode::NameMismatch,
-                           u"You are in this room as \"%1\"; you cannot speak as someone else."_s
-                                   .arg(boundName)});
+        sendError(socket,
+                  {ErrorCode::NameMismatch,
+                   u"You are in this room as \"%1\"; you cannot speak as someone else."_s.arg(
+                           boundName)});
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        socket->sendTextMessage(ServerEvents::welcome(boundName, members(),
-                                                      QDateTime::currentDateTimeUtc()));
+        socket->sendTextMessage(
+                ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc()));
         return;
     }
     post(socket, payload);

@@ -49,7 +49,7 @@ private:
 
     QHash<QWebSocket *, Connection> m_connections;
     QHash<QString, QWebSocket *> m_membersByKey; // Names::uniquenessKey → connection
-    QList<QWebSocket *> m_memberOrder;           // joined members, oldest first
+    QList<QWebSocket *> m_memberOrder; // joined members, oldest first
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QTimer m_presenceTimer;

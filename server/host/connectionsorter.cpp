@@ -7,8 +7,7 @@
 
 ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, QObject *parent)
     : QTcpServer(parent), m_chatPath(chatPath)
-{
-}
+{ }
 
 void ConnectionSorter::incomingConnection(qintptr handle)
 {
@@ -74,7 +73,8 @@ void ConnectionSorter::handToHttpServer(QTcpSocket *socket)
     addPendingConnection(socket);
     emit newConnection();
     // QHttpServer only reads on readyRead, and the head already arrived: tell it again.
-    QMetaObject::invokeMethod(socket, [socket] { emit socket->readyRead(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            socket, [socket] { emit socket->readyRead(); }, Qt::QueuedConnection);
 }
 
 void ConnectionSorter::refuse(QTcpSocket *socket, const QByteArray &status,
@@ -82,8 +82,9 @@ void ConnectionSorter::refuse(QTcpSocket *socket, const QByteArray &status,
 {
     release(socket);
     const QByteArray body = explanation + '\n';
-    socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  "Content-Length: " + QByteArray::number(body.size()) +
-                  "\r\nConnection: close\r\n\r\n" + body);
+    socket->write("HTTP/1.1 " + status
+                  + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    "Content-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
 }

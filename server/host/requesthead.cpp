@@ -20,7 +20,8 @@ std::optional<RequestHead> RequestHead::parse(const QByteArray &head)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return std::nullopt;
-        parsed.m_headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        parsed.m_headers.append(
+                {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     }
     return parsed;
 }
@@ -45,8 +46,7 @@ bool RequestHead::isWebSocketUpgrade() const
 {
     // "Connection" may list several tokens, e.g. "keep-alive, Upgrade" (Firefox).
     const QList<QByteArray> tokens = header("connection").toLower().split(',');
-    const bool connectionUpgrade = std::any_of(tokens.cbegin(), tokens.cend(), [](const auto &t) {
-        return t.trimmed() == "upgrade";
-    });
+    const bool connectionUpgrade = std::any_of(
+            tokens.cbegin(), tokens.cend(), [](const auto &t) { return t.trimmed() == "upgrade"; });
     return connectionUpgrade && header("upgrade").toLower() == "websocket";
 }

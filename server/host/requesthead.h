@@ -15,7 +15,7 @@ public:
 
     QByteArray method() const { return m_method; }
     QByteArray target() const { return m_target; }
-    QByteArray path() const;                       // the target without its query
+    QByteArray path() const; // the target without its query
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     bool isWebSocketUpgrade() const;
 

@@ -10,9 +10,9 @@ namespace {
 
 bool looksVirtual(const Candidate &candidate)
 {
-    static const QStringList prefixes{u"docker"_s, u"br-"_s, u"veth"_s,    u"virbr"_s,
-                                      u"vmnet"_s,  u"vboxnet"_s, u"tun"_s, u"tap"_s,
-                                      u"wg"_s,     u"zt"_s,  u"tailscale"_s, u"utun"_s};
+    static const QStringList prefixes {u"docker"_s, u"br-"_s,     u"veth"_s,      u"virbr"_s,
+                                       u"vmnet"_s,  u"vboxnet"_s, u"tun"_s,       u"tap"_s,
+                                       u"wg"_s,     u"zt"_s,      u"tailscale"_s, u"utun"_s};
     if (candidate.interfaceType == QNetworkInterface::Virtual)
         return true;
     return std::any_of(prefixes.cbegin(), prefixes.cend(), [&](const QString &prefix) {
@@ -23,8 +23,8 @@ bool looksVirtual(const Candidate &candidate)
 bool isPrivateIPv4(const QHostAddress &address)
 {
     return address.isInSubnet(QHostAddress(u"10.0.0.0"_s), 8)
-            || address.isInSubnet(QHostAddress(u"172.16.0.0"_s), 12)
-            || address.isInSubnet(QHostAddress(u"192.168.0.0"_s), 16);
+           || address.isInSubnet(QHostAddress(u"172.16.0.0"_s), 12)
+           || address.isInSubnet(QHostAddress(u"192.168.0.0"_s), 16);
 }
 
 int rankOf(const Candidate &candidate)
@@ -41,9 +41,8 @@ int rankOf(const Candidate &candidate)
 QList<QHostAddress> rank(const QList<Candidate> &candidates)
 {
     QList<Candidate> sorted = candidates;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Candidate &a, const Candidate &b) {
-        return rankOf(a) < rankOf(b);
-    });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Candidate &a, const Candidate &b) { return rankOf(a) < rankOf(b); });
     QList<QHostAddress> addresses;
     for (const Candidate &candidate : sorted) {
         if (!addresses.contains(candidate.address))
@@ -55,7 +54,7 @@ QList<QHostAddress> rank(const QList<Candidate> &candidates)
 QList<QHostAddress> forBinding(const QHostAddress &bound)
 {
     const bool anyAddress = bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4
-            || bound == QHostAddress::AnyIPv6;
+                            || bound == QHostAddress::AnyIPv6;
     if (!anyAddress)
         return {bound};
 

@@ -1,7 +1,7 @@
 #include "clientpayload.h"
 
-#include "protocollimits.h"
 #include "names.h"
+#include "protocollimits.h"
 #include "textchecks.h"
 
 #include <QtCore/QJsonDocument>
@@ -42,19 +42,20 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
     if (parseError.error != QJsonParseError::NoError) {
         // QJsonDocument refuses top-level scalars, which are valid JSON but still not objects.
         const bool scalar = !frame.trimmed().isEmpty()
-                && !QJsonDocument::fromJson('[' + frame.toUtf8() + ']').isNull();
+                            && !QJsonDocument::fromJson('[' + frame.toUtf8() + ']').isNull();
         if (scalar)
-            return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
-        return ProtocolError{ErrorCode::BadJson, u"The message is not valid JSON."_s};
+            return ProtocolError {ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
+        return ProtocolError {ErrorCode::BadJson, u"The message is not valid JSON."_s};
     }
     if (!document.isObject())
-        return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
+        return ProtocolError {ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
     const QJsonObject object = document.object();
 
     QString type = u"message"_s;
     QString name;
     ClientPayload payload;
-    for (auto [field, target] : {std::pair{u"type"_s, &type}, {u"name"_s, &name},
+    for (auto [field, target] : {std::pair {u"type"_s, &type},
+                                 {u"name"_s, &name},
                                  {u"message"_s, &payload.message},
                                  {u"clientId"_s, &payload.clientId}}) {
         if (auto problem = readString(object, field, target))
@@ -68,8 +69,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
         return payload;
     }
     if (type != u"message") {
-        return ProtocolError{ErrorCode::UnknownType,
-                             u"Unknown message type \"%1\"."_s.arg(type.left(40))};
+        return ProtocolError {ErrorCode::UnknownType,
+                              u"Unknown message type \"%1\"."_s.arg(type.left(40))};
     }
     if (!object.value(u"message"_s).isString())
         return badField(u"message"_s, u"a string"_s);
@@ -83,28 +84,28 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
 std::optional<ProtocolError> problemWithMessageText(const QString &text)
 {
     if (text.trimmed().isEmpty())
-        return ProtocolError{ErrorCode::EmptyMessage, u"The message is empty."_s};
+        return ProtocolError {ErrorCode::EmptyMessage, u"The message is empty."_s};
     if (TextChecks::codePointCount(text) > Limits::kMaxMessageLength) {
-        return ProtocolError{ErrorCode::MessageTooLong,
-                             u"Messages can be at most %1 characters long."_s.arg(
-                                     Limits::kMaxMessageLength)};
+        return ProtocolError {
+                ErrorCode::MessageTooLong,
+                u"Messages can be at most %1 characters long."_s.arg(Limits::kMaxMessageLength)};
     }
     if (TextChecks::containsControlCharacter(text, TextChecks::Allow::TabAndNewline)) {
-        return ProtocolError{ErrorCode::MessageInvalid,
-                             u"Messages cannot contain control characters."_s};
+        return ProtocolError {ErrorCode::MessageInvalid,
+                              u"Messages cannot contain control characters."_s};
     }
     return std::nullopt;
 }
 
 QString encodeJoinRequest(const QString &name)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"join"_s}, {u"name"_s, name}})
+    return QString::fromUtf8(QJsonDocument(QJsonObject {{u"type"_s, u"join"_s}, {u"name"_s, name}})
                                      .toJson(QJsonDocument::Compact));
 }
 
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId)
 {
-    QJsonObject object{{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
+    QJsonObject object {{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));

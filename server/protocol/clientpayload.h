@@ -17,8 +17,8 @@ struct ClientPayload
     enum class Type { Join, Message };
 
     Type type = Type::Message;
-    QString name;     // normalised but not validated; empty when the payload names nobody
-    QString message;  // Message only, as sent
+    QString name; // normalised but not validated; empty when the payload names nobody
+    QString message; // Message only, as sent
     QString clientId; // Message only, optional: the sender's own id for the message
 };
 

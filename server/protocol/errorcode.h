@@ -7,16 +7,16 @@
 namespace Tertulia {
 
 enum class ErrorCode {
-    BadJson,        // the frame is not valid JSON
-    NotAnObject,    // valid JSON, but not an object
-    BadField,       // a known field has the wrong type
-    UnknownType,    // "type" names no message the host understands
-    BinaryFrame,    // binary frames are not part of the protocol
-    NameInvalid,    // empty, too long, or contains control characters
-    NameTaken,      // another member already uses this name (ignoring case)
-    NameMismatch,   // the payload claims a name other than the one bound to the connection
-    NotJoined,      // a chat message before the connection has a name
-    EmptyMessage,   // nothing but white space
+    BadJson, // the frame is not valid JSON
+    NotAnObject, // valid JSON, but not an object
+    BadField, // a known field has the wrong type
+    UnknownType, // "type" names no message the host understands
+    BinaryFrame, // binary frames are not part of the protocol
+    NameInvalid, // empty, too long, or contains control characters
+    NameTaken, // another member already uses this name (ignoring case)
+    NameMismatch, // the payload claims a name other than the one bound to the connection
+    NotJoined, // a chat message before the connection has a name
+    EmptyMessage, // nothing but white space
     MessageTooLong, // over Limits::kMaxMessageLength
     MessageInvalid, // control characters other than tab and newline
 };

@@ -12,10 +12,12 @@ namespace {
 
 const QList<std::pair<ServerEvent::Type, QString>> &typeNames()
 {
-    static const QList<std::pair<ServerEvent::Type, QString>> names{
-        {ServerEvent::Type::Welcome, u"welcome"_s}, {ServerEvent::Type::Message, u"message"_s},
-        {ServerEvent::Type::Ack, u"ack"_s},         {ServerEvent::Type::Presence, u"presence"_s},
-        {ServerEvent::Type::Error, u"error"_s},
+    static const QList<std::pair<ServerEvent::Type, QString>> names {
+            {ServerEvent::Type::Welcome, u"welcome"_s},
+            {ServerEvent::Type::Message, u"message"_s},
+            {ServerEvent::Type::Ack, u"ack"_s},
+            {ServerEvent::Type::Presence, u"presence"_s},
+            {ServerEvent::Type::Error, u"error"_s},
     };
     return names;
 }
@@ -34,7 +36,7 @@ QJsonArray membersArray(const QList<MemberInfo> &members)
 {
     QJsonArray array;
     for (const MemberInfo &member : members)
-        array.append(QJsonObject{{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}});
+        array.append(QJsonObject {{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}});
     return array;
 }
 
@@ -43,9 +45,9 @@ QList<MemberInfo> readMembers(const QJsonValue &value)
     QList<MemberInfo> members;
     for (const QJsonValue &entry : value.toArray()) {
         const QJsonObject object = entry.toObject();
-        members.append({object.value(u"name"_s).toString(),
-                        QDateTime::fromString(object.value(u"since"_s).toString(),
-                                              Qt::ISODateWithMs)});
+        members.append(
+                {object.value(u"name"_s).toString(),
+                 QDateTime::fromString(object.value(u"since"_s).toString(), Qt::ISODateWithMs)});
     }
     return members;
 }
@@ -88,19 +90,24 @@ namespace ServerEvents {
 
 QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time)
 {
-    return compact({{u"type"_s, u"welcome"_s}, {u"name"_s, name},
-                    {u"members"_s, membersArray(members)}, {u"time"_s, timeText(time)}});
+    return compact({{u"type"_s, u"welcome"_s},
+                    {u"name"_s, name},
+                    {u"members"_s, membersArray(members)},
+                    {u"time"_s, timeText(time)}});
 }
 
 QString message(qint64 id, const QString &name, const QString &message, const QDateTime &time)
 {
-    return compact({{u"type"_s, u"message"_s}, {u"id"_s, id}, {u"name"_s, name},
-                    {u"message"_s, message}, {u"time"_s, timeText(time)}});
+    return compact({{u"type"_s, u"message"_s},
+                    {u"id"_s, id},
+                    {u"name"_s, name},
+                    {u"message"_s, message},
+                    {u"time"_s, timeText(time)}});
 }
 
 QString ack(qint64 id, const QString &clientId, const QDateTime &time)
 {
-    QJsonObject object{{u"type"_s, u"ack"_s}, {u"id"_s, id}, {u"time"_s, timeText(time)}};
+    QJsonObject object {{u"type"_s, u"ack"_s}, {u"id"_s, id}, {u"time"_s, timeText(time)}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return compact(object);
@@ -109,14 +116,17 @@ QString ack(qint64 id, const QString &clientId, const QDateTime &time)
 QString presence(const QStringList &joined, const QStringList &left,
                  const QList<MemberInfo> &members, const QDateTime &time)
 {
-    return compact({{u"type"_s, u"presence"_s}, {u"joined"_s, QJsonArray::fromStringList(joined)},
+    return compact({{u"type"_s, u"presence"_s},
+                    {u"joined"_s, QJsonArray::fromStringList(joined)},
                     {u"left"_s, QJsonArray::fromStringList(left)},
-                    {u"members"_s, membersArray(members)}, {u"time"_s, timeText(time)}});
+                    {u"members"_s, membersArray(members)},
+                    {u"time"_s, timeText(time)}});
 }
 
 QString error(const ProtocolError &error)
 {
-    return compact({{u"type"_s, u"error"_s}, {u"code"_s, errorCodeName(error.code)},
+    return compact({{u"type"_s, u"error"_s},
+                    {u"code"_s, errorCodeName(error.code)},
                     {u"reason"_s, error.reason}});
 }
 

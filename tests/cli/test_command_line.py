@@ -77,6 +77,14 @@ class CommandLine(unittest.TestCase):
                 self.assertRegex(version.stdout, r"\d+\.\d+\.\d+")
         self.assertIn("--join", run(DESKTOP, "--help", env=headless_env()).stdout)
 
+    def test_help_follows_the_system_language(self):
+        for language, needle in (("es_ES.UTF-8", "Puerto de la página"),
+                                 ("pt_BR.UTF-8", "Porta da página")):
+            with self.subTest(language=language):
+                env = dict(headless_env(), LANG=language, LC_ALL=language,
+                           LANGUAGE=language.split(".")[0])
+                self.assertIn(needle, run(SERVER, "--help", env=env).stdout)
+
     def test_headless_host_links_no_gui(self):
         libraries = subprocess.run(["ldd", SERVER], capture_output=True, text=True).stdout
         self.assertIn("libQt6WebSockets", libraries)

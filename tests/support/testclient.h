@@ -39,11 +39,13 @@ public:
     // The oldest event of this type not taken yet; empty on timeout.
     QJsonObject next(const QString &type, int timeoutMs = 5000)
     {
-        return nextWhere(type, [](const QJsonObject &) { return true; }, timeoutMs);
+        return nextWhere(
+                type, [](const QJsonObject &) { return true; }, timeoutMs);
     }
 
     // The oldest event of this type, not taken yet, that satisfies `wanted`.
-    QJsonObject nextWhere(const QString &type, const std::function<bool(const QJsonObject &)> &wanted,
+    QJsonObject nextWhere(const QString &type,
+                          const std::function<bool(const QJsonObject &)> &wanted,
                           int timeoutMs = 5000)
     {
         QDeadlineTimer deadline(timeoutMs);

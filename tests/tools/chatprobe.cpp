@@ -38,11 +38,11 @@ int main(int argc, char *argv[])
     QObject::connect(&connection, &ChatConnection::joined, &app, [](const QString &name) {
         emitEvent({{"event", "joined"}, {"name", name}});
     });
-    QObject::connect(&connection, &ChatConnection::messageReceived, &app,
-                     [](qint64 id, const QString &name, const QString &text) {
-                         emitEvent({{"event", "message"}, {"id", id}, {"name", name},
-                                    {"text", text}});
-                     });
+    QObject::connect(
+            &connection, &ChatConnection::messageReceived, &app,
+            [](qint64 id, const QString &name, const QString &text) {
+                emitEvent({{"event", "message"}, {"id", id}, {"name", name}, {"text", text}});
+            });
     QObject::connect(&connection, &ChatConnection::messageAcknowledged, &app,
                      [](const QString &clientId, qint64 id) {
                          emitEvent({{"event", "ack"}, {"clientId", clientId}, {"id", id}});

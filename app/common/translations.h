@@ -1,0 +1,10 @@
+#pragma once
+
+class QCoreApplication;
+
+// Loads Tertulia's own and Qt's translations for the system language.
+namespace Translations {
+
+void install(QCoreApplication &app);
+
+} // namespace Translations

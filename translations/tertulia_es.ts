@@ -1,0 +1,186 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es">
+<context>
+    <name>ChatHost</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>No se puede escuchar en %1 puerto %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Tertulia</source>
+        <translation>Tertulia</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation>Personas en la sala</translation>
+    </message>
+    <message>
+        <source>Write a message and press Enter</source>
+        <translation>Escribe un mensaje y pulsa Intro</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>En la sala</translation>
+    </message>
+    <message>
+        <source>Not connected: your message was not sent.</source>
+        <translation>Sin conexión: tu mensaje no se envió.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Enviado a las %1</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se unió</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se fue</translation>
+    </message>
+    <message>
+        <source>Here since %1</source>
+        <translation>Aquí desde las %1</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Conectado como %1</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Conexión perdida: reconectando…</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>Elige otro nombre</translation>
+    </message>
+    <message>
+        <source>%1
+What name should others see?</source>
+        <translation>%1
+¿Qué nombre deben ver los demás?</translation>
+    </message>
+</context>
+<context>
+    <name>HostLauncher</name>
+    <message>
+        <source>Choose another port with --port N, or --port 0 for any free one.</source>
+        <translation>Elige otro puerto con --port N, o --port 0 para uno libre cualquiera.</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
+    <message>
+        <source>Port for the page and the chat (0 picks a free one; default %1).</source>
+        <translation>Puerto de la página y del chat (0 elige uno libre; por omisión %1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: every interface).</source>
+        <translation>Dirección en la que escuchar (por omisión: todas las interfaces).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>DIRECCIÓN</translation>
+    </message>
+    <message>
+        <source>Invalid port "%1": use a number from 0 to 65535.</source>
+        <translation>Puerto no válido «%1»: usa un número de 0 a 65535.</translation>
+    </message>
+    <message>
+        <source>Invalid address "%1": use an IP address such as 0.0.0.0 or 192.168.1.20.</source>
+        <translation>Dirección no válida «%1»: usa una dirección IP como 0.0.0.0 o 192.168.1.20.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>sending…</source>
+        <translation>enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the address to the clipboard</source>
+        <translation>Copiar la dirección al portapapeles</translation>
+    </message>
+    <message>
+        <source>Invite people — open in a browser:</source>
+        <translation>Invita a otros — dirección para el navegador:</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Sala:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Hosts a chat room that anyone on the network can join from a browser, and chats in it from this window.</source>
+        <translation>Abre una sala de chat a la que cualquiera en la red puede unirse desde un navegador, y chatea en ella desde esta ventana.</translation>
+    </message>
+    <message>
+        <source>Join the room at URL instead of hosting one (http://HOST:PORT/).</source>
+        <translation>Unirse a la sala de URL en lugar de abrir una (http://EQUIPO:PUERTO/).</translation>
+    </message>
+    <message>
+        <source>Your name in the room.</source>
+        <translation>Tu nombre en la sala.</translation>
+    </message>
+    <message>
+        <source>No display found: the chat window needs one to join a room.</source>
+        <translation>No hay pantalla: la ventana de chat necesita una para unirse a una sala.</translation>
+    </message>
+    <message>
+        <source>No display found: hosting without a window (tertulia-server does the same).</source>
+        <translation>No hay pantalla: se abre la sala sin ventana (igual que tertulia-server).</translation>
+    </message>
+    <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Dirección no válida «%1»: usa la que muestra el anfitrión, como http://192.168.1.20:8080/.</translation>
+    </message>
+    <message>
+        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
+        <translation>Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.</translation>
+    </message>
+</context>
+</TS>

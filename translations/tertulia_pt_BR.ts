@@ -1,0 +1,186 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>ChatHost</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Não foi possível escutar em %1 porta %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Tertulia</source>
+        <translation>Tertulia</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation>Pessoas na sala</translation>
+    </message>
+    <message>
+        <source>Write a message and press Enter</source>
+        <translation>Escreva uma mensagem e tecle Enter</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>Na sala</translation>
+    </message>
+    <message>
+        <source>Not connected: your message was not sent.</source>
+        <translation>Sem conexão: sua mensagem não foi enviada.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Enviada às %1</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 entrou</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 saiu</translation>
+    </message>
+    <message>
+        <source>Here since %1</source>
+        <translation>Aqui desde %1</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (você)</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Conectado como %1</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Conexão perdida — reconectando…</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>Escolha outro nome</translation>
+    </message>
+    <message>
+        <source>%1
+What name should others see?</source>
+        <translation>%1
+Que nome os outros devem ver?</translation>
+    </message>
+</context>
+<context>
+    <name>HostLauncher</name>
+    <message>
+        <source>Choose another port with --port N, or --port 0 for any free one.</source>
+        <translation>Escolha outra porta com --port N, ou --port 0 para qualquer uma livre.</translation>
+    </message>
+</context>
+<context>
+    <name>HostOptions</name>
+    <message>
+        <source>Port for the page and the chat (0 picks a free one; default %1).</source>
+        <translation>Porta da página e do chat (0 escolhe uma livre; padrão %1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: every interface).</source>
+        <translation>Endereço em que escutar (padrão: todas as interfaces).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ENDEREÇO</translation>
+    </message>
+    <message>
+        <source>Invalid port "%1": use a number from 0 to 65535.</source>
+        <translation>Porta inválida "%1": use um número de 0 a 65535.</translation>
+    </message>
+    <message>
+        <source>Invalid address "%1": use an IP address such as 0.0.0.0 or 192.168.1.20.</source>
+        <translation>Endereço inválido "%1": use um endereço IP como 0.0.0.0 ou 192.168.1.20.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>sending…</source>
+        <translation>enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the address to the clipboard</source>
+        <translation>Copiar o endereço para a área de transferência</translation>
+    </message>
+    <message>
+        <source>Invite people — open in a browser:</source>
+        <translation>Convide pessoas — abram em um navegador:</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Sala:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Hosts a chat room that anyone on the network can join from a browser, and chats in it from this window.</source>
+        <translation>Abre uma sala de chat em que qualquer pessoa na rede pode entrar pelo navegador, e conversa nela por esta janela.</translation>
+    </message>
+    <message>
+        <source>Join the room at URL instead of hosting one (http://HOST:PORT/).</source>
+        <translation>Entrar na sala em URL em vez de abrir uma (http://HOST:PORTA/).</translation>
+    </message>
+    <message>
+        <source>Your name in the room.</source>
+        <translation>Seu nome na sala.</translation>
+    </message>
+    <message>
+        <source>No display found: the chat window needs one to join a room.</source>
+        <translation>Nenhuma tela encontrada: a janela de chat precisa de uma para entrar em uma sala.</translation>
+    </message>
+    <message>
+        <source>No display found: hosting without a window (tertulia-server does the same).</source>
+        <translation>Nenhuma tela encontrada: abrindo a sala sem janela (como o tertulia-server).</translation>
+    </message>
+    <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Endereço inválido "%1": use o endereço que o anfitrião mostra, como http://192.168.1.20:8080/.</translation>
+    </message>
+    <message>
+        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
+        <translation>Abre uma sala do Tertulia sem janela: uma página para navegadores e um socket de chat.</translation>
+    </message>
+</context>
+</TS>

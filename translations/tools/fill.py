@@ -1,0 +1,146 @@
+"""Fills the .ts files from the phrase tables below (run after `update_translations`).
+Kept beside the .ts files so translations are reviewed as text, not inside XML."""
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+PHRASES = {
+    "es": {
+        "Cannot listen on %1 port %2: %3": "No se puede escuchar en %1 puerto %2: %3",
+        "Send": "Enviar",
+        "Tertulia": "Tertulia",
+        "Messages": "Mensajes",
+        "People in the room": "Personas en la sala",
+        "Write a message and press Enter": "Escribe un mensaje y pulsa Intro",
+        "In the room": "En la sala",
+        "Not connected: your message was not sent.": "Sin conexión: tu mensaje no se envió.",
+        "Sending…": "Enviando…",
+        "Sent at %1": "Enviado a las %1",
+        "%1 joined": "%1 se unió",
+        "%1 left": "%1 se fue",
+        "Here since %1": "Aquí desde las %1",
+        "%1 (you)": "%1 (tú)",
+        "Disconnected": "Desconectado",
+        "Connecting…": "Conectando…",
+        "Connected as %1": "Conectado como %1",
+        "Connection lost — reconnecting…": "Conexión perdida: reconectando…",
+        "Choose another name": "Elige otro nombre",
+        "%1\nWhat name should others see?": "%1\n¿Qué nombre deben ver los demás?",
+        "Choose another port with --port N, or --port 0 for any free one.":
+            "Elige otro puerto con --port N, o --port 0 para uno libre cualquiera.",
+        "Port for the page and the chat (0 picks a free one; default %1).":
+            "Puerto de la página y del chat (0 elige uno libre; por omisión %1).",
+        "N": "N",
+        "Address to listen on (default: every interface).":
+            "Dirección en la que escuchar (por omisión: todas las interfaces).",
+        "ADDRESS": "DIRECCIÓN",
+        "Invalid port \"%1\": use a number from 0 to 65535.":
+            "Puerto no válido «%1»: usa un número de 0 a 65535.",
+        "Invalid address \"%1\": use an IP address such as 0.0.0.0 or 192.168.1.20.":
+            "Dirección no válida «%1»: usa una dirección IP como 0.0.0.0 o 192.168.1.20.",
+        "sending…": "enviando…",
+        "Copy": "Copiar",
+        "Copy the address to the clipboard": "Copiar la dirección al portapapeles",
+        "Invite people — open in a browser:": "Invita a otros — dirección para el navegador:",
+        "Room:": "Sala:",
+        "Copied": "Copiado",
+        "Hosts a chat room that anyone on the network can join from a browser, and chats in it "
+        "from this window.":
+            "Abre una sala de chat a la que cualquiera en la red puede unirse desde un navegador, "
+            "y chatea en ella desde esta ventana.",
+        "Join the room at URL instead of hosting one (http://HOST:PORT/).":
+            "Unirse a la sala de URL en lugar de abrir una (http://EQUIPO:PUERTO/).",
+        "Your name in the room.": "Tu nombre en la sala.",
+        "No display found: the chat window needs one to join a room.":
+            "No hay pantalla: la ventana de chat necesita una para unirse a una sala.",
+        "No display found: hosting without a window (tertulia-server does the same).":
+            "No hay pantalla: se abre la sala sin ventana (igual que tertulia-server).",
+        "Invalid address \"%1\": use the address the host shows, like http://192.168.1.20:8080/.":
+            "Dirección no válida «%1»: usa la que muestra el anfitrión, como "
+            "http://192.168.1.20:8080/.",
+        "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.":
+            "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
+    },
+    "pt_BR": {
+        "Cannot listen on %1 port %2: %3": "Não foi possível escutar em %1 porta %2: %3",
+        "Send": "Enviar",
+        "Tertulia": "Tertulia",
+        "Messages": "Mensagens",
+        "People in the room": "Pessoas na sala",
+        "Write a message and press Enter": "Escreva uma mensagem e tecle Enter",
+        "In the room": "Na sala",
+        "Not connected: your message was not sent.": "Sem conexão: sua mensagem não foi enviada.",
+        "Sending…": "Enviando…",
+        "Sent at %1": "Enviada às %1",
+        "%1 joined": "%1 entrou",
+        "%1 left": "%1 saiu",
+        "Here since %1": "Aqui desde %1",
+        "%1 (you)": "%1 (você)",
+        "Disconnected": "Desconectado",
+        "Connecting…": "Conectando…",
+        "Connected as %1": "Conectado como %1",
+        "Connection lost — reconnecting…": "Conexão perdida — reconectando…",
+        "Choose another name": "Escolha outro nome",
+        "%1\nWhat name should others see?": "%1\nQue nome os outros devem ver?",
+        "Choose another port with --port N, or --port 0 for any free one.":
+            "Escolha outra porta com --port N, ou --port 0 para qualquer uma livre.",
+        "Port for the page and the chat (0 picks a free one; default %1).":
+            "Porta da página e do chat (0 escolhe uma livre; padrão %1).",
+        "N": "N",
+        "Address to listen on (default: every interface).":
+            "Endereço em que escutar (padrão: todas as interfaces).",
+        "ADDRESS": "ENDEREÇO",
+        "Invalid port \"%1\": use a number from 0 to 65535.":
+            "Porta inválida \"%1\": use um número de 0 a 65535.",
+        "Invalid address \"%1\": use an IP address such as 0.0.0.0 or 192.168.1.20.":
+            "Endereço inválido \"%1\": use um endereço IP como 0.0.0.0 ou 192.168.1.20.",
+        "sending…": "enviando…",
+        "Copy": "Copiar",
+        "Copy the address to the clipboard": "Copiar o endereço para a área de transferência",
+        "Invite people — open in a browser:": "Convide pessoas — abram em um navegador:",
+        "Room:": "Sala:",
+        "Copied": "Copiado",
+        "Hosts a chat room that anyone on the network can join from a browser, and chats in it "
+        "from this window.":
+            "Abre uma sala de chat em que qualquer pessoa na rede pode entrar pelo navegador, e "
+            "conversa nela por esta janela.",
+        "Join the room at URL instead of hosting one (http://HOST:PORT/).":
+            "Entrar na sala em URL em vez de abrir uma (http://HOST:PORTA/).",
+        "Your name in the room.": "Seu nome na sala.",
+        "No display found: the chat window needs one to join a room.":
+            "Nenhuma tela encontrada: a janela de chat precisa de uma para entrar em uma sala.",
+        "No display found: hosting without a window (tertulia-server does the same).":
+            "Nenhuma tela encontrada: abrindo a sala sem janela (como o tertulia-server).",
+        "Invalid address \"%1\": use the address the host shows, like http://192.168.1.20:8080/.":
+            "Endereço inválido \"%1\": use o endereço que o anfitrião mostra, como "
+            "http://192.168.1.20:8080/.",
+        "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.":
+            "Abre uma sala do Tertulia sem janela: uma página para navegadores e um socket de chat.",
+    },
+}
+
+
+def fill(path, phrases):
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text
+        translation = message.find("translation")
+        if source in phrases:
+            translation.text = phrases[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent.parent
+    unfinished = []
+    for language, phrases in PHRASES.items():
+        for source in fill(root / f"tertulia_{language}.ts", phrases):
+            unfinished.append(f"{language}: {source!r}")
+    print("\n".join(unfinished) or "all strings translated")
+    sys.exit(1 if unfinished else 0)
