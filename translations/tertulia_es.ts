@@ -155,6 +155,10 @@ What name should others see?</source>
 <context>
     <name>main</name>
     <message>
+        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
+        <translation>Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.</translation>
+    </message>
+    <message>
         <source>Hosts a chat room that anyone on the network can join from a browser, and chats in it from this window.</source>
         <translation>Abre una sala de chat a la que cualquiera en la red puede unirse desde un navegador, y chatea en ella desde esta ventana.</translation>
     </message>
@@ -167,20 +171,16 @@ What name should others see?</source>
         <translation>Tu nombre en la sala.</translation>
     </message>
     <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Dirección no válida «%1»: usa la que muestra el anfitrión, como http://192.168.1.20:8080/.</translation>
+    </message>
+    <message>
         <source>No display found: the chat window needs one to join a room.</source>
         <translation>No hay pantalla: la ventana de chat necesita una para unirse a una sala.</translation>
     </message>
     <message>
         <source>No display found: hosting without a window (tertulia-server does the same).</source>
         <translation>No hay pantalla: se abre la sala sin ventana (igual que tertulia-server).</translation>
-    </message>
-    <message>
-        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
-        <translation>Dirección no válida «%1»: usa la que muestra el anfitrión, como http://192.168.1.20:8080/.</translation>
-    </message>
-    <message>
-        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
-        <translation>Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.</translation>
     </message>
 </context>
 </TS>

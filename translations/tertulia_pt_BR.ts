@@ -155,6 +155,10 @@ Que nome os outros devem ver?</translation>
 <context>
     <name>main</name>
     <message>
+        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
+        <translation>Abre uma sala do Tertulia sem janela: uma página para navegadores e um socket de chat.</translation>
+    </message>
+    <message>
         <source>Hosts a chat room that anyone on the network can join from a browser, and chats in it from this window.</source>
         <translation>Abre uma sala de chat em que qualquer pessoa na rede pode entrar pelo navegador, e conversa nela por esta janela.</translation>
     </message>
@@ -167,20 +171,16 @@ Que nome os outros devem ver?</translation>
         <translation>Seu nome na sala.</translation>
     </message>
     <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Endereço inválido "%1": use o endereço que o anfitrião mostra, como http://192.168.1.20:8080/.</translation>
+    </message>
+    <message>
         <source>No display found: the chat window needs one to join a room.</source>
         <translation>Nenhuma tela encontrada: a janela de chat precisa de uma para entrar em uma sala.</translation>
     </message>
     <message>
         <source>No display found: hosting without a window (tertulia-server does the same).</source>
         <translation>Nenhuma tela encontrada: abrindo a sala sem janela (como o tertulia-server).</translation>
-    </message>
-    <message>
-        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
-        <translation>Endereço inválido "%1": use o endereço que o anfitrião mostra, como http://192.168.1.20:8080/.</translation>
-    </message>
-    <message>
-        <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>
-        <translation>Abre uma sala do Tertulia sem janela: uma página para navegadores e um socket de chat.</translation>
     </message>
 </context>
 </TS>

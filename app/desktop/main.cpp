@@ -13,6 +13,8 @@
 #include <QtWidgets/QApplication>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -27,69 +29,110 @@ QString defaultName()
     return login.isEmpty() ? u"Host"_s : login.left(1).toUpper() + login.mid(1);
 }
 
+// QGuiApplication takes "-name"/"--name VALUE" for itself (the X11 resource name) and removes
+// it from argv, so Qt gets the arguments without it and our parser gets them all.
+std::vector<char *> argumentsForQt(int argc, char *argv[])
+{
+    std::vector<char *> kept;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--name" || argument == "-name") {
+            ++i;
+            continue;
+        }
+        if (!argument.startsWith("--name=") && !argument.startsWith("-name="))
+            kept.push_back(argv[i]);
+    }
+    kept.push_back(nullptr);
+    return kept;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Hosts a chat room that anyone on the network can join "
+                    "from a browser, and chats in it from this window."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    HostOptions::addTo(parser);
+    parser.addOption(
+            {u"join"_s,
+             QCoreApplication::translate(
+                     "main", "Join the room at URL instead of hosting one (http://HOST:PORT/)."),
+             u"URL"_s});
+    parser.addOption(
+            {u"name"_s, QCoreApplication::translate("main", "Your name in the room."), u"NAME"_s});
+}
+
+std::optional<QUrl> joinAddress(const QString &text)
+{
+    const QUrl address = QUrl::fromUserInput(text);
+    const QStringList schemes {u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
+    if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())) {
+        printError(QCoreApplication::translate(
+                           "main", "Invalid address \"%1\": use the address the host shows, like "
+                                   "http://192.168.1.20:8080/.")
+                           .arg(text));
+        return std::nullopt;
+    }
+    return address;
+}
+
+int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
+                      const HostOptions &options)
+{
+    if (parser.isSet(u"join"_s)) {
+        printError(QCoreApplication::translate(
+                "main", "No display found: the chat window needs one to join a room."));
+        return HostLauncher::kExitUsage;
+    }
+    printError(QCoreApplication::translate(
+            "main", "No display found: hosting without a window (tertulia-server does the same)."));
+    ChatHost host;
+    if (!HostLauncher::start(host, options))
+        return HostLauncher::kExitCannotListen;
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    std::vector<char *> qtArgv = argumentsForQt(argc, argv);
+    int qtArgc = int(qtArgv.size()) - 1;
+
     const bool hasDisplay = DisplayProbe::displayAvailable();
     std::unique_ptr<QCoreApplication> app
-            = hasDisplay ? std::make_unique<QApplication>(argc, argv)
-                         : std::make_unique<QCoreApplication>(argc, argv);
+            = hasDisplay ? std::make_unique<QApplication>(qtArgc, qtArgv.data())
+                         : std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
     QCoreApplication::setApplicationName(u"tertulia"_s);
     QCoreApplication::setOrganizationName(u"Tertulia"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
     Translations::install(*app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "Hosts a chat room that anyone on the network can join from a browser, and "
-                    "chats in it from this window."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    HostOptions::addTo(parser);
-    parser.addOption({u"join"_s,
-                      QCoreApplication::translate("main", "Join the room at URL instead of hosting "
-                                                          "one (http://HOST:PORT/)."),
-                      u"URL"_s});
-    parser.addOption(
-            {u"name"_s, QCoreApplication::translate("main", "Your name in the room."), u"NAME"_s});
-    parser.process(*app);
-
+    addOptions(parser);
+    parser.process(arguments);
     QString error;
     const std::optional<HostOptions> options = HostOptions::read(parser, &error);
     if (!options) {
         printError(error);
         return HostLauncher::kExitUsage;
     }
-    const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
     QuitOnSignal quitOnSignal;
+    if (!hasDisplay)
+        return hostWithoutWindow(*app, parser, *options);
 
-    if (!hasDisplay) {
-        if (parser.isSet(u"join"_s)) {
-            printError(QCoreApplication::translate("main", "No display found: the chat window "
-                                                           "needs one to join a room."));
-            return HostLauncher::kExitUsage;
-        }
-        printError(QCoreApplication::translate("main", "No display found: hosting without a "
-                                                       "window (tertulia-server does the same)."));
-        ChatHost host;
-        if (!HostLauncher::start(host, *options))
-            return HostLauncher::kExitCannotListen;
-        return app->exec();
-    }
-
+    const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
     DesktopSession session;
     if (parser.isSet(u"join"_s)) {
-        const QUrl address = QUrl::fromUserInput(parser.value(u"join"_s));
-        const QStringList schemes {u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
-        if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())) {
-            printError(QCoreApplication::translate("main", "Invalid address \"%1\": use the "
-                                                           "address the host shows, like "
-                                                           "http://192.168.1.20:8080/.")
-                               .arg(parser.value(u"join"_s)));
+        const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));
+        if (!address)
             return HostLauncher::kExitUsage;
-        }
-        session.join(address, name);
+        session.join(*address, name);
     } else if (!session.host(*options, name)) {
         return HostLauncher::kExitCannotListen;
     }

@@ -1,19 +1,31 @@
 """The command-line contract of tertulia-server and tertulia: the Listening line, exit codes,
 --help and --version, headless fallback, and no QtGui/QtWidgets in the headless host."""
 
+import asyncio
+import json
 import os
-import re
+import tempfile
 import socket
 import subprocess
 import sys
 import unittest
 import urllib.request
 
+import websockets
+
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from hostprocess import HostProcess  # noqa: E402
 
 SERVER = os.environ["TERTULIA_SERVER"]
 DESKTOP = os.environ["TERTULIA_DESKTOP"]
+
+
+async def members_once_someone_joins(url):
+    async with websockets.connect(url) as socket:
+        while True:
+            event = json.loads(await asyncio.wait_for(socket.recv(), 20))
+            if event["type"] == "presence" and event["joined"]:
+                return [member["name"] for member in event["members"]]
 
 
 def headless_env():
@@ -114,6 +126,21 @@ class CommandLine(unittest.TestCase):
         result = run(DESKTOP, "--join", "http://127.0.0.1:9/", env=headless_env())
         self.assertEqual(result.returncode, 2)
         self.assertIn("No display", result.stderr)
+
+    def test_join_with_a_name_joins_under_that_name(self):
+        # QGuiApplication eats "--name" (the X11 resource name) unless tertulia keeps it.
+        host = HostProcess(SERVER, ("--port", "0", "--bind", "127.0.0.1"))
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
+        window = subprocess.Popen([DESKTOP, "--join", f"http://127.0.0.1:{host.port}/",
+                                   "--name", "Bea Window"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            names = asyncio.run(members_once_someone_joins(host.socket_url("name=Watcher")))
+        finally:
+            window.terminate()
+            window.wait(timeout=10)
+            host.stop()
+        self.assertIn("Bea Window", names)
 
     def test_join_with_a_bad_address_is_refused(self):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
