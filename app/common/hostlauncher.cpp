@@ -3,10 +3,30 @@
 #include "chathost.h"
 #include "hostoptions.h"
 #include "shareaddresses.h"
+#include "translations.h"
+
+#include <QtCore/QCommandLineParser>
 
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+
+void HostLauncher::setUpApplication(QCoreApplication &app, const QString &name)
+{
+    QCoreApplication::setApplicationName(name);
+    QCoreApplication::setOrganizationName(u"Tertulia"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
+    Translations::install(app);
+}
+
+std::optional<HostOptions> HostLauncher::readOptions(const QCommandLineParser &parser)
+{
+    QString error;
+    std::optional<HostOptions> options = HostOptions::read(parser, &error);
+    if (!options)
+        printError(error);
+    return options;
+}
 
 bool HostLauncher::start(ChatHost &host, const HostOptions &options)
 {

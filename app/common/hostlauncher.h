@@ -4,8 +4,12 @@
 #include <QtCore/QList>
 #include <QtCore/QUrl>
 
+#include "hostoptions.h"
+
+#include <optional>
+
 class ChatHost;
-class HostOptions;
+class QCommandLineParser;
 
 // Starts a host as the command line asked and tells the user where it can be reached.
 class HostLauncher final
@@ -16,6 +20,10 @@ public:
     static constexpr int kExitCannotListen = 1;
     static constexpr int kExitUsage = 2;
 
+    // Names the application (settings, --version) and loads the translations.
+    static void setUpApplication(QCoreApplication &app, const QString &name);
+    // The --port/--bind values, or nothing after printing what is wrong with them.
+    static std::optional<HostOptions> readOptions(const QCommandLineParser &parser);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
     static bool start(ChatHost &host, const HostOptions &options);
     // Every address the page is reachable at, best first.

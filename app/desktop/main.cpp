@@ -6,7 +6,6 @@
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "quitonsignal.h"
-#include "translations.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QSettings>
@@ -108,20 +107,14 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app
             = hasDisplay ? std::make_unique<QApplication>(qtArgc, qtArgv.data())
                          : std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
-    QCoreApplication::setApplicationName(u"tertulia"_s);
-    QCoreApplication::setOrganizationName(u"Tertulia"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
-    Translations::install(*app);
+    HostLauncher::setUpApplication(*app, u"tertulia"_s);
 
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(arguments);
-    QString error;
-    const std::optional<HostOptions> options = HostOptions::read(parser, &error);
-    if (!options) {
-        printError(error);
+    const std::optional<HostOptions> options = HostLauncher::readOptions(parser);
+    if (!options)
         return HostLauncher::kExitUsage;
-    }
     QuitOnSignal quitOnSignal;
     if (!hasDisplay)
         return hostWithoutWindow(*app, parser, *options);

@@ -4,7 +4,6 @@
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "quitonsignal.h"
-#include "translations.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -16,10 +15,7 @@ int main(int argc, char *argv[])
     // Qt's own event dispatcher costs less CPU than GLib's with many sockets.
     qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"tertulia-server"_s);
-    QCoreApplication::setOrganizationName(u"Tertulia"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(TERTULIA_VERSION));
-    Translations::install(app);
+    HostLauncher::setUpApplication(app, u"tertulia-server"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -30,12 +26,9 @@ int main(int argc, char *argv[])
     HostOptions::addTo(parser);
     parser.process(app);
 
-    QString error;
-    const std::optional<HostOptions> options = HostOptions::read(parser, &error);
-    if (!options) {
-        printError(error);
+    const std::optional<HostOptions> options = HostLauncher::readOptions(parser);
+    if (!options)
         return HostLauncher::kExitUsage;
-    }
     // Before the Listening line: whoever reads it may send SIGTERM straight away.
     QuitOnSignal quitOnSignal;
     ChatHost host;
