@@ -1,0 +1,218 @@
+#include "messagestore.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kPragmas{
+    // WAL: readers never block the writer, and a commit is one append to the log. NORMAL
+    // sync keeps every commit across a crash of the process; a power cut may lose the last few.
+    u"PRAGMA journal_mode = WAL"_s,
+    u"PRAGMA synchronous = NORMAL"_s,
+    u"PRAGMA busy_timeout = 5000"_s,
+    u"PRAGMA foreign_keys = ON"_s,
+};
+
+const QStringList kSchema{
+    // AUTOINCREMENT: ids are never reused, even after retention deletes the newest ones' peers.
+    u"CREATE TABLE IF NOT EXISTS messages ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " name TEXT NOT NULL,"
+    " name_key TEXT NOT NULL,"
+    " body TEXT NOT NULL,"
+    " sent_at INTEGER NOT NULL,"
+    " client_id TEXT)"_s,
+    u"CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client"
+    " ON messages (name_key, client_id) WHERE client_id IS NOT NULL"_s,
+    u"CREATE INDEX IF NOT EXISTS messages_by_time ON messages (sent_at)"_s,
+};
+
+constexpr auto kColumns = "id, name, body, sent_at, client_id";
+
+} // namespace
+
+struct MessageStore::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : insert(db), findByClient(db), latest(db), before(db), after(db)
+    {
+    }
+    QSqlQuery insert;
+    QSqlQuery findByClient;
+    QSqlQuery latest;
+    QSqlQuery before;
+    QSqlQuery after;
+};
+
+MessageStore::MessageStore()
+    : m_connectionName(u"tertulia-store-%1"_s.arg(quintptr(this), 0, 16))
+{
+}
+
+MessageStore::~MessageStore()
+{
+    m_statements.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool MessageStore::open(const QString &directory)
+{
+    if (!QDir().mkpath(directory)) {
+        m_errorString = tr("Cannot create the data directory %1.").arg(directory);
+        return false;
+    }
+    m_filePath = QDir(directory).absoluteFilePath(QString::fromLatin1(kFileName));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(m_filePath);
+    if (!db.open()) {
+        m_errorString = tr("Cannot open the history database %1: %2")
+                                .arg(m_filePath, db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const QString &statement : kPragmas + kSchema) {
+        if (!query.exec(statement))
+            return fail(tr("Cannot use the history database %1").arg(m_filePath), query);
+    }
+    m_statements = std::make_unique<Statements>(db);
+    Statements &s = *m_statements;
+    const bool prepared =
+            s.insert.prepare(u"INSERT INTO messages (name, name_key, body, sent_at, client_id)"
+                             " VALUES (?, ?, ?, ?, ?)"_s)
+            && s.findByClient.prepare(u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s
+                                              .arg(QLatin1StringView(kColumns)))
+            && s.latest.prepare(u"SELECT * FROM (SELECT %1 FROM messages ORDER BY id DESC LIMIT ?)"
+                                " ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
+            && s.before.prepare(u"SELECT * FROM (SELECT %1 FROM messages WHERE id < ?"
+                                " ORDER BY id DESC LIMIT ?) ORDER BY id"_s
+                                        .arg(QLatin1StringView(kColumns)))
+            && s.after.prepare(u"SELECT %1 FROM messages WHERE id > ? ORDER BY id LIMIT ?"_s.arg(
+                    QLatin1StringView(kColumns)));
+    if (!prepared)
+        return fail(tr("Cannot use the history database %1").arg(m_filePath), s.insert);
+    return true;
+}
+
+std::optional<MessageStore::Appended> MessageStore::append(const QString &name,
+                                                           const QString &nameKey,
+                                                           const QString &text,
+                                                           const QString &clientId,
+                                                           const QDateTime &time)
+{
+    Statements &s = *m_statements;
+    if (!clientId.isEmpty()) {
+        s.findByClient.addBindValue(nameKey);
+        s.findByClient.addBindValue(clientId);
+        if (!s.findByClient.exec()) {
+            fail(tr("Cannot read the history"), s.findByClient);
+            return std::nullopt;
+        }
+        const QList<StoredMessage> earlier = read(s.findByClient);
+        if (!earlier.isEmpty())
+            return Appended{earlier.first(), true};
+    }
+    const qint64 sentAt = time.toMSecsSinceEpoch();
+    s.insert.addBindValue(name);
+    s.insert.addBindValue(nameKey);
+    s.insert.addBindValue(text);
+    s.insert.addBindValue(sentAt);
+    s.insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
+    if (!s.insert.exec()) {
+        fail(tr("Cannot store the message"), s.insert);
+        return std::nullopt;
+    }
+    const qint64 id = s.insert.lastInsertId().toLongLong();
+    return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId},
+                    false};
+}
+
+QList<StoredMessage> MessageStore::latest(int limit)
+{
+    m_statements->latest.addBindValue(limit);
+    return m_statements->latest.exec() ? read(m_statements->latest) : QList<StoredMessage>();
+}
+
+QList<StoredMessage> MessageStore::before(qint64 id, int limit)
+{
+    m_statements->before.addBindValue(id);
+    m_statements->before.addBindValue(limit);
+    return m_statements->before.exec() ? read(m_statements->before) : QList<StoredMessage>();
+}
+
+QList<StoredMessage> MessageStore::after(qint64 id, int limit)
+{
+    m_statements->after.addBindValue(id);
+    m_statements->after.addBindValue(limit);
+    return m_statements->after.exec() ? read(m_statements->after) : QList<StoredMessage>();
+}
+
+qint64 MessageStore::lastId()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // The AUTOINCREMENT counter, so the sequence survives even if every message was pruned.
+    if (query.exec(u"SELECT seq FROM sqlite_sequence WHERE name = 'messages'"_s) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+qint64 MessageStore::count()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    return query.exec(u"SELECT COUNT(*) FROM messages"_s) && query.next()
+            ? query.value(0).toLongLong()
+            : 0;
+}
+
+int MessageStore::prune(const RetentionPolicy &policy, int limit, const QDateTime &now)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    switch (policy.kind) {
+    case RetentionPolicy::Kind::KeepAll:
+        return 0;
+    case RetentionPolicy::Kind::LastMessages:
+        query.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE id <="
+                      " (SELECT id FROM messages ORDER BY id DESC LIMIT 1 OFFSET ?)"
+                      " ORDER BY id LIMIT ?)"_s);
+        query.addBindValue(policy.amount);
+        break;
+    case RetentionPolicy::Kind::MaxAgeDays:
+        query.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE sent_at < ?"
+                      " ORDER BY id LIMIT ?)"_s);
+        query.addBindValue(now.addDays(-policy.amount).toMSecsSinceEpoch());
+        break;
+    }
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        fail(tr("Cannot apply the history policy"), query);
+        return 0;
+    }
+    return query.numRowsAffected();
+}
+
+bool MessageStore::fail(const QString &what, const QSqlQuery &query)
+{
+    m_errorString = what + u": "_s + query.lastError().text();
+    return false;
+}
+
+QList<StoredMessage> MessageStore::read(QSqlQuery &query)
+{
+    QList<StoredMessage> messages;
+    while (query.next()) {
+        messages.append({query.value(0).toLongLong(), query.value(1).toString(),
+                         query.value(2).toString(),
+                         QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC),
+                         query.value(4).toString()});
+    }
+    query.finish();
+    return messages;
+}

@@ -1,0 +1,233 @@
+// The history store on a real SQLite file in a temporary directory.
+
+#include "messagestore.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+
+using namespace Qt::StringLiterals;
+
+class tst_MessageStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void appendsAndReadsBackInOrder();
+    void storesAResentMessageOnce();
+    void pagesAtTheBoundaries();
+    void keepsEverythingAcrossReopening();
+    void usesWriteAheadLogging();
+    void corruptDatabaseIsAClearError();
+    void unusableDirectoryIsAClearError();
+    void keepsTheNewestMessages();
+    void dropsMessagesOlderThanTheAgeLimit();
+    void idsKeepGrowingAfterPruning();
+    void parsesRetentionPolicies_data();
+    void parsesRetentionPolicies();
+
+private:
+    qint64 add(MessageStore &store, const QString &text, const QString &clientId = QString(),
+               const QDateTime &time = QDateTime::currentDateTimeUtc());
+    static QStringList texts(const QList<StoredMessage> &messages);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_MessageStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+qint64 tst_MessageStore::add(MessageStore &store, const QString &text, const QString &clientId,
+                             const QDateTime &time)
+{
+    const auto appended = store.append(u"Ana"_s, u"ana"_s, text, clientId, time);
+    return appended ? appended->message.id : -1;
+}
+
+QStringList tst_MessageStore::texts(const QList<StoredMessage> &messages)
+{
+    QStringList result;
+    for (const StoredMessage &message : messages)
+        result.append(message.text);
+    return result;
+}
+
+void tst_MessageStore::appendsAndReadsBackInOrder()
+{
+    MessageStore store;
+    QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
+    const auto first = store.append(u"Ana"_s, u"ana"_s, u"uno 🎉"_s, u"c1"_s, time);
+    QVERIFY(first && !first->duplicate);
+    QCOMPARE(first->message.id, 1);
+    QCOMPARE(add(store, u"dos"_s), 2);
+    const QList<StoredMessage> messages = store.latest(10);
+    QCOMPARE(texts(messages), (QStringList{u"uno 🎉"_s, u"dos"_s}));
+    QCOMPARE(messages.first().time, time);
+    QCOMPARE(messages.first().name, u"Ana"_s);
+    QCOMPARE(messages.first().clientId, u"c1"_s);
+    QCOMPARE(store.lastId(), 2);
+}
+
+void tst_MessageStore::storesAResentMessageOnce()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const auto first = store.append(u"Ana"_s, u"ana"_s, u"hola"_s, u"same"_s,
+                                    QDateTime::currentDateTimeUtc());
+    const auto again = store.append(u"ANA"_s, u"ana"_s, u"hola"_s, u"same"_s,
+                                    QDateTime::currentDateTimeUtc());
+    QVERIFY(again && again->duplicate);
+    QCOMPARE(again->message.id, first->message.id);
+    // Another sender may use the same client id; seed messages (no id) are never merged.
+    const auto other = store.append(u"Bea"_s, u"bea"_s, u"hola"_s, u"same"_s,
+                                    QDateTime::currentDateTimeUtc());
+    QVERIFY(other && !other->duplicate);
+    add(store, u"sin id"_s);
+    add(store, u"sin id"_s);
+    QCOMPARE(store.count(), 4);
+}
+
+void tst_MessageStore::pagesAtTheBoundaries()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    QVERIFY(store.latest(100).isEmpty());
+    QVERIFY(store.before(1, 100).isEmpty());
+    QVERIFY(store.after(0, 100).isEmpty());
+    QCOMPARE(store.lastId(), 0);
+
+    for (int i = 1; i <= 10; ++i)
+        add(store, QString::number(i));
+    QCOMPARE(texts(store.latest(10)).size(), 10); // exactly one page
+    QCOMPARE(texts(store.latest(3)), (QStringList{u"8"_s, u"9"_s, u"10"_s}));
+    QCOMPARE(texts(store.before(8, 3)), (QStringList{u"5"_s, u"6"_s, u"7"_s}));
+    QCOMPARE(texts(store.before(3, 5)), (QStringList{u"1"_s, u"2"_s}));
+    QVERIFY(store.before(1, 5).isEmpty());
+    QCOMPARE(texts(store.after(8, 5)), (QStringList{u"9"_s, u"10"_s}));
+    QVERIFY(store.after(10, 5).isEmpty());
+}
+
+void tst_MessageStore::keepsEverythingAcrossReopening()
+{
+    {
+        MessageStore store;
+        QVERIFY(store.open(m_dir->path()));
+        add(store, u"antes"_s, u"k1"_s);
+    }
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    QCOMPARE(texts(store.latest(10)), QStringList{u"antes"_s});
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"antes"_s, u"k1"_s, QDateTime::currentDateTimeUtc())
+                    ->duplicate);
+    QCOMPARE(add(store, u"después"_s), 2);
+}
+
+void tst_MessageStore::usesWriteAheadLogging()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    add(store, u"x"_s);
+    QVERIFY(QFileInfo::exists(store.filePath() + u"-wal"_s));
+}
+
+void tst_MessageStore::corruptDatabaseIsAClearError()
+{
+    QFile file(m_dir->filePath(QString::fromLatin1(MessageStore::kFileName)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    MessageStore store;
+    QVERIFY(!store.open(m_dir->path()));
+    QVERIFY2(store.errorString().contains(file.fileName()), qPrintable(store.errorString()));
+    QVERIFY(store.errorString().contains(u"not a database"_s));
+}
+
+void tst_MessageStore::unusableDirectoryIsAClearError()
+{
+    QFile blocker(m_dir->filePath(u"occupied"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    MessageStore store;
+    QVERIFY(!store.open(blocker.fileName() + u"/room"_s));
+    QVERIFY(store.errorString().contains(u"occupied/room"_s));
+}
+
+void tst_MessageStore::keepsTheNewestMessages()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    for (int i = 1; i <= 25; ++i)
+        add(store, QString::number(i));
+    const RetentionPolicy policy{RetentionPolicy::Kind::LastMessages, 10};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // In steps no larger than asked for, so the event loop is never held for long.
+    QCOMPARE(store.prune(policy, 4, now), 4);
+    QCOMPARE(store.prune(policy, 100, now), 11);
+    QCOMPARE(store.prune(policy, 100, now), 0);
+    QCOMPARE(texts(store.latest(100)).first(), u"16"_s);
+    QCOMPARE(store.count(), 10);
+}
+
+void tst_MessageStore::dropsMessagesOlderThanTheAgeLimit()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    add(store, u"old"_s, {}, now.addDays(-40));
+    add(store, u"older than a month"_s, {}, now.addDays(-31));
+    add(store, u"recent"_s, {}, now.addDays(-29));
+    add(store, u"today"_s, {}, now);
+    QCOMPARE(store.prune({RetentionPolicy::Kind::MaxAgeDays, 30}, 100, now), 2);
+    QCOMPARE(texts(store.latest(10)), (QStringList{u"recent"_s, u"today"_s}));
+    QCOMPARE(store.prune({RetentionPolicy::Kind::KeepAll, 0}, 100, now), 0);
+}
+
+void tst_MessageStore::idsKeepGrowingAfterPruning()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    add(store, u"a"_s);
+    add(store, u"b"_s);
+    QCOMPARE(store.prune({RetentionPolicy::Kind::MaxAgeDays, 1}, 10,
+                         QDateTime::currentDateTimeUtc().addDays(5)),
+             2);
+    QCOMPARE(store.count(), 0);
+    QCOMPARE(store.lastId(), 2);
+    QCOMPARE(add(store, u"c"_s), 3);
+}
+
+void tst_MessageStore::parsesRetentionPolicies_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("normalised");
+    QTest::newRow("all") << u"all"_s << true << u"all"_s;
+    QTest::newRow("messages") << u"1000"_s << true << u"1000"_s;
+    QTest::newRow("days") << u"30d"_s << true << u"30d"_s;
+    QTest::newRow("zero") << u"0"_s << false << QString();
+    QTest::newRow("negative") << u"-5"_s << false << QString();
+    QTest::newRow("words") << u"forever"_s << false << QString();
+    QTest::newRow("hours") << u"12h"_s << false << QString();
+}
+
+void tst_MessageStore::parsesRetentionPolicies()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, normalised);
+    QString error;
+    const std::optional<RetentionPolicy> policy = RetentionPolicy::parse(text, &error);
+    QCOMPARE(bool(policy), valid);
+    if (valid)
+        QCOMPARE(policy->toString(), normalised);
+    else
+        QVERIFY(error.contains(text));
+}
+
+QTEST_GUILESS_MAIN(tst_MessageStore)
+#include "tst_messagestore.moc"
