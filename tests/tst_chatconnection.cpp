@@ -2,7 +2,9 @@
 
 #include "chatconnection.h"
 #include "chathost.h"
+#include "messagestore.h"
 #include "support/testclient.h"
+#include "support/testhost.h"
 
 #include <QtTest/QtTest>
 
@@ -21,26 +23,44 @@ private slots:
     void joinsAndChatsBothWays();
     void followsWhoIsInTheRoom();
     void reportsARefusedNameAndStops();
-    void cannotSendWhileDisconnected();
+    void queuesWhileDisconnectedAndSendsOnJoining();
     void reconnectsWhenTheHostComesBack();
+    void resendsItsOutboxAfterTheHostComesBack();
+    void seesHistoryWhenJoiningLate();
+    void loadsOlderPagesOnRequest();
 
 private:
     QUrl pageUrl() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_port)); }
 
-    std::unique_ptr<ChatHost> m_host;
+    // Restarts a host on the same port and data directory, as a real restart would.
+    void startHost(int resumeGraceMs = 60'000);
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<TestHost> m_host;
     quint16 m_port = 0;
 };
 
 void tst_ChatConnection::init()
 {
-    m_host = std::make_unique<ChatHost>();
-    QVERIFY(m_host->listen(QHostAddress::LocalHost, 0));
-    m_port = m_host->port();
+    m_port = 0;
+    startHost();
+    QVERIFY(m_host->host.isListening());
 }
 
 void tst_ChatConnection::cleanup()
 {
     m_host.reset();
+    // Each test starts from an empty room.
+    QFile::remove(m_dataDir.filePath(QString::fromLatin1(MessageStore::kFileName)));
+    QFile::remove(m_dataDir.filePath(QString::fromLatin1(MessageStore::kFileName) + u"-wal"_s));
+    QFile::remove(m_dataDir.filePath(QString::fromLatin1(MessageStore::kFileName) + u"-shm"_s));
+}
+
+void tst_ChatConnection::startHost(int resumeGraceMs)
+{
+    m_host = std::make_unique<TestHost>(resumeGraceMs, m_port, m_dataDir.path());
+    QVERIFY2(m_host->start(), qPrintable(m_host->host.errorString()));
+    m_port = m_host->port();
 }
 
 void tst_ChatConnection::socketUrlFromWhatUsersPaste_data()
@@ -66,7 +86,9 @@ void tst_ChatConnection::joinsAndChatsBothWays()
 {
     ChatConnection connection;
     QSignalSpy joined(&connection, &ChatConnection::joined);
-    QSignalSpy received(&connection, &ChatConnection::messageReceived);
+    QList<Tertulia::ChatMessage> received;
+    connect(&connection, &ChatConnection::messageReceived, this,
+            [&received](const Tertulia::ChatMessage &message) { received.append(message); });
     QSignalSpy acknowledged(&connection, &ChatConnection::messageAcknowledged);
     connection.open(pageUrl(), u"Ana María"_s);
     QVERIFY(joined.wait());
@@ -88,8 +110,9 @@ void tst_ChatConnection::joinsAndChatsBothWays()
 
     bea.send({{"name", "Bea"}, {"message", "hola, Ana"}});
     QTRY_COMPARE(received.size(), 1);
-    QCOMPARE(received.first().at(1).toString(), u"Bea"_s);
-    QCOMPARE(received.first().at(2).toString(), u"hola, Ana"_s);
+    QCOMPARE(received.first().name, u"Bea"_s);
+    QCOMPARE(received.first().text, u"hola, Ana"_s);
+    QVERIFY(received.first().id > message.value("id").toInteger());
 }
 
 void tst_ChatConnection::followsWhoIsInTheRoom()
@@ -98,12 +121,11 @@ void tst_ChatConnection::followsWhoIsInTheRoom()
     QSignalSpy presence(&connection, &ChatConnection::presenceChanged);
     connection.open(pageUrl(), u"Ana"_s);
     QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
-    {
-        TestClient bea;
-        QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
-        QTRY_COMPARE(connection.members().size(), 2);
-        QCOMPARE(connection.members().at(1).name, u"Bea"_s);
-    }
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    QTRY_COMPARE(connection.members().size(), 2);
+    QCOMPARE(connection.members().at(1).name, u"Bea"_s);
+    bea.socket.close(); // a goodbye, not a dropped connection
     QTRY_COMPARE(connection.members().size(), 1);
     const bool sawLeave = std::any_of(presence.cbegin(), presence.cend(), [](const auto &args) {
         return args.at(1).toStringList().contains(u"Bea"_s);
@@ -129,10 +151,116 @@ void tst_ChatConnection::reportsARefusedNameAndStops()
     QCOMPARE(connection.state(), ChatConnection::State::Disconnected);
 }
 
-void tst_ChatConnection::cannotSendWhileDisconnected()
+void tst_ChatConnection::queuesWhileDisconnectedAndSendsOnJoining()
+{
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    ChatConnection connection;
+    QSignalSpy acknowledged(&connection, &ChatConnection::messageAcknowledged);
+    const QString clientId = connection.send(u"written before connecting"_s);
+    QVERIFY(!clientId.isEmpty());
+    QCOMPARE(connection.unacknowledgedCount(), 1);
+    connection.open(pageUrl(), u"Ana"_s);
+    QCOMPARE(bea.next(u"message"_s).value("message").toString(), u"written before connecting"_s);
+    QTRY_COMPARE(acknowledged.size(), 1);
+    QCOMPARE(acknowledged.first().at(0).toString(), clientId);
+    QCOMPARE(connection.unacknowledgedCount(), 0);
+}
+
+void tst_ChatConnection::resendsItsOutboxAfterTheHostComesBack()
 {
     ChatConnection connection;
-    QVERIFY(connection.send(u"into the void"_s).isEmpty());
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
+    m_host.reset();
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Reconnecting);
+    const QStringList offline{u"uno"_s, u"dos"_s, u"tres"_s};
+    for (const QString &text : offline)
+        connection.send(text);
+    QCOMPARE(connection.unacknowledgedCount(), 3);
+
+    startHost();
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    QTRY_COMPARE_WITH_TIMEOUT(connection.unacknowledgedCount(), 0, 10000);
+    // Every message reached the room once, in order: in Bea's history or live.
+    QStringList seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (
+                    seen =
+                            [&bea] {
+                                QStringList texts;
+                                for (const QJsonObject &history : bea.eventsOfType(u"history"_s)) {
+                                    for (const QJsonValue &m : history.value("messages").toArray())
+                                        texts.append(m.toObject().value("message").toString());
+                                }
+                                for (const QJsonObject &message : bea.eventsOfType(u"message"_s))
+                                    texts.append(message.value("message").toString());
+                                return texts;
+                            }(),
+                    seen.size() >= 3),
+            5000);
+    QCOMPARE(seen, offline);
+}
+
+void tst_ChatConnection::seesHistoryWhenJoiningLate()
+{
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    for (int i = 1; i <= 5; ++i) {
+        bea.send({{"message", u"earlier %1"_s.arg(i)}, {"clientId", u"b%1"_s.arg(i)}});
+        QVERIFY(!bea.next(u"ack"_s).isEmpty());
+    }
+    ChatConnection connection;
+    QSignalSpy history(&connection, &ChatConnection::historyReceived);
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(history.size(), 1);
+    const auto messages = history.first().at(0).value<QList<Tertulia::ChatMessage>>();
+    QCOMPARE(messages.size(), 5);
+    QCOMPARE(messages.first().text, u"earlier 1"_s);
+    QCOMPARE(messages.last().name, u"Bea"_s);
+    QCOMPARE(history.first().at(1).value<ChatConnection::HistoryKind>(),
+             ChatConnection::HistoryKind::Recent);
+    QCOMPARE(history.first().at(2).toBool(), false);
+}
+
+void tst_ChatConnection::loadsOlderPagesOnRequest()
+{
+    m_host.reset();
+    m_host = std::make_unique<TestHost>(60'000, m_port, m_dataDir.path());
+    m_host->settings.backlog = 10;
+    QVERIFY(m_host->start());
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    for (int i = 1; i <= 25; ++i) {
+        bea.send({{"message", QString::number(i)}});
+        QVERIFY(!bea.next(u"ack"_s).isEmpty());
+    }
+    ChatConnection connection;
+    QSignalSpy history(&connection, &ChatConnection::historyReceived);
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(history.size(), 1);
+    auto page = history.takeFirst();
+    auto messages = page.at(0).value<QList<Tertulia::ChatMessage>>();
+    QCOMPARE(messages.first().text, u"16"_s);
+    QVERIFY(page.at(2).toBool());
+
+    connection.requestOlderThan(messages.first().id, 10);
+    QTRY_COMPARE(history.size(), 1);
+    page = history.takeFirst();
+    messages = page.at(0).value<QList<Tertulia::ChatMessage>>();
+    QCOMPARE(page.at(1).value<ChatConnection::HistoryKind>(), ChatConnection::HistoryKind::Older);
+    QCOMPARE(messages.first().text, u"6"_s);
+    QCOMPARE(messages.last().text, u"15"_s);
+    QVERIFY(page.at(2).toBool());
+
+    connection.requestOlderThan(messages.first().id, 10);
+    QTRY_COMPARE(history.size(), 1);
+    page = history.takeFirst();
+    messages = page.at(0).value<QList<Tertulia::ChatMessage>>();
+    QCOMPARE(messages.size(), 5);
+    QCOMPARE(messages.first().text, u"1"_s);
+    QVERIFY(!page.at(2).toBool());
 }
 
 void tst_ChatConnection::reconnectsWhenTheHostComesBack()
@@ -144,8 +272,8 @@ void tst_ChatConnection::reconnectsWhenTheHostComesBack()
     m_host.reset();
     QTRY_COMPARE(connection.state(), ChatConnection::State::Reconnecting);
 
-    m_host = std::make_unique<ChatHost>();
-    QVERIFY2(m_host->listen(QHostAddress::LocalHost, m_port), qPrintable(m_host->errorString()));
+    startHost();
+    QVERIFY(m_host->host.isListening());
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ChatConnection::State::Connected, 10000);
     QCOMPARE(connection.members().size(), 1);
 }

@@ -4,6 +4,7 @@
 #include "chatroom.h"
 #include "support/rawhttp.h"
 #include "support/testclient.h"
+#include "support/testhost.h"
 
 #include <QtTest/QtTest>
 
@@ -47,22 +48,24 @@ private:
     void joinBystanders();
     void checkBystandersStillChat();
 
-    std::unique_ptr<ChatHost> m_host;
+    std::unique_ptr<TestHost> m_testHost;
+    ChatHost *m_host = nullptr;
     std::unique_ptr<TestClient> m_ana;
     std::unique_ptr<TestClient> m_bea;
 };
 
 void tst_ChatHost::init()
 {
-    m_host = std::make_unique<ChatHost>();
-    QVERIFY2(m_host->listen(QHostAddress::LocalHost, 0), qPrintable(m_host->errorString()));
+    m_testHost = std::make_unique<TestHost>();
+    m_host = &m_testHost->host;
+    QVERIFY2(m_testHost->start(), qPrintable(m_host->errorString()));
 }
 
 void tst_ChatHost::cleanup()
 {
     m_ana.reset();
     m_bea.reset();
-    m_host.reset();
+    m_testHost.reset();
 }
 
 QUrl tst_ChatHost::socketUrl(const QString &query) const
@@ -109,7 +112,7 @@ void tst_ChatHost::servesThePageWithSecurityHeaders()
             = rawExchange(m_host->port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QCOMPARE(response.status, 200);
     QCOMPARE(response.header("content-type"), "text/html; charset=utf-8");
-    QVERIFY(response.body.contains("<script src=\"/app.js\""));
+    QVERIFY(response.body.contains("<script type=\"module\" src=\"/app.js\""));
     QVERIFY(response.header("content-security-policy").contains("script-src 'self'"));
     QCOMPARE(response.header("x-content-type-options"), "nosniff");
     QCOMPARE(response.header("x-frame-options"), "DENY");

@@ -4,6 +4,7 @@
 #include "chathost.h"
 #include "chatwindow.h"
 #include "support/testclient.h"
+#include "support/testhost.h"
 
 #include <QtTest/QtTest>
 #include <QtWidgets/QLabel>
@@ -27,11 +28,12 @@ private slots:
     void showsMessagesFromOthersAsText();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
+    void showsHistoryToALateJoiner();
 
 private:
     QStringList messageTexts() const;
 
-    std::unique_ptr<ChatHost> m_host;
+    std::unique_ptr<TestHost> m_host;
     std::unique_ptr<ChatConnection> m_connection;
     std::unique_ptr<ChatWindow> m_window;
     std::unique_ptr<TestClient> m_bea;
@@ -44,8 +46,8 @@ void tst_ChatWindow::initTestCase()
 
 void tst_ChatWindow::init()
 {
-    m_host = std::make_unique<ChatHost>();
-    QVERIFY(m_host->listen(QHostAddress::LocalHost, 0));
+    m_host = std::make_unique<TestHost>();
+    QVERIFY(m_host->start());
     const QUrl address(u"http://127.0.0.1:%1/"_s.arg(m_host->port()));
     m_connection = std::make_unique<ChatConnection>();
     m_window = std::make_unique<ChatWindow>(m_connection.get());
@@ -130,7 +132,28 @@ void tst_ChatWindow::showsTheConnectionState()
     QVERIFY(m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
     m_host.reset();
     QTRY_VERIFY(state->text().contains(u"reconnecting"_s));
-    QVERIFY(!m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+    // Still enabled: what is written now waits in the outbox, shown as sending.
+    QVERIFY(m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    QTest::keyClicks(input, u"later"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    QCOMPARE(list->item(list->count() - 1)->toolTip(), u"Sending…"_s);
+}
+
+void tst_ChatWindow::showsHistoryToALateJoiner()
+{
+    for (int i = 1; i <= 3; ++i) {
+        m_bea->send({{"message", u"said before %1"_s.arg(i)}});
+        QVERIFY(!m_bea->next(u"ack"_s).isEmpty());
+    }
+    ChatConnection late;
+    ChatWindow window(&late);
+    window.show();
+    late.open(m_host->pageUrl(), u"Caro"_s);
+    const auto *list = window.findChild<QListWidget *>(u"messageList"_s);
+    QTRY_COMPARE(list->findItems(u"said before"_s, Qt::MatchContains).size(), 3);
+    QVERIFY(list->item(0)->text().endsWith(u"Bea: said before 1"_s));
 }
 
 QTEST_MAIN(tst_ChatWindow)

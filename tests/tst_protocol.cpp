@@ -75,6 +75,12 @@ void tst_Protocol::refusesInvalidPayloads_data()
     QTest::newRow("message is a bool") << u"{\"message\":true}"_s << ErrorCode::BadField;
     QTest::newRow("clientId is a number")
             << u"{\"message\":\"x\",\"clientId\":3}"_s << ErrorCode::BadField;
+    QTest::newRow("since is negative")
+            << u"{\"type\":\"join\",\"since\":-1}"_s << ErrorCode::BadField;
+    QTest::newRow("before is a string")
+            << u"{\"type\":\"history\",\"before\":\"9\"}"_s << ErrorCode::BadField;
+    QTest::newRow("after is fractional")
+            << u"{\"type\":\"history\",\"after\":1.5}"_s << ErrorCode::BadField;
     QTest::newRow("empty message") << u"{\"message\":\"\"}"_s << ErrorCode::EmptyMessage;
     QTest::newRow("white space only")
             << u"{\"message\":\"\\u00a0 \\n\"}"_s << ErrorCode::EmptyMessage;
@@ -144,32 +150,58 @@ void tst_Protocol::clientRequestsRoundTrip()
             decodeClientPayload(encodeChatRequest(u"Ana"_s, u"\"quoted\" 🎉"_s, u"id-1"_s)));
     QCOMPARE(chat.message, u"\"quoted\" 🎉"_s);
     QCOMPARE(chat.clientId, u"id-1"_s);
+    const auto resume = std::get<ClientPayload>(
+            decodeClientPayload(encodeJoinRequest(u"Ana"_s, 42, u"tok"_s)));
+    QCOMPARE(resume.since, 42);
+    QCOMPARE(resume.resume, u"tok"_s);
+    const auto history
+            = std::get<ClientPayload>(decodeClientPayload(encodeHistoryRequest(10, -1, 50)));
+    QCOMPARE(history.type, ClientPayload::Type::History);
+    QCOMPARE(history.before, 10);
+    QCOMPARE(history.after, -1);
+    QCOMPARE(history.limit, 50);
 }
 
 void tst_Protocol::serverEventsRoundTrip()
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
-    const std::optional<ServerEvent> message
-            = decodeServerEvent(ServerEvents::message(7, u"Bea"_s, u"<b>hola</b>"_s, time));
+    const std::optional<ServerEvent> message = decodeServerEvent(
+            ServerEvents::message({7, u"Bea"_s, u"<b>hola</b>"_s, time, u"c7"_s}));
     QVERIFY(message);
     QCOMPARE(message->type, ServerEvent::Type::Message);
-    QCOMPARE(message->id, 7);
-    QCOMPARE(message->name, u"Bea"_s);
-    QCOMPARE(message->message, u"<b>hola</b>"_s);
-    QCOMPARE(message->time, time);
+    QCOMPARE(message->message.id, 7);
+    QCOMPARE(message->message.name, u"Bea"_s);
+    QCOMPARE(message->message.text, u"<b>hola</b>"_s);
+    QCOMPARE(message->message.time, time);
+    QCOMPARE(message->message.clientId, u"c7"_s);
 
     const std::optional<ServerEvent> ack = decodeServerEvent(ServerEvents::ack(7, u"c1"_s, time));
     QCOMPARE(ack->type, ServerEvent::Type::Ack);
     QCOMPARE(ack->clientId, u"c1"_s);
 
-    const QList<MemberInfo> members {{u"Ana"_s, time}, {u"Bea"_s, time.addSecs(5)}};
+    const QList<MemberInfo> members{{u"Ana"_s, time, true}, {u"Bea"_s, time.addSecs(5)}};
     const std::optional<ServerEvent> welcome
-            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time));
+            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time, u"token"_s));
     QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
     QCOMPARE(welcome->members, members);
+    QCOMPARE(welcome->resumeToken, u"token"_s);
+
+    const QList<ChatMessage> page{{3, u"Ana"_s, u"uno"_s, time, {}},
+                                  {4, u"Bea"_s, u"dos"_s, time.addSecs(1), u"x"_s}};
+    const std::optional<ServerEvent> history
+            = decodeServerEvent(ServerEvents::history(page, true, 5, -1));
+    QCOMPARE(history->type, ServerEvent::Type::History);
+    QCOMPARE(history->messages.size(), 2);
+    QCOMPARE(history->messages.at(1).text, u"dos"_s);
+    QCOMPARE(history->messages.at(1).clientId, u"x"_s);
+    QCOMPARE(history->messages.at(0).time, time);
+    QVERIFY(history->hasMore);
+    QCOMPARE(history->before, 5);
+    QCOMPARE(history->after, -1);
 
     const std::optional<ServerEvent> error = decodeServerEvent(
-            ServerEvents::error({ErrorCode::NameTaken, u"Someone is called that."_s}));
+            ServerEvents::error({ErrorCode::NameTaken, u"Someone is called that."_s}, u"c9"_s));
+    QCOMPARE(error->clientId, u"c9"_s);
     QCOMPARE(error->type, ServerEvent::Type::Error);
     QCOMPARE(error->errorCode, u"name_taken"_s);
     QCOMPARE(error->reason, u"Someone is called that."_s);
@@ -178,12 +210,12 @@ void tst_Protocol::serverEventsRoundTrip()
 void tst_Protocol::presenceRoundTrips()
 {
     const QDateTime time = QDateTime::currentDateTimeUtc();
-    const QList<MemberInfo> members {{u"Ana"_s, time}};
+    const QList<MemberInfo> members{{u"Ana"_s, time}};
     const std::optional<ServerEvent> presence = decodeServerEvent(
             ServerEvents::presence({u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, members, time));
     QCOMPARE(presence->type, ServerEvent::Type::Presence);
-    QCOMPARE(presence->joined, QStringList {u"Ana"_s});
-    QCOMPARE(presence->left, (QStringList {u"Bea"_s, u"Caro"_s}));
+    QCOMPARE(presence->joined, QStringList{u"Ana"_s});
+    QCOMPARE(presence->left, (QStringList{u"Bea"_s, u"Caro"_s}));
     QCOMPARE(presence->members.size(), 1);
 }
 

@@ -20,36 +20,35 @@ private slots:
 
 void tst_ShareAddresses::lanBeforeVirtualBeforeLoopback()
 {
-    const QList<Candidate> candidates {
+    const QList<Candidate> candidates{
             {QHostAddress(u"127.0.0.1"_s), u"lo"_s, QNetworkInterface::Loopback},
             {QHostAddress(u"172.17.0.1"_s), u"docker0"_s, QNetworkInterface::Ethernet},
             {QHostAddress(u"10.8.0.3"_s), u"tun0"_s, QNetworkInterface::Unknown},
             {QHostAddress(u"100.64.1.2"_s), u"eth1"_s, QNetworkInterface::Ethernet},
             {QHostAddress(u"192.168.1.20"_s), u"wlan0"_s, QNetworkInterface::Wifi},
     };
-    const QList<QHostAddress> expected {QHostAddress(u"192.168.1.20"_s),
-                                        QHostAddress(u"100.64.1.2"_s),
-                                        QHostAddress(u"172.17.0.1"_s), QHostAddress(u"10.8.0.3"_s),
-                                        QHostAddress(u"127.0.0.1"_s)};
+    const QList<QHostAddress> expected{QHostAddress(u"192.168.1.20"_s),
+                                       QHostAddress(u"100.64.1.2"_s), QHostAddress(u"172.17.0.1"_s),
+                                       QHostAddress(u"10.8.0.3"_s), QHostAddress(u"127.0.0.1"_s)};
     QCOMPARE(ShareAddresses::rank(candidates), expected);
 }
 
 void tst_ShareAddresses::keepsOrderWithinARank()
 {
-    const QList<Candidate> candidates {
+    const QList<Candidate> candidates{
             {QHostAddress(u"192.168.1.20"_s), u"eth0"_s, QNetworkInterface::Ethernet},
             {QHostAddress(u"10.0.0.5"_s), u"wlan0"_s, QNetworkInterface::Wifi},
             {QHostAddress(u"192.168.1.20"_s), u"eth0"_s, QNetworkInterface::Ethernet},
     };
-    const QList<QHostAddress> expected {QHostAddress(u"192.168.1.20"_s),
-                                        QHostAddress(u"10.0.0.5"_s)};
+    const QList<QHostAddress> expected{QHostAddress(u"192.168.1.20"_s),
+                                       QHostAddress(u"10.0.0.5"_s)};
     QCOMPARE(ShareAddresses::rank(candidates), expected);
 }
 
 void tst_ShareAddresses::specificBindingIsTheOnlyAddress()
 {
     const QHostAddress bound(u"127.0.0.1"_s);
-    QCOMPARE(ShareAddresses::forBinding(bound), QList<QHostAddress> {bound});
+    QCOMPARE(ShareAddresses::forBinding(bound), QList<QHostAddress>{bound});
     const QList<QHostAddress> all = ShareAddresses::forBinding(QHostAddress::Any);
     QVERIFY(!all.isEmpty());
     if (all.contains(QHostAddress(QHostAddress::LocalHost)))

@@ -19,20 +19,21 @@ void HostLauncher::setUpApplication(QCoreApplication &app, const QString &name)
     Translations::install(app);
 }
 
-std::optional<HostOptions> HostLauncher::readOptions(const QCommandLineParser &parser)
+std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &parser)
 {
     QString error;
-    std::optional<HostOptions> options = HostOptions::read(parser, &error);
+    std::optional<HostSettings> options = HostOptions::read(parser, &error);
     if (!options)
         printError(error);
     return options;
 }
 
-bool HostLauncher::start(ChatHost &host, const HostOptions &options)
+bool HostLauncher::start(ChatHost &host, const HostSettings &settings)
 {
-    if (!host.listen(options.bindAddress, options.port)) {
+    if (!host.start(settings)) {
         printError(host.errorString());
-        if (options.port != 0)
+        if (host.isListening() == false && settings.port != 0
+            && host.errorString().contains(QString::number(settings.port)))
             printError(tr("Choose another port with --port N, or --port 0 for any free one."));
         return false;
     }

@@ -22,10 +22,10 @@ public:
 
     // Names the application (settings, --version) and loads the translations.
     static void setUpApplication(QCoreApplication &app, const QString &name);
-    // The --port/--bind values, or nothing after printing what is wrong with them.
-    static std::optional<HostOptions> readOptions(const QCommandLineParser &parser);
+    // The hosting options' values, or nothing after printing what is wrong with them.
+    static std::optional<HostSettings> readOptions(const QCommandLineParser &parser);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
-    static bool start(ChatHost &host, const HostOptions &options);
+    static bool start(ChatHost &host, const HostSettings &settings);
     // Every address the page is reachable at, best first.
     static QList<QUrl> pageUrls(const ChatHost &host);
 };

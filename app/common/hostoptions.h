@@ -1,25 +1,26 @@
 #pragma once
 
+#include "hostsettings.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
-#include <QtNetwork/QHostAddress>
 
 #include <optional>
 
 class QCommandLineParser;
 
-// The command-line options every way of hosting shares: --port and --bind.
+// The command-line options every way of hosting shares, turned into HostSettings.
 class HostOptions final
 {
     Q_DECLARE_TR_FUNCTIONS(HostOptions)
 
 public:
     static constexpr quint16 kDefaultPort = 8080;
+    static constexpr int kMaxBacklog = 500; // ChatRoom::kMaxHistoryPage
 
     static void addTo(QCommandLineParser &parser);
     // Nothing, with *error set, when a value is not usable.
-    static std::optional<HostOptions> read(const QCommandLineParser &parser, QString *error);
-
-    QHostAddress bindAddress {QHostAddress::Any};
-    quint16 port = kDefaultPort;
+    static std::optional<HostSettings> read(const QCommandLineParser &parser, QString *error);
+    // QStandardPaths' AppDataLocation: depends on the application's name.
+    static QString defaultDataDirectory();
 };

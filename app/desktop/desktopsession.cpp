@@ -24,10 +24,10 @@ DesktopSession::~DesktopSession()
     m_connection->close();
 }
 
-bool DesktopSession::host(const HostOptions &options, const QString &name)
+bool DesktopSession::host(const HostSettings &settings, const QString &name)
 {
     m_host = std::make_unique<ChatHost>();
-    if (!HostLauncher::start(*m_host, options))
+    if (!HostLauncher::start(*m_host, settings))
         return false;
     const QUrl shareUrl = HostLauncher::pageUrls(*m_host).first();
     // The window joins through loopback: it works whichever address the host is bound to.

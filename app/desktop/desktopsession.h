@@ -8,7 +8,7 @@
 class ChatConnection;
 class ChatHost;
 class ChatWindow;
-class HostOptions;
+struct HostSettings;
 
 // Monolithic mode and join mode: optionally starts a host in this process, then opens the
 // window joined to it (over a real WebSocket, like any other client) or to a remote room.
@@ -21,7 +21,7 @@ public:
     ~DesktopSession() override;
 
     // Both print why they failed; the caller exits with HostLauncher's codes.
-    bool host(const HostOptions &options, const QString &name);
+    bool host(const HostSettings &settings, const QString &name);
     void join(const QUrl &address, const QString &name);
 
 private:

@@ -66,7 +66,7 @@ void addOptions(QCommandLineParser &parser)
 std::optional<QUrl> joinAddress(const QString &text)
 {
     const QUrl address = QUrl::fromUserInput(text);
-    const QStringList schemes {u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
+    const QStringList schemes{u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
     if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())) {
         printError(QCoreApplication::translate(
                            "main", "Invalid address \"%1\": use the address the host shows, like "
@@ -78,7 +78,7 @@ std::optional<QUrl> joinAddress(const QString &text)
 }
 
 int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
-                      const HostOptions &options)
+                      const HostSettings &settings)
 {
     if (parser.isSet(u"join"_s)) {
         printError(QCoreApplication::translate(
@@ -88,7 +88,7 @@ int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
     printError(QCoreApplication::translate(
             "main", "No display found: hosting without a window (tertulia-server does the same)."));
     ChatHost host;
-    if (!HostLauncher::start(host, options))
+    if (!HostLauncher::start(host, settings))
         return HostLauncher::kExitCannotListen;
     return app.exec();
 }
@@ -112,7 +112,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(arguments);
-    const std::optional<HostOptions> options = HostLauncher::readOptions(parser);
+    const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
     if (!options)
         return HostLauncher::kExitUsage;
     QuitOnSignal quitOnSignal;

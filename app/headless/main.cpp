@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
     HostOptions::addTo(parser);
     parser.process(app);
 
-    const std::optional<HostOptions> options = HostLauncher::readOptions(parser);
+    const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
     if (!options)
         return HostLauncher::kExitUsage;
     // Before the Listening line: whoever reads it may send SIGTERM straight away.

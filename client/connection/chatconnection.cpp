@@ -20,13 +20,17 @@ int retryDelayMs(int failedAttempts)
     return exponential / 2 + int(QRandomGenerator::global()->bounded(exponential / 2 + 1));
 }
 
+QString percentEncoded(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
 } // namespace
 
 ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
-    connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatConnection::onTextMessage);
 }
@@ -54,6 +58,10 @@ QUrl ChatConnection::socketUrl(const QUrl &address)
 
 void ChatConnection::open(const QUrl &address, const QString &name)
 {
+    if (name != m_name || address != m_address) {
+        m_resumeToken.clear(); // a token belongs to one name in one room
+        m_lastSeenId = -1;
+    }
     m_address = address;
     m_name = name;
     m_wantOpen = true;
@@ -67,31 +75,37 @@ void ChatConnection::close()
 {
     m_wantOpen = false;
     m_reconnectTimer.stop();
-    m_socket.close();
+    m_socket.close(QWebSocketProtocol::CloseCodeNormal);
     setState(State::Disconnected);
 }
 
 QString ChatConnection::send(const QString &text)
 {
-    if (m_state != State::Connected)
-        return {};
-    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_socket.sendTextMessage(encodeChatRequest(m_name, text, clientId));
-    return clientId;
+    const Outgoing message{QUuid::createUuid().toString(QUuid::WithoutBraces), text};
+    m_outbox.append(message);
+    if (m_state == State::Connected)
+        transmit(message);
+    return message.clientId;
+}
+
+void ChatConnection::requestOlderThan(qint64 id, int limit)
+{
+    if (m_state == State::Connected)
+        m_socket.sendTextMessage(encodeHistoryRequest(id, -1, limit));
 }
 
 void ChatConnection::connectSocket()
 {
     setState(m_failedAttempts == 0 ? State::Connecting : State::Reconnecting);
     QUrl url = socketUrl(m_address);
-    url.setQuery(u"name="_s + QString::fromLatin1(QUrl::toPercentEncoding(m_name)),
-                 QUrl::StrictMode);
+    QString query = u"name="_s + percentEncoded(m_name);
+    // Coming back: reclaim the name and receive exactly what was said meanwhile.
+    if (m_lastSeenId >= 0)
+        query += u"&since="_s + QString::number(m_lastSeenId);
+    if (!m_resumeToken.isEmpty())
+        query += u"&resume="_s + percentEncoded(m_resumeToken);
+    url.setQuery(query, QUrl::StrictMode);
     m_socket.open(url);
-}
-
-void ChatConnection::onConnected()
-{
-    // Nothing yet: the connection counts as connected once the host welcomes the name.
 }
 
 void ChatConnection::onDisconnected()
@@ -113,35 +127,92 @@ void ChatConnection::handle(const ServerEvent &event)
 {
     switch (event.type) {
     case ServerEvent::Type::Welcome:
-        m_failedAttempts = 0;
-        m_name = event.name;
-        m_members = event.members;
-        setState(State::Connected);
-        emit joined(event.name);
-        emit membersChanged(m_members);
+        onWelcome(event);
         break;
     case ServerEvent::Type::Message:
-        emit messageReceived(event.id, event.name, event.message, event.time);
+        see(event.message.id);
+        emit messageReceived(event.message);
         break;
-    case ServerEvent::Type::Ack:
+    case ServerEvent::Type::History:
+        onHistory(event);
+        break;
+    case ServerEvent::Type::Ack: {
+        const auto acked = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &m) {
+            return m.clientId == event.clientId;
+        });
+        if (acked != m_outbox.end())
+            m_outbox.erase(acked);
+        see(event.id);
         emit messageAcknowledged(event.clientId, event.id, event.time);
         break;
+    }
     case ServerEvent::Type::Presence:
         m_members = event.members;
         emit presenceChanged(event.joined, event.left);
         emit membersChanged(m_members);
         break;
     case ServerEvent::Type::Error:
-        if (event.errorCode == u"name_taken" || event.errorCode == u"name_invalid") {
-            // Retrying with the same name cannot succeed.
-            m_wantOpen = false;
-            setState(State::Disconnected);
-            emit nameRefused(event.reason);
-        } else {
-            emit errorReceived(event.errorCode, event.reason);
-        }
+        onError(event);
         break;
     }
+}
+
+void ChatConnection::onWelcome(const ServerEvent &event)
+{
+    m_failedAttempts = 0;
+    m_name = event.name;
+    if (!event.resumeToken.isEmpty())
+        m_resumeToken = event.resumeToken;
+    m_members = event.members;
+    setState(State::Connected);
+    emit joined(event.name);
+    emit membersChanged(m_members);
+    // The host recognises a resent message by its client id and stores it only once.
+    for (const Outgoing &message : std::as_const(m_outbox))
+        transmit(message);
+}
+
+void ChatConnection::onHistory(const ServerEvent &event)
+{
+    const HistoryKind kind = event.before >= 0  ? HistoryKind::Older
+                             : event.after >= 0 ? HistoryKind::Missed
+                                                : HistoryKind::Recent;
+    if (kind != HistoryKind::Older) {
+        for (const ChatMessage &message : event.messages)
+            see(message.id);
+    }
+    emit historyReceived(event.messages, kind, event.hasMore);
+    // Catching up: keep asking until nothing missed is left.
+    if (event.after >= 0 && event.hasMore && !event.messages.isEmpty())
+        m_socket.sendTextMessage(encodeHistoryRequest(-1, event.messages.last().id, 500));
+}
+
+void ChatConnection::onError(const ServerEvent &event)
+{
+    if (event.errorCode == u"name_taken" || event.errorCode == u"name_invalid") {
+        // Retrying with the same name cannot succeed.
+        m_wantOpen = false;
+        setState(State::Disconnected);
+        emit nameRefused(event.reason);
+        return;
+    }
+    if (!event.clientId.isEmpty() && event.errorCode != u"storage_failed") {
+        // The host refused this message for what it is: resending cannot help.
+        m_outbox.removeIf([&](const Outgoing &m) { return m.clientId == event.clientId; });
+        emit messageFailed(event.clientId, event.reason);
+        return;
+    }
+    emit errorReceived(event.errorCode, event.reason);
+}
+
+void ChatConnection::transmit(const Outgoing &message)
+{
+    m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId));
+}
+
+void ChatConnection::see(qint64 id)
+{
+    m_lastSeenId = std::max(m_lastSeenId, id);
 }
 
 void ChatConnection::setState(State state)

@@ -8,7 +8,8 @@
 #include <QtWebSockets/QWebSocket>
 
 // The native client's side of the protocol: one WebSocket to a host, decoded into signals.
-// Reconnects by itself, with backoff, until close() or until the host refuses the name.
+// Keeps an outbox of unacknowledged messages and resends it after reconnecting; reconnects by
+// itself with backoff and catches up on what it missed, until close() or a refused name.
 class ChatConnection final : public QObject
 {
     Q_OBJECT
@@ -16,6 +17,10 @@ class ChatConnection final : public QObject
 public:
     enum class State { Disconnected, Connecting, Connected, Reconnecting };
     Q_ENUM(State)
+    // Recent: the page a newcomer gets. Older: a page asked for with requestOlderThan().
+    // Missed: what was said while this client was away.
+    enum class HistoryKind { Recent, Older, Missed };
+    Q_ENUM(HistoryKind)
 
     explicit ChatConnection(QObject *parent = nullptr);
     ~ChatConnection() override;
@@ -24,40 +29,60 @@ public:
     static QUrl socketUrl(const QUrl &address);
 
     void open(const QUrl &address, const QString &name);
+    // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();
 
-    // Returns the client id the message is sent with, or an empty string when not connected.
+    // Queues the message and sends it as soon as the room is reachable. Returns its client id.
     QString send(const QString &text);
+    // Asks for messages older than `id`; they arrive through historyReceived().
+    void requestOlderThan(qint64 id, int limit = 50);
 
     State state() const { return m_state; }
     QString name() const { return m_name; }
     QUrl address() const { return m_address; }
     QList<Tertulia::MemberInfo> members() const { return m_members; }
+    int unacknowledgedCount() const { return int(m_outbox.size()); }
 
 signals:
     void stateChanged(ChatConnection::State state);
     void joined(const QString &name);
-    void messageReceived(qint64 id, const QString &name, const QString &text,
-                         const QDateTime &time);
+    void messageReceived(const Tertulia::ChatMessage &message);
+    // hasMore: for Recent and Older pages, whether older messages exist beyond them.
+    void historyReceived(const QList<Tertulia::ChatMessage> &messages,
+                         ChatConnection::HistoryKind kind, bool hasMore);
     void messageAcknowledged(const QString &clientId, qint64 id, const QDateTime &time);
+    void messageFailed(const QString &clientId, const QString &reason);
     void presenceChanged(const QStringList &joined, const QStringList &left);
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
     void nameRefused(const QString &reason);
     void errorReceived(const QString &code, const QString &reason);
 
 private:
+    struct Outgoing
+    {
+        QString clientId;
+        QString text;
+    };
+
     void onTextMessage(const QString &frame);
-    void onConnected();
     void onDisconnected();
     void connectSocket();
     void setState(State state);
     void handle(const Tertulia::ServerEvent &event);
+    void onWelcome(const Tertulia::ServerEvent &event);
+    void onHistory(const Tertulia::ServerEvent &event);
+    void onError(const Tertulia::ServerEvent &event);
+    void transmit(const Outgoing &message);
+    void see(qint64 id);
 
     QWebSocket m_socket;
     QTimer m_reconnectTimer;
     QUrl m_address;
     QString m_name;
+    QString m_resumeToken;
     QList<Tertulia::MemberInfo> m_members;
+    QList<Outgoing> m_outbox; // oldest first
+    qint64 m_lastSeenId = -1; // the newest room message this client has seen
     State m_state = State::Disconnected;
     int m_failedAttempts = 0;
     bool m_wantOpen = false;

@@ -1,6 +1,6 @@
 #include "chatwindow.h"
 
-#include "messagedelegate.h"
+#include "conversationview.h"
 #include "sharebar.h"
 
 #include <QtCore/QSettings>
@@ -11,7 +11,6 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QPushButton>
-#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QVBoxLayout>
@@ -24,20 +23,13 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     : QMainWindow(parent),
       m_connection(connection),
       m_shareBar(new ShareBar(this)),
-      m_messageList(new QListWidget(this)),
+      m_conversation(new ConversationView(this)),
       m_memberList(new QListWidget(this)),
       m_input(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
       m_stateLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tertulia"));
-    m_messageList->setObjectName(u"messageList"_s);
-    m_messageList->setItemDelegate(new MessageDelegate(m_messageList));
-    m_messageList->setResizeMode(QListView::Adjust); // re-wrap messages when resized
-    m_messageList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_messageList->setSelectionMode(QAbstractItemView::NoSelection);
-    m_messageList->setFocusPolicy(Qt::NoFocus);
-    m_messageList->setAccessibleName(tr("Messages"));
     m_memberList->setObjectName(u"memberList"_s);
     m_memberList->setAccessibleName(tr("People in the room"));
     m_input->setObjectName(u"messageInput"_s);
@@ -53,7 +45,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     membersLayout->addWidget(m_memberList);
 
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_messageList);
+    splitter->addWidget(m_conversation);
     splitter->addWidget(members);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
@@ -72,8 +64,16 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
 
     connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::sendInput);
     connect(m_sendButton, &QPushButton::clicked, this, &ChatWindow::sendInput);
-    connect(m_connection, &ChatConnection::messageReceived, this, &ChatWindow::onMessageReceived);
-    connect(m_connection, &ChatConnection::messageAcknowledged, this, &ChatWindow::onAcknowledged);
+    connect(m_connection, &ChatConnection::messageReceived, m_conversation,
+            &ConversationView::addMessage);
+    connect(m_connection, &ChatConnection::historyReceived, this, &ChatWindow::onHistory);
+    connect(m_connection, &ChatConnection::messageAcknowledged, m_conversation,
+            &ConversationView::markSent);
+    connect(m_connection, &ChatConnection::messageFailed, m_conversation,
+            &ConversationView::markFailed);
+    connect(m_conversation, &ConversationView::olderWanted, m_connection,
+            [this](qint64 beforeId) { m_connection->requestOlderThan(beforeId); });
+    connect(m_connection, &ChatConnection::joined, m_conversation, &ConversationView::setOwnName);
     connect(m_connection, &ChatConnection::presenceChanged, this, &ChatWindow::onPresenceChanged);
     connect(m_connection, &ChatConnection::membersChanged, this, &ChatWindow::onMembersChanged);
     connect(m_connection, &ChatConnection::stateChanged, this, &ChatWindow::onStateChanged);
@@ -102,42 +102,32 @@ void ChatWindow::sendInput()
     const QString text = m_input->text();
     if (text.trimmed().isEmpty())
         return;
-    const QString clientId = m_connection->send(text);
-    if (clientId.isEmpty()) {
-        statusBar()->showMessage(tr("Not connected: your message was not sent."), 5000);
+    // Queued while offline: the connection sends it as soon as the room is back.
+    m_conversation->addPending(m_connection->send(text), text);
+    m_input->clear();
+}
+
+void ChatWindow::onHistory(const QList<Tertulia::ChatMessage> &messages,
+                           ChatConnection::HistoryKind kind, bool hasMore)
+{
+    if (kind == ChatConnection::HistoryKind::Older) {
+        m_conversation->addOlder(messages, hasMore);
         return;
     }
-    m_input->clear();
-    QListWidgetItem *item
-            = appendMessage(m_connection->name(), text, QDateTime::currentDateTimeUtc(), true);
-    item->setData(MessageDelegate::PendingRole, true);
-    item->setToolTip(tr("Sending…"));
-    m_pendingOwn.insert(clientId, item);
-}
-
-void ChatWindow::onMessageReceived(qint64, const QString &name, const QString &text,
-                                   const QDateTime &time)
-{
-    appendMessage(name, text, time, false);
-}
-
-void ChatWindow::onAcknowledged(const QString &clientId, qint64, const QDateTime &time)
-{
-    QListWidgetItem *item = m_pendingOwn.take(clientId);
-    if (!item)
-        return;
-    item->setData(MessageDelegate::PendingRole, false);
-    item->setToolTip(tr("Sent at %1").arg(QLocale().toString(time.toLocalTime().time())));
+    for (const Tertulia::ChatMessage &message : messages)
+        m_conversation->addMessage(message);
+    if (kind == ChatConnection::HistoryKind::Recent)
+        m_conversation->setHasOlder(hasMore);
 }
 
 void ChatWindow::onPresenceChanged(const QStringList &joined, const QStringList &left)
 {
     for (const QString &name : joined) {
         if (name != m_connection->name())
-            appendNotice(tr("%1 joined").arg(name));
+            m_conversation->addNotice(tr("%1 joined").arg(name));
     }
     for (const QString &name : left)
-        appendNotice(tr("%1 left").arg(name));
+        m_conversation->addNotice(tr("%1 left").arg(name));
 }
 
 void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
@@ -173,7 +163,8 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
         m_stateLabel->setText(tr("Connection lost — reconnecting…"));
         break;
     }
-    m_sendButton->setEnabled(state == ChatConnection::State::Connected);
+    // Offline, messages wait in the outbox; only a refused name stops sending.
+    m_sendButton->setEnabled(state != ChatConnection::State::Disconnected);
 }
 
 void ChatWindow::onNameRefused(const QString &reason)
@@ -192,39 +183,4 @@ void ChatWindow::onNameRefused(const QString &reason)
 void ChatWindow::onError(const QString &, const QString &reason)
 {
     statusBar()->showMessage(reason, 8000);
-}
-
-QListWidgetItem *ChatWindow::appendMessage(const QString &name, const QString &text,
-                                           const QDateTime &time, bool own)
-{
-    const bool atBottom = isAtBottom();
-    const QString stamp = QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
-    // The display text is what screen readers and copy see; the delegate paints the roles.
-    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, name, text));
-    item->setData(MessageDelegate::KindRole,
-                  own ? MessageDelegate::OwnMessage : MessageDelegate::Message);
-    item->setData(MessageDelegate::NameRole, name);
-    item->setData(MessageDelegate::TextRole, text);
-    item->setData(MessageDelegate::TimeRole, time);
-    m_messageList->addItem(item);
-    if (own || atBottom)
-        m_messageList->scrollToBottom();
-    return item;
-}
-
-void ChatWindow::appendNotice(const QString &text)
-{
-    const bool atBottom = isAtBottom();
-    auto *item = new QListWidgetItem(text);
-    item->setData(MessageDelegate::KindRole, MessageDelegate::Notice);
-    m_messageList->addItem(item);
-    if (atBottom)
-        m_messageList->scrollToBottom();
-}
-
-bool ChatWindow::isAtBottom() const
-{
-    // Someone reading back up the list is not yanked down by new messages.
-    const QScrollBar *bar = m_messageList->verticalScrollBar();
-    return bar->value() >= bar->maximum() - 4;
 }

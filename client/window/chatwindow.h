@@ -2,13 +2,12 @@
 
 #include "chatconnection.h"
 
-#include <QtCore/QHash>
 #include <QtWidgets/QMainWindow>
 
+class ConversationView;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QListWidgetItem;
 class QPushButton;
 class ShareBar;
 
@@ -28,25 +27,19 @@ protected:
 
 private:
     void sendInput();
-    void onMessageReceived(qint64 id, const QString &name, const QString &text,
-                           const QDateTime &time);
-    void onAcknowledged(const QString &clientId, qint64 id, const QDateTime &time);
+    void onHistory(const QList<Tertulia::ChatMessage> &messages, ChatConnection::HistoryKind kind,
+                   bool hasMore);
     void onPresenceChanged(const QStringList &joined, const QStringList &left);
     void onMembersChanged(const QList<Tertulia::MemberInfo> &members);
     void onStateChanged(ChatConnection::State state);
     void onNameRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
-    QListWidgetItem *appendMessage(const QString &name, const QString &text, const QDateTime &time,
-                                   bool own);
-    void appendNotice(const QString &text);
-    bool isAtBottom() const;
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
-    QListWidget *m_messageList;
+    ConversationView *m_conversation;
     QListWidget *m_memberList;
     QLineEdit *m_input;
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;
-    QHash<QString, QListWidgetItem *> m_pendingOwn; // client id → item shown as "sending"
 };

@@ -104,6 +104,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QString stamp = timeText(index);
     if (index.data(PendingRole).toBool())
         stamp += QLatin1String(" · ") + tr("sending…");
+    if (index.data(FailedRole).toBool()) {
+        stamp += QLatin1String(" · ") + tr("not sent");
+        painter->setPen(QColor(0xc6, 0x28, 0x28));
+    }
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
 
     painter->setPen(palette.color(QPalette::Text));

@@ -15,6 +15,7 @@ public:
         TextRole,
         TimeRole, // QDateTime, UTC
         PendingRole, // bool: sent but not acknowledged yet
+        FailedRole, // bool: the host refused it
     };
     enum Kind { Message, OwnMessage, Notice };
 

@@ -1,215 +1,237 @@
 // Tertulia's browser page: joins the room over a WebSocket on the same host and port as the
-// page, renders everything as text, and reconnects by itself.
-'use strict';
+// page, keeps what you write until the host has stored it, and reconnects by itself.
+import { Conversation, formatTime, span } from './conversation.js';
+import { Session, newClientId } from './session.js';
 
-(() => {
-  const FIRST_RETRY_MS = 500;
-  const MAX_RETRY_MS = 15000;
-  const NAME_REFUSED_CODES = new Set([4001, 4002]);
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 15000;
+const NAME_REFUSED_CODES = new Set([4001, 4002]);
+const REPLACED_CODE = 4003;
 
-  const $ = (id) => document.getElementById(id);
-  const ui = {
-    state: $('state'),
-    join: $('join'), joinForm: $('join-form'), nameInput: $('name-input'),
-    joinButton: $('join-button'), joinError: $('join-error'),
-    chat: $('chat'), members: $('member-list'), memberCount: $('member-count'),
-    messages: $('message-list'), sendForm: $('send-form'), messageInput: $('message-input'),
-    sendButton: $('send-button'), chatError: $('chat-error'),
-  };
+const $ = (id) => document.getElementById(id);
+const ui = {
+  state: $('state'),
+  join: $('join'), joinForm: $('join-form'), nameInput: $('name-input'),
+  joinButton: $('join-button'), joinError: $('join-error'),
+  chat: $('chat'), members: $('member-list'), memberCount: $('member-count'),
+  sendForm: $('send-form'), messageInput: $('message-input'),
+  sendButton: $('send-button'), chatError: $('chat-error'),
+};
 
-  let socket = null;
-  let myName = '';
-  let joined = false;      // the room accepted our name at least once
-  let failedAttempts = 0;
-  let retryTimer = null;
-  const pending = new Map(); // clientId → <li> shown as "sending"
+const session = new Session();
+const conversation = new Conversation($('message-list'));
+let socket = null;
+let joined = false; // the room accepted our name in this page's life
+let lastSeenId = null; // the newest room message this page has seen
+let failedAttempts = 0;
+let retryTimer = null;
 
-  // Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
-  function socketUrl() {
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/ws`;
-  }
+// Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
+function socketUrl() {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws`;
+}
 
-  // crypto.randomUUID needs a secure context, which a plain-HTTP LAN page is not.
-  function newClientId() {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  }
+function setState(state, text) {
+  ui.state.dataset.state = state;
+  ui.state.textContent = text;
+}
 
-  function setState(state, text) {
-    ui.state.dataset.state = state;
-    ui.state.textContent = text;
-    ui.sendButton.disabled = state !== 'connected';
-  }
+function send(object) {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(object));
+}
 
-  function formatTime(iso) {
-    const date = iso ? new Date(iso) : new Date();
-    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  }
+function see(id) {
+  if (id && (lastSeenId === null || id > lastSeenId)) lastSeenId = id;
+}
 
-  function isNearBottom() {
-    const list = ui.messages;
-    return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  }
-
-  function append(item, force) {
-    const stick = force || isNearBottom();
-    ui.messages.append(item);
-    if (stick) ui.messages.scrollTop = ui.messages.scrollHeight;
-  }
-
-  function span(className, text) {
-    const element = document.createElement('span');
-    element.className = className;
-    element.textContent = text;
-    return element;
-  }
-
-  function showMessage(name, text, time, own) {
+function showMembers(members) {
+  ui.members.replaceChildren(...members.map((member) => {
     const item = document.createElement('li');
-    item.append(span('time', formatTime(time)), span('author', name), span('text', text));
-    if (own) item.classList.add('own');
-    append(item, own);
+    item.textContent = member.name;
+    if (member.name === session.name) item.classList.add('you');
+    if (member.away) item.classList.add('away');
+    item.append(' ', span('since', member.away ? 'away' : `since ${formatTime(member.since)}`));
     return item;
-  }
+  }));
+  ui.memberCount.textContent = `(${members.length})`;
+}
 
-  function showNotice(text) {
-    const item = document.createElement('li');
-    item.className = 'notice';
-    item.textContent = text;
-    append(item, false);
-  }
+function showChat() {
+  ui.join.hidden = true;
+  ui.chat.hidden = false;
+  ui.joinError.textContent = '';
+}
 
-  function showMembers(members) {
-    ui.members.replaceChildren(...members.map((member) => {
-      const item = document.createElement('li');
-      item.textContent = member.name;
-      if (member.name === myName) item.classList.add('you');
-      item.append(' ', span('since', `since ${formatTime(member.since)}`));
-      return item;
-    }));
-    ui.memberCount.textContent = `(${members.length})`;
+function onWelcome(event) {
+  session.name = event.name;
+  session.resumeToken = event.resume || session.resumeToken;
+  session.save();
+  conversation.ownName = event.name;
+  joined = true;
+  failedAttempts = 0;
+  localStorage.setItem('tertulia.name', event.name);
+  showChat();
+  ui.chatError.textContent = '';
+  setState('connected', `Connected as ${event.name}`);
+  showMembers(event.members || []);
+  // Whatever the host has not acknowledged yet goes again; it stores each message once.
+  for (const entry of session.outbox) {
+    conversation.addPending(entry.clientId, entry.text);
+    send({ type: 'message', name: session.name, message: entry.text, clientId: entry.clientId });
   }
+  if (document.activeElement !== ui.messageInput) ui.messageInput.focus();
+}
 
-  function handle(event) {
-    switch (event.type) {
-      case 'welcome':
-        myName = event.name;
-        joined = true;
-        failedAttempts = 0;
-        localStorage.setItem('tertulia.name', myName);
-        ui.join.hidden = true;
-        ui.chat.hidden = false;
-        ui.joinError.textContent = '';
-        ui.chatError.textContent = '';
-        setState('connected', `Connected as ${myName}`);
-        showMembers(event.members || []);
-        ui.messageInput.focus();
-        break;
-      case 'message':
-        showMessage(event.name, event.message, event.time, false);
-        break;
-      case 'ack': {
-        const item = pending.get(event.clientId);
-        if (item) {
-          pending.delete(event.clientId);
-          item.classList.remove('sending');
-          item.querySelector('.status').textContent = '✓';
-          item.title = `Sent at ${formatTime(event.time)}`;
-        }
-        break;
+function onHistory(event) {
+  const messages = event.messages || [];
+  if (event.before !== undefined) {
+    conversation.addOlder(messages, event.hasMore);
+    return;
+  }
+  for (const message of messages) {
+    see(message.id);
+    conversation.addMessage(message);
+  }
+  if (event.after === undefined) {
+    conversation.hasOlder = event.hasMore;
+  } else if (event.hasMore && messages.length) {
+    send({ type: 'history', after: messages[messages.length - 1].id, limit: 500 });
+  }
+}
+
+function handle(event) {
+  switch (event.type) {
+    case 'welcome':
+      onWelcome(event);
+      break;
+    case 'history':
+      onHistory(event);
+      break;
+    case 'message':
+      see(event.id);
+      conversation.addMessage(event);
+      break;
+    case 'ack':
+      see(event.id);
+      session.settle(event.clientId);
+      conversation.markSent(event.clientId, event.id, event.time);
+      break;
+    case 'presence':
+      for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(`${name} joined`);
+      for (const name of event.left || []) conversation.addNotice(`${name} left`);
+      showMembers(event.members || []);
+      break;
+    case 'error':
+      if (event.code === 'name_taken' || event.code === 'name_invalid') {
+        ui.joinError.textContent = event.reason;
+      } else if (event.clientId && event.code !== 'storage_failed') {
+        session.settle(event.clientId);
+        conversation.markFailed(event.clientId, event.reason);
+      } else {
+        ui.chatError.textContent = event.reason;
       }
-      case 'presence':
-        for (const name of event.joined || []) if (name !== myName) showNotice(`${name} joined`);
-        for (const name of event.left || []) showNotice(`${name} left`);
-        showMembers(event.members || []);
-        break;
-      case 'error':
-        if (event.code === 'name_taken' || event.code === 'name_invalid') {
-          ui.joinError.textContent = event.reason;
-        } else {
-          ui.chatError.textContent = event.reason;
-        }
-        break;
+      break;
+  }
+}
+
+function connect() {
+  clearTimeout(retryTimer);
+  if (socket) {
+    socket.onclose = null;
+    socket.close();
+  }
+  setState(joined ? 'reconnecting' : 'connecting', joined ? 'Reconnecting…' : 'Connecting…');
+  socket = new WebSocket(socketUrl());
+  socket.onopen = () => {
+    const request = { type: 'join', name: session.name };
+    if (session.resumeToken) request.resume = session.resumeToken;
+    if (lastSeenId !== null) request.since = lastSeenId; // exactly what was missed
+    send(request);
+  };
+  socket.onmessage = (message) => {
+    try {
+      handle(JSON.parse(message.data));
+    } catch (error) {
+      console.warn('Unreadable event from the host', error);
     }
-  }
-
-  function connect() {
-    clearTimeout(retryTimer);
-    if (socket) socket.onclose = null, socket.close();
-    setState(joined ? 'reconnecting' : 'connecting', joined ? 'Reconnecting…' : 'Connecting…');
-    socket = new WebSocket(socketUrl());
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'join', name: myName }));
-    socket.onmessage = (message) => {
-      try {
-        handle(JSON.parse(message.data));
-      } catch (error) {
-        console.warn('Unreadable event from the host', error);
-      }
-    };
-    socket.onclose = (close) => {
-      socket = null;
-      if (NAME_REFUSED_CODES.has(close.code)) {
-        // The name was refused: let the person pick another instead of retrying.
-        joined = false;
-        ui.chat.hidden = true;
-        ui.join.hidden = false;
-        ui.joinButton.disabled = false;
-        ui.nameInput.focus();
-        setState('closed', 'Not connected');
-        return;
-      }
-      scheduleReconnect();
-    };
-  }
-
-  function scheduleReconnect() {
-    const exponential = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failedAttempts, 5));
-    const delay = exponential / 2 + Math.random() * (exponential / 2);
-    failedAttempts += 1;
-    setState('reconnecting', 'Connection lost — reconnecting…');
-    retryTimer = setTimeout(connect, delay);
-  }
-
-  function reconnectNow() {
-    if (myName && (!socket || socket.readyState === WebSocket.CLOSED)) connect();
-  }
-
-  ui.joinForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const name = ui.nameInput.value.trim();
-    if (!name) {
-      ui.joinError.textContent = 'Please choose a name.';
+  };
+  socket.onclose = (close) => {
+    socket = null;
+    if (NAME_REFUSED_CODES.has(close.code)) {
+      // The name was refused: let the person pick another instead of retrying.
+      joined = false;
+      session.forget();
+      ui.chat.hidden = true;
+      ui.join.hidden = false;
+      ui.joinButton.disabled = false;
+      ui.nameInput.focus();
+      setState('closed', 'Not connected');
       return;
     }
-    myName = name;
-    failedAttempts = 0;
-    ui.joinButton.disabled = true;
-    ui.joinError.textContent = '';
-    connect();
-  });
+    if (close.code === REPLACED_CODE) {
+      setState('closed', 'Opened again elsewhere — this page is no longer connected');
+      return;
+    }
+    scheduleReconnect();
+  };
+}
 
-  ui.sendForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = ui.messageInput.value;
-    if (!text.trim() || !socket || socket.readyState !== WebSocket.OPEN) return;
-    const clientId = newClientId();
-    socket.send(JSON.stringify({ type: 'message', name: myName, message: text, clientId }));
-    const item = showMessage(myName, text, null, true);
-    item.classList.add('sending');
-    item.append(span('status', '…'));
-    pending.set(clientId, item);
-    ui.messageInput.value = '';
-    ui.chatError.textContent = '';
-  });
+function scheduleReconnect() {
+  const exponential = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failedAttempts, 5));
+  const delay = exponential / 2 + Math.random() * (exponential / 2);
+  failedAttempts += 1;
+  setState('reconnecting', 'Connection lost — reconnecting…');
+  retryTimer = setTimeout(connect, delay);
+}
 
-  window.addEventListener('online', reconnectNow);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') reconnectNow();
-  });
+function reconnectNow() {
+  if (session.name && joined && !socket) connect();
+}
 
-  ui.nameInput.value = localStorage.getItem('tertulia.name') || '';
-  ui.joinButton.disabled = false;
-  setState('idle', 'Not connected');
-})();
+ui.joinForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const name = ui.nameInput.value.trim();
+  if (!name) {
+    ui.joinError.textContent = 'Please choose a name.';
+    return;
+  }
+  session.name = name;
+  session.resumeToken = '';
+  session.save();
+  failedAttempts = 0;
+  ui.joinButton.disabled = true;
+  ui.joinError.textContent = '';
+  connect();
+});
+
+ui.sendForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = ui.messageInput.value;
+  if (!text.trim() || !session.name) return;
+  const clientId = newClientId();
+  // Into the outbox first: it survives a reload and is resent until the host stores it.
+  session.queue(clientId, text);
+  conversation.addPending(clientId, text);
+  send({ type: 'message', name: session.name, message: text, clientId });
+  ui.messageInput.value = '';
+  ui.chatError.textContent = '';
+});
+
+conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: beforeId, limit: 50 });
+window.addEventListener('online', reconnectNow);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') reconnectNow();
+});
+
+ui.nameInput.value = session.name || localStorage.getItem('tertulia.name') || '';
+ui.joinButton.disabled = false;
+setState('idle', 'Not connected');
+if (session.name && session.resumeToken) {
+  // A reload: take the name back without asking, and show what was still being sent.
+  conversation.ownName = session.name;
+  showChat();
+  for (const entry of session.outbox) conversation.addPending(entry.clientId, entry.text);
+  joined = true;
+  connect();
+}

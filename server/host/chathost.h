@@ -1,15 +1,20 @@
 #pragma once
 
+#include "hostsettings.h"
+
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
 
+#include <memory>
+
 class ChatRoom;
 class ConnectionSorter;
+class MessageStore;
 class QHttpServer;
 class QWebSocketServer;
 
 // The host: one port that serves the browser page over HTTP and the chat over a WebSocket at
-// /ws. Owns the HTTP server, the WebSocket server and the room.
+// /ws, with the room's history in a database. Owns the servers, the room and the store.
 class ChatHost final : public QObject
 {
     Q_OBJECT
@@ -18,8 +23,8 @@ public:
     explicit ChatHost(QObject *parent = nullptr);
     ~ChatHost() override;
 
-    // Port 0 picks a free port. On failure, errorString() says why.
-    bool listen(const QHostAddress &address, quint16 port);
+    // Opens the history, then listens. On failure, errorString() says why.
+    bool start(const HostSettings &settings);
     bool isListening() const;
     QHostAddress address() const;
     quint16 port() const;
@@ -33,6 +38,7 @@ private:
     QHttpServer *m_http = nullptr;
     ConnectionSorter *m_sorter = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
-    ChatRoom *m_room = nullptr;
+    std::unique_ptr<MessageStore> m_store;
+    ChatRoom *m_room = nullptr; // exists once started
     QString m_errorString;
 };

@@ -1,5 +1,6 @@
 #include "chatroom.h"
 
+#include "messagestore.h"
 #include "names.h"
 
 #include <QtCore/QUrlQuery>
@@ -8,7 +9,24 @@
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
-ChatRoom::ChatRoom(QObject *parent) : QObject(parent)
+namespace {
+
+ChatMessage toChatMessage(const StoredMessage &stored)
+{
+    return {stored.id, stored.name, stored.text, stored.time, stored.clientId};
+}
+
+qint64 queryNumber(const QUrlQuery &query, const QString &key)
+{
+    bool ok = false;
+    const qint64 value = query.queryItemValue(key).toLongLong(&ok);
+    return ok && value >= 0 ? value : -1;
+}
+
+} // namespace
+
+ChatRoom::ChatRoom(MessageStore &store, int backlog, int resumeGraceMs, QObject *parent)
+    : QObject(parent), m_store(store), m_backlog(backlog), m_resumeGraceMs(resumeGraceMs)
 {
     m_presenceTimer.setSingleShot(true);
     m_presenceTimer.setInterval(kPresenceWindowMs);
@@ -18,28 +36,24 @@ ChatRoom::ChatRoom(QObject *parent) : QObject(parent)
 void ChatRoom::addConnection(QWebSocket *socket)
 {
     socket->setParent(this);
-    m_connections.insert(socket, {});
+    m_connections.insert(socket);
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this,
-            [this, socket] { onBinaryMessage(socket); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
+        sendError(socket, {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
+    });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
 
-    // The seeds' clients name themselves in the URL: /ws?name=Ana.
+    // The seeds' clients name themselves in the URL: /ws?name=Ana (&since=42&resume=…).
     const QUrlQuery query(socket->requestUrl());
-    if (query.hasQueryItem(u"name"_s))
-        join(socket, Names::normalized(query.queryItemValue(u"name"_s, QUrl::FullyDecoded)));
-}
-
-QList<MemberInfo> ChatRoom::members() const
-{
-    QList<MemberInfo> members;
-    members.reserve(m_memberOrder.size());
-    for (QWebSocket *socket : m_memberOrder) {
-        const Connection &connection = m_connections[socket];
-        members.append({connection.name, connection.since});
+    if (query.hasQueryItem(u"name"_s)) {
+        ClientPayload request;
+        request.type = ClientPayload::Type::Join;
+        request.name = Names::normalized(query.queryItemValue(u"name"_s, QUrl::FullyDecoded));
+        request.resume = query.queryItemValue(u"resume"_s, QUrl::FullyDecoded);
+        request.since = queryNumber(query, u"since"_s);
+        join(socket, request);
     }
-    return members;
 }
 
 void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
@@ -50,18 +64,19 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
         return;
     }
     const auto &payload = std::get<ClientPayload>(decoded);
-    const QString boundName = m_connections.value(socket).name;
+    const QString boundName = m_registry.nameOf(socket);
 
     if (boundName.isEmpty()) {
         if (payload.type == ClientPayload::Type::Join) {
-            join(socket, payload.name);
+            join(socket, payload);
             return;
         }
-        if (payload.name.isEmpty()) {
-            sendError(socket, {ErrorCode::NotJoined, u"Say who you are first: send a name."_s});
+        if (payload.name.isEmpty() || payload.type != ClientPayload::Type::Message) {
+            sendError(socket, {ErrorCode::NotJoined, u"Say who you are first: send a name."_s},
+                      payload.clientId);
             return;
         }
-        if (!join(socket, payload.name))
+        if (!join(socket, payload))
             return;
     } else if (!payload.name.isEmpty()
                && Names::uniquenessKey(payload.name) != Names::uniquenessKey(boundName)) {
@@ -69,54 +84,61 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
         sendError(socket,
                   {ErrorCode::NameMismatch,
                    u"You are in this room as \"%1\"; you cannot speak as someone else."_s.arg(
-                           boundName)});
+                           boundName)},
+                  payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
         socket->sendTextMessage(
-                ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc()));
+                ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc(), {}));
         return;
     }
-    post(socket, payload);
-}
-
-void ChatRoom::onBinaryMessage(QWebSocket *socket)
-{
-    sendError(socket, {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
+    if (payload.type == ClientPayload::Type::History)
+        sendHistory(socket, payload.before, payload.after, payload.limit);
+    else
+        post(socket, payload);
 }
 
 void ChatRoom::onDisconnected(QWebSocket *socket)
 {
-    const Connection connection = m_connections.take(socket);
-    if (!connection.name.isEmpty()) {
-        m_membersByKey.remove(Names::uniquenessKey(connection.name));
-        m_memberOrder.removeOne(socket);
-        m_pendingLeft.append(connection.name);
+    m_connections.remove(socket);
+    // A clean close (1000) is a goodbye; anything else may be a reload or a network blip.
+    const bool leaving = socket->closeCode() == QWebSocketProtocol::CloseCodeNormal;
+    const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
+    if (!name.isEmpty()) {
+        if (leaving) {
+            m_pendingLeft.append(name);
+            emit memberLeft(name);
+        } else {
+            QTimer::singleShot(m_resumeGraceMs + 10, this, &ChatRoom::expireAwayMembers);
+        }
         schedulePresence();
-        emit memberLeft(connection.name);
     }
     socket->deleteLater();
 }
 
-bool ChatRoom::join(QWebSocket *socket, const QString &name)
+bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
 {
-    if (auto problem = Names::problemWith(name)) {
-        refuseName(socket, *problem);
-        return false;
-    }
-    const QString key = Names::uniquenessKey(name);
-    if (m_membersByKey.contains(key)) {
-        refuseName(socket, {ErrorCode::NameTaken,
-                            u"Someone in this room is already called \"%1\"."_s.arg(name)});
-        return false;
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_connections[socket] = {name, now};
-    m_membersByKey.insert(key, socket);
-    m_memberOrder.append(socket);
-    socket->sendTextMessage(ServerEvents::welcome(name, members(), now));
-    m_pendingJoined.append(name);
+    const MemberRegistry::Claim claim = m_registry.claim(socket, request.name, request.resume, now);
+    if (claim.outcome == MemberRegistry::Outcome::Refused) {
+        refuseName(socket, claim.error);
+        return false;
+    }
+    if (claim.replaced) {
+        m_connections.remove(claim.replaced);
+        claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced), u"replaced"_s);
+    }
+    socket->sendTextMessage(ServerEvents::welcome(claim.name, members(), now, claim.resumeToken));
+    // History before any live traffic: what was said before, or exactly what was missed.
+    if (request.since >= 0)
+        sendHistory(socket, -1, request.since, kMaxHistoryPage);
+    else
+        sendHistory(socket, -1, -1, m_backlog);
+    if (claim.outcome == MemberRegistry::Outcome::Joined) {
+        m_pendingJoined.append(claim.name);
+        emit memberJoined(claim.name);
+    }
     schedulePresence();
-    emit memberJoined(name);
     return true;
 }
 
@@ -127,12 +149,44 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
         m_presenceTimer.stop();
         flushPresence();
     }
-    const QString name = m_connections.value(socket).name;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 id = ++m_lastMessageId;
-    broadcast(ServerEvents::message(id, name, payload.message, now), socket);
-    socket->sendTextMessage(ServerEvents::ack(id, payload.clientId, now));
-    emit messagePosted(id, name, payload.message);
+    const QString name = m_registry.nameOf(socket);
+    const auto appended = m_store.append(name, Names::uniquenessKey(name), payload.message,
+                                         payload.clientId, QDateTime::currentDateTimeUtc());
+    if (!appended) {
+        sendError(socket,
+                  {ErrorCode::StorageFailed,
+                   u"The host could not store your message; it was not delivered."_s},
+                  payload.clientId);
+        return;
+    }
+    const ChatMessage message = toChatMessage(appended->message);
+    // A resend of a stored message is acknowledged again but never delivered twice.
+    if (!appended->duplicate) {
+        broadcast(ServerEvents::message(message), socket);
+        emit messagePosted(message);
+    }
+    socket->sendTextMessage(ServerEvents::ack(message.id, payload.clientId, message.time));
+}
+
+void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
+{
+    limit = std::clamp(limit <= 0 ? m_backlog : limit, 0, kMaxHistoryPage);
+    // One more than asked for tells whether there is more beyond the page.
+    QList<StoredMessage> page = before >= 0  ? m_store.before(before, limit + 1)
+                                : after >= 0 ? m_store.after(after, limit + 1)
+                                             : m_store.latest(limit + 1);
+    const bool hasMore = page.size() > limit;
+    if (hasMore) {
+        if (after >= 0)
+            page.removeLast();
+        else
+            page.removeFirst();
+    }
+    QList<ChatMessage> messages;
+    messages.reserve(page.size());
+    for (const StoredMessage &stored : std::as_const(page))
+        messages.append(toChatMessage(stored));
+    socket->sendTextMessage(ServerEvents::history(messages, hasMore, before, after));
 }
 
 void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
@@ -144,14 +198,15 @@ void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
                   errorCodeName(error.code)); // the reason must fit in 123 bytes
 }
 
-void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error)
+void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const QString &clientId)
 {
-    socket->sendTextMessage(ServerEvents::error(error));
+    socket->sendTextMessage(ServerEvents::error(error, clientId));
 }
 
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
 {
-    for (QWebSocket *member : std::as_const(m_memberOrder)) {
+    const QList<QWebSocket *> connections = m_registry.connections();
+    for (QWebSocket *member : connections) {
         if (member != except)
             member->sendTextMessage(event);
     }
@@ -171,4 +226,16 @@ void ChatRoom::flushPresence()
     m_pendingJoined.clear();
     m_pendingLeft.clear();
     broadcast(event, nullptr);
+}
+
+void ChatRoom::expireAwayMembers()
+{
+    const QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(-m_resumeGraceMs);
+    const QStringList gone = m_registry.expire(deadline);
+    for (const QString &name : gone) {
+        m_pendingLeft.append(name);
+        emit memberLeft(name);
+    }
+    if (!gone.isEmpty())
+        schedulePresence();
 }

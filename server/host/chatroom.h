@@ -1,57 +1,58 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "memberregistry.h"
 #include "serverevent.h"
 
-#include <QtCore/QHash>
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 
+class MessageStore;
 class QWebSocket;
 
-// The room: which connection speaks under which name, and who receives what. Takes ownership of
-// each QWebSocket it is given and deletes it when the peer goes away. Single-threaded.
+// The room: reads what each connection sends, stores messages before acknowledging them, and
+// sends history, messages and presence to the members. Takes ownership of each QWebSocket it
+// is given and deletes it when the peer goes away. Single-threaded.
 class ChatRoom final : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr int kPresenceWindowMs = 100; // joins and leaves this close share one event
+    static constexpr int kMaxHistoryPage = 500;
 
-    explicit ChatRoom(QObject *parent = nullptr);
+    ChatRoom(MessageStore &store, int backlog, int resumeGraceMs, QObject *parent = nullptr);
 
     void addConnection(QWebSocket *socket);
-    QList<Tertulia::MemberInfo> members() const;
+    QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_connections.size()); }
 
 signals:
     void memberJoined(const QString &name);
     void memberLeft(const QString &name);
-    void messagePosted(qint64 id, const QString &name, const QString &message);
+    void messagePosted(const Tertulia::ChatMessage &message);
 
 private:
-    struct Connection
-    {
-        QString name; // empty until the connection has joined
-        QDateTime since;
-    };
-
     void onTextMessage(QWebSocket *socket, const QString &frame);
-    void onBinaryMessage(QWebSocket *socket);
     void onDisconnected(QWebSocket *socket);
-    bool join(QWebSocket *socket, const QString &name);
+    bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    void sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
-    void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error);
+    void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
+                   const QString &clientId = {});
     void broadcast(const QString &event, const QWebSocket *except);
     void schedulePresence();
     void flushPresence();
+    void expireAwayMembers();
 
-    QHash<QWebSocket *, Connection> m_connections;
-    QHash<QString, QWebSocket *> m_membersByKey; // Names::uniquenessKey → connection
-    QList<QWebSocket *> m_memberOrder; // joined members, oldest first
+    MessageStore &m_store;
+    MemberRegistry m_registry;
+    QSet<QWebSocket *> m_connections; // every open connection, joined or not
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QTimer m_presenceTimer;
-    qint64 m_lastMessageId = 0;
+    int m_backlog;
+    int m_resumeGraceMs;
 };

@@ -58,9 +58,12 @@ namespace PageRoutes {
 
 void install(QHttpServer &server)
 {
-    const QList<PageFile> files {
+    const QList<PageFile> files{
             {u"/"_s, u":/tertulia/page/index.html"_s, "text/html; charset=utf-8"},
             {u"/app.js"_s, u":/tertulia/page/app.js"_s, "text/javascript; charset=utf-8"},
+            {u"/conversation.js"_s, u":/tertulia/page/conversation.js"_s,
+             "text/javascript; charset=utf-8"},
+            {u"/session.js"_s, u":/tertulia/page/session.js"_s, "text/javascript; charset=utf-8"},
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
             {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
     };

@@ -10,9 +10,9 @@ namespace {
 
 bool looksVirtual(const Candidate &candidate)
 {
-    static const QStringList prefixes {u"docker"_s, u"br-"_s,     u"veth"_s,      u"virbr"_s,
-                                       u"vmnet"_s,  u"vboxnet"_s, u"tun"_s,       u"tap"_s,
-                                       u"wg"_s,     u"zt"_s,      u"tailscale"_s, u"utun"_s};
+    static const QStringList prefixes{u"docker"_s, u"br-"_s,     u"veth"_s,      u"virbr"_s,
+                                      u"vmnet"_s,  u"vboxnet"_s, u"tun"_s,       u"tap"_s,
+                                      u"wg"_s,     u"zt"_s,      u"tailscale"_s, u"utun"_s};
     if (candidate.interfaceType == QNetworkInterface::Virtual)
         return true;
     return std::any_of(prefixes.cbegin(), prefixes.cend(), [&](const QString &prefix) {

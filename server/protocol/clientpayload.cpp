@@ -33,6 +33,19 @@ std::optional<ProtocolError> readString(const QJsonObject &object, const QString
     return std::nullopt;
 }
 
+// Reads an optional non-negative integer field.
+std::optional<ProtocolError> readId(const QJsonObject &object, const QString &field, qint64 *value)
+{
+    const QJsonValue json = object.value(field);
+    if (json.isUndefined() || json.isNull())
+        return std::nullopt;
+    const double number = json.toDouble(-1);
+    if (!json.isDouble() || number < 0 || number > 9e15 || number != qint64(number))
+        return badField(field, u"a whole number of at least 0"_s);
+    *value = qint64(number);
+    return std::nullopt;
+}
+
 } // namespace
 
 DecodedClientPayload decodeClientPayload(const QString &frame)
@@ -44,23 +57,33 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
         const bool scalar = !frame.trimmed().isEmpty()
                             && !QJsonDocument::fromJson('[' + frame.toUtf8() + ']').isNull();
         if (scalar)
-            return ProtocolError {ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
-        return ProtocolError {ErrorCode::BadJson, u"The message is not valid JSON."_s};
+            return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
+        return ProtocolError{ErrorCode::BadJson, u"The message is not valid JSON."_s};
     }
     if (!document.isObject())
-        return ProtocolError {ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
+        return ProtocolError{ErrorCode::NotAnObject, u"The message must be a JSON object."_s};
     const QJsonObject object = document.object();
 
     QString type = u"message"_s;
     QString name;
     ClientPayload payload;
-    for (auto [field, target] : {std::pair {u"type"_s, &type},
+    for (auto [field, target] : {std::pair{u"type"_s, &type},
                                  {u"name"_s, &name},
                                  {u"message"_s, &payload.message},
-                                 {u"clientId"_s, &payload.clientId}}) {
+                                 {u"clientId"_s, &payload.clientId},
+                                 {u"resume"_s, &payload.resume}}) {
         if (auto problem = readString(object, field, target))
             return *problem;
     }
+    qint64 limit = 0;
+    for (auto [field, target] : {std::pair{u"since"_s, &payload.since},
+                                 {u"before"_s, &payload.before},
+                                 {u"after"_s, &payload.after},
+                                 {u"limit"_s, &limit}}) {
+        if (auto problem = readId(object, field, target))
+            return *problem;
+    }
+    payload.limit = int(qMin<qint64>(limit, 1'000'000));
     payload.name = Names::normalized(name);
 
     if (type == u"join") {
@@ -68,9 +91,13 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
         payload.type = ClientPayload::Type::Join;
         return payload;
     }
+    if (type == u"history") {
+        payload.type = ClientPayload::Type::History;
+        return payload;
+    }
     if (type != u"message") {
-        return ProtocolError {ErrorCode::UnknownType,
-                              u"Unknown message type \"%1\"."_s.arg(type.left(40))};
+        return ProtocolError{ErrorCode::UnknownType,
+                             u"Unknown message type \"%1\"."_s.arg(type.left(40))};
     }
     if (!object.value(u"message"_s).isString())
         return badField(u"message"_s, u"a string"_s);
@@ -84,28 +111,42 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
 std::optional<ProtocolError> problemWithMessageText(const QString &text)
 {
     if (text.trimmed().isEmpty())
-        return ProtocolError {ErrorCode::EmptyMessage, u"The message is empty."_s};
+        return ProtocolError{ErrorCode::EmptyMessage, u"The message is empty."_s};
     if (TextChecks::codePointCount(text) > Limits::kMaxMessageLength) {
-        return ProtocolError {
+        return ProtocolError{
                 ErrorCode::MessageTooLong,
                 u"Messages can be at most %1 characters long."_s.arg(Limits::kMaxMessageLength)};
     }
     if (TextChecks::containsControlCharacter(text, TextChecks::Allow::TabAndNewline)) {
-        return ProtocolError {ErrorCode::MessageInvalid,
-                              u"Messages cannot contain control characters."_s};
+        return ProtocolError{ErrorCode::MessageInvalid,
+                             u"Messages cannot contain control characters."_s};
     }
     return std::nullopt;
 }
 
-QString encodeJoinRequest(const QString &name)
+QString encodeJoinRequest(const QString &name, qint64 since, const QString &resume)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonObject {{u"type"_s, u"join"_s}, {u"name"_s, name}})
-                                     .toJson(QJsonDocument::Compact));
+    QJsonObject object{{u"type"_s, u"join"_s}, {u"name"_s, name}};
+    if (since >= 0)
+        object.insert(u"since"_s, since);
+    if (!resume.isEmpty())
+        object.insert(u"resume"_s, resume);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString encodeHistoryRequest(qint64 before, qint64 after, int limit)
+{
+    QJsonObject object{{u"type"_s, u"history"_s}, {u"limit"_s, limit}};
+    if (before >= 0)
+        object.insert(u"before"_s, before);
+    if (after >= 0)
+        object.insert(u"after"_s, after);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId)
 {
-    QJsonObject object {{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
+    QJsonObject object{{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));

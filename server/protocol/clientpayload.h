@@ -14,12 +14,17 @@ namespace Tertulia {
 
 struct ClientPayload
 {
-    enum class Type { Join, Message };
+    enum class Type { Join, Message, History };
 
     Type type = Type::Message;
     QString name; // normalised but not validated; empty when the payload names nobody
     QString message; // Message only, as sent
     QString clientId; // Message only, optional: the sender's own id for the message
+    qint64 since = -1; // Join: the last message id the client saw; -1 when it saw none
+    QString resume; // Join: the resume token the host gave this client earlier
+    qint64 before = -1; // History: older than this id...
+    qint64 after = -1; // ...or newer than this one
+    int limit = 0; // History: at most this many (the host caps it)
 };
 
 using DecodedClientPayload = std::variant<ClientPayload, ProtocolError>;
@@ -29,7 +34,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame);
 // Why a chat message's text cannot be sent, or nothing when it can.
 std::optional<ProtocolError> problemWithMessageText(const QString &text);
 
-QString encodeJoinRequest(const QString &name);
+QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString &resume = {});
+QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId);
 
 } // namespace Tertulia

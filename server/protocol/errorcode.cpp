@@ -31,6 +31,8 @@ QString errorCodeName(ErrorCode code)
         return u"message_too_long"_s;
     case ErrorCode::MessageInvalid:
         return u"message_invalid"_s;
+    case ErrorCode::StorageFailed:
+        return u"storage_failed"_s;
     }
     return {};
 }

@@ -19,6 +19,7 @@ enum class ErrorCode {
     EmptyMessage, // nothing but white space
     MessageTooLong, // over Limits::kMaxMessageLength
     MessageInvalid, // control characters other than tab and newline
+    StorageFailed, // the host could not store the message; it was not delivered
 };
 
 QString errorCodeName(ErrorCode code);
@@ -34,6 +35,7 @@ struct ProtocolError
 namespace CloseCode {
 constexpr quint16 kNameInvalid = 4001;
 constexpr quint16 kNameTaken = 4002;
+constexpr quint16 kReplaced = 4003; // the same member connected again with its resume token
 } // namespace CloseCode
 
 } // namespace Tertulia

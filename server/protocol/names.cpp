@@ -15,15 +15,14 @@ QString normalized(const QString &name)
 std::optional<ProtocolError> problemWith(const QString &normalizedName)
 {
     if (normalizedName.isEmpty())
-        return ProtocolError {ErrorCode::NameInvalid, u"Please choose a name."_s};
+        return ProtocolError{ErrorCode::NameInvalid, u"Please choose a name."_s};
     if (TextChecks::codePointCount(normalizedName) > Limits::kMaxNameLength) {
-        return ProtocolError {
+        return ProtocolError{
                 ErrorCode::NameInvalid,
                 u"Names can be at most %1 characters long."_s.arg(Limits::kMaxNameLength)};
     }
     if (TextChecks::containsControlCharacter(normalizedName, TextChecks::Allow::Nothing))
-        return ProtocolError {ErrorCode::NameInvalid,
-                              u"Names cannot contain control characters."_s};
+        return ProtocolError{ErrorCode::NameInvalid, u"Names cannot contain control characters."_s};
     return std::nullopt;
 }
 

@@ -12,11 +12,12 @@ namespace {
 
 const QList<std::pair<ServerEvent::Type, QString>> &typeNames()
 {
-    static const QList<std::pair<ServerEvent::Type, QString>> names {
+    static const QList<std::pair<ServerEvent::Type, QString>> names{
             {ServerEvent::Type::Welcome, u"welcome"_s},
             {ServerEvent::Type::Message, u"message"_s},
             {ServerEvent::Type::Ack, u"ack"_s},
             {ServerEvent::Type::Presence, u"presence"_s},
+            {ServerEvent::Type::History, u"history"_s},
             {ServerEvent::Type::Error, u"error"_s},
     };
     return names;
@@ -27,16 +28,43 @@ QString timeText(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+QDateTime readTime(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QJsonObject messageObject(const ChatMessage &message)
+{
+    QJsonObject object{{u"id"_s, message.id},
+                       {u"name"_s, message.name},
+                       {u"message"_s, message.text},
+                       {u"time"_s, timeText(message.time)}};
+    if (!message.clientId.isEmpty())
+        object.insert(u"clientId"_s, message.clientId);
+    return object;
+}
+
+ChatMessage readMessage(const QJsonObject &object)
+{
+    return {object.value(u"id"_s).toInteger(), object.value(u"name"_s).toString(),
+            object.value(u"message"_s).toString(), readTime(object.value(u"time"_s)),
+            object.value(u"clientId"_s).toString()};
+}
+
 QJsonArray membersArray(const QList<MemberInfo> &members)
 {
     QJsonArray array;
-    for (const MemberInfo &member : members)
-        array.append(QJsonObject {{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}});
+    for (const MemberInfo &member : members) {
+        QJsonObject object{{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}};
+        if (member.away)
+            object.insert(u"away"_s, true);
+        array.append(object);
+    }
     return array;
 }
 
@@ -45,9 +73,8 @@ QList<MemberInfo> readMembers(const QJsonValue &value)
     QList<MemberInfo> members;
     for (const QJsonValue &entry : value.toArray()) {
         const QJsonObject object = entry.toObject();
-        members.append(
-                {object.value(u"name"_s).toString(),
-                 QDateTime::fromString(object.value(u"since"_s).toString(), Qt::ISODateWithMs)});
+        members.append({object.value(u"name"_s).toString(), readTime(object.value(u"since"_s)),
+                        object.value(u"away"_s).toBool()});
     }
     return members;
 }
@@ -73,14 +100,21 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
 
     ServerEvent event;
     event.type = known->first;
-    event.id = object.value(u"id"_s).toInteger();
+    if (event.type == ServerEvent::Type::Message)
+        event.message = readMessage(object);
     event.name = object.value(u"name"_s).toString();
-    event.message = object.value(u"message"_s).toString();
+    event.resumeToken = object.value(u"resume"_s).toString();
+    event.id = object.value(u"id"_s).toInteger();
     event.clientId = object.value(u"clientId"_s).toString();
-    event.time = QDateTime::fromString(object.value(u"time"_s).toString(), Qt::ISODateWithMs);
+    event.time = readTime(object.value(u"time"_s));
     event.members = readMembers(object.value(u"members"_s));
     event.joined = readStrings(object.value(u"joined"_s));
     event.left = readStrings(object.value(u"left"_s));
+    for (const QJsonValue &entry : object.value(u"messages"_s).toArray())
+        event.messages.append(readMessage(entry.toObject()));
+    event.hasMore = object.value(u"hasMore"_s).toBool();
+    event.before = object.value(u"before"_s).toInteger(-1);
+    event.after = object.value(u"after"_s).toInteger(-1);
     event.errorCode = object.value(u"code"_s).toString();
     event.reason = object.value(u"reason"_s).toString();
     return event;
@@ -88,26 +122,26 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
 
 namespace ServerEvents {
 
-QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time)
+QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time,
+                const QString &resumeToken)
 {
     return compact({{u"type"_s, u"welcome"_s},
                     {u"name"_s, name},
                     {u"members"_s, membersArray(members)},
-                    {u"time"_s, timeText(time)}});
+                    {u"time"_s, timeText(time)},
+                    {u"resume"_s, resumeToken}});
 }
 
-QString message(qint64 id, const QString &name, const QString &message, const QDateTime &time)
+QString message(const ChatMessage &message)
 {
-    return compact({{u"type"_s, u"message"_s},
-                    {u"id"_s, id},
-                    {u"name"_s, name},
-                    {u"message"_s, message},
-                    {u"time"_s, timeText(time)}});
+    QJsonObject object = messageObject(message);
+    object.insert(u"type"_s, u"message"_s);
+    return compact(object);
 }
 
 QString ack(qint64 id, const QString &clientId, const QDateTime &time)
 {
-    QJsonObject object {{u"type"_s, u"ack"_s}, {u"id"_s, id}, {u"time"_s, timeText(time)}};
+    QJsonObject object{{u"type"_s, u"ack"_s}, {u"id"_s, id}, {u"time"_s, timeText(time)}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return compact(object);
@@ -123,11 +157,27 @@ QString presence(const QStringList &joined, const QStringList &left,
                     {u"time"_s, timeText(time)}});
 }
 
-QString error(const ProtocolError &error)
+QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after)
 {
-    return compact({{u"type"_s, u"error"_s},
-                    {u"code"_s, errorCodeName(error.code)},
-                    {u"reason"_s, error.reason}});
+    QJsonArray array;
+    for (const ChatMessage &message : messages)
+        array.append(messageObject(message));
+    QJsonObject object{{u"type"_s, u"history"_s}, {u"messages"_s, array}, {u"hasMore"_s, hasMore}};
+    if (before >= 0)
+        object.insert(u"before"_s, before);
+    if (after >= 0)
+        object.insert(u"after"_s, after);
+    return compact(object);
+}
+
+QString error(const ProtocolError &error, const QString &clientId)
+{
+    QJsonObject object{{u"type"_s, u"error"_s},
+                       {u"code"_s, errorCodeName(error.code)},
+                       {u"reason"_s, error.reason}};
+    if (!clientId.isEmpty())
+        object.insert(u"clientId"_s, clientId);
+    return compact(object);
 }
 
 } // namespace ServerEvents

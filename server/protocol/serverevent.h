@@ -2,7 +2,6 @@
 
 #include "errorcode.h"
 
-#include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -18,26 +17,42 @@ struct MemberInfo
 {
     QString name;
     QDateTime since; // UTC
+    bool away = false; // connection lost, name held for its owner to come back
 
     bool operator==(const MemberInfo &other) const
     {
-        return name == other.name && since == other.since;
+        return name == other.name && since == other.since && away == other.away;
     }
+};
+
+// A room message. Its id is the room's sequence number: ids only grow and order the history.
+struct ChatMessage
+{
+    qint64 id = 0;
+    QString name;
+    QString text;
+    QDateTime time; // UTC
+    QString clientId; // the sender's id for it, if it gave one: lets the sender match it
 };
 
 struct ServerEvent
 {
-    enum class Type { Welcome, Message, Ack, Presence, Error };
+    enum class Type { Welcome, Message, Ack, Presence, History, Error };
 
     Type type = Type::Message;
-    qint64 id = 0; // Message, Ack: the host's id for the message
-    QString name; // Welcome: your name; Message: the sender
-    QString message; // Message
-    QString clientId; // Ack: the id the sender gave the message, if any
-    QDateTime time; // UTC; every type but Error
+    ChatMessage message; // Message
+    QString name; // Welcome: your name
+    QString resumeToken; // Welcome: present it to reclaim your name after a reconnect
+    qint64 id = 0; // Ack: the host's id for the acknowledged message
+    QString clientId; // Ack, Error: the id the sender gave the message, if any
+    QDateTime time; // UTC; Welcome, Ack, Presence
     QList<MemberInfo> members; // Welcome, Presence: everyone in the room now
     QStringList joined; // Presence: who came since the last presence event
     QStringList left; // Presence: who went since the last presence event
+    QList<ChatMessage> messages; // History, oldest first
+    bool hasMore = false; // History: more messages lie beyond this page
+    qint64 before = -1; // History: answers a request for messages older than this id
+    qint64 after = -1; // History: answers a request for messages newer than this id
     QString errorCode; // Error
     QString reason; // Error: a sentence for people
 };
@@ -45,13 +60,16 @@ struct ServerEvent
 std::optional<ServerEvent> decodeServerEvent(const QString &frame);
 
 namespace ServerEvents {
-QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time);
-QString message(qint64 id, const QString &name, const QString &message, const QDateTime &time);
+QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time,
+                const QString &resumeToken);
+QString message(const ChatMessage &message);
 QString ack(qint64 id, const QString &clientId, const QDateTime &time);
 // Joins and leaves are coalesced: one presence event covers every change in a short window.
 QString presence(const QStringList &joined, const QStringList &left,
                  const QList<MemberInfo> &members, const QDateTime &time);
-QString error(const ProtocolError &error);
+// before/after: -1 unless the page answers such a request.
+QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
+QString error(const ProtocolError &error, const QString &clientId = {});
 } // namespace ServerEvents
 
 } // namespace Tertulia

@@ -11,26 +11,26 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList kPragmas{
-    // WAL: readers never block the writer, and a commit is one append to the log. NORMAL
-    // sync keeps every commit across a crash of the process; a power cut may lose the last few.
-    u"PRAGMA journal_mode = WAL"_s,
-    u"PRAGMA synchronous = NORMAL"_s,
-    u"PRAGMA busy_timeout = 5000"_s,
-    u"PRAGMA foreign_keys = ON"_s,
+        // WAL: readers never block the writer, and a commit is one append to the log. NORMAL
+        // sync keeps every commit across a crash of the process; a power cut may lose the last few.
+        u"PRAGMA journal_mode = WAL"_s,
+        u"PRAGMA synchronous = NORMAL"_s,
+        u"PRAGMA busy_timeout = 5000"_s,
+        u"PRAGMA foreign_keys = ON"_s,
 };
 
 const QStringList kSchema{
-    // AUTOINCREMENT: ids are never reused, even after retention deletes the newest ones' peers.
-    u"CREATE TABLE IF NOT EXISTS messages ("
-    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " name TEXT NOT NULL,"
-    " name_key TEXT NOT NULL,"
-    " body TEXT NOT NULL,"
-    " sent_at INTEGER NOT NULL,"
-    " client_id TEXT)"_s,
-    u"CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client"
-    " ON messages (name_key, client_id) WHERE client_id IS NOT NULL"_s,
-    u"CREATE INDEX IF NOT EXISTS messages_by_time ON messages (sent_at)"_s,
+        // AUTOINCREMENT: ids are never reused, even after retention deletes the newest ones' peers.
+        u"CREATE TABLE IF NOT EXISTS messages ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " name TEXT NOT NULL,"
+        " name_key TEXT NOT NULL,"
+        " body TEXT NOT NULL,"
+        " sent_at INTEGER NOT NULL,"
+        " client_id TEXT)"_s,
+        u"CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client"
+        " ON messages (name_key, client_id) WHERE client_id IS NOT NULL"_s,
+        u"CREATE INDEX IF NOT EXISTS messages_by_time ON messages (sent_at)"_s,
 };
 
 constexpr auto kColumns = "id, name, body, sent_at, client_id";
@@ -41,8 +41,7 @@ struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
         : insert(db), findByClient(db), latest(db), before(db), after(db)
-    {
-    }
+    { }
     QSqlQuery insert;
     QSqlQuery findByClient;
     QSqlQuery latest;
@@ -50,10 +49,8 @@ struct MessageStore::Statements
     QSqlQuery after;
 };
 
-MessageStore::MessageStore()
-    : m_connectionName(u"tertulia-store-%1"_s.arg(quintptr(this), 0, 16))
-{
-}
+MessageStore::MessageStore() : m_connectionName(u"tertulia-store-%1"_s.arg(quintptr(this), 0, 16))
+{ }
 
 MessageStore::~MessageStore()
 {
@@ -85,28 +82,28 @@ bool MessageStore::open(const QString &directory)
     }
     m_statements = std::make_unique<Statements>(db);
     Statements &s = *m_statements;
-    const bool prepared =
-            s.insert.prepare(u"INSERT INTO messages (name, name_key, body, sent_at, client_id)"
-                             " VALUES (?, ?, ?, ?, ?)"_s)
-            && s.findByClient.prepare(u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s
-                                              .arg(QLatin1StringView(kColumns)))
-            && s.latest.prepare(u"SELECT * FROM (SELECT %1 FROM messages ORDER BY id DESC LIMIT ?)"
-                                " ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
-            && s.before.prepare(u"SELECT * FROM (SELECT %1 FROM messages WHERE id < ?"
-                                " ORDER BY id DESC LIMIT ?) ORDER BY id"_s
-                                        .arg(QLatin1StringView(kColumns)))
-            && s.after.prepare(u"SELECT %1 FROM messages WHERE id > ? ORDER BY id LIMIT ?"_s.arg(
-                    QLatin1StringView(kColumns)));
+    const bool prepared
+            = s.insert.prepare(u"INSERT INTO messages (name, name_key, body, sent_at, client_id)"
+                               " VALUES (?, ?, ?, ?, ?)"_s)
+              && s.findByClient.prepare(
+                      u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
+                              QLatin1StringView(kColumns)))
+              && s.latest.prepare(
+                      u"SELECT * FROM (SELECT %1 FROM messages ORDER BY id DESC LIMIT ?)"
+                      " ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
+              && s.before.prepare(
+                      u"SELECT * FROM (SELECT %1 FROM messages WHERE id < ?"
+                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
+              && s.after.prepare(u"SELECT %1 FROM messages WHERE id > ? ORDER BY id LIMIT ?"_s.arg(
+                      QLatin1StringView(kColumns)));
     if (!prepared)
         return fail(tr("Cannot use the history database %1").arg(m_filePath), s.insert);
     return true;
 }
 
-std::optional<MessageStore::Appended> MessageStore::append(const QString &name,
-                                                           const QString &nameKey,
-                                                           const QString &text,
-                                                           const QString &clientId,
-                                                           const QDateTime &time)
+std::optional<MessageStore::Appended>
+MessageStore::append(const QString &name, const QString &nameKey, const QString &text,
+                     const QString &clientId, const QDateTime &time)
 {
     Statements &s = *m_statements;
     if (!clientId.isEmpty()) {
@@ -168,8 +165,8 @@ qint64 MessageStore::count()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     return query.exec(u"SELECT COUNT(*) FROM messages"_s) && query.next()
-            ? query.value(0).toLongLong()
-            : 0;
+                   ? query.value(0).toLongLong()
+                   : 0;
 }
 
 int MessageStore::prune(const RetentionPolicy &policy, int limit, const QDateTime &now)

@@ -34,9 +34,8 @@ public:
         bool duplicate = false; // already stored earlier; nothing new was written
     };
     // Durable once it returns (the WAL is committed). Nothing when the write failed.
-    std::optional<Appended> append(const QString &name, const QString &nameKey,
-                                   const QString &text, const QString &clientId,
-                                   const QDateTime &time);
+    std::optional<Appended> append(const QString &name, const QString &nameKey, const QString &text,
+                                   const QString &clientId, const QDateTime &time);
 
     // All pages are returned oldest first.
     QList<StoredMessage> latest(int limit);

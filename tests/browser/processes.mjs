@@ -1,9 +1,18 @@
 // Starts the real host and the native-client probe as child processes for the browser tests.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export async function startHost(port = 0) {
-  const child = spawn(process.env.TERTULIA_SERVER, ['--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+// A fresh history directory per host, unless a test restarts a host on the same one.
+export function newDataDir() {
+  return mkdtempSync(join(tmpdir(), 'tertulia-browser-'));
+}
+
+export async function startHost(port = 0, dataDir = newDataDir()) {
+  const child = spawn(process.env.TERTULIA_SERVER, ['--port', String(port), '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
     lines.once('line', resolve);
@@ -11,7 +20,7 @@ export async function startHost(port = 0) {
   });
   const match = /^Listening on http:\/\/[^/]+:(\d+)\/$/.exec(first);
   if (!match) throw new Error(`unexpected first line: ${first}`);
-  return { child, port: Number(match[1]), stop: () => stop(child) };
+  return { child, port: Number(match[1]), dataDir, stop: () => stop(child) };
 }
 
 // The native client (ChatConnection) with stdin/stdout: send lines, read JSON events.

@@ -59,7 +59,7 @@ class CommandLine(unittest.TestCase):
         blocker.listen()
         port = blocker.getsockname()[1]
         try:
-            result = run(SERVER, "--port", str(port))
+            result = run(SERVER, "--port", str(port), "--data-dir", tempfile.mkdtemp())
         finally:
             blocker.close()
         self.assertEqual(result.returncode, 1)
@@ -111,7 +111,8 @@ class CommandLine(unittest.TestCase):
         # HostProcess closed stderr; the notice itself is checked below.
 
     def test_desktop_without_a_display_says_so(self):
-        process = subprocess.Popen([DESKTOP, "--port", "0", "--bind", "127.0.0.1"],
+        process = subprocess.Popen([DESKTOP, "--port", "0", "--bind", "127.0.0.1",
+                                    "--data-dir", tempfile.mkdtemp()],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=headless_env())
         try:

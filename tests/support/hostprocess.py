@@ -4,16 +4,19 @@ import os
 import re
 import signal
 import subprocess
+import tempfile
 
 LISTENING = re.compile(r"^Listening on http://([^/]+):(\d+)/$")
 
 
 class HostProcess:
-    def __init__(self, executable=None, args=("--port", "0"), env=None):
+    def __init__(self, executable=None, args=("--port", "0"), env=None, data_dir=None):
         self.executable = executable or os.environ["TERTULIA_SERVER"]
+        # Never the user's history: a fresh directory unless a test restarts on the same one.
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="tertulia-test-")
         self.process = subprocess.Popen(
-            [self.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env)
+            [self.executable, *args, "--data-dir", self.data_dir], stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, env=env)
         self.first_line = self.process.stdout.readline().rstrip("\n")
         match = LISTENING.match(self.first_line)
         if not match:

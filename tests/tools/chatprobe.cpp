@@ -38,11 +38,24 @@ int main(int argc, char *argv[])
     QObject::connect(&connection, &ChatConnection::joined, &app, [](const QString &name) {
         emitEvent({{"event", "joined"}, {"name", name}});
     });
-    QObject::connect(
-            &connection, &ChatConnection::messageReceived, &app,
-            [](qint64 id, const QString &name, const QString &text) {
-                emitEvent({{"event", "message"}, {"id", id}, {"name", name}, {"text", text}});
-            });
+    QObject::connect(&connection, &ChatConnection::messageReceived, &app,
+                     [](const Tertulia::ChatMessage &message) {
+                         emitEvent({{"event", "message"},
+                                    {"id", message.id},
+                                    {"name", message.name},
+                                    {"text", message.text}});
+                     });
+    QObject::connect(&connection, &ChatConnection::historyReceived, &app,
+                     [](const QList<Tertulia::ChatMessage> &messages,
+                        ChatConnection::HistoryKind kind, bool hasMore) {
+                         QJsonArray ids;
+                         for (const Tertulia::ChatMessage &message : messages)
+                             ids.append(message.id);
+                         emitEvent({{"event", "history"},
+                                    {"kind", QVariant::fromValue(kind).toString().toLower()},
+                                    {"ids", ids},
+                                    {"hasMore", hasMore}});
+                     });
     QObject::connect(&connection, &ChatConnection::messageAcknowledged, &app,
                      [](const QString &clientId, qint64 id) {
                          emitEvent({{"event", "ack"}, {"clientId", clientId}, {"id", id}});
@@ -52,6 +65,13 @@ int main(int argc, char *argv[])
                          emitEvent({{"event", "presence"},
                                     {"joined", QJsonArray::fromStringList(joined)},
                                     {"left", QJsonArray::fromStringList(left)}});
+                     });
+    QObject::connect(&connection, &ChatConnection::membersChanged, &app,
+                     [](const QList<Tertulia::MemberInfo> &members) {
+                         QJsonArray list;
+                         for (const Tertulia::MemberInfo &member : members)
+                             list.append(QJsonObject{{"name", member.name}, {"away", member.away}});
+                         emitEvent({{"event", "members"}, {"members", list}});
                      });
     QObject::connect(&connection, &ChatConnection::nameRefused, &app, [](const QString &reason) {
         emitEvent({{"event", "refused"}, {"reason", reason}});

@@ -1,0 +1,133 @@
+#include "conversationview.h"
+
+#include "messagedelegate.h"
+
+#include <QtWidgets/QScrollBar>
+
+using namespace Qt::StringLiterals;
+using Tertulia::ChatMessage;
+
+ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
+{
+    setObjectName(u"messageList"_s);
+    setItemDelegate(new MessageDelegate(this));
+    setResizeMode(QListView::Adjust); // re-wrap messages when resized
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setFocusPolicy(Qt::NoFocus);
+    setAccessibleName(tr("Messages"));
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+}
+
+void ConversationView::addMessage(const ChatMessage &message)
+{
+    if (m_shownIds.contains(message.id))
+        return;
+    m_shownIds.insert(message.id);
+    if (m_oldestId < 0 || message.id < m_oldestId)
+        m_oldestId = message.id;
+    // Your own message, resent after a reconnect and already shown as sending.
+    if (!message.clientId.isEmpty() && m_pending.contains(message.clientId)) {
+        markSent(message.clientId, message.id, message.time);
+        return;
+    }
+    const bool atBottom = isAtBottom();
+    addItem(makeItem(message.name, message.text, message.time, message.name == m_ownName));
+    if (atBottom)
+        scrollToBottom();
+}
+
+void ConversationView::addOlder(const QList<ChatMessage> &messages, bool hasMore)
+{
+    m_olderRequested = false;
+    m_hasOlder = hasMore;
+    // Keep the reader's place: the distance from the bottom does not change.
+    QScrollBar *bar = verticalScrollBar();
+    const int fromBottom = bar->maximum() - bar->value();
+    int row = 0;
+    for (const ChatMessage &message : messages) {
+        if (m_shownIds.contains(message.id))
+            continue;
+        m_shownIds.insert(message.id);
+        m_oldestId = m_oldestId < 0 ? message.id : std::min(m_oldestId, message.id);
+        insertItem(row++,
+                   makeItem(message.name, message.text, message.time, message.name == m_ownName));
+    }
+    doItemsLayout();
+    bar->setValue(bar->maximum() - fromBottom);
+}
+
+void ConversationView::setHasOlder(bool hasOlder)
+{
+    m_hasOlder = hasOlder;
+}
+
+void ConversationView::addPending(const QString &clientId, const QString &text)
+{
+    QListWidgetItem *item = makeItem(m_ownName, text, QDateTime::currentDateTimeUtc(), true);
+    item->setData(MessageDelegate::PendingRole, true);
+    item->setToolTip(tr("Sending…"));
+    addItem(item);
+    m_pending.insert(clientId, item);
+    scrollToBottom();
+}
+
+void ConversationView::markSent(const QString &clientId, qint64 id, const QDateTime &time)
+{
+    QListWidgetItem *item = m_pending.take(clientId);
+    if (!item)
+        return;
+    m_shownIds.insert(id);
+    item->setData(MessageDelegate::PendingRole, false);
+    item->setToolTip(tr("Sent at %1").arg(QLocale().toString(time.toLocalTime().time())));
+}
+
+void ConversationView::markFailed(const QString &clientId, const QString &reason)
+{
+    QListWidgetItem *item = m_pending.take(clientId);
+    if (!item)
+        return;
+    item->setData(MessageDelegate::PendingRole, false);
+    item->setData(MessageDelegate::FailedRole, true);
+    item->setToolTip(tr("Not sent: %1").arg(reason));
+}
+
+void ConversationView::addNotice(const QString &text)
+{
+    const bool atBottom = isAtBottom();
+    auto *item = new QListWidgetItem(text);
+    item->setData(MessageDelegate::KindRole, MessageDelegate::Notice);
+    addItem(item);
+    if (atBottom)
+        scrollToBottom();
+}
+
+QListWidgetItem *ConversationView::makeItem(const QString &name, const QString &text,
+                                            const QDateTime &time, bool own) const
+{
+    const QString stamp = QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
+    // The display text is what screen readers and copy see; the delegate paints the roles.
+    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, name, text));
+    item->setData(MessageDelegate::KindRole,
+                  own ? MessageDelegate::OwnMessage : MessageDelegate::Message);
+    item->setData(MessageDelegate::NameRole, name);
+    item->setData(MessageDelegate::TextRole, text);
+    item->setData(MessageDelegate::TimeRole, time);
+    return item;
+}
+
+bool ConversationView::isAtBottom() const
+{
+    // Someone reading back up the list is not yanked down by new messages.
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - 4;
+}
+
+void ConversationView::onScrolled(int value)
+{
+    if (value == verticalScrollBar()->minimum() && m_hasOlder && !m_olderRequested
+        && m_oldestId > 0) {
+        m_olderRequested = true;
+        emit olderWanted(m_oldestId);
+    }
+}

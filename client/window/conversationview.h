@@ -1,0 +1,44 @@
+#pragma once
+
+#include "serverevent.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QSet>
+#include <QtWidgets/QListWidget>
+
+// The list of messages and notices. Shows each room message once (by id), keeps your own
+// messages as sending/sent/failed, and loads older pages when the reader scrolls to the top
+// without moving what they are reading.
+class ConversationView final : public QListWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationView(QWidget *parent = nullptr);
+
+    void setOwnName(const QString &name) { m_ownName = name; }
+    void addMessage(const Tertulia::ChatMessage &message);
+    void addOlder(const QList<Tertulia::ChatMessage> &messages, bool hasMore);
+    void setHasOlder(bool hasOlder);
+    void addPending(const QString &clientId, const QString &text);
+    void markSent(const QString &clientId, qint64 id, const QDateTime &time);
+    void markFailed(const QString &clientId, const QString &reason);
+    void addNotice(const QString &text);
+
+signals:
+    // The reader reached the top and older messages exist.
+    void olderWanted(qint64 beforeId);
+
+private:
+    QListWidgetItem *makeItem(const QString &name, const QString &text, const QDateTime &time,
+                              bool own) const;
+    bool isAtBottom() const;
+    void onScrolled(int value);
+
+    QString m_ownName;
+    QSet<qint64> m_shownIds;
+    QHash<QString, QListWidgetItem *> m_pending; // client id → your message, not yet stored
+    qint64 m_oldestId = -1;
+    bool m_hasOlder = false;
+    bool m_olderRequested = false;
+};

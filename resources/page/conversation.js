@@ -1,0 +1,133 @@
+// The message list: each room message once (by id), your own messages as sending / sent /
+// failed, notices, and older pages inserted above without moving what the reader sees.
+// Everything people wrote is set as text, never parsed as HTML.
+
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+function formatTime(iso) {
+  const date = iso ? new Date(iso) : new Date();
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export class Conversation {
+  constructor(list) {
+    this.list = list;
+    this.ownName = '';
+    this.shownIds = new Set();
+    this.pending = new Map(); // clientId → <li>
+    this.oldestId = null;
+    this.hasOlder = false;
+    this.olderRequested = false;
+    this.onOlderWanted = () => {};
+    list.addEventListener('scroll', () => {
+      if (list.scrollTop < 40 && this.hasOlder && !this.olderRequested && this.oldestId) {
+        this.olderRequested = true;
+        this.onOlderWanted(this.oldestId);
+      }
+    });
+  }
+
+  isNearBottom() {
+    const list = this.list;
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  }
+
+  append(item, force) {
+    const stick = force || this.isNearBottom();
+    this.list.append(item);
+    if (stick) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  makeItem(name, text, time, own) {
+    const item = document.createElement('li');
+    item.append(span('time', formatTime(time)), span('author', name), span('text', text));
+    if (own) item.classList.add('own');
+    return item;
+  }
+
+  remember(message) {
+    this.shownIds.add(message.id);
+    if (this.oldestId === null || message.id < this.oldestId) this.oldestId = message.id;
+  }
+
+  // A live message, or one from the recent / missed history: appended once.
+  addMessage(message) {
+    if (this.shownIds.has(message.id)) return;
+    this.remember(message);
+    if (message.clientId && this.pending.has(message.clientId)) {
+      this.markSent(message.clientId, message.id, message.time);
+      return;
+    }
+    const item = this.makeItem(message.name, message.message, message.time,
+      message.name === this.ownName);
+    item.dataset.id = message.id;
+    this.append(item, false);
+  }
+
+  addOlder(messages, hasMore) {
+    this.olderRequested = false;
+    this.hasOlder = hasMore;
+    const list = this.list;
+    const fromBottom = list.scrollHeight - list.scrollTop;
+    const fresh = messages.filter((message) => !this.shownIds.has(message.id));
+    const items = fresh.map((message) => {
+      this.remember(message);
+      const item = this.makeItem(message.name, message.message, message.time,
+        message.name === this.ownName);
+      item.dataset.id = message.id;
+      return item;
+    });
+    list.prepend(...items);
+    // Keep the reader's place: the same distance from the bottom as before.
+    list.scrollTop = list.scrollHeight - fromBottom;
+  }
+
+  addPending(clientId, text) {
+    if (this.pending.has(clientId)) return;
+    const item = this.makeItem(this.ownName, text, null, true);
+    item.classList.add('sending');
+    item.append(span('status', '…'));
+    item.querySelector('.status').setAttribute('aria-label', 'sending');
+    this.pending.set(clientId, item);
+    this.append(item, true);
+  }
+
+  markSent(clientId, id, time) {
+    const item = this.pending.get(clientId);
+    if (!item) return;
+    this.pending.delete(clientId);
+    if (id) this.shownIds.add(id);
+    item.dataset.id = id;
+    item.classList.remove('sending');
+    const status = item.querySelector('.status');
+    status.textContent = '✓';
+    status.setAttribute('aria-label', 'sent');
+    item.title = `Sent at ${formatTime(time)}`;
+  }
+
+  markFailed(clientId, reason) {
+    const item = this.pending.get(clientId);
+    if (!item) return;
+    this.pending.delete(clientId);
+    item.classList.remove('sending');
+    item.classList.add('failed');
+    const status = item.querySelector('.status');
+    status.textContent = 'not sent';
+    status.setAttribute('aria-label', 'not sent');
+    item.title = reason;
+  }
+
+  addNotice(text) {
+    const item = document.createElement('li');
+    item.className = 'notice';
+    item.textContent = text;
+    this.append(item, false);
+  }
+}
+
+export { formatTime, span };

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "errorcode.h"
+#include "serverevent.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QHash>
+#include <QtCore/QList>
+
+class QWebSocket;
+
+// Who is in the room under which name, and which connection speaks for them. A member whose
+// connection drops stays "away" for a grace period; the same client (its resume token) can
+// reclaim the name meanwhile, anyone else is refused it. Knows nothing of sending.
+class MemberRegistry final
+{
+public:
+    enum class Outcome { Joined, Resumed, Refused };
+
+    struct Claim
+    {
+        Outcome outcome = Outcome::Refused;
+        Tertulia::ProtocolError error{}; // Refused
+        QString name; // Joined, Resumed
+        QString resumeToken; // Joined, Resumed
+        QWebSocket *replaced = nullptr; // Resumed: the member's previous, still open connection
+    };
+
+    Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken,
+                const QDateTime &now);
+    // The connection is gone: the member leaves now (a clean close) or goes away (a drop).
+    // Returns the member's name, or an empty string if the connection had not joined.
+    QString release(QWebSocket *socket, bool leaving, const QDateTime &now);
+    // Away members whose grace period ended leave; returns their names.
+    QStringList expire(const QDateTime &deadline);
+
+    QString nameOf(const QWebSocket *socket) const;
+    QList<QWebSocket *> connections() const; // members with a live connection, oldest first
+    QList<Tertulia::MemberInfo> members() const;
+    bool hasAwayMembers() const;
+
+private:
+    struct Member
+    {
+        QString name;
+        QDateTime since;
+        QString resumeToken;
+        QWebSocket *socket = nullptr; // nullptr while away
+        QDateTime awaySince;
+    };
+
+    QList<Member> m_members; // oldest first
+    QHash<const QWebSocket *, QString> m_nameBySocket; // live connections only
+};

@@ -1,0 +1,30 @@
+#include "retentionscheduler.h"
+
+#include "messagestore.h"
+
+RetentionScheduler::RetentionScheduler(MessageStore &store, const RetentionPolicy &policy,
+                                       QObject *parent)
+    : QObject(parent), m_store(store), m_policy(policy)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &RetentionScheduler::step);
+}
+
+void RetentionScheduler::start()
+{
+    if (m_policy.kind != RetentionPolicy::Kind::KeepAll)
+        m_timer.start(0);
+}
+
+void RetentionScheduler::step()
+{
+    const int deleted = m_store.prune(m_policy, kStepSize, QDateTime::currentDateTimeUtc());
+    m_prunedThisPass += deleted;
+    if (deleted == kStepSize) {
+        m_timer.start(0); // more to do: continue after whatever else is waiting
+        return;
+    }
+    emit pruned(m_prunedThisPass);
+    m_prunedThisPass = 0;
+    m_timer.start(kIntervalMs);
+}
