@@ -75,6 +75,8 @@ void ChatConnection::close()
 {
     m_wantOpen = false;
     m_reconnectTimer.stop();
+    if (m_state == State::Connected)
+        m_socket.sendTextMessage(encodeLeaveRequest()); // a goodbye: leave now, not in a minute
     m_socket.close(QWebSocketProtocol::CloseCodeNormal);
     setState(State::Disconnected);
 }
@@ -102,8 +104,8 @@ void ChatConnection::connectSocket()
     // Coming back: reclaim the name and receive exactly what was said meanwhile.
     if (m_lastSeenId >= 0)
         query += u"&since="_s + QString::number(m_lastSeenId);
-    if (!m_resumeToken.isEmpty())
-        query += u"&resume="_s + percentEncoded(m_resumeToken);
+    // Always present, even empty: asks the host to keep the name through a dropped connection.
+    query += u"&resume="_s + percentEncoded(m_resumeToken);
     url.setQuery(query, QUrl::StrictMode);
     m_socket.open(url);
 }

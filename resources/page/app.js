@@ -144,8 +144,8 @@ function connect() {
   setState(joined ? 'reconnecting' : 'connecting', joined ? 'Reconnecting…' : 'Connecting…');
   socket = new WebSocket(socketUrl());
   socket.onopen = () => {
-    const request = { type: 'join', name: session.name };
-    if (session.resumeToken) request.resume = session.resumeToken;
+    // resume is always sent, even empty: it asks the host to keep the name through a reload.
+    const request = { type: 'join', name: session.name, resume: session.resumeToken };
     if (lastSeenId !== null) request.since = lastSeenId; // exactly what was missed
     send(request);
   };

@@ -51,6 +51,7 @@ void ChatRoom::addConnection(QWebSocket *socket)
         request.type = ClientPayload::Type::Join;
         request.name = Names::normalized(query.queryItemValue(u"name"_s, QUrl::FullyDecoded));
         request.resume = query.queryItemValue(u"resume"_s, QUrl::FullyDecoded);
+        request.resumable = query.hasQueryItem(u"resume"_s);
         request.since = queryNumber(query, u"since"_s);
         join(socket, request);
     }
@@ -92,17 +93,27 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
                 ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc(), {}));
         return;
     }
-    if (payload.type == ClientPayload::Type::History)
+    switch (payload.type) {
+    case ClientPayload::Type::History:
         sendHistory(socket, payload.before, payload.after, payload.limit);
-    else
+        break;
+    case ClientPayload::Type::Leave:
+        m_leaving.insert(socket);
+        socket->close(QWebSocketProtocol::CloseCodeNormal, u"goodbye"_s);
+        break;
+    default:
         post(socket, payload);
+        break;
+    }
 }
 
 void ChatRoom::onDisconnected(QWebSocket *socket)
 {
     m_connections.remove(socket);
-    // A clean close (1000) is a goodbye; anything else may be a reload or a network blip.
-    const bool leaving = socket->closeCode() == QWebSocketProtocol::CloseCodeNormal;
+    // Qt 6.4 reports close code 1000 even when the TCP connection just dropped, so a goodbye
+    // is an explicit "leave". Clients that never asked for a resume token (the seeds') leave
+    // on any disconnect, as they always did.
+    const bool leaving = m_leaving.remove(socket) || !m_registry.isResumable(socket);
     const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
     if (!name.isEmpty()) {
         if (leaving) {
@@ -119,7 +130,8 @@ void ChatRoom::onDisconnected(QWebSocket *socket)
 bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const MemberRegistry::Claim claim = m_registry.claim(socket, request.name, request.resume, now);
+    const MemberRegistry::Claim claim
+            = m_registry.claim(socket, request.name, request.resume, request.resumable, now);
     if (claim.outcome == MemberRegistry::Outcome::Refused) {
         refuseName(socket, claim.error);
         return false;

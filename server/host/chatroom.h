@@ -50,6 +50,7 @@ private:
     MessageStore &m_store;
     MemberRegistry m_registry;
     QSet<QWebSocket *> m_connections; // every open connection, joined or not
+    QSet<QWebSocket *> m_leaving; // connections that said goodbye
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QTimer m_presenceTimer;

@@ -20,7 +20,8 @@ QString newResumeToken()
 } // namespace
 
 MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &name,
-                                            const QString &resumeToken, const QDateTime &now)
+                                            const QString &resumeToken, bool resumable,
+                                            const QDateTime &now)
 {
     if (auto problem = Names::problemWith(name))
         return {Outcome::Refused, *problem};
@@ -29,7 +30,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
         return Names::uniquenessKey(m.name) == key;
     });
     if (existing == m_members.end()) {
-        m_members.append({name, now, newResumeToken(), socket, {}});
+        m_members.append({name, now, newResumeToken(), socket, {}, resumable});
         m_nameBySocket.insert(socket, name);
         return {Outcome::Joined, {}, name, m_members.last().resumeToken};
     }
@@ -78,6 +79,13 @@ QStringList MemberRegistry::expire(const QDateTime &deadline)
 QString MemberRegistry::nameOf(const QWebSocket *socket) const
 {
     return m_nameBySocket.value(socket);
+}
+
+bool MemberRegistry::isResumable(const QWebSocket *socket) const
+{
+    return std::any_of(m_members.cbegin(), m_members.cend(), [socket](const Member &member) {
+        return member.socket == socket && member.resumable;
+    });
 }
 
 QList<QWebSocket *> MemberRegistry::connections() const

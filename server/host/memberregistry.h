@@ -26,7 +26,9 @@ public:
         QWebSocket *replaced = nullptr; // Resumed: the member's previous, still open connection
     };
 
-    Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken,
+    // resumable: the client asked for a resume token; only such members go away instead of
+    // leaving when their connection drops.
+    Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken, bool resumable,
                 const QDateTime &now);
     // The connection is gone: the member leaves now (a clean close) or goes away (a drop).
     // Returns the member's name, or an empty string if the connection had not joined.
@@ -35,6 +37,7 @@ public:
     QStringList expire(const QDateTime &deadline);
 
     QString nameOf(const QWebSocket *socket) const;
+    bool isResumable(const QWebSocket *socket) const;
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
     QList<Tertulia::MemberInfo> members() const;
     bool hasAwayMembers() const;
@@ -47,6 +50,7 @@ private:
         QString resumeToken;
         QWebSocket *socket = nullptr; // nullptr while away
         QDateTime awaySince;
+        bool resumable = false;
     };
 
     QList<Member> m_members; // oldest first

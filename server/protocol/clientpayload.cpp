@@ -84,6 +84,7 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
             return *problem;
     }
     payload.limit = int(qMin<qint64>(limit, 1'000'000));
+    payload.resumable = object.contains(u"resume"_s);
     payload.name = Names::normalized(name);
 
     if (type == u"join") {
@@ -91,8 +92,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
         payload.type = ClientPayload::Type::Join;
         return payload;
     }
-    if (type == u"history") {
-        payload.type = ClientPayload::Type::History;
+    if (type == u"history" || type == u"leave") {
+        payload.type = type == u"leave" ? ClientPayload::Type::Leave : ClientPayload::Type::History;
         return payload;
     }
     if (type != u"message") {
@@ -129,8 +130,8 @@ QString encodeJoinRequest(const QString &name, qint64 since, const QString &resu
     QJsonObject object{{u"type"_s, u"join"_s}, {u"name"_s, name}};
     if (since >= 0)
         object.insert(u"since"_s, since);
-    if (!resume.isEmpty())
-        object.insert(u"resume"_s, resume);
+    // Present even when empty: asks for a name that survives a dropped connection.
+    object.insert(u"resume"_s, resume);
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
@@ -150,6 +151,12 @@ QString encodeChatRequest(const QString &name, const QString &message, const QSt
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString encodeLeaveRequest()
+{
+    return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"type"_s, u"leave"_s}}).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Tertulia

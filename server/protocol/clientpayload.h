@@ -14,7 +14,7 @@ namespace Tertulia {
 
 struct ClientPayload
 {
-    enum class Type { Join, Message, History };
+    enum class Type { Join, Message, History, Leave };
 
     Type type = Type::Message;
     QString name; // normalised but not validated; empty when the payload names nobody
@@ -22,6 +22,7 @@ struct ClientPayload
     QString clientId; // Message only, optional: the sender's own id for the message
     qint64 since = -1; // Join: the last message id the client saw; -1 when it saw none
     QString resume; // Join: the resume token the host gave this client earlier
+    bool resumable = false; // Join: "resume" was present, even empty: keep my name if I drop
     qint64 before = -1; // History: older than this id...
     qint64 after = -1; // ...or newer than this one
     int limit = 0; // History: at most this many (the host caps it)
@@ -36,6 +37,7 @@ std::optional<ProtocolError> problemWithMessageText(const QString &text);
 
 QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString &resume = {});
 QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
+QString encodeLeaveRequest();
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId);
 
 } // namespace Tertulia

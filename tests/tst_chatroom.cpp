@@ -1,0 +1,324 @@
+// The room's memory over real sockets: history on join, paging, catch-up, resends stored once,
+// names reclaimed after a drop, and history kept across a restart of the host.
+
+#include "chatroom.h"
+#include "support/testclient.h"
+#include "support/testhost.h"
+
+#include <QtTest/QtTest>
+
+using namespace Qt::StringLiterals;
+
+class tst_ChatRoom final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lateJoinerReceivesRecentHistoryFirst();
+    void backlogLimitsTheRecentPage();
+    void pagesAtTheBoundaries();
+    void catchUpDeliversExactlyWhatWasMissed();
+    void catchUpLongerThanAPageComesInPages();
+    void resentMessageIsStoredAndDeliveredOnce();
+    void droppedMemberReclaimsTheNameQuietly();
+    void awayMemberLeavesAfterTheGracePeriod();
+    void seedClientsLeaveAtOnceWhenTheyDrop();
+    void leaveRequestLeavesAtOnce();
+    void secondConnectionWithTheTokenReplacesTheFirst();
+    void historySurvivesARestart();
+
+private:
+    static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
+    static qint64 say(TestClient &client, const QString &text, const QString &clientId = {});
+    static QList<qint64> ids(const QJsonObject &history);
+};
+
+std::unique_ptr<TestClient> tst_ChatRoom::join(TestHost &host, const QString &query)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(host.socketUrl(query)) || client->next(u"welcome"_s).isEmpty())
+        return nullptr;
+    return client;
+}
+
+qint64 tst_ChatRoom::say(TestClient &client, const QString &text, const QString &clientId)
+{
+    QJsonObject message{{"message", text}};
+    if (!clientId.isEmpty())
+        message.insert("clientId", clientId);
+    client.send(message);
+    return client.next(u"ack"_s).value("id").toInteger(-1);
+}
+
+QList<qint64> tst_ChatRoom::ids(const QJsonObject &history)
+{
+    QList<qint64> result;
+    for (const QJsonValue &message : history.value("messages").toArray())
+        result.append(message.toObject().value("id").toInteger());
+    return result;
+}
+
+void tst_ChatRoom::lateJoinerReceivesRecentHistoryFirst()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    QVERIFY(bea);
+    for (const QString &text : {u"uno"_s, u"dos"_s, u"tres"_s})
+        QVERIFY(say(*bea, text) > 0);
+
+    TestClient caro;
+    QVERIFY(caro.open(host.socketUrl(u"name=Caro"_s)));
+    QTRY_VERIFY(caro.events.size() >= 2);
+    QCOMPARE(caro.events.at(0).value("type").toString(), u"welcome"_s);
+    QCOMPARE(caro.events.at(1).value("type").toString(), u"history"_s);
+    const QJsonArray messages = caro.events.at(1).value("messages").toArray();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0).toObject().value("message").toString(), u"uno"_s);
+    QCOMPARE(messages.at(2).toObject().value("name").toString(), u"Bea"_s);
+    QVERIFY(!caro.events.at(1).value("hasMore").toBool());
+}
+
+void tst_ChatRoom::backlogLimitsTheRecentPage()
+{
+    TestHost host;
+    host.settings.backlog = 5;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    for (int i = 1; i <= 8; ++i)
+        say(*bea, QString::number(i));
+    auto caro = join(host, u"name=Caro"_s);
+    const QJsonObject history = caro->next(u"history"_s);
+    QCOMPARE(ids(history), (QList<qint64>{4, 5, 6, 7, 8}));
+    QVERIFY(history.value("hasMore").toBool());
+}
+
+void tst_ChatRoom::pagesAtTheBoundaries()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    const QJsonObject empty = ana->next(u"history"_s);
+    QVERIFY(ids(empty).isEmpty());
+    QVERIFY(!empty.value("hasMore").toBool());
+    ana->send({{"type", "history"}, {"before", 1}});
+    QVERIFY(ids(ana->next(u"history"_s)).isEmpty());
+
+    for (int i = 1; i <= 10; ++i)
+        say(*ana, QString::number(i));
+    // Exactly one page: nothing more beyond it.
+    ana->send({{"type", "history"}, {"before", 11}, {"limit", 10}});
+    QJsonObject page = ana->next(u"history"_s);
+    QCOMPARE(ids(page).size(), 10);
+    QVERIFY(!page.value("hasMore").toBool());
+    QCOMPARE(page.value("before").toInteger(), 11);
+    ana->send({{"type", "history"}, {"before", 8}, {"limit", 3}});
+    page = ana->next(u"history"_s);
+    QCOMPARE(ids(page), (QList<qint64>{5, 6, 7}));
+    QVERIFY(page.value("hasMore").toBool());
+    ana->send({{"type", "history"}, {"before", 1}, {"limit", 3}});
+    QVERIFY(ids(ana->next(u"history"_s)).isEmpty());
+    // The host caps what one request may ask for.
+    ana->send({{"type", "history"}, {"after", 0}, {"limit", 100000}});
+    QCOMPARE(ids(ana->next(u"history"_s)).size(), 10);
+}
+
+void tst_ChatRoom::catchUpDeliversExactlyWhatWasMissed()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    auto bea = join(host, u"name=Bea"_s);
+    const qint64 lastSeen = say(*ana, u"back in a minute"_s);
+    ana->socket.close();
+    QVERIFY(ana->waitForDisconnect());
+
+    QList<qint64> missed;
+    for (int i = 1; i <= 200; ++i)
+        missed.append(say(*bea, u"while you were away %1"_s.arg(i)));
+    QCOMPARE(missed.size(), 200);
+
+    TestClient back;
+    QVERIFY(back.open(host.socketUrl(u"name=Ana&since=%1"_s.arg(lastSeen))));
+    const QJsonObject history = back.next(u"history"_s);
+    QCOMPARE(ids(history), missed);
+    QCOMPARE(history.value("after").toInteger(), lastSeen);
+    QVERIFY(!history.value("hasMore").toBool());
+    // Then live traffic, nothing in between.
+    const qint64 live = say(*bea, u"welcome back"_s);
+    QCOMPARE(back.next(u"message"_s).value("id").toInteger(), live);
+    QCOMPARE(back.eventsOfType(u"history"_s).size(), 1);
+}
+
+void tst_ChatRoom::catchUpLongerThanAPageComesInPages()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    for (int i = 1; i <= ChatRoom::kMaxHistoryPage + 20; ++i)
+        say(*bea, QString::number(i));
+    auto ana = join(host, u"name=Ana&since=0"_s);
+    const QJsonObject first = ana->next(u"history"_s);
+    QCOMPARE(ids(first).size(), ChatRoom::kMaxHistoryPage);
+    QVERIFY(first.value("hasMore").toBool());
+    ana->send({{"type", "history"}, {"after", ids(first).last()}, {"limit", 500}});
+    const QJsonObject second = ana->next(u"history"_s);
+    QCOMPARE(ids(second).size(), 20);
+    QCOMPARE(ids(second).first(), ids(first).last() + 1);
+    QVERIFY(!second.value("hasMore").toBool());
+}
+
+void tst_ChatRoom::resentMessageIsStoredAndDeliveredOnce()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    auto bea = join(host, u"name=Bea"_s);
+    const qint64 first = say(*bea, u"¿llegó?"_s, u"retry-1"_s);
+    const qint64 again = say(*bea, u"¿llegó?"_s, u"retry-1"_s);
+    QCOMPARE(again, first);
+    say(*bea, u"marker"_s);
+    QCOMPARE(ana->nextWhere(u"message"_s,
+                            [](const QJsonObject &m) {
+                                return m.value("message").toString() == u"marker"_s;
+                            })
+                     .isEmpty(),
+             false);
+    // Everything before the marker arrived already: the resend was not delivered again.
+    int copies = 0;
+    for (const QJsonObject &message : ana->eventsOfType(u"message"_s))
+        copies += message.value("message").toString() == u"¿llegó?"_s;
+    QCOMPARE(copies, 1);
+    // And a newcomer's history holds it once.
+    auto caro = join(host, u"name=Caro"_s);
+    QCOMPARE(ids(caro->next(u"history"_s)).size(), 2);
+}
+
+void tst_ChatRoom::droppedMemberReclaimsTheNameQuietly()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    TestClient ana;
+    // An empty resume asks for a name that survives a dropped connection.
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    QCOMPARE(token.size(), 32);
+
+    ana.socket.abort(); // no close frame: a blip, a closed lid, a reload
+    const QJsonObject away = bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+        const QJsonArray members = event.value("members").toArray();
+        return std::any_of(members.begin(), members.end(), [](const QJsonValue &member) {
+            return member.toObject().value("name") == u"Ana"_s
+                   && member.toObject().value("away").toBool();
+        });
+    });
+    QVERIFY(!away.isEmpty());
+    QVERIFY(!away.value("left").toArray().contains(u"Ana"_s));
+
+    TestClient impostor;
+    QVERIFY(impostor.open(host.socketUrl(u"name=ana"_s)));
+    QCOMPARE(impostor.next(u"error"_s).value("code").toString(), u"name_taken"_s);
+    TestClient wrongToken;
+    QVERIFY(wrongToken.open(host.socketUrl(u"name=Ana&resume=%1"_s.arg(QString(32, u'0')))));
+    QCOMPARE(wrongToken.next(u"error"_s).value("code").toString(), u"name_taken"_s);
+
+    TestClient back;
+    QVERIFY(back.open(host.socketUrl(u"name=Ana&resume=%1"_s.arg(token))));
+    QCOMPARE(back.next(u"welcome"_s).value("resume").toString(), token);
+    const QJsonObject returned = bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+        const QJsonArray members = event.value("members").toArray();
+        return std::any_of(members.begin(), members.end(), [](const QJsonValue &member) {
+            return member.toObject().value("name") == u"Ana"_s
+                   && !member.toObject().value("away").toBool();
+        });
+    });
+    QVERIFY(!returned.isEmpty());
+    // Ana joined once and never left: no notices for the drop or the return.
+    int joins = 0;
+    for (const QJsonObject &presence : bea->eventsOfType(u"presence"_s)) {
+        QVERIFY(!presence.value("left").toArray().contains(u"Ana"_s));
+        joins += presence.value("joined").toArray().contains(u"Ana"_s);
+    }
+    QCOMPARE(joins, 1);
+}
+
+void tst_ChatRoom::awayMemberLeavesAfterTheGracePeriod()
+{
+    TestHost host(300);
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    auto ana = join(host, u"name=Ana&resume="_s);
+    ana->socket.abort();
+    const QJsonObject left = bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+        return event.value("left").toArray().contains(u"Ana"_s);
+    });
+    QCOMPARE(left.value("members").toArray().size(), 1);
+    // The name is free again.
+    QVERIFY(join(host, u"name=Ana"_s));
+}
+
+void tst_ChatRoom::seedClientsLeaveAtOnceWhenTheyDrop()
+{
+    TestHost host; // a minute's grace, far longer than this test waits
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    auto seed = join(host, u"name=Ana"_s); // no resume: the seeds' clients
+    seed->socket.abort();
+    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+                    return event.value("left").toArray().contains(u"Ana"_s);
+                }).isEmpty());
+    QVERIFY(join(host, u"name=Ana"_s));
+}
+
+void tst_ChatRoom::leaveRequestLeavesAtOnce()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    auto ana = join(host, u"name=Ana&resume="_s);
+    ana->send({{"type", "leave"}});
+    QVERIFY(ana->waitForDisconnect());
+    QCOMPARE(ana->socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
+    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+                    return event.value("left").toArray().contains(u"Ana"_s);
+                }).isEmpty());
+}
+
+void tst_ChatRoom::secondConnectionWithTheTokenReplacesTheFirst()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    TestClient first;
+    QVERIFY(first.open(host.socketUrl(u"name=Ana"_s)));
+    const QString token = first.next(u"welcome"_s).value("resume").toString();
+    auto second = join(host, u"name=Ana&resume=%1"_s.arg(token));
+    QVERIFY(second);
+    QVERIFY(first.waitForDisconnect());
+    QCOMPARE(int(first.socket.closeCode()), 4003);
+    auto bea = join(host, u"name=Bea"_s);
+    say(*second, u"still me"_s);
+    QCOMPARE(bea->next(u"message"_s).value("name").toString(), u"Ana"_s);
+}
+
+void tst_ChatRoom::historySurvivesARestart()
+{
+    QTemporaryDir data;
+    qint64 lastId = 0;
+    {
+        TestHost host(60'000, 0, data.path());
+        QVERIFY(host.start());
+        auto bea = join(host, u"name=Bea"_s);
+        say(*bea, u"before the restart"_s);
+        lastId = say(*bea, u"still before"_s);
+    }
+    TestHost host(60'000, 0, data.path());
+    QVERIFY(host.start());
+    auto caro = join(host, u"name=Caro"_s);
+    const QJsonObject history = caro->next(u"history"_s);
+    QCOMPARE(ids(history), (QList<qint64>{lastId - 1, lastId}));
+    QCOMPARE(say(*caro, u"after"_s), lastId + 1);
+}
+
+QTEST_GUILESS_MAIN(tst_ChatRoom)
+#include "tst_chatroom.moc"
