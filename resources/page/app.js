@@ -186,7 +186,7 @@ function scheduleReconnect() {
 }
 
 function reconnectNow() {
-  if (session.name && joined && !socket) connect();
+  if (session.name && joined && (!socket || socket.readyState === WebSocket.CLOSED)) connect();
 }
 
 ui.joinForm.addEventListener('submit', (event) => {
@@ -219,6 +219,15 @@ ui.sendForm.addEventListener('submit', (event) => {
 });
 
 conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: beforeId, limit: 50 });
+// Chromium keeps an open WebSocket looking alive when the network goes away; the browser
+// knows better, so drop it and let what is written wait in the outbox.
+window.addEventListener('offline', () => {
+  if (!socket) return;
+  socket.onclose = null;
+  socket.close();
+  socket = null;
+  if (joined) scheduleReconnect();
+});
 window.addEventListener('online', reconnectNow);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') reconnectNow();

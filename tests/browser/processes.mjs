@@ -10,8 +10,9 @@ export function newDataDir() {
   return mkdtempSync(join(tmpdir(), 'tertulia-browser-'));
 }
 
-export async function startHost(port = 0, dataDir = newDataDir()) {
-  const child = spawn(process.env.TERTULIA_SERVER, ['--port', String(port), '--data-dir', dataDir],
+export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = []) {
+  const child = spawn(process.env.TERTULIA_SERVER,
+    ['--port', String(port), '--data-dir', dataDir, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
