@@ -11,6 +11,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollBar>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,7 @@ private slots:
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
+    void loadsOlderMessagesAtTheTopWithoutMovingTheView();
 
 private:
     QStringList messageTexts() const;
@@ -154,6 +156,35 @@ void tst_ChatWindow::showsHistoryToALateJoiner()
     const auto *list = window.findChild<QListWidget *>(u"messageList"_s);
     QTRY_COMPARE(list->findItems(u"said before"_s, Qt::MatchContains).size(), 3);
     QVERIFY(list->item(0)->text().endsWith(u"Bea: said before 1"_s));
+}
+
+void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
+{
+    TestHost host;
+    host.settings.backlog = 10;
+    QVERIFY(host.start());
+    TestClient bea;
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    for (int i = 1; i <= 60; ++i) {
+        bea.send({{"message", u"line %1"_s.arg(i)}});
+        QVERIFY(!bea.next(u"ack"_s).isEmpty());
+    }
+    ChatConnection reader;
+    ChatWindow window(&reader);
+    window.resize(600, 400);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    reader.open(host.pageUrl(), u"Lectora"_s);
+    auto *list = window.findChild<QListWidget *>(u"messageList"_s);
+    QTRY_COMPARE(list->count(), 10);
+    QVERIFY(list->item(0)->text().endsWith(u"line 51"_s));
+
+    QListWidgetItem *reading = list->item(0);
+    list->verticalScrollBar()->setValue(0); // the reader scrolls to the top
+    QTRY_COMPARE(list->count(), 60);
+    QVERIFY(list->item(0)->text().endsWith(u"line 1"_s));
+    // What the reader was looking at is still in view, not pushed away by the older page.
+    QTRY_VERIFY(list->viewport()->rect().intersects(list->visualItemRect(reading)));
 }
 
 QTEST_MAIN(tst_ChatWindow)

@@ -11,8 +11,7 @@
 #include <QtCore/QSocketNotifier>
 
 #include <cstdio>
-#include <iostream>
-#include <string>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -78,16 +77,25 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(1);
     });
 
-    QSocketNotifier input(fileno(stdin), QSocketNotifier::Read);
-    QObject::connect(&input, &QSocketNotifier::activated, &app, [&connection, &input] {
-        std::string line;
-        if (!std::getline(std::cin, line)) {
-            input.setEnabled(false);
-            QCoreApplication::quit();
+    // Raw reads, not std::getline: a buffered stream may hold lines the notifier never
+    // announces again.
+    QByteArray pending;
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&connection, &input, &pending] {
+        char buffer[4096];
+        const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (count <= 0) {
+            input.setEnabled(false); // end of input: keep chatting until stopped
             return;
         }
-        const QString clientId = connection.send(QString::fromStdString(line));
-        emitEvent({{"event", "sent"}, {"clientId", clientId}});
+        pending.append(buffer, count);
+        qsizetype end;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(pending.left(end));
+            pending.remove(0, end + 1);
+            const QString clientId = connection.send(line);
+            emitEvent({{"event", "sent"}, {"clientId", clientId}, {"text", line}});
+        }
     });
 
     connection.open(QUrl(arguments.at(1)), arguments.at(2));
