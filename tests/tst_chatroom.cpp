@@ -26,6 +26,7 @@ private slots:
     void leaveRequestLeavesAtOnce();
     void secondConnectionWithTheTokenReplacesTheFirst();
     void historySurvivesARestart();
+    void pagesStopAtTheRetentionLimit();
 
 private:
     static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
@@ -318,6 +319,37 @@ void tst_ChatRoom::historySurvivesARestart()
     const QJsonObject history = caro->next(u"history"_s);
     QCOMPARE(ids(history), (QList<qint64>{lastId - 1, lastId}));
     QCOMPARE(say(*caro, u"after"_s), lastId + 1);
+}
+
+void tst_ChatRoom::pagesStopAtTheRetentionLimit()
+{
+    TestHost host;
+    host.settings.retention = {RetentionPolicy::Kind::LastMessages, 5};
+    host.settings.retentionIntervalMs = 20;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    QVERIFY(ids(bea->next(u"history"_s)).isEmpty()); // the (empty) page on joining
+    qint64 last = 0;
+    for (int i = 1; i <= 12; ++i)
+        last = say(*bea, QString::number(i));
+    // The policy is applied in the background; then only the newest five are left.
+    QJsonObject page;
+    for (QDeadlineTimer deadline(5000); !deadline.hasExpired() && ids(page).size() != 5;) {
+        QTest::qWait(20);
+        bea->send({{"type", "history"}, {"after", 0}});
+        page = bea->next(u"history"_s);
+    }
+    QCOMPARE(ids(page).size(), 5);
+    QCOMPARE(ids(page).first(), last - 4);
+    // Older than the retention: nothing, and nothing more.
+    bea->send({{"type", "history"}, {"before", last - 4}});
+    page = bea->next(u"history"_s);
+    QVERIFY(ids(page).isEmpty());
+    QVERIFY(!page.value("hasMore").toBool());
+    auto caro = join(host, u"name=Caro"_s);
+    page = caro->next(u"history"_s);
+    QCOMPARE(ids(page).size(), 5);
+    QVERIFY(!page.value("hasMore").toBool());
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

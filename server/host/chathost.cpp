@@ -50,7 +50,8 @@ bool ChatHost::start(const HostSettings &settings)
         return false;
     }
     m_room = new ChatRoom(*m_store, settings.backlog, settings.resumeGraceMs, this);
-    auto *retention = new RetentionScheduler(*m_store, settings.retention, m_room);
+    auto *retention = new RetentionScheduler(*m_store, settings.retention,
+                                             settings.retentionIntervalMs, m_room);
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.
     m_http->bind(m_sorter);

@@ -12,5 +12,6 @@ struct HostSettings
     QString dataDirectory; // where the history database lives; required
     int backlog = 100; // messages a newcomer receives on joining
     RetentionPolicy retention; // how much history is kept
+    int retentionIntervalMs = 60'000; // how often the policy is applied
     int resumeGraceMs = 60'000; // how long a dropped member's name waits for its owner
 };

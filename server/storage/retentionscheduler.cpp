@@ -3,8 +3,8 @@
 #include "messagestore.h"
 
 RetentionScheduler::RetentionScheduler(MessageStore &store, const RetentionPolicy &policy,
-                                       QObject *parent)
-    : QObject(parent), m_store(store), m_policy(policy)
+                                       int intervalMs, QObject *parent)
+    : QObject(parent), m_store(store), m_policy(policy), m_intervalMs(intervalMs)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RetentionScheduler::step);
@@ -26,5 +26,5 @@ void RetentionScheduler::step()
     }
     emit pruned(m_prunedThisPass);
     m_prunedThisPass = 0;
-    m_timer.start(kIntervalMs);
+    m_timer.start(m_intervalMs);
 }

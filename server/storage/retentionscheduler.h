@@ -15,9 +15,8 @@ class RetentionScheduler final : public QObject
 
 public:
     static constexpr int kStepSize = 500;
-    static constexpr int kIntervalMs = 60'000;
 
-    RetentionScheduler(MessageStore &store, const RetentionPolicy &policy,
+    RetentionScheduler(MessageStore &store, const RetentionPolicy &policy, int intervalMs,
                        QObject *parent = nullptr);
 
     void start();
@@ -30,6 +29,7 @@ private:
 
     MessageStore &m_store;
     RetentionPolicy m_policy;
+    int m_intervalMs;
     QTimer m_timer;
     int m_prunedThisPass = 0;
 };

@@ -77,6 +77,53 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(result.returncode, 2)
                 self.assertIn(needle, result.stderr)
 
+    def test_unusable_history_is_a_clear_start_up_error(self):
+        corrupt = tempfile.mkdtemp()
+        with open(os.path.join(corrupt, "tertulia.sqlite"), "wb") as database:
+            database.write(b"this is not a database" * 400)
+        occupied = os.path.join(tempfile.mkdtemp(), "a-file")
+        open(occupied, "w").close()
+        for data_dir, needle in ((corrupt, "not a database"), (occupied + "/room", "a-file")):
+            with self.subTest(data_dir=data_dir):
+                result = run(SERVER, "--port", "0", "--data-dir", data_dir)
+                self.assertEqual(result.returncode, 1)
+                self.assertEqual(result.stdout, "")
+                self.assertIn(needle, result.stderr)
+
+    def test_history_options_are_checked(self):
+        for args, needle in ((("--history", "forever"), "Invalid history policy"),
+                             (("--history", "0"), "Invalid history policy"),
+                             (("--backlog", "-1"), "Invalid backlog"),
+                             (("--backlog", "501"), "Invalid backlog")):
+            with self.subTest(args=args):
+                result = run(SERVER, *args)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(needle, result.stderr)
+
+    def test_history_lasts_across_restarts_of_the_process(self):
+        data_dir = tempfile.mkdtemp()
+
+        async def say_and_read(port, text):
+            async with websockets.connect(f"ws://127.0.0.1:{port}/ws?name=Ana") as socket:
+                while json.loads(await socket.recv())["type"] != "history":
+                    pass
+                if text:
+                    await socket.send(json.dumps({"name": "Ana", "message": text}))
+                    while json.loads(await socket.recv())["type"] != "ack":
+                        pass
+            async with websockets.connect(f"ws://127.0.0.1:{port}/ws?name=Reader") as socket:
+                while True:
+                    event = json.loads(await socket.recv())
+                    if event["type"] == "history":
+                        return [m["message"] for m in event["messages"]]
+
+        first = HostProcess(SERVER, ("--port", "0", "--bind", "127.0.0.1"), data_dir=data_dir)
+        self.assertEqual(asyncio.run(say_and_read(first.port, "antes")), ["antes"])
+        self.assertEqual(first.stop(), 0)
+        second = HostProcess(SERVER, ("--port", "0", "--bind", "127.0.0.1"), data_dir=data_dir)
+        self.assertEqual(asyncio.run(say_and_read(second.port, "después")), ["antes", "después"])
+        self.assertEqual(second.stop(), 0)
+
     def test_help_and_version(self):
         for executable in (SERVER, DESKTOP):
             with self.subTest(executable=executable):
