@@ -18,10 +18,6 @@
         <translation>Tertulia</translation>
     </message>
     <message>
-        <source>Messages</source>
-        <translation>Mensajes</translation>
-    </message>
-    <message>
         <source>People in the room</source>
         <translation>Personas en la sala</translation>
     </message>
@@ -32,18 +28,6 @@
     <message>
         <source>In the room</source>
         <translation>En la sala</translation>
-    </message>
-    <message>
-        <source>Not connected: your message was not sent.</source>
-        <translation>Sin conexión: tu mensaje no se envió.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Sent at %1</source>
-        <translation>Enviado a las %1</translation>
     </message>
     <message>
         <source>%1 joined</source>
@@ -87,6 +71,29 @@ What name should others see?</source>
         <translation>%1
 ¿Qué nombre deben ver los demás?</translation>
     </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (ausente)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Enviado a las %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>No enviado: %1</translation>
+    </message>
 </context>
 <context>
     <name>HostLauncher</name>
@@ -121,12 +128,74 @@ What name should others see?</source>
         <source>Invalid address "%1": use an IP address such as 0.0.0.0 or 192.168.1.20.</source>
         <translation>Dirección no válida «%1»: usa una dirección IP como 0.0.0.0 o 192.168.1.20.</translation>
     </message>
+    <message>
+        <source>Where the room's history is kept (default: %1).</source>
+        <translation>Dónde se guarda el historial de la sala (por omisión: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>CARPETA</translation>
+    </message>
+    <message>
+        <source>How much history to keep: all (default), a number of messages, or of days such as 30d.</source>
+        <translation>Cuánto historial guardar: all (todo, por omisión), un número de mensajes, o de días como 30d.</translation>
+    </message>
+    <message>
+        <source>POLICY</source>
+        <translation>POLÍTICA</translation>
+    </message>
+    <message>
+        <source>How many earlier messages a newcomer sees (default %1, at most %2).</source>
+        <translation>Cuántos mensajes anteriores ve quien llega (por omisión %1, como mucho %2).</translation>
+    </message>
+    <message>
+        <source>Invalid backlog "%1": use a number from 0 to %2.</source>
+        <translation>Cantidad no válida «%1»: usa un número de 0 a %2.</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
         <source>sending…</source>
         <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>no enviado</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStore</name>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the history database %1: %2</source>
+        <translation>No se puede abrir la base de datos del historial %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use the history database %1</source>
+        <translation>No se puede usar la base de datos del historial %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the history</source>
+        <translation>No se puede leer el historial</translation>
+    </message>
+    <message>
+        <source>Cannot store the message</source>
+        <translation>No se puede guardar el mensaje</translation>
+    </message>
+    <message>
+        <source>Cannot apply the history policy</source>
+        <translation>No se puede aplicar la política de historial</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPolicy</name>
+    <message>
+        <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
+        <translation>Política de historial no válida «%1»: usa all, un número de mensajes (1000) o de días (30d).</translation>
     </message>
 </context>
 <context>

@@ -18,10 +18,6 @@
         <translation>Tertulia</translation>
     </message>
     <message>
-        <source>Messages</source>
-        <translation>Mensagens</translation>
-    </message>
-    <message>
         <source>People in the room</source>
         <translation>Pessoas na sala</translation>
     </message>
@@ -32,18 +28,6 @@
     <message>
         <source>In the room</source>
         <translation>Na sala</translation>
-    </message>
-    <message>
-        <source>Not connected: your message was not sent.</source>
-        <translation>Sem conexão: sua mensagem não foi enviada.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Sent at %1</source>
-        <translation>Enviada às %1</translation>
     </message>
     <message>
         <source>%1 joined</source>
@@ -87,6 +71,29 @@ What name should others see?</source>
         <translation>%1
 Que nome os outros devem ver?</translation>
     </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (ausente)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Enviada às %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Não enviada: %1</translation>
+    </message>
 </context>
 <context>
     <name>HostLauncher</name>
@@ -121,12 +128,74 @@ Que nome os outros devem ver?</translation>
         <source>Invalid address "%1": use an IP address such as 0.0.0.0 or 192.168.1.20.</source>
         <translation>Endereço inválido "%1": use um endereço IP como 0.0.0.0 ou 192.168.1.20.</translation>
     </message>
+    <message>
+        <source>Where the room's history is kept (default: %1).</source>
+        <translation>Onde o histórico da sala é guardado (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>How much history to keep: all (default), a number of messages, or of days such as 30d.</source>
+        <translation>Quanto histórico manter: all (tudo, padrão), um número de mensagens, ou de dias como 30d.</translation>
+    </message>
+    <message>
+        <source>POLICY</source>
+        <translation>POLÍTICA</translation>
+    </message>
+    <message>
+        <source>How many earlier messages a newcomer sees (default %1, at most %2).</source>
+        <translation>Quantas mensagens anteriores quem chega vê (padrão %1, no máximo %2).</translation>
+    </message>
+    <message>
+        <source>Invalid backlog "%1": use a number from 0 to %2.</source>
+        <translation>Quantidade inválida "%1": use um número de 0 a %2.</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
         <source>sending…</source>
         <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>não enviada</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStore</name>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Não foi possível criar a pasta de dados %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the history database %1: %2</source>
+        <translation>Não foi possível abrir o banco de dados do histórico %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use the history database %1</source>
+        <translation>Não foi possível usar o banco de dados do histórico %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the history</source>
+        <translation>Não foi possível ler o histórico</translation>
+    </message>
+    <message>
+        <source>Cannot store the message</source>
+        <translation>Não foi possível guardar a mensagem</translation>
+    </message>
+    <message>
+        <source>Cannot apply the history policy</source>
+        <translation>Não foi possível aplicar a política de histórico</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPolicy</name>
+    <message>
+        <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
+        <translation>Política de histórico inválida "%1": use all, um número de mensagens (1000) ou de dias (30d).</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,10 @@ void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
             QFont font = item->font();
             font.setBold(true);
             item->setFont(font);
+        } else if (member.away) {
+            // Dropped, name held for them: probably back in a moment.
+            item->setText(tr("%1 (away)").arg(member.name));
+            item->setForeground(palette().color(QPalette::PlaceholderText));
         }
     }
 }

@@ -7,6 +7,30 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "%1 (away)": "%1 (ausente)",
+        "Not sent: %1": "No enviado: %1",
+        "Where the room's history is kept (default: %1).":
+            "Dónde se guarda el historial de la sala (por omisión: %1).",
+        "DIR": "CARPETA",
+        "How much history to keep: all (default), a number of messages, or of days such as 30d.":
+            "Cuánto historial guardar: all (todo, por omisión), un número de mensajes, o de días "
+            "como 30d.",
+        "POLICY": "POLÍTICA",
+        "How many earlier messages a newcomer sees (default %1, at most %2).":
+            "Cuántos mensajes anteriores ve quien llega (por omisión %1, como mucho %2).",
+        "Invalid backlog \"%1\": use a number from 0 to %2.":
+            "Cantidad no válida «%1»: usa un número de 0 a %2.",
+        "not sent": "no enviado",
+        "Invalid history policy \"%1\": use all, a number of messages (1000) or of days (30d).":
+            "Política de historial no válida «%1»: usa all, un número de mensajes (1000) o de "
+            "días (30d).",
+        "Cannot create the data directory %1.": "No se puede crear la carpeta de datos %1.",
+        "Cannot open the history database %1: %2":
+            "No se puede abrir la base de datos del historial %1: %2",
+        "Cannot use the history database %1": "No se puede usar la base de datos del historial %1",
+        "Cannot read the history": "No se puede leer el historial",
+        "Cannot store the message": "No se puede guardar el mensaje",
+        "Cannot apply the history policy": "No se puede aplicar la política de historial",
         "Cannot listen on %1 port %2: %3": "No se puede escuchar en %1 puerto %2: %3",
         "Send": "Enviar",
         "Tertulia": "Tertulia",
@@ -63,6 +87,31 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "%1 (away)": "%1 (ausente)",
+        "Not sent: %1": "Não enviada: %1",
+        "Where the room's history is kept (default: %1).":
+            "Onde o histórico da sala é guardado (padrão: %1).",
+        "DIR": "PASTA",
+        "How much history to keep: all (default), a number of messages, or of days such as 30d.":
+            "Quanto histórico manter: all (tudo, padrão), um número de mensagens, ou de dias "
+            "como 30d.",
+        "POLICY": "POLÍTICA",
+        "How many earlier messages a newcomer sees (default %1, at most %2).":
+            "Quantas mensagens anteriores quem chega vê (padrão %1, no máximo %2).",
+        "Invalid backlog \"%1\": use a number from 0 to %2.":
+            "Quantidade inválida \"%1\": use um número de 0 a %2.",
+        "not sent": "não enviada",
+        "Invalid history policy \"%1\": use all, a number of messages (1000) or of days (30d).":
+            "Política de histórico inválida \"%1\": use all, um número de mensagens (1000) ou "
+            "de dias (30d).",
+        "Cannot create the data directory %1.": "Não foi possível criar a pasta de dados %1.",
+        "Cannot open the history database %1: %2":
+            "Não foi possível abrir o banco de dados do histórico %1: %2",
+        "Cannot use the history database %1":
+            "Não foi possível usar o banco de dados do histórico %1",
+        "Cannot read the history": "Não foi possível ler o histórico",
+        "Cannot store the message": "Não foi possível guardar a mensagem",
+        "Cannot apply the history policy": "Não foi possível aplicar a política de histórico",
         "Cannot listen on %1 port %2: %3": "Não foi possível escutar em %1 porta %2: %3",
         "Send": "Enviar",
         "Tertulia": "Tertulia",
