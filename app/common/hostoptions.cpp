@@ -3,7 +3,75 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QStandardPaths>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// One numeric limit on the command line: its flag, where it goes, and its allowed range.
+struct LimitOption
+{
+    QString flag;
+    const char *description;
+    double HostLimits::*real = nullptr;
+    int HostLimits::*integer = nullptr;
+    qint64 HostLimits::*large = nullptr;
+    double minimum;
+    double maximum;
+};
+
+const QList<LimitOption> &limitOptions()
+{
+    static const QList<LimitOption> options{
+            {u"rate"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Messages a second one connection may send (default %1)."),
+             &HostLimits::messagesPerSecond, nullptr, nullptr, 0.1, 1e6},
+            {u"burst"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Messages one connection may send at once (default %1)."),
+             nullptr, &HostLimits::messageBurst, nullptr, 1, 1e6},
+            {u"max-connections"_s,
+             QT_TRANSLATE_NOOP("HostOptions", "Connections in all (default %1)."), nullptr,
+             &HostLimits::maxConnections, nullptr, 1, 1e6},
+            {u"max-per-address"_s,
+             QT_TRANSLATE_NOOP("HostOptions", "Connections from one address (default %1)."),
+             nullptr, &HostLimits::maxConnectionsPerAddress, nullptr, 1, 1e6},
+            {u"max-message-bytes"_s,
+             QT_TRANSLATE_NOOP("HostOptions", "Largest WebSocket message, in bytes (default %1)."),
+             nullptr, nullptr, &HostLimits::maxMessageBytes, 1024, 16 * 1024 * 1024},
+            {u"max-message-length"_s,
+             QT_TRANSLATE_NOOP("HostOptions", "Longest chat message, in characters (default %1)."),
+             nullptr, &HostLimits::maxMessageLength, nullptr, 1, 1'000'000},
+            {u"max-name-length"_s,
+             QT_TRANSLATE_NOOP("HostOptions", "Longest name, in characters (default %1)."), nullptr,
+             &HostLimits::maxNameLength, nullptr, 1, 256},
+            {u"idle-timeout"_s,
+             QT_TRANSLATE_NOOP(
+                     "HostOptions",
+                     "Milliseconds of silence before a peer counts as dead (default %1)."),
+             nullptr, &HostLimits::idleTimeoutMs, nullptr, 1000, 86'400'000},
+            {u"max-queued-bytes"_s,
+             QT_TRANSLATE_NOOP(
+                     "HostOptions",
+                     "Bytes waiting for one slow reader before it is dropped (default %1)."),
+             nullptr, nullptr, &HostLimits::maxQueuedBytes, 64 * 1024, 1e10},
+    };
+    return options;
+}
+
+QString defaultText(const LimitOption &option)
+{
+    const HostLimits defaults;
+    if (option.real)
+        return QString::number(defaults.*option.real);
+    if (option.integer)
+        return QString::number(defaults.*option.integer);
+    return QString::number(defaults.*option.large);
+}
+
+} // namespace
 
 void HostOptions::addTo(QCommandLineParser &parser)
 {
@@ -21,6 +89,16 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("How much history to keep: all (default), a number of messages, or of "
                          "days such as 30d."),
                       tr("POLICY")});
+    for (const LimitOption &limit : limitOptions())
+        parser.addOption({limit.flag, tr(limit.description).arg(defaultText(limit)), tr("N")});
+    parser.addOption(
+            {u"allow-origin"_s,
+             tr("Also let pages from ORIGIN (e.g. https://chat.example) join; repeatable."),
+             tr("ORIGIN")});
+    parser.addOption({u"password"_s,
+                      tr("Ask everyone who joins for this password (better: the "
+                         "TERTULIA_PASSWORD environment variable, which ps does not show)."),
+                      tr("PASSWORD")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")
                               .arg(HostSettings().backlog)
@@ -71,6 +149,29 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, 
         }
         settings.backlog = backlog;
     }
+    for (const LimitOption &limit : limitOptions()) {
+        if (!parser.isSet(limit.flag))
+            continue;
+        bool ok = false;
+        const double value = parser.value(limit.flag).toDouble(&ok);
+        const bool whole = limit.real || value == std::floor(value);
+        if (!ok || !whole || value < limit.minimum || value > limit.maximum) {
+            *error = tr("Invalid --%1 \"%2\": use a number from %3 to %4.")
+                             .arg(limit.flag, parser.value(limit.flag))
+                             .arg(limit.minimum)
+                             .arg(limit.maximum);
+            return std::nullopt;
+        }
+        if (limit.real)
+            settings.limits.*limit.real = value;
+        else if (limit.integer)
+            settings.limits.*limit.integer = int(value);
+        else
+            settings.limits.*limit.large = qint64(value);
+    }
+    settings.allowedOrigins = parser.values(u"allow-origin"_s);
+    settings.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
+                                                    : qEnvironmentVariable("TERTULIA_PASSWORD");
     return settings;
 }
 

@@ -4,7 +4,6 @@
 #include "connectionsorter.h"
 #include "messagestore.h"
 #include "pageroutes.h"
-#include "protocollimits.h"
 #include "retentionscheduler.h"
 
 #include <QtHttpServer/QHttpServer>
@@ -16,12 +15,9 @@ using namespace Qt::StringLiterals;
 ChatHost::ChatHost(QObject *parent)
     : QObject(parent),
       m_http(new QHttpServer(this)),
-      m_sorter(new ConnectionSorter("/ws", this)),
       m_webSockets(new QWebSocketServer(u"Tertulia"_s, QWebSocketServer::NonSecureMode, this))
 {
     PageRoutes::install(*m_http);
-    connect(m_sorter, &ConnectionSorter::webSocketRequested, m_webSockets,
-            &QWebSocketServer::handleConnection);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &ChatHost::onWebSocketReady);
 }
 
@@ -34,22 +30,25 @@ ChatHost::~ChatHost()
 bool ChatHost::start(const HostSettings &settings)
 {
     Q_ASSERT_X(!m_room, "ChatHost::start", "a host starts once");
+    m_settings = settings;
     m_store = std::make_unique<MessageStore>();
     if (!m_store->open(settings.dataDirectory)) {
         m_errorString = m_store->errorString();
         m_store.reset();
         return false;
     }
-    const QHostAddress &address = settings.address;
-    const quint16 port = settings.port;
-    if (!m_sorter->listen(address, port)) {
+    m_sorter = new ConnectionSorter("/ws", settings.limits, this);
+    connect(m_sorter, &ConnectionSorter::webSocketRequested, m_webSockets,
+            &QWebSocketServer::handleConnection);
+    if (!m_sorter->listen(settings.address, settings.port)) {
         m_errorString = tr("Cannot listen on %1 port %2: %3")
-                                .arg(address.toString())
-                                .arg(port)
+                                .arg(settings.address.toString())
+                                .arg(settings.port)
                                 .arg(m_sorter->errorString());
         return false;
     }
-    m_room = new ChatRoom(*m_store, settings.backlog, settings.resumeGraceMs, this);
+    m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
+    m_room = new ChatRoom(*m_store, settings, this);
     auto *retention = new RetentionScheduler(*m_store, settings.retention,
                                              settings.retentionIntervalMs, m_room);
     retention->start();
@@ -61,24 +60,30 @@ bool ChatHost::start(const HostSettings &settings)
 
 bool ChatHost::isListening() const
 {
-    return m_sorter->isListening();
+    return m_sorter && m_sorter->isListening();
 }
 
 QHostAddress ChatHost::address() const
 {
-    return m_sorter->serverAddress();
+    return m_sorter ? m_sorter->serverAddress() : QHostAddress();
 }
 
 quint16 ChatHost::port() const
 {
-    return m_sorter->serverPort();
+    return m_sorter ? m_sorter->serverPort() : 0;
+}
+
+int ChatHost::connectionCount() const
+{
+    return m_sorter ? m_sorter->connectionCount() : 0;
 }
 
 void ChatHost::onWebSocketReady()
 {
     while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
-        socket->setMaxAllowedIncomingMessageSize(Tertulia::Limits::kMaxFrameBytes);
-        socket->setMaxAllowedIncomingFrameSize(Tertulia::Limits::kMaxFrameBytes);
+        // Refused by size as the frame header arrives, before the payload is buffered.
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.limits.maxMessageBytes));
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.limits.maxMessageBytes));
         m_room->addConnection(socket);
     }
 }

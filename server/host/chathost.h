@@ -29,6 +29,7 @@ public:
     QHostAddress address() const;
     quint16 port() const;
     QString errorString() const { return m_errorString; }
+    int connectionCount() const; // TCP connections open now, HTTP and WebSocket
 
     ChatRoom *room() const { return m_room; }
 
@@ -36,9 +37,10 @@ private:
     void onWebSocketReady();
 
     QHttpServer *m_http = nullptr;
-    ConnectionSorter *m_sorter = nullptr;
+    ConnectionSorter *m_sorter = nullptr; // exists once started
     QWebSocketServer *m_webSockets = nullptr;
     std::unique_ptr<MessageStore> m_store;
     ChatRoom *m_room = nullptr; // exists once started
     QString m_errorString;
+    HostSettings m_settings;
 };

@@ -3,6 +3,7 @@
 #include "messagestore.h"
 #include "names.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QUrlQuery>
 #include <QtWebSockets/QWebSocket>
 
@@ -16,6 +17,11 @@ ChatMessage toChatMessage(const StoredMessage &stored)
     return {stored.id, stored.name, stored.text, stored.time, stored.clientId};
 }
 
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
 qint64 queryNumber(const QUrlQuery &query, const QString &key)
 {
     bool ok = false;
@@ -25,22 +31,42 @@ qint64 queryNumber(const QUrlQuery &query, const QString &key)
 
 } // namespace
 
-ChatRoom::ChatRoom(MessageStore &store, int backlog, int resumeGraceMs, QObject *parent)
-    : QObject(parent), m_store(store), m_backlog(backlog), m_resumeGraceMs(resumeGraceMs)
+ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent)
+    : QObject(parent), m_store(store), m_settings(settings), m_password(settings.password)
 {
     m_presenceTimer.setSingleShot(true);
     m_presenceTimer.setInterval(kPresenceWindowMs);
     connect(&m_presenceTimer, &QTimer::timeout, this, &ChatRoom::flushPresence);
+    // Pings twice per idle period: a live peer answers (browsers do it by themselves).
+    m_idleTimer.setInterval(std::max(1, settings.limits.idleTimeoutMs / 2));
+    connect(&m_idleTimer, &QTimer::timeout, this, &ChatRoom::sweepIdle);
+    m_idleTimer.start();
+    m_drainTimer.setInterval(kDrainIntervalMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &ChatRoom::drainWaiting);
 }
 
 void ChatRoom::addConnection(QWebSocket *socket)
 {
     socket->setParent(this);
-    m_connections.insert(socket);
+    const HostLimits &limits = m_settings.limits;
+    m_peers.insert(socket,
+                   {TokenBucket(limits.messagesPerSecond, limits.messageBurst), {}, nowMs()});
+    connect(socket, &QWebSocket::pong, this, [this, socket] {
+        if (m_peers.contains(socket))
+            m_peers[socket].lastHeardMs = nowMs();
+    });
+    QTimer::singleShot(limits.joinTimeoutMs, socket, [this, socket] {
+        if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
+            shut(socket, CloseCode::kJoinTimeout,
+                 {ErrorCode::JoinTimeout, u"Nobody joined on this connection in time."_s});
+        }
+    });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
-        sendError(socket, {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
+        if (admit(socket, QString(), true))
+            sendError(socket,
+                      {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
 
@@ -59,12 +85,70 @@ void ChatRoom::addConnection(QWebSocket *socket)
 
 void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
 {
-    const DecodedClientPayload decoded = decodeClientPayload(frame);
+    if (admit(socket, frame))
+        process(socket, frame);
+}
+
+void ChatRoom::process(QWebSocket *socket, const QString &frame)
+{
+    const DecodedClientPayload decoded
+            = decodeClientPayload(frame, m_settings.limits.maxMessageLength);
     if (const auto *error = std::get_if<ProtocolError>(&decoded)) {
         sendError(socket, *error);
         return;
     }
-    const auto &payload = std::get<ClientPayload>(decoded);
+    dispatch(socket, std::get<ClientPayload>(decoded));
+}
+
+bool ChatRoom::admit(QWebSocket *socket, const QString &frame, bool binary)
+{
+    auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return false;
+    peer->lastHeardMs = nowMs();
+    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs))
+        return true;
+    // Over the rate: the frame waits its turn (nothing is lost and order is kept), the sender
+    // is told to slow down, and a sender that keeps flooding is disconnected.
+    if (peer->waiting.size() >= kMaxWaitingFrames) {
+        shut(socket, CloseCode::kPolicy,
+             {ErrorCode::RateLimited, u"Too many messages, too fast: disconnected."_s});
+        return false;
+    }
+    if (peer->waiting.isEmpty()) {
+        sendError(socket,
+                  {ErrorCode::RateLimited,
+                   u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
+                           m_settings.limits.messagesPerSecond)});
+    }
+    if (binary)
+        return false; // refused anyway: not worth a place in the queue
+    peer->waiting.enqueue(frame);
+    if (!m_drainTimer.isActive())
+        m_drainTimer.start();
+    return false;
+}
+
+void ChatRoom::drainWaiting()
+{
+    const qint64 now = nowMs();
+    bool anyLeft = false;
+    const QList<QWebSocket *> sockets = m_peers.keys();
+    for (QWebSocket *socket : sockets) {
+        auto peer = m_peers.find(socket);
+        while (peer != m_peers.end() && !peer->dropping && !peer->waiting.isEmpty()
+               && peer->bucket.take(now)) {
+            process(socket, peer->waiting.dequeue());
+            peer = m_peers.find(socket); // processing may have closed the connection
+        }
+        anyLeft = anyLeft || (peer != m_peers.end() && !peer->waiting.isEmpty());
+    }
+    if (!anyLeft)
+        m_drainTimer.stop();
+}
+
+void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
+{
     const QString boundName = m_registry.nameOf(socket);
 
     if (boundName.isEmpty()) {
@@ -89,7 +173,7 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
                   payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        socket->sendTextMessage(
+        deliver(socket,
                 ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc(), {}));
         return;
     }
@@ -109,26 +193,43 @@ void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)
 
 void ChatRoom::onDisconnected(QWebSocket *socket)
 {
-    m_connections.remove(socket);
+    m_peers.remove(socket);
     // Qt 6.4 reports close code 1000 even when the TCP connection just dropped, so a goodbye
     // is an explicit "leave". Clients that never asked for a resume token (the seeds') leave
     // on any disconnect, as they always did.
-    const bool leaving = m_leaving.remove(socket) || !m_registry.isResumable(socket);
-    const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
-    if (!name.isEmpty()) {
-        if (leaving) {
-            m_pendingLeft.append(name);
-            emit memberLeft(name);
-        } else {
-            QTimer::singleShot(m_resumeGraceMs + 10, this, &ChatRoom::expireAwayMembers);
-        }
-        schedulePresence();
-    }
+    releaseMember(socket, m_leaving.remove(socket) || !m_registry.isResumable(socket));
     socket->deleteLater();
+}
+
+void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
+{
+    const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
+    if (name.isEmpty())
+        return;
+    if (leaving) {
+        m_pendingLeft.append(name);
+        emit memberLeft(name);
+    } else {
+        QTimer::singleShot(m_settings.resumeGraceMs + 10, this, &ChatRoom::expireAwayMembers);
+    }
+    schedulePresence();
 }
 
 bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
 {
+    if (!m_password.matches(request.password)) {
+        const bool missing = request.password.isEmpty();
+        shut(socket, CloseCode::kPolicy,
+             missing ? ProtocolError{ErrorCode::PasswordRequired,
+                                     u"This room has a password: send it to join."_s}
+                     : ProtocolError{ErrorCode::PasswordWrong,
+                                     u"That is not the room's password."_s});
+        return false;
+    }
+    if (auto problem = Names::problemWith(request.name, m_settings.limits.maxNameLength)) {
+        refuseName(socket, *problem);
+        return false;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const MemberRegistry::Claim claim
             = m_registry.claim(socket, request.name, request.resume, request.resumable, now);
@@ -137,15 +238,15 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         return false;
     }
     if (claim.replaced) {
-        m_connections.remove(claim.replaced);
+        m_peers[claim.replaced].dropping = true;
         claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced), u"replaced"_s);
     }
-    socket->sendTextMessage(ServerEvents::welcome(claim.name, members(), now, claim.resumeToken));
+    deliver(socket, ServerEvents::welcome(claim.name, members(), now, claim.resumeToken));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         sendHistory(socket, -1, request.since, kMaxHistoryPage);
     else
-        sendHistory(socket, -1, -1, m_backlog);
+        sendHistory(socket, -1, -1, m_settings.backlog);
     if (claim.outcome == MemberRegistry::Outcome::Joined) {
         m_pendingJoined.append(claim.name);
         emit memberJoined(claim.name);
@@ -177,12 +278,12 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
         broadcast(ServerEvents::message(message), socket);
         emit messagePosted(message);
     }
-    socket->sendTextMessage(ServerEvents::ack(message.id, payload.clientId, message.time));
+    deliver(socket, ServerEvents::ack(message.id, payload.clientId, message.time));
 }
 
 void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
 {
-    limit = std::clamp(limit <= 0 ? m_backlog : limit, 0, kMaxHistoryPage);
+    limit = std::clamp(limit <= 0 ? m_settings.backlog : limit, 0, kMaxHistoryPage);
     // One more than asked for tells whether there is more beyond the page.
     QList<StoredMessage> page = before >= 0  ? m_store.before(before, limit + 1)
                                 : after >= 0 ? m_store.after(after, limit + 1)
@@ -198,21 +299,45 @@ void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int 
     messages.reserve(page.size());
     for (const StoredMessage &stored : std::as_const(page))
         messages.append(toChatMessage(stored));
-    socket->sendTextMessage(ServerEvents::history(messages, hasMore, before, after));
+    deliver(socket, ServerEvents::history(messages, hasMore, before, after));
 }
 
 void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
 {
+    shut(socket,
+         error.code == ErrorCode::NameTaken ? CloseCode::kNameTaken : CloseCode::kNameInvalid,
+         error);
+}
+
+void ChatRoom::shut(QWebSocket *socket, quint16 code, const ProtocolError &error)
+{
     sendError(socket, error);
-    socket->close(QWebSocketProtocol::CloseCode(error.code == ErrorCode::NameTaken
-                                                        ? CloseCode::kNameTaken
-                                                        : CloseCode::kNameInvalid),
-                  errorCodeName(error.code)); // the reason must fit in 123 bytes
+    m_peers[socket].dropping = true;
+    socket->close(QWebSocketProtocol::CloseCode(code), errorCodeName(error.code));
+    // A peer that does not answer the close handshake is cut off.
+    QTimer::singleShot(2000, socket, &QWebSocket::abort);
 }
 
 void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const QString &clientId)
 {
-    socket->sendTextMessage(ServerEvents::error(error, clientId));
+    deliver(socket, ServerEvents::error(error, clientId));
+}
+
+void ChatRoom::deliver(QWebSocket *socket, const QString &event)
+{
+    auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
+    // come back and catch up with "since".
+    if (socket->bytesToWrite() + event.size() > m_settings.limits.maxQueuedBytes) {
+        peer->dropping = true;
+        releaseMember(socket, !m_registry.isResumable(socket));
+        socket->close(QWebSocketProtocol::CloseCode(CloseCode::kTooSlow), u"too_slow"_s);
+        QTimer::singleShot(2000, socket, &QWebSocket::abort);
+        return;
+    }
+    socket->sendTextMessage(event);
 }
 
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
@@ -220,7 +345,7 @@ void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
     const QList<QWebSocket *> connections = m_registry.connections();
     for (QWebSocket *member : connections) {
         if (member != except)
-            member->sendTextMessage(event);
+            deliver(member, event);
     }
 }
 
@@ -242,7 +367,7 @@ void ChatRoom::flushPresence()
 
 void ChatRoom::expireAwayMembers()
 {
-    const QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(-m_resumeGraceMs);
+    const QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(-m_settings.resumeGraceMs);
     const QStringList gone = m_registry.expire(deadline);
     for (const QString &name : gone) {
         m_pendingLeft.append(name);
@@ -250,4 +375,16 @@ void ChatRoom::expireAwayMembers()
     }
     if (!gone.isEmpty())
         schedulePresence();
+}
+
+void ChatRoom::sweepIdle()
+{
+    const qint64 now = nowMs();
+    const QList<QWebSocket *> sockets = m_peers.keys();
+    for (QWebSocket *socket : sockets) {
+        if (now - m_peers.value(socket).lastHeardMs > m_settings.limits.idleTimeoutMs)
+            socket->abort(); // a dead peer: no close handshake to wait for
+        else
+            socket->ping();
+    }
 }

@@ -1,19 +1,24 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "hostsettings.h"
 #include "memberregistry.h"
+#include "roompassword.h"
 #include "serverevent.h"
+#include "tokenbucket.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QObject>
-#include <QtCore/QSet>
+#include <QtCore/QQueue>
 #include <QtCore/QTimer>
 
 class MessageStore;
 class QWebSocket;
 
 // The room: reads what each connection sends, stores messages before acknowledging them, and
-// sends history, messages and presence to the members. Takes ownership of each QWebSocket it
-// is given and deletes it when the peer goes away. Single-threaded.
+// sends history, messages and presence to the members. Guards itself against what connections
+// do: rate limits, a join deadline, dead peers, slow readers. Takes ownership of each
+// QWebSocket it is given and deletes it when the peer goes away. Single-threaded.
 class ChatRoom final : public QObject
 {
     Q_OBJECT
@@ -21,12 +26,14 @@ class ChatRoom final : public QObject
 public:
     static constexpr int kPresenceWindowMs = 100; // joins and leaves this close share one event
     static constexpr int kMaxHistoryPage = 500;
+    static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
+    static constexpr int kDrainIntervalMs = 20;
 
-    ChatRoom(MessageStore &store, int backlog, int resumeGraceMs, QObject *parent = nullptr);
+    ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
     void addConnection(QWebSocket *socket);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
-    int connectionCount() const { return int(m_connections.size()); }
+    int connectionCount() const { return int(m_peers.size()); }
 
 signals:
     void memberJoined(const QString &name);
@@ -34,26 +41,44 @@ signals:
     void messagePosted(const Tertulia::ChatMessage &message);
 
 private:
+    struct Peer
+    {
+        TokenBucket bucket;
+        QQueue<QString> waiting; // text frames over the rate, in order
+        qint64 lastHeardMs = 0;
+        bool dropping = false; // being closed by the host; sends nothing more
+    };
+
     void onTextMessage(QWebSocket *socket, const QString &frame);
+    bool admit(QWebSocket *socket, const QString &frame, bool binary = false);
+    void process(QWebSocket *socket, const QString &frame);
+    void drainWaiting();
+    void dispatch(QWebSocket *socket, const Tertulia::ClientPayload &payload);
     void onDisconnected(QWebSocket *socket);
     bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
     void sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
+    void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
+    void deliver(QWebSocket *socket, const QString &event);
     void broadcast(const QString &event, const QWebSocket *except);
+    void releaseMember(QWebSocket *socket, bool leaving);
     void schedulePresence();
     void flushPresence();
     void expireAwayMembers();
+    void sweepIdle();
 
     MessageStore &m_store;
+    HostSettings m_settings;
+    RoomPassword m_password;
     MemberRegistry m_registry;
-    QSet<QWebSocket *> m_connections; // every open connection, joined or not
+    QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
     QSet<QWebSocket *> m_leaving; // connections that said goodbye
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QTimer m_presenceTimer;
-    int m_backlog;
-    int m_resumeGraceMs;
+    QTimer m_idleTimer;
+    QTimer m_drainTimer;
 };

@@ -5,8 +5,17 @@
 #include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
 
-ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, QObject *parent)
-    : QTcpServer(parent), m_chatPath(chatPath)
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto kHeadTimer = "headTimer";
+
+} // namespace
+
+ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, const HostLimits &limits,
+                                   QObject *parent)
+    : QTcpServer(parent), m_chatPath(chatPath), m_limits(limits)
 { }
 
 void ConnectionSorter::incomingConnection(qintptr handle)
@@ -16,15 +25,34 @@ void ConnectionSorter::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    const QHostAddress peer = socket->peerAddress();
+    if (m_total >= m_limits.maxConnections
+        || m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
+        refuse(socket, "503 Service Unavailable", "Too many connections; try again later.");
+        return;
+    }
+    count(socket);
     // A client that never finishes its request head must not hold a connection forever.
     auto *timer = new QTimer(socket);
-    timer->setObjectName(QStringLiteral("headTimer"));
+    timer->setObjectName(QLatin1StringView(kHeadTimer));
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, socket, &QTcpSocket::abort);
-    timer->start(kHeadTimeoutMs);
-
+    timer->start(m_limits.headTimeoutMs);
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+}
+
+void ConnectionSorter::count(QTcpSocket *socket)
+{
+    const QHostAddress peer = socket->peerAddress();
+    ++m_total;
+    ++m_perAddress[peer];
+    // The socket may end inside a QWebSocket or QHttpServer: count it until it is destroyed.
+    connect(socket, &QObject::destroyed, this, [this, peer] {
+        --m_total;
+        if (--m_perAddress[peer] <= 0)
+            m_perAddress.remove(peer);
+    });
 }
 
 void ConnectionSorter::onReadyRead(QTcpSocket *socket)
@@ -47,12 +75,23 @@ void ConnectionSorter::onReadyRead(QTcpSocket *socket)
 
 void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
 {
+    // Nothing here takes a body: a large or unbounded one is refused before it is read.
+    if (head.header("content-length").toLongLong() > m_limits.maxRequestBodyBytes
+        || !head.header("transfer-encoding").isEmpty()) {
+        refuse(socket, "413 Content Too Large", "This server accepts no request bodies.");
+        return;
+    }
     if (!head.isWebSocketUpgrade()) {
         handToHttpServer(socket);
         return;
     }
     if (head.path() != m_chatPath || head.method() != "GET") {
         refuse(socket, "404 Not Found", "The chat socket is at " + m_chatPath + ".");
+        return;
+    }
+    // Before the upgrade: a page elsewhere must not use a visitor's browser to join the room.
+    if (!m_originPolicy.allows(head.header("origin"))) {
+        refuse(socket, "403 Forbidden", "Pages from other sites may not join this room.");
         return;
     }
     release(socket);
@@ -64,12 +103,19 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
 void ConnectionSorter::release(QTcpSocket *socket)
 {
     disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-    delete socket->findChild<QTimer *>(QStringLiteral("headTimer"));
+    delete socket->findChild<QTimer *>(QLatin1StringView(kHeadTimer));
 }
 
 void ConnectionSorter::handToHttpServer(QTcpSocket *socket)
 {
     release(socket);
+    // One request per connection (QHttpServer 6.4 ignores "Connection: close" and keeps
+    // connections alive without limits), so every request passes the checks above.
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+        if (socket->bytesToWrite() == 0)
+            socket->disconnectFromHost();
+    });
+    QTimer::singleShot(kHttpLifetimeMs, socket, &QTcpSocket::abort);
     addPendingConnection(socket);
     emit newConnection();
     // QHttpServer only reads on readyRead, and the head already arrived: tell it again.
@@ -87,4 +133,6 @@ void ConnectionSorter::refuse(QTcpSocket *socket, const QByteArray &status,
                     "Content-Length: "
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
+    // A peer that never reads must not keep the socket alive either.
+    QTimer::singleShot(5000, socket, &QTcpSocket::abort);
 }

@@ -1,22 +1,33 @@
 #pragma once
 
+#include "hostsettings.h"
+#include "originpolicy.h"
+
+#include <QtCore/QHash>
+#include <QtNetwork/QHostAddress>
 #include <QtNetwork/QTcpServer>
 
 class QTcpSocket;
 class RequestHead;
 
-// Listens on the host's one port and sorts each connection by its first request head: a
-// WebSocket upgrade to the chat path goes to webSocketRequested(), anything else to the bound
-// QHttpServer through the pending-connection queue. Sockets stay children of this server.
+// Listens on the host's one port and guards it: caps connections (in all and per address),
+// times out slow request heads, refuses oversized or malformed ones, checks the Origin of
+// WebSocket upgrades, and sorts what is left by the request head — an upgrade to the chat path
+// goes to webSocketRequested(), anything else to the bound QHttpServer, one request per
+// connection so every request passes through here. Sockets stay children of this server.
 class ConnectionSorter final : public QTcpServer
 {
     Q_OBJECT
 
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
-    static constexpr int kHeadTimeoutMs = 10'000;
+    static constexpr int kHttpLifetimeMs = 30'000; // a whole HTTP exchange, body included
 
-    explicit ConnectionSorter(const QByteArray &chatPath, QObject *parent = nullptr);
+    ConnectionSorter(const QByteArray &chatPath, const HostLimits &limits,
+                     QObject *parent = nullptr);
+
+    void setOriginPolicy(const OriginPolicy &policy) { m_originPolicy = policy; }
+    int connectionCount() const { return m_total; }
 
 signals:
     // The request head is still unread in the socket, ready for QWebSocketServer.
@@ -31,6 +42,11 @@ private:
     void release(QTcpSocket *socket);
     void handToHttpServer(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const QByteArray &status, const QByteArray &explanation);
+    void count(QTcpSocket *socket);
 
     QByteArray m_chatPath;
+    HostLimits m_limits;
+    OriginPolicy m_originPolicy{0, {}};
+    QHash<QHostAddress, int> m_perAddress;
+    int m_total = 0;
 };

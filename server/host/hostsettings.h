@@ -2,7 +2,25 @@
 
 #include "retentionpolicy.h"
 
+#include <QtCore/QStringList>
 #include <QtNetwork/QHostAddress>
+
+// What one connection may cost the host. Every value has a command-line flag (README lists them).
+struct HostLimits
+{
+    qint64 maxMessageBytes = 64 * 1024; // one WebSocket message or frame; larger: close 1009
+    int maxNameLength = 32; // characters
+    int maxMessageLength = 4000; // characters
+    double messagesPerSecond = 10; // sustained rate per connection (token bucket)...
+    int messageBurst = 30; // ...with this many at once
+    int maxConnections = 10'000; // TCP connections in all
+    int maxConnectionsPerAddress = 64; // from one client address
+    int headTimeoutMs = 10'000; // to send a whole request head
+    int joinTimeoutMs = 30'000; // for a WebSocket to say who it is
+    int idleTimeoutMs = 60'000; // silent this long (no pong either): dropped
+    qint64 maxQueuedBytes = 4 * 1024 * 1024; // unsent to one client before it is dropped
+    qint64 maxRequestBodyBytes = 64 * 1024; // nothing here takes a body; larger: 413
+};
 
 // Everything a host is started with; the executables fill it from their command lines.
 struct HostSettings
@@ -14,4 +32,7 @@ struct HostSettings
     RetentionPolicy retention; // how much history is kept
     int retentionIntervalMs = 60'000; // how often the policy is applied
     int resumeGraceMs = 60'000; // how long a dropped member's name waits for its owner
+    HostLimits limits;
+    QStringList allowedOrigins; // besides the host's own page, e.g. "https://chat.example"
+    QString password; // empty: anyone on the network may join
 };

@@ -23,8 +23,6 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                                             const QString &resumeToken, bool resumable,
                                             const QDateTime &now)
 {
-    if (auto problem = Names::problemWith(name))
-        return {Outcome::Refused, *problem};
     const QString key = Names::uniquenessKey(name);
     const auto existing = std::find_if(m_members.begin(), m_members.end(), [&](const Member &m) {
         return Names::uniquenessKey(m.name) == key;

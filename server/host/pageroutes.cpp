@@ -50,6 +50,16 @@ void addSecurityHeaders(QHttpServerResponse &response)
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cache-Control", "no-cache");
+    // One request per connection: the host closes it after the response (ConnectionSorter).
+    response.setHeader("Connection", "close");
+}
+
+QStringList pagePaths(const QList<PageFile> &files)
+{
+    QStringList paths;
+    for (const PageFile &file : files)
+        paths.append(file.urlPath);
+    return paths;
 }
 
 } // namespace
@@ -67,17 +77,36 @@ void install(QHttpServer &server)
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
             {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
     };
+    using Method = QHttpServerRequest::Method;
     for (const PageFile &file : files) {
-        server.route<PageRule>(file.urlPath, QHttpServerRequest::Method::Get,
+        server.route<PageRule>(file.urlPath, Method::Get,
                                [mimeType = file.mimeType, body = readResource(file.resource)] {
                                    return QHttpServerResponse(mimeType, body);
                                });
+        // QHttpServer 6.4 answers no HEAD by itself: the same headers, no body.
+        server.route<PageRule>(file.urlPath, Method::Head, [mimeType = file.mimeType] {
+            return QHttpServerResponse(mimeType, QByteArray());
+        });
     }
-    server.route<PageRule>(u"/ws"_s, QHttpServerRequest::Method::Get, [] {
+    server.route<PageRule>(u"/ws"_s, Method::Get, [] {
         return QHttpServerResponse("text/plain; charset=utf-8",
                                    "This is the chat's WebSocket; open / in a browser.\n",
                                    QHttpServerResponse::StatusCode::UpgradeRequired);
     });
+    // Known paths, other methods: 405 with what is allowed (unknown paths stay 404).
+    const QStringList paths = pagePaths(files) << u"/ws"_s;
+    for (const QString &path : paths) {
+        server.route<PageRule>(path,
+                               Method::Post | Method::Put | Method::Delete | Method::Patch
+                                       | Method::Options | Method::Trace | Method::Connect,
+                               [] {
+                                   QHttpServerResponse response(
+                                           "text/plain; charset=utf-8", "Method not allowed.\n",
+                                           QHttpServerResponse::StatusCode::MethodNotAllowed);
+                                   response.setHeader("Allow", "GET, HEAD");
+                                   return response;
+                               });
+    }
     server.afterRequest([](QHttpServerResponse &&response) {
         addSecurityHeaders(response);
         return std::move(response);

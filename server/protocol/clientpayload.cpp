@@ -48,7 +48,7 @@ std::optional<ProtocolError> readId(const QJsonObject &object, const QString &fi
 
 } // namespace
 
-DecodedClientPayload decodeClientPayload(const QString &frame)
+DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLength)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
@@ -71,7 +71,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
                                  {u"name"_s, &name},
                                  {u"message"_s, &payload.message},
                                  {u"clientId"_s, &payload.clientId},
-                                 {u"resume"_s, &payload.resume}}) {
+                                 {u"resume"_s, &payload.resume},
+                                 {u"password"_s, &payload.password}}) {
         if (auto problem = readString(object, field, target))
             return *problem;
     }
@@ -104,19 +105,18 @@ DecodedClientPayload decodeClientPayload(const QString &frame)
         return badField(u"message"_s, u"a string"_s);
     if (payload.clientId.size() > kMaxClientIdLength)
         return badField(u"clientId"_s, u"at most %1 characters"_s.arg(kMaxClientIdLength));
-    if (auto problem = problemWithMessageText(payload.message))
+    if (auto problem = problemWithMessageText(payload.message, maxMessageLength))
         return *problem;
     return payload;
 }
 
-std::optional<ProtocolError> problemWithMessageText(const QString &text)
+std::optional<ProtocolError> problemWithMessageText(const QString &text, int maxLength)
 {
     if (text.trimmed().isEmpty())
         return ProtocolError{ErrorCode::EmptyMessage, u"The message is empty."_s};
-    if (TextChecks::codePointCount(text) > Limits::kMaxMessageLength) {
-        return ProtocolError{
-                ErrorCode::MessageTooLong,
-                u"Messages can be at most %1 characters long."_s.arg(Limits::kMaxMessageLength)};
+    if (TextChecks::codePointCount(text) > maxLength) {
+        return ProtocolError{ErrorCode::MessageTooLong,
+                             u"Messages can be at most %1 characters long."_s.arg(maxLength)};
     }
     if (TextChecks::containsControlCharacter(text, TextChecks::Allow::TabAndNewline)) {
         return ProtocolError{ErrorCode::MessageInvalid,
@@ -125,9 +125,12 @@ std::optional<ProtocolError> problemWithMessageText(const QString &text)
     return std::nullopt;
 }
 
-QString encodeJoinRequest(const QString &name, qint64 since, const QString &resume)
+QString encodeJoinRequest(const QString &name, qint64 since, const QString &resume,
+                          const QString &password)
 {
     QJsonObject object{{u"type"_s, u"join"_s}, {u"name"_s, name}};
+    if (!password.isEmpty())
+        object.insert(u"password"_s, password);
     if (since >= 0)
         object.insert(u"since"_s, since);
     // Present even when empty: asks for a name that survives a dropped connection.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errorcode.h"
+#include "protocollimits.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
@@ -23,6 +24,7 @@ struct ClientPayload
     qint64 since = -1; // Join: the last message id the client saw; -1 when it saw none
     QString resume; // Join: the resume token the host gave this client earlier
     bool resumable = false; // Join: "resume" was present, even empty: keep my name if I drop
+    QString password; // Join: the room's password, when it has one
     qint64 before = -1; // History: older than this id...
     qint64 after = -1; // ...or newer than this one
     int limit = 0; // History: at most this many (the host caps it)
@@ -30,12 +32,15 @@ struct ClientPayload
 
 using DecodedClientPayload = std::variant<ClientPayload, ProtocolError>;
 
-DecodedClientPayload decodeClientPayload(const QString &frame);
+DecodedClientPayload decodeClientPayload(const QString &frame,
+                                         int maxMessageLength = Limits::kMaxMessageLength);
 
 // Why a chat message's text cannot be sent, or nothing when it can.
-std::optional<ProtocolError> problemWithMessageText(const QString &text);
+std::optional<ProtocolError> problemWithMessageText(const QString &text,
+                                                    int maxLength = Limits::kMaxMessageLength);
 
-QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString &resume = {});
+QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString &resume = {},
+                          const QString &password = {});
 QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
 QString encodeLeaveRequest();
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId);

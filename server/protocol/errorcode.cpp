@@ -33,6 +33,14 @@ QString errorCodeName(ErrorCode code)
         return u"message_invalid"_s;
     case ErrorCode::StorageFailed:
         return u"storage_failed"_s;
+    case ErrorCode::RateLimited:
+        return u"rate_limited"_s;
+    case ErrorCode::PasswordRequired:
+        return u"password_required"_s;
+    case ErrorCode::PasswordWrong:
+        return u"password_wrong"_s;
+    case ErrorCode::JoinTimeout:
+        return u"join_timeout"_s;
     }
     return {};
 }

@@ -20,6 +20,10 @@ enum class ErrorCode {
     MessageTooLong, // over Limits::kMaxMessageLength
     MessageInvalid, // control characters other than tab and newline
     StorageFailed, // the host could not store the message; it was not delivered
+    RateLimited, // faster than the room allows: slow down
+    PasswordRequired, // the room has a password and the join carried none
+    PasswordWrong, // the join carried the wrong password
+    JoinTimeout, // connected but never said who it is
 };
 
 QString errorCodeName(ErrorCode code);
@@ -36,6 +40,9 @@ namespace CloseCode {
 constexpr quint16 kNameInvalid = 4001;
 constexpr quint16 kNameTaken = 4002;
 constexpr quint16 kReplaced = 4003; // the same member connected again with its resume token
+constexpr quint16 kTooSlow = 4004; // fell too far behind reading; may resume and catch up
+constexpr quint16 kJoinTimeout = 4005; // never said who it is
+constexpr quint16 kPolicy = 1008; // persistent flooding; a wrong or missing room password
 } // namespace CloseCode
 
 } // namespace Tertulia

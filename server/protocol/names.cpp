@@ -12,14 +12,13 @@ QString normalized(const QString &name)
     return name.trimmed();
 }
 
-std::optional<ProtocolError> problemWith(const QString &normalizedName)
+std::optional<ProtocolError> problemWith(const QString &normalizedName, int maxLength)
 {
     if (normalizedName.isEmpty())
         return ProtocolError{ErrorCode::NameInvalid, u"Please choose a name."_s};
-    if (TextChecks::codePointCount(normalizedName) > Limits::kMaxNameLength) {
-        return ProtocolError{
-                ErrorCode::NameInvalid,
-                u"Names can be at most %1 characters long."_s.arg(Limits::kMaxNameLength)};
+    if (TextChecks::codePointCount(normalizedName) > maxLength) {
+        return ProtocolError{ErrorCode::NameInvalid,
+                             u"Names can be at most %1 characters long."_s.arg(maxLength)};
     }
     if (TextChecks::containsControlCharacter(normalizedName, TextChecks::Allow::Nothing))
         return ProtocolError{ErrorCode::NameInvalid, u"Names cannot contain control characters."_s};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errorcode.h"
+#include "protocollimits.h"
 
 #include <QtCore/QString>
 
@@ -13,7 +14,8 @@ namespace Tertulia::Names {
 QString normalized(const QString &name);
 
 // Why a normalised name cannot be used, or nothing when it can.
-std::optional<ProtocolError> problemWith(const QString &normalizedName);
+std::optional<ProtocolError> problemWith(const QString &normalizedName,
+                                         int maxLength = Limits::kMaxNameLength);
 
 // Names are unique ignoring case: "Ana" and "ANA" share this key.
 QString uniquenessKey(const QString &normalizedName);

@@ -60,7 +60,7 @@ test('a late joiner sees what was said before, in order', async () => {
 });
 
 test('older messages load when scrolling up, without moving the view', async () => {
-  const host = await startHost(0, undefined, ['--backlog', '20']);
+  const host = await startHost(0, undefined, ['--backlog', '20', '--rate', '1000', '--burst', '1000']);
   const probe = startProbe(`http://127.0.0.1:${host.port}/`, 'Historiador');
   try {
     await probe.waitFor((event) => event.event === 'joined');

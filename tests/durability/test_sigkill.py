@@ -78,7 +78,8 @@ async def whole_history(url):
 
 class KillDuringAStream(unittest.TestCase):
     def test_nothing_acknowledged_is_lost_or_doubled(self):
-        host = HostProcess(args=("--port", "0", "--bind", "127.0.0.1"))
+        fast = ("--rate", "1000", "--burst", "1000")  # the rate limit has tests of its own
+        host = HostProcess(args=("--port", "0", "--bind", "127.0.0.1", *fast))
         port, data_dir = host.port, host.data_dir
         url = f"http://127.0.0.1:{port}/"
         probes = [Probe(url, name) for name in SENDERS]
@@ -100,7 +101,7 @@ class KillDuringAStream(unittest.TestCase):
             host.stop()
             self.assertLess(acked_before_kill, len(SENDERS) * MESSAGES_EACH)
             time.sleep(0.5)  # the clients notice and queue what they are given meanwhile
-            host = HostProcess(args=("--port", str(port), "--bind", "127.0.0.1"),
+            host = HostProcess(args=("--port", str(port), "--bind", "127.0.0.1", *fast),
                                data_dir=data_dir)
             for writer in writers:
                 writer.join()

@@ -17,6 +17,9 @@ struct TestHost
         settings.port = port;
         settings.dataDirectory = dataDirectory.isEmpty() ? dir.path() : dataDirectory;
         settings.resumeGraceMs = resumeGraceMs;
+        // Tests send as fast as they can; the rate limit has tests of its own.
+        settings.limits.messagesPerSecond = 100'000;
+        settings.limits.messageBurst = 100'000;
     }
 
     bool start() { return host.start(settings); }

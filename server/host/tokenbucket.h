@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QtCore/QtGlobal>
+
+#include <algorithm>
+
+// Allows `burst` actions at once and `perSecond` sustained; take() says whether one more fits.
+class TokenBucket final
+{
+public:
+    explicit TokenBucket(double perSecond = 1, int burst = 1)
+        : m_perSecond(perSecond), m_burst(burst), m_tokens(burst)
+    { }
+
+    bool take(qint64 nowMs)
+    {
+        if (m_lastMs >= 0)
+            m_tokens = std::min<double>(m_burst,
+                                        m_tokens + (nowMs - m_lastMs) * m_perSecond / 1000.0);
+        m_lastMs = nowMs;
+        if (m_tokens < 1.0)
+            return false;
+        m_tokens -= 1.0;
+        return true;
+    }
+
+private:
+    double m_perSecond;
+    int m_burst;
+    double m_tokens;
+    qint64 m_lastMs = -1;
+};
