@@ -35,20 +35,21 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     if (m_host->address().isEqual(QHostAddress::Any)
         || m_host->address().isEqual(QHostAddress::AnyIPv4))
         ownUrl.setHost(u"127.0.0.1"_s);
-    showWindow(ownUrl, name, true);
+    showWindow(ownUrl, name, settings.password, true);
     m_window->setShareAddress(shareUrl, true);
     return true;
 }
 
-void DesktopSession::join(const QUrl &address, const QString &name)
+void DesktopSession::join(const QUrl &address, const QString &name, const QString &password)
 {
-    showWindow(address, name, false);
+    showWindow(address, name, password, false);
 }
 
-void DesktopSession::showWindow(const QUrl &address, const QString &name, bool hosting)
+void DesktopSession::showWindow(const QUrl &address, const QString &name, const QString &password,
+                                bool hosting)
 {
     m_window = std::make_unique<ChatWindow>(m_connection);
     m_window->setShareAddress(address, hosting);
     m_window->show();
-    m_connection->open(address, name);
+    m_connection->open(address, name, password);
 }

@@ -22,10 +22,11 @@ public:
 
     // Both print why they failed; the caller exits with HostLauncher's codes.
     bool host(const HostSettings &settings, const QString &name);
-    void join(const QUrl &address, const QString &name);
+    void join(const QUrl &address, const QString &name, const QString &password);
 
 private:
-    void showWindow(const QUrl &address, const QString &name, bool hosting);
+    void showWindow(const QUrl &address, const QString &name, const QString &password,
+                    bool hosting);
 
     std::unique_ptr<ChatHost> m_host;
     ChatConnection *m_connection;

@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
         const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));
         if (!address)
             return HostLauncher::kExitUsage;
-        session.join(*address, name);
+        session.join(*address, name, options->password);
     } else if (!session.host(*options, name)) {
         return HostLauncher::kExitCannotListen;
     }

@@ -20,17 +20,13 @@ int retryDelayMs(int failedAttempts)
     return exponential / 2 + int(QRandomGenerator::global()->bounded(exponential / 2 + 1));
 }
 
-QString percentEncoded(const QString &text)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(text));
-}
-
 } // namespace
 
 ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
+    connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatConnection::onTextMessage);
 }
@@ -56,8 +52,9 @@ QUrl ChatConnection::socketUrl(const QUrl &address)
     return url;
 }
 
-void ChatConnection::open(const QUrl &address, const QString &name)
+void ChatConnection::open(const QUrl &address, const QString &name, const QString &password)
 {
+    m_password = password;
     if (name != m_name || address != m_address) {
         m_resumeToken.clear(); // a token belongs to one name in one room
         m_lastSeenId = -1;
@@ -99,15 +96,14 @@ void ChatConnection::requestOlderThan(qint64 id, int limit)
 void ChatConnection::connectSocket()
 {
     setState(m_failedAttempts == 0 ? State::Connecting : State::Reconnecting);
-    QUrl url = socketUrl(m_address);
-    QString query = u"name="_s + percentEncoded(m_name);
-    // Coming back: reclaim the name and receive exactly what was said meanwhile.
-    if (m_lastSeenId >= 0)
-        query += u"&since="_s + QString::number(m_lastSeenId);
-    // Always present, even empty: asks the host to keep the name through a dropped connection.
-    query += u"&resume="_s + percentEncoded(m_resumeToken);
-    url.setQuery(query, QUrl::StrictMode);
-    m_socket.open(url);
+    m_socket.open(socketUrl(m_address));
+}
+
+void ChatConnection::onConnected()
+{
+    // Coming back, it reclaims the name (resume, always sent: it asks the host to hold the name
+    // through a drop) and receives exactly what was said meanwhile (since).
+    m_socket.sendTextMessage(encodeJoinRequest(m_name, m_lastSeenId, m_resumeToken, m_password));
 }
 
 void ChatConnection::onDisconnected()
@@ -191,6 +187,12 @@ void ChatConnection::onHistory(const ServerEvent &event)
 
 void ChatConnection::onError(const ServerEvent &event)
 {
+    if (event.errorCode == u"password_required" || event.errorCode == u"password_wrong") {
+        m_wantOpen = false;
+        setState(State::Disconnected);
+        emit passwordRefused(event.reason);
+        return;
+    }
     if (event.errorCode == u"name_taken" || event.errorCode == u"name_invalid") {
         // Retrying with the same name cannot succeed.
         m_wantOpen = false;

@@ -28,7 +28,8 @@ public:
     // Accepts the address a browser uses (http://host:port/) or the socket's (ws://host:port/ws).
     static QUrl socketUrl(const QUrl &address);
 
-    void open(const QUrl &address, const QString &name);
+    // password: the room's, when it has one; sent in the join message, never in the URL.
+    void open(const QUrl &address, const QString &name, const QString &password = {});
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();
 
@@ -55,6 +56,7 @@ signals:
     void presenceChanged(const QStringList &joined, const QStringList &left);
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
     void nameRefused(const QString &reason);
+    void passwordRefused(const QString &reason);
     void errorReceived(const QString &code, const QString &reason);
 
 private:
@@ -65,6 +67,7 @@ private:
     };
 
     void onTextMessage(const QString &frame);
+    void onConnected();
     void onDisconnected();
     void connectSocket();
     void setState(State state);
@@ -80,6 +83,7 @@ private:
     QUrl m_address;
     QString m_name;
     QString m_resumeToken;
+    QString m_password;
     QList<Tertulia::MemberInfo> m_members;
     QList<Outgoing> m_outbox; // oldest first
     qint64 m_lastSeenId = -1; // the newest room message this client has seen

@@ -78,6 +78,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::membersChanged, this, &ChatWindow::onMembersChanged);
     connect(m_connection, &ChatConnection::stateChanged, this, &ChatWindow::onStateChanged);
     connect(m_connection, &ChatConnection::nameRefused, this, &ChatWindow::onNameRefused);
+    connect(m_connection, &ChatConnection::passwordRefused, this, &ChatWindow::onPasswordRefused);
     connect(m_connection, &ChatConnection::errorReceived, this, &ChatWindow::onError);
     onStateChanged(m_connection->state());
 
@@ -180,6 +181,19 @@ void ChatWindow::onNameRefused(const QString &reason)
     dialog->setTextValue(m_connection->name());
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
         m_connection->open(m_connection->address(), name.trimmed());
+    });
+    dialog->open();
+}
+
+void ChatWindow::onPasswordRefused(const QString &reason)
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Room password"));
+    dialog->setLabelText(tr("%1\nPassword:").arg(reason));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
+        m_connection->open(m_connection->address(), m_connection->name(), password);
     });
     dialog->open();
 }

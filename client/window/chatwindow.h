@@ -33,6 +33,7 @@ private:
     void onMembersChanged(const QList<Tertulia::MemberInfo> &members);
     void onStateChanged(ChatConnection::State state);
     void onNameRefused(const QString &reason);
+    void onPasswordRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
 
     ChatConnection *m_connection;

@@ -6,6 +6,7 @@ import { Session, newClientId } from './session.js';
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15000;
 const NAME_REFUSED_CODES = new Set([4001, 4002]);
+const POLICY_CODE = 1008; // a wrong or missing password, or flooding
 const REPLACED_CODE = 4003;
 
 const $ = (id) => document.getElementById(id);
@@ -13,6 +14,7 @@ const ui = {
   state: $('state'),
   join: $('join'), joinForm: $('join-form'), nameInput: $('name-input'),
   joinButton: $('join-button'), joinError: $('join-error'),
+  passwordRow: $('password-row'), passwordInput: $('password-input'),
   chat: $('chat'), members: $('member-list'), memberCount: $('member-count'),
   sendForm: $('send-form'), messageInput: $('message-input'),
   sendButton: $('send-button'), chatError: $('chat-error'),
@@ -25,6 +27,8 @@ let joined = false; // the room accepted our name in this page's life
 let lastSeenId = null; // the newest room message this page has seen
 let failedAttempts = 0;
 let retryTimer = null;
+let password = ''; // kept in memory only: never in storage, never in a URL
+let passwordRefused = false;
 
 // Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
 function socketUrl() {
@@ -123,7 +127,11 @@ function handle(event) {
       showMembers(event.members || []);
       break;
     case 'error':
-      if (event.code === 'name_taken' || event.code === 'name_invalid') {
+      if (event.code === 'password_required' || event.code === 'password_wrong') {
+        ui.passwordRow.hidden = false;
+        ui.joinError.textContent = event.reason;
+        passwordRefused = true;
+      } else if (event.code === 'name_taken' || event.code === 'name_invalid') {
         ui.joinError.textContent = event.reason;
       } else if (event.clientId && event.code !== 'storage_failed') {
         session.settle(event.clientId);
@@ -146,6 +154,7 @@ function connect() {
   socket.onopen = () => {
     // resume is always sent, even empty: it asks the host to keep the name through a reload.
     const request = { type: 'join', name: session.name, resume: session.resumeToken };
+    if (password) request.password = password;
     if (lastSeenId !== null) request.since = lastSeenId; // exactly what was missed
     send(request);
   };
@@ -158,14 +167,15 @@ function connect() {
   };
   socket.onclose = (close) => {
     socket = null;
-    if (NAME_REFUSED_CODES.has(close.code)) {
+    if (NAME_REFUSED_CODES.has(close.code) || (close.code === POLICY_CODE && passwordRefused)) {
+      passwordRefused = false;
       // The name was refused: let the person pick another instead of retrying.
       joined = false;
       session.forget();
       ui.chat.hidden = true;
       ui.join.hidden = false;
       ui.joinButton.disabled = false;
-      ui.nameInput.focus();
+      (ui.passwordRow.hidden ? ui.nameInput : ui.passwordInput).focus();
       setState('closed', 'Not connected');
       return;
     }
@@ -199,6 +209,7 @@ ui.joinForm.addEventListener('submit', (event) => {
   session.name = name;
   session.resumeToken = '';
   session.save();
+  password = ui.passwordInput.value;
   failedAttempts = 0;
   ui.joinButton.disabled = true;
   ui.joinError.textContent = '';

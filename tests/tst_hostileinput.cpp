@@ -1,0 +1,339 @@
+// Hostile input against a real host: every case asserts what the offender gets AND that two
+// members, Ana and Bea, go on chatting with nothing already said lost.
+
+#include "chatroom.h"
+#include "support/rawhttp.h"
+#include "support/rawwebsocket.h"
+#include "support/testclient.h"
+#include "support/testhost.h"
+
+#include <QtTest/QtTest>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kJoinTimeoutMs = 400;
+constexpr int kIdleTimeoutMs = 600;
+constexpr int kMaxPerAddress = 8;
+
+struct Fixture
+{
+    TestHost host;
+    std::unique_ptr<TestClient> ana;
+    std::unique_ptr<TestClient> bea;
+
+    QByteArray target(const QByteArray &query = {}) const { return "/ws" + query; }
+
+    // A joined offender.
+    std::unique_ptr<TestClient> mallory()
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(host.socketUrl(u"name=Mallory"_s))
+            || client->next(u"welcome"_s).isEmpty())
+            return nullptr;
+        return client;
+    }
+};
+
+using Case = std::function<void(Fixture &)>;
+
+void expectErrorAndOpen(TestClient &client, const QString &frame, const QString &code)
+{
+    client.socket.sendTextMessage(frame);
+    QCOMPARE(client.next(u"error"_s).value("code").toString(), code);
+    QVERIFY(client.socket.isValid()); // still usable
+}
+
+Case payload(const QString &frame, const QString &code)
+{
+    return [=](Fixture &f) {
+        auto offender = f.mallory();
+        QVERIFY(offender);
+        expectErrorAndOpen(*offender, frame, code);
+        offender->send({{"message", "usable again"}});
+        QVERIFY(!offender->next(u"ack"_s).isEmpty());
+    };
+}
+
+Case badName(const QString &name, const QString &code, int closeCode)
+{
+    return [=](Fixture &f) {
+        TestClient offender;
+        QVERIFY(offender.open(f.host.socketUrl()));
+        offender.send({{"type", "join"}, {"name", name}});
+        QCOMPARE(offender.next(u"error"_s).value("code").toString(), code);
+        QVERIFY(offender.waitForDisconnect());
+        QCOMPARE(int(offender.socket.closeCode()), closeCode);
+    };
+}
+
+Case rawFrame(quint8 firstByte, const QByteArray &payload, bool masked, qint64 declared,
+              int closeCode)
+{
+    return [=](Fixture &f) {
+        RawWebSocket offender;
+        QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
+        offender.sendFrame(firstByte, payload, masked, declared);
+        QCOMPARE(offender.waitForClose(), closeCode);
+    };
+}
+
+Case http(const QByteArray &request, int status)
+{
+    return [=](Fixture &f) {
+        const RawResponse response = rawExchange(f.host.port(), request);
+        QCOMPARE(response.status, status);
+        QVERIFY(!response.head.contains("101"));
+    };
+}
+
+Case upgradeWithOrigin(const QByteArray &origin, bool allowed)
+{
+    return [=](Fixture &f) {
+        RawWebSocket client;
+        const bool upgraded
+                = client.open(f.host.port(), f.target("?name=Visitor"),
+                              origin.isEmpty() ? QByteArray() : "Origin: " + origin + "\r\n");
+        QCOMPARE(upgraded, allowed);
+        if (!allowed)
+            QVERIFY(client.handshake.startsWith("HTTP/1.1 403"));
+    };
+}
+
+QList<std::pair<const char *, Case>> cases()
+{
+    const QString longText = QString(4001, u'x');
+    return {
+            // JSON payloads: a typed error, and the connection stays usable.
+            {"payload: not JSON", payload(u"hola"_s, u"bad_json"_s)},
+            {"payload: truncated JSON", payload(u"{\"message\": \"ho"_s, u"bad_json"_s)},
+            {"payload: array", payload(u"[1, 2]"_s, u"not_an_object"_s)},
+            {"payload: bare string", payload(u"\"hola\""_s, u"not_an_object"_s)},
+            {"payload: null", payload(u"null"_s, u"not_an_object"_s)},
+            {"payload: type is a number", payload(u"{\"type\": 1}"_s, u"bad_field"_s)},
+            {"payload: unknown type",
+             payload(u"{\"type\": \"kick\", \"name\": \"Ana\"}"_s, u"unknown_type"_s)},
+            {"payload: message missing", payload(u"{\"name\": \"Mallory\"}"_s, u"bad_field"_s)},
+            {"payload: message is an object",
+             payload(u"{\"message\": {\"x\": 1}}"_s, u"bad_field"_s)},
+            {"payload: name is a number",
+             payload(u"{\"name\": 1, \"message\": \"x\"}"_s, u"bad_field"_s)},
+            {"payload: empty message", payload(u"{\"message\": \"\"}"_s, u"empty_message"_s)},
+            {"payload: white space only",
+             payload(u"{\"message\": \" \\t\\n \"}"_s, u"empty_message"_s)},
+            {"payload: NUL character",
+             payload(u"{\"message\": \"a\\u0000b\"}"_s, u"message_invalid"_s)},
+            {"payload: terminal escape",
+             payload(u"{\"message\": \"\\u001b[2J\"}"_s, u"message_invalid"_s)},
+            {"payload: too long",
+             payload(u"{\"message\": \"%1\"}"_s.arg(longText), u"message_too_long"_s)},
+            {"payload: spoofed name",
+             payload(u"{\"name\": \"Ana\", \"message\": \"soy Ana\"}"_s, u"name_mismatch"_s)},
+            {"payload: join as another",
+             payload(u"{\"type\": \"join\", \"name\": \"Bea\"}"_s, u"name_mismatch"_s)},
+            {"payload: history with a string id",
+             payload(u"{\"type\": \"history\", \"before\": \"1\"}"_s, u"bad_field"_s)},
+            {"payload: negative since",
+             payload(u"{\"type\": \"join\", \"since\": -5}"_s, u"bad_field"_s)},
+            // Names: refused with a reason, then closed with the name's code.
+            {"name: empty", badName(u""_s, u"name_invalid"_s, 4001)},
+            {"name: blank", badName(u"   "_s, u"name_invalid"_s, 4001)},
+            {"name: too long", badName(QString(33, u'n'), u"name_invalid"_s, 4001)},
+            {"name: newline", badName(u"Ana\nBea"_s, u"name_invalid"_s, 4001)},
+            {"name: C1 control inside", badName(u"A\u0085na"_s, u"name_invalid"_s, 4001)},
+            {"name: taken", badName(u"Ana"_s, u"name_taken"_s, 4002)},
+            {"name: taken, other case", badName(u"bEA"_s, u"name_taken"_s, 4002)},
+            {"name: taken, padded", badName(u" Ana "_s, u"name_taken"_s, 4002)},
+            // WebSocket frames.
+            {"frame: invalid UTF-8", rawFrame(0x81, "\xc3\x28\xff", true, -1, 1007)},
+            {"frame: reserved opcode", rawFrame(0x83, "x", true, -1, 1002)},
+            {"frame: declares 100 MB", rawFrame(0x81, "x", true, 100'000'000, 1009)},
+            {"frame: over the message limit",
+             rawFrame(0x81, QByteArray(70 * 1024, 'a'), true, -1, 1009)},
+            {"frame: binary",
+             [](Fixture &f) {
+                 auto offender = f.mallory();
+                 QVERIFY(offender);
+                 offender->socket.sendBinaryMessage("{\"message\": \"x\"}");
+                 QCOMPARE(offender->next(u"error"_s).value("code").toString(), u"binary_frame"_s);
+             }},
+            // HTTP requests.
+            {"http: request line is nonsense", http("HELLO\r\n\r\n", 400)},
+            {"http: head over 16 KiB",
+             http("GET / HTTP/1.1\r\nX: " + QByteArray(20 * 1024, 'a') + "\r\n\r\n", 431)},
+            {"http: a body", http("POST / HTTP/1.1\r\nContent-Length: 10000000\r\n\r\n", 413)},
+            {"http: chunked body",
+             http("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 413)},
+            {"http: path traversal",
+             http("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", 404)},
+            {"http: resource path",
+             http("GET /:/tertulia/page/index.html HTTP/1.1\r\nHost: x\r\n\r\n", 404)},
+            {"http: POST to the page",
+             http("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405)},
+            {"http: DELETE the script", http("DELETE /app.js HTTP/1.1\r\nHost: x\r\n\r\n", 405)},
+            {"http: upgrade to the page", http(upgradeRequest("/"), 404)},
+            {"http: HEAD of the page",
+             [](Fixture &f) {
+                 const RawResponse response
+                         = rawExchange(f.host.port(), "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+                 QCOMPARE(response.status, 200);
+                 QVERIFY(response.body.isEmpty());
+                 QVERIFY(!response.header("content-security-policy").isEmpty());
+             }},
+            // Who may connect.
+            {"origin: another site", upgradeWithOrigin("http://evil.example", false)},
+            {"origin: rebinding name on our port",
+             upgradeWithOrigin("http://attacker.test:1", false)},
+            {"origin: null", upgradeWithOrigin("null", false)},
+            {"origin: none (native client)", upgradeWithOrigin({}, true)},
+            {"origin: this machine",
+             [](Fixture &f) {
+                 RawWebSocket client;
+                 QVERIFY(client.open(f.host.port(), f.target("?name=Visitor"),
+                                     "Origin: http://127.0.0.1:" + QByteArray::number(f.host.port())
+                                             + "\r\n"));
+             }},
+            // Connection behaviour.
+            {"connection: never says who it is",
+             [](Fixture &f) {
+                 RawWebSocket silent;
+                 QVERIFY(silent.open(f.host.port(), f.target()));
+                 QCOMPARE(silent.waitForClose(kJoinTimeoutMs + 3000), 4005);
+             }},
+            {"connection: dead peer (never answers pings)",
+             [](Fixture &f) {
+                 RawWebSocket dead;
+                 QVERIFY(dead.open(f.host.port(), f.target("?name=Ghost")));
+                 // It reads nothing and answers no ping: dropped without a handshake.
+                 QTRY_COMPARE_WITH_TIMEOUT(dead.socket.state(), QAbstractSocket::UnconnectedState,
+                                           kIdleTimeoutMs * 4);
+             }},
+            {"connection: too many from one address",
+             [](Fixture &f) {
+                 std::vector<std::unique_ptr<RawWebSocket>> sockets;
+                 for (int i = 0; i < kMaxPerAddress; ++i) {
+                     sockets.push_back(std::make_unique<RawWebSocket>());
+                     QVERIFY(sockets.back()->open(
+                             f.host.port(),
+                             f.target("?name=Many%1").replace("%1", QByteArray::number(i)), {},
+                             QHostAddress(u"127.0.0.3"_s)));
+                 }
+                 RawWebSocket oneMore;
+                 QVERIFY(!oneMore.open(f.host.port(), f.target("?name=OneMore"), {},
+                                       QHostAddress(u"127.0.0.3"_s)));
+                 QVERIFY(oneMore.handshake.startsWith("HTTP/1.1 503"));
+             }},
+            {"connection: flooding",
+             [](Fixture &f) {
+                 auto offender = f.mallory();
+                 QVERIFY(offender);
+                 for (int i = 0; i < 400; ++i)
+                     offender->send({{"message", u"flood %1"_s.arg(i)}});
+                 QCOMPARE(offender->next(u"error"_s).value("code").toString(), u"rate_limited"_s);
+                 QVERIFY(offender->waitForDisconnect());
+                 QCOMPARE(int(offender->socket.closeCode()), 1008);
+             }},
+    };
+}
+
+} // namespace
+
+class tst_HostileInput final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyCaseCostsOthersNothing_data();
+    void everyCaseCostsOthersNothing();
+    void passwordIsRequiredAndChecked();
+};
+
+void tst_HostileInput::everyCaseCostsOthersNothing_data()
+{
+    QTest::addColumn<int>("index");
+    const auto all = cases();
+    for (int i = 0; i < all.size(); ++i)
+        QTest::newRow(all.at(i).first) << i;
+}
+
+void tst_HostileInput::everyCaseCostsOthersNothing()
+{
+    QFETCH(int, index);
+    Fixture f;
+    HostLimits &limits = f.host.settings.limits;
+    limits.joinTimeoutMs = kJoinTimeoutMs;
+    limits.idleTimeoutMs = kIdleTimeoutMs;
+    limits.maxConnectionsPerAddress = kMaxPerAddress;
+    limits.messagesPerSecond = 20;
+    limits.messageBurst = 20;
+    QVERIFY(f.host.start());
+    f.ana = std::make_unique<TestClient>();
+    f.bea = std::make_unique<TestClient>();
+    QVERIFY(f.ana->open(f.host.socketUrl(u"name=Ana&resume="_s)));
+    QVERIFY(f.bea->open(f.host.socketUrl(u"name=Bea&resume="_s)));
+    f.ana->send({{"message", "said before"}});
+    QCOMPARE(f.bea->next(u"message"_s).value("message").toString(), u"said before"_s);
+
+    cases().at(index).second(f);
+
+    // Ana and Bea go on chatting, and nobody else spoke in their names.
+    for (const auto &[speaker, listener, text] :
+         {std::tuple{f.ana.get(), f.bea.get(), u"still here?"_s},
+          {f.bea.get(), f.ana.get(), u"yes"_s}}) {
+        speaker->send({{"message", text}});
+        const QJsonObject heard = listener->nextWhere(u"message"_s, [&](const QJsonObject &m) {
+            return m.value("message").toString() == text;
+        });
+        QVERIFY2(!heard.isEmpty(), qPrintable(text));
+    }
+    for (TestClient *member : {f.ana.get(), f.bea.get()}) {
+        QVERIFY(member->eventsOfType(u"error"_s).isEmpty());
+        for (const QJsonObject &message : member->eventsOfType(u"message"_s)) {
+            const QString name = message.value("name").toString();
+            QVERIFY2(name == u"Ana" || name == u"Bea" || name == u"Mallory", qPrintable(name));
+        }
+    }
+    // Nothing already said is lost.
+    TestClient later;
+    QVERIFY2(later.open(f.host.socketUrl(u"name=Later"_s)), qPrintable(later.socket.errorString()));
+    const QJsonArray history = later.next(u"history"_s).value("messages").toArray();
+    QVERIFY(!history.isEmpty());
+    QCOMPARE(history.first().toObject().value("message").toString(), u"said before"_s);
+}
+
+void tst_HostileInput::passwordIsRequiredAndChecked()
+{
+    TestHost host;
+    host.settings.password = u"sésamo"_s;
+    QVERIFY(host.start());
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl()));
+    ana.send({{"type", "join"}, {"name", "Ana"}, {"password", "sésamo"}});
+    QVERIFY(!ana.next(u"welcome"_s).isEmpty());
+
+    for (const auto &[query, join, code] :
+         {std::tuple{u"name=Bea"_s, QJsonObject{}, u"password_required"_s},
+          {QString(), QJsonObject{{"type", "join"}, {"name", "Bea"}}, u"password_required"_s},
+          {QString(), QJsonObject{{"type", "join"}, {"name", "Bea"}, {"password", "sesamo"}},
+           u"password_wrong"_s},
+          {QString(), QJsonObject{{"name", "Bea"}, {"message", "seed style"}},
+           u"password_required"_s}}) {
+        TestClient offender;
+        QVERIFY(offender.open(host.socketUrl(query)));
+        if (!join.isEmpty())
+            offender.send(join);
+        QCOMPARE(offender.next(u"error"_s).value("code").toString(), code);
+        QVERIFY(offender.waitForDisconnect());
+        QCOMPARE(int(offender.socket.closeCode()), 1008);
+        QVERIFY(offender.eventsOfType(u"welcome"_s).isEmpty());
+        QVERIFY(offender.eventsOfType(u"history"_s).isEmpty());
+    }
+    ana.send({{"message", "still private"}});
+    QVERIFY(!ana.next(u"ack"_s).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_HostileInput)
+#include "tst_hostileinput.moc"
