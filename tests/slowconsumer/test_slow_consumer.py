@@ -1,0 +1,112 @@
+"""Readers that stop reading while others chat: the host's memory stays bounded, each stalled
+reader is dropped (close 4004, then cut off if it does not read even that), and the members
+who read get everything."""
+
+import asyncio
+import json
+import os
+import select
+import socket
+import sys
+import time
+import unittest
+
+import websockets
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from hostprocess import HostProcess  # noqa: E402
+
+STALLED = 5
+MESSAGES = 3000
+TEXT = "x" * 3500  # 3000 × 3.5 KB ≈ 10 MB sent to every member
+QUEUE_LIMIT = 1024 * 1024
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def stalled_reader(port, name):
+    """Joins over a raw socket with a tiny receive buffer, then never reads."""
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.connect(("127.0.0.1", port))
+    s.sendall(f"GET /ws?name={name}&resume= HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode())
+    assert s.recv(4096).startswith(b"HTTP/1.1 101")
+    return s
+
+
+def drained_to_eof(s, timeout):
+    """Reads what the host had queued; True if the host then closed the connection."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([s], [], [], 0.2)
+        if ready:
+            try:
+                chunk = s.recv(1 << 20)
+            except ConnectionResetError:
+                return True, data
+            if not chunk:
+                return True, data
+            data += chunk
+    return False, data
+
+
+class SlowConsumers(unittest.TestCase):
+    def test_memory_stays_bounded_and_stalled_readers_are_dropped(self):
+        host = HostProcess(args=("--port", "0", "--bind", "127.0.0.1", "--rate", "100000",
+                                 "--burst", "100000", "--max-queued-bytes", str(QUEUE_LIMIT)))
+        pid, port = host.process.pid, host.port
+        try:
+            stalled = [stalled_reader(port, f"Stalled{i}") for i in range(STALLED)]
+            baseline = rss_kb(pid)
+
+            async def chat():
+                url = f"ws://127.0.0.1:{port}/ws"
+                async with websockets.connect(url + "?name=Writer", max_size=None) as writer, \
+                        websockets.connect(url + "?name=Reader", max_size=None) as reader:
+                    texts = []
+
+                    async def read_until(count):
+                        while len(texts) < count:
+                            event = json.loads(await asyncio.wait_for(reader.recv(), 30))
+                            if event["type"] == "message":
+                                texts.append(event["message"])
+
+                    # In batches the live reader keeps up with; the stalled ones never read.
+                    for start in range(0, MESSAGES, 100):
+                        for i in range(start, start + 100):
+                            await writer.send(json.dumps({"message": f"{i} {TEXT}"}))
+                        await read_until(start + 100)
+                    return texts
+
+            texts = asyncio.run(chat())
+            peak = rss_kb(pid)
+            self.assertEqual([t.split(" ")[0] for t in texts], [str(i) for i in range(MESSAGES)])
+            growth_mb = (peak - baseline) / 1024
+            sent_mb = MESSAGES * len(TEXT) / 1e6
+            print(f"host RSS {baseline / 1024:.1f} MB -> {peak / 1024:.1f} MB "
+                  f"(+{growth_mb:.1f} MB) while {STALLED} stalled readers were sent "
+                  f"{sent_mb:.1f} MB each")
+            # Unbounded, each stalled reader would hold about sent_mb in the host.
+            self.assertLess(growth_mb, STALLED * QUEUE_LIMIT / 1e6 + 30)
+            for s in stalled:
+                closed, data = drained_to_eof(s, 15)
+                self.assertTrue(closed, "the stalled reader was not dropped")
+                # Dropped long before it was sent everything: what it got is at most what the
+                # host would queue for it, plus what the kernel buffers held.
+                self.assertLess(len(data), QUEUE_LIMIT + 8 * 1024 * 1024)
+                s.close()
+        finally:
+            self.assertEqual(host.stop(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
