@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps configure build run test test-sanitized fuzz clean
 
 all: build
 
@@ -23,5 +23,22 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure --parallel $(JOBS) --timeout 300
 
+# The whole suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer.
+test-sanitized: deps
+	cmake -S . -B build-sanitized -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTERTULIA_SANITIZE=ON
+	cmake --build build-sanitized --parallel $(JOBS)
+	cd build-sanitized && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure --parallel $(JOBS) --timeout 600
+
+# libFuzzer over the protocol decoder and request/name validation, for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERTULIA_FUZZ=ON
+	cmake --build build-fuzz --parallel $(JOBS)
+	mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz/fuzz_protocol -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		build-fuzz/corpus fuzz/corpus
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-sanitized build-fuzz

@@ -95,8 +95,10 @@ class SlowConsumers(unittest.TestCase):
             print(f"host RSS {baseline / 1024:.1f} MB -> {peak / 1024:.1f} MB "
                   f"(+{growth_mb:.1f} MB) while {STALLED} stalled readers were sent "
                   f"{sent_mb:.1f} MB each")
-            # Unbounded, each stalled reader would hold about sent_mb in the host.
-            self.assertLess(growth_mb, STALLED * QUEUE_LIMIT / 1e6 + 30)
+            # Unbounded, each stalled reader would hold about sent_mb in the host. (Under
+            # AddressSanitizer freed memory sits in quarantine, so RSS says nothing there.)
+            if os.environ.get("TERTULIA_SANITIZED") != "1":
+                self.assertLess(growth_mb, STALLED * QUEUE_LIMIT / 1e6 + 30)
             for s in stalled:
                 closed, data = drained_to_eof(s, 15)
                 self.assertTrue(closed, "the stalled reader was not dropped")
