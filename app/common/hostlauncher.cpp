@@ -41,6 +41,10 @@ bool HostLauncher::start(ChatHost &host, const HostSettings &settings)
     std::fprintf(stdout, "Listening on %s\n", qPrintable(urls.first().toString()));
     for (qsizetype i = 1; i < urls.size(); ++i)
         std::fprintf(stdout, "Also reachable at %s\n", qPrintable(urls.at(i).toString()));
+    if (host.usesTls()) {
+        std::fprintf(stdout, "TLS certificate SHA-256 fingerprint: %s\n",
+                     qPrintable(host.certificateFingerprint()));
+    }
     std::fflush(stdout);
     return true;
 }
@@ -49,7 +53,7 @@ QList<QUrl> HostLauncher::pageUrls(const ChatHost &host)
 {
     QList<QUrl> urls;
     for (const QHostAddress &address : ShareAddresses::forBinding(host.address()))
-        urls.append(ShareAddresses::pageUrl(address, host.port()));
+        urls.append(ShareAddresses::pageUrl(address, host.port(), host.usesTls()));
     return urls;
 }
 

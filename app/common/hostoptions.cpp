@@ -99,6 +99,10 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("Ask everyone who joins for this password (better: the "
                          "TERTULIA_PASSWORD environment variable, which ps does not show)."),
                       tr("PASSWORD")});
+    parser.addOption({u"cert"_s, tr("Serve HTTPS and WSS with this PEM certificate (with --key)."),
+                      tr("FILE")});
+    parser.addOption(
+            {u"key"_s, tr("The certificate's private key, PEM, unencrypted."), tr("FILE")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")
                               .arg(HostSettings().backlog)
@@ -170,6 +174,12 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, 
             settings.limits.*limit.large = qint64(value);
     }
     settings.allowedOrigins = parser.values(u"allow-origin"_s);
+    settings.certificateFile = parser.value(u"cert"_s);
+    settings.keyFile = parser.value(u"key"_s);
+    if (settings.certificateFile.isEmpty() != settings.keyFile.isEmpty()) {
+        *error = tr("TLS needs both --cert FILE and --key FILE.");
+        return std::nullopt;
+    }
     settings.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
                                                     : qEnvironmentVariable("TERTULIA_PASSWORD");
     return settings;

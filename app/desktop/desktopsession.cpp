@@ -35,13 +35,18 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     if (m_host->address().isEqual(QHostAddress::Any)
         || m_host->address().isEqual(QHostAddress::AnyIPv4))
         ownUrl.setHost(u"127.0.0.1"_s);
+    // Its own certificate, self-signed or not, is the one the window trusts.
+    m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
     showWindow(ownUrl, name, settings.password, true);
     m_window->setShareAddress(shareUrl, true);
+    m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     return true;
 }
 
-void DesktopSession::join(const QUrl &address, const QString &name, const QString &password)
+void DesktopSession::join(const QUrl &address, const QString &name, const QString &password,
+                          const QString &fingerprint)
 {
+    m_connection->setPinnedFingerprint(fingerprint);
     showWindow(address, name, password, false);
 }
 

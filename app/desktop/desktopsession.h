@@ -22,7 +22,8 @@ public:
 
     // Both print why they failed; the caller exits with HostLauncher's codes.
     bool host(const HostSettings &settings, const QString &name);
-    void join(const QUrl &address, const QString &name, const QString &password);
+    void join(const QUrl &address, const QString &name, const QString &password,
+              const QString &fingerprint);
 
 private:
     void showWindow(const QUrl &address, const QString &name, const QString &password,

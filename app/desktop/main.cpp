@@ -61,6 +61,11 @@ void addOptions(QCommandLineParser &parser)
              u"URL"_s});
     parser.addOption(
             {u"name"_s, QCoreApplication::translate("main", "Your name in the room."), u"NAME"_s});
+    parser.addOption({u"fingerprint"_s,
+                      QCoreApplication::translate("main", "With --join to an HTTPS host whose "
+                                                          "certificate is self-signed: its SHA-256 "
+                                                          "fingerprint, as the host shows it."),
+                      u"SHA256"_s});
 }
 
 std::optional<QUrl> joinAddress(const QString &text)
@@ -125,7 +130,7 @@ int main(int argc, char *argv[])
         const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));
         if (!address)
             return HostLauncher::kExitUsage;
-        session.join(*address, name, options->password);
+        session.join(*address, name, options->password, parser.value(u"fingerprint"_s));
     } else if (!session.host(*options, name)) {
         return HostLauncher::kExitCannotListen;
     }

@@ -4,6 +4,8 @@
 
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QUuid>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
 
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
@@ -27,6 +29,7 @@ ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
     connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &ChatConnection::onSslErrors);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatConnection::onTextMessage);
 }
@@ -97,6 +100,27 @@ void ChatConnection::connectSocket()
 {
     setState(m_failedAttempts == 0 ? State::Connecting : State::Reconnecting);
     m_socket.open(socketUrl(m_address));
+}
+
+void ChatConnection::setPinnedFingerprint(const QString &fingerprint)
+{
+    m_pinnedDigest = QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""));
+}
+
+void ChatConnection::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    if (!m_pinnedDigest.isEmpty()
+        && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest) {
+        m_socket.ignoreSslErrors(); // the very certificate the user was told to expect
+        return;
+    }
+    m_wantOpen = false;
+    setState(State::Disconnected);
+    emit errorReceived(u"tls_untrusted"_s,
+                       tr("The host's certificate is not trusted (%1). Ask the host for its "
+                          "fingerprint and join with --fingerprint.")
+                               .arg(errors.isEmpty() ? QString() : errors.first().errorString()));
 }
 
 void ChatConnection::onConnected()

@@ -30,6 +30,10 @@ public:
 
     // password: the room's, when it has one; sent in the join message, never in the URL.
     void open(const QUrl &address, const QString &name, const QString &password = {});
+    // For hosts with a self-signed certificate: trust exactly the one with this SHA-256
+    // fingerprint ("AB:CD:…", as the host prints it), whatever else is wrong with it.
+    void setPinnedFingerprint(const QString &fingerprint);
+
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();
 
@@ -68,6 +72,7 @@ private:
 
     void onTextMessage(const QString &frame);
     void onConnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void onDisconnected();
     void connectSocket();
     void setState(State state);
@@ -84,6 +89,7 @@ private:
     QString m_name;
     QString m_resumeToken;
     QString m_password;
+    QByteArray m_pinnedDigest;
     QList<Tertulia::MemberInfo> m_members;
     QList<Outgoing> m_outbox; // oldest first
     qint64 m_lastSeenId = -1; // the newest room message this client has seen

@@ -92,6 +92,11 @@ void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
     m_shareBar->setAddress(address, hosting);
 }
 
+void ChatWindow::setCertificateFingerprint(const QString &fingerprint)
+{
+    m_shareBar->setFingerprint(fingerprint);
+}
+
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(u"window/geometry"_s, saveGeometry());

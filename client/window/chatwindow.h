@@ -21,6 +21,7 @@ public:
     explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
 
     void setShareAddress(const QUrl &address, bool hosting);
+    void setCertificateFingerprint(const QString &fingerprint);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -5,13 +5,19 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QVBoxLayout>
 
 ShareBar::ShareBar(QWidget *parent)
     : QWidget(parent),
       m_caption(new QLabel(this)),
       m_address(new QLabel(this)),
-      m_copyButton(new QPushButton(tr("Copy"), this))
+      m_copyButton(new QPushButton(tr("Copy"), this)),
+      m_fingerprint(new QLabel(this))
 {
+    m_fingerprint->setObjectName(QStringLiteral("certificateFingerprint"));
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setWordWrap(true);
+    m_fingerprint->hide();
     m_address->setObjectName(QStringLiteral("shareAddress"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     QFont addressFont = m_address->font();
@@ -20,11 +26,14 @@ ShareBar::ShareBar(QWidget *parent)
     m_copyButton->setObjectName(QStringLiteral("copyAddressButton"));
     m_copyButton->setToolTip(tr("Copy the address to the clipboard"));
 
-    auto *layout = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_caption);
+    row->addWidget(m_address, 1);
+    row->addWidget(m_copyButton);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
-    layout->addWidget(m_caption);
-    layout->addWidget(m_address, 1);
-    layout->addWidget(m_copyButton);
+    layout->addLayout(row);
+    layout->addWidget(m_fingerprint);
     connect(m_copyButton, &QPushButton::clicked, this, &ShareBar::copyAddress);
 }
 
@@ -37,6 +46,12 @@ void ShareBar::setAddress(const QUrl &address, bool hosting)
 QString ShareBar::addressText() const
 {
     return m_address->text();
+}
+
+void ShareBar::setFingerprint(const QString &fingerprint)
+{
+    m_fingerprint->setText(tr("Certificate fingerprint (SHA-256): %1").arg(fingerprint));
+    m_fingerprint->setVisible(!fingerprint.isEmpty());
 }
 
 void ShareBar::copyAddress()

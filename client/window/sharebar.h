@@ -17,6 +17,8 @@ public:
     // Hosting: the page's address to hand out. Joined elsewhere: the room's address.
     void setAddress(const QUrl &address, bool hosting);
     QString addressText() const;
+    // Shown under the address when the host uses TLS, for self-signed certificates.
+    void setFingerprint(const QString &fingerprint);
 
 private:
     void copyAddress();
@@ -24,4 +26,5 @@ private:
     QLabel *m_caption;
     QLabel *m_address;
     QPushButton *m_copyButton;
+    QLabel *m_fingerprint;
 };

@@ -6,7 +6,11 @@
 #include "pageroutes.h"
 #include "retentionscheduler.h"
 
+#include <QtCore/QFile>
 #include <QtHttpServer/QHttpServer>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslKey>
 #include <QtWebSockets/QWebSocket>
 #include <QtWebSockets/QWebSocketServer>
 
@@ -38,6 +42,8 @@ bool ChatHost::start(const HostSettings &settings)
         return false;
     }
     m_sorter = new ConnectionSorter("/ws", settings.limits, this);
+    if (!loadTls(settings))
+        return false;
     connect(m_sorter, &ConnectionSorter::webSocketRequested, m_webSockets,
             &QWebSocketServer::handleConnection);
     if (!m_sorter->listen(settings.address, settings.port)) {
@@ -76,6 +82,39 @@ quint16 ChatHost::port() const
 int ChatHost::connectionCount() const
 {
     return m_sorter ? m_sorter->connectionCount() : 0;
+}
+
+bool ChatHost::loadTls(const HostSettings &settings)
+{
+    if (settings.certificateFile.isEmpty() && settings.keyFile.isEmpty())
+        return true;
+    QFile certificateFile(settings.certificateFile);
+    QFile keyFile(settings.keyFile);
+    if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        m_errorString = tr("Cannot read the TLS certificate %1 or key %2.")
+                                .arg(settings.certificateFile, settings.keyFile);
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromDevice(&certificateFile);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey privateKey(keyPem, QSsl::Rsa);
+    if (privateKey.isNull())
+        privateKey = QSslKey(keyPem, QSsl::Ec);
+    if (chain.isEmpty() || privateKey.isNull()) {
+        m_errorString = tr("The TLS certificate %1 or key %2 is not a PEM certificate and "
+                           "unencrypted RSA or EC key.")
+                                .arg(settings.certificateFile, settings.keyFile);
+        return false;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(privateKey);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_sorter->setTls(configuration);
+    m_certificateFingerprint = QString::fromLatin1(
+            chain.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return true;
 }
 
 void ChatHost::onWebSocketReady()

@@ -30,11 +30,15 @@ public:
     quint16 port() const;
     QString errorString() const { return m_errorString; }
     int connectionCount() const; // TCP connections open now, HTTP and WebSocket
+    bool usesTls() const { return !m_certificateFingerprint.isEmpty(); }
+    // SHA-256 of the TLS certificate, "AB:CD:…"; empty without TLS. For pinning by clients.
+    QString certificateFingerprint() const { return m_certificateFingerprint; }
 
     ChatRoom *room() const { return m_room; }
 
 private:
     void onWebSocketReady();
+    bool loadTls(const HostSettings &settings);
 
     QHttpServer *m_http = nullptr;
     ConnectionSorter *m_sorter = nullptr; // exists once started
@@ -43,4 +47,5 @@ private:
     ChatRoom *m_room = nullptr; // exists once started
     QString m_errorString;
     HostSettings m_settings;
+    QString m_certificateFingerprint;
 };

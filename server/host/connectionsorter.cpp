@@ -3,6 +3,7 @@
 #include "requesthead.h"
 
 #include <QtCore/QTimer>
+#include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -20,10 +21,22 @@ ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, const HostLimits 
 
 void ConnectionSorter::incomingConnection(qintptr handle)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_tls) {
+        auto *sslSocket = new QSslSocket(this);
+        sslSocket->setSslConfiguration(*m_tls);
+        socket = sslSocket;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;
         return;
+    }
+    if (auto *sslSocket = qobject_cast<QSslSocket *>(socket)) {
+        // A client that fails the handshake (plain HTTP to an HTTPS port, say) is let go.
+        connect(sslSocket, &QSslSocket::sslErrors, sslSocket, &QSslSocket::abort);
+        sslSocket->startServerEncryption();
     }
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     const QHostAddress peer = socket->peerAddress();

@@ -5,6 +5,7 @@
 
 #include <QtCore/QHash>
 #include <QtNetwork/QHostAddress>
+#include <QtNetwork/QSslConfiguration>
 #include <QtNetwork/QTcpServer>
 
 class QTcpSocket;
@@ -15,6 +16,7 @@ class RequestHead;
 // WebSocket upgrades, and sorts what is left by the request head — an upgrade to the chat path
 // goes to webSocketRequested(), anything else to the bound QHttpServer, one request per
 // connection so every request passes through here. Sockets stay children of this server.
+// With TLS, the sockets are QSslSockets and everything above reads the decrypted stream.
 class ConnectionSorter final : public QTcpServer
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
                      QObject *parent = nullptr);
 
     void setOriginPolicy(const OriginPolicy &policy) { m_originPolicy = policy; }
+    // With a configuration, every connection is TLS: HTTPS for the page, WSS for the chat.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
     int connectionCount() const { return m_total; }
 
 signals:
@@ -48,5 +52,6 @@ private:
     HostLimits m_limits;
     OriginPolicy m_originPolicy{0, {}};
     QHash<QHostAddress, int> m_perAddress;
+    std::optional<QSslConfiguration> m_tls;
     int m_total = 0;
 };

@@ -35,4 +35,6 @@ struct HostSettings
     HostLimits limits;
     QStringList allowedOrigins; // besides the host's own page, e.g. "https://chat.example"
     QString password; // empty: anyone on the network may join
+    QString certificateFile; // PEM; with keyFile, the host speaks only HTTPS and WSS
+    QString keyFile; // PEM, unencrypted
 };

@@ -74,10 +74,10 @@ QList<QHostAddress> forBinding(const QHostAddress &bound)
     return ranked;
 }
 
-QUrl pageUrl(const QHostAddress &address, quint16 port)
+QUrl pageUrl(const QHostAddress &address, quint16 port, bool tls)
 {
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(tls ? u"https"_s : u"http"_s);
     url.setHost(address.toString());
     url.setPort(port);
     url.setPath(u"/"_s);

@@ -23,6 +23,6 @@ QList<QHostAddress> rank(const QList<Candidate> &candidates);
 // The IPv4 addresses of this machine's running interfaces that a host bound to `bound` serves.
 QList<QHostAddress> forBinding(const QHostAddress &bound);
 
-QUrl pageUrl(const QHostAddress &address, quint16 port);
+QUrl pageUrl(const QHostAddress &address, quint16 port, bool tls = false);
 
 } // namespace ShareAddresses

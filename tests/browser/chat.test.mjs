@@ -2,10 +2,11 @@
 // machine (127.0.0.2), chatting with the native client against a real tertulia-server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startHost, startProbe } from './processes.mjs';
+import { newDataDir, startHost, startProbe } from './processes.mjs';
 
 const artifacts = process.env.TERTULIA_ARTIFACTS || 'artifacts';
 mkdirSync(artifacts, { recursive: true });
@@ -148,5 +149,35 @@ test('the page reconnects by itself when the host comes back', async () => {
   } finally {
     await context.close();
     await restarted.stop();
+  }
+});
+
+test('over HTTPS the page opens a wss: socket by itself', async () => {
+  const dir = newDataDir();
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+    '-subj', '/CN=tertulia-test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+  { stdio: 'ignore' });
+  const tlsHost = await startHost(0, dir, ['--cert', join(dir, 'cert.pem'), '--key', join(dir, 'key.pem')]);
+  const pages = [];
+  try {
+    for (const name of ['Segura', 'Cifrada']) {
+      // A self-signed certificate: the visitor accepts it once, as a browser would ask.
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      const page = await context.newPage();
+      const sockets = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
+      await page.goto(`https://127.0.0.2:${tlsHost.port}/`);
+      await page.getByLabel('Your name').fill(name);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.locator('#state[data-state="connected"]').waitFor();
+      assert.match(sockets[0], /^wss:\/\/127\.0\.0\.2:\d+\/ws$/);
+      pages.push({ context, page });
+    }
+    await pages[0].page.getByRole('textbox', { name: 'Message' }).fill('por TLS');
+    await pages[0].page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await pages[1].page.locator('#message-list li', { hasText: 'por TLS' }).waitFor();
+  } finally {
+    for (const { context } of pages) await context.close();
+    await tlsHost.stop();
   }
 });

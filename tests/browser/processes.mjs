@@ -19,7 +19,7 @@ export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = []
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  const match = /^Listening on http:\/\/[^/]+:(\d+)\/$/.exec(first);
+  const match = /^Listening on https?:\/\/[^/]+:(\d+)\/$/.exec(first);
   if (!match) throw new Error(`unexpected first line: ${first}`);
   return { child, port: Number(match[1]), dataDir, stop: () => stop(child) };
 }

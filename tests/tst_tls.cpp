@@ -1,0 +1,135 @@
+// TLS: the same port serves HTTPS and WSS; the native client trusts a self-signed host only by
+// its pinned fingerprint. The certificate is made fresh by openssl for each run.
+
+#include "chatconnection.h"
+#include "chatroom.h"
+#include "support/testclient.h"
+#include "support/testhost.h"
+
+#include <QtCore/QProcess>
+#include <QtNetwork/QSslSocket>
+#include <QtTest/QtTest>
+
+using namespace Qt::StringLiterals;
+
+class tst_Tls final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void servesThePageOverHttps();
+    void plainHttpGetsNothing();
+    void pinnedNativeClientChatsWithABrowserStyleClient();
+    void unpinnedNativeClientRefusesTheHost();
+    void wrongPinIsRefused();
+    void missingCertificateIsAClearError();
+
+private:
+    QTemporaryDir m_files;
+    std::unique_ptr<TestHost> m_host;
+};
+
+void tst_Tls::initTestCase()
+{
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
+                   u"2"_s, u"-subj"_s, u"/CN=tertulia-test"_s, u"-keyout"_s,
+                   m_files.filePath(u"key.pem"_s), u"-out"_s, m_files.filePath(u"cert.pem"_s)});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+}
+
+void tst_Tls::init()
+{
+    m_host = std::make_unique<TestHost>();
+    m_host->settings.certificateFile = m_files.filePath(u"cert.pem"_s);
+    m_host->settings.keyFile = m_files.filePath(u"key.pem"_s);
+    QVERIFY2(m_host->start(), qPrintable(m_host->host.errorString()));
+    QVERIFY(m_host->host.usesTls());
+    QCOMPARE(m_host->host.certificateFingerprint().count(u':'), 31);
+}
+
+void tst_Tls::cleanup()
+{
+    m_host.reset();
+}
+
+void tst_Tls::servesThePageOverHttps()
+{
+    QSslSocket socket;
+    connect(&socket, &QSslSocket::sslErrors, &socket,
+            [&socket] { socket.ignoreSslErrors(); }); // self-signed: a browser would ask
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, m_host->port());
+    QTRY_VERIFY(socket.isEncrypted());
+    socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray reply;
+    QTRY_VERIFY((reply += socket.readAll()).contains("</html>"));
+    QVERIFY(reply.startsWith("HTTP/1.1 200"));
+}
+
+void tst_Tls::plainHttpGetsNothing()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_host->port());
+    QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    socket.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY(!socket.readAll().contains("<html"));
+}
+
+void tst_Tls::pinnedNativeClientChatsWithABrowserStyleClient()
+{
+    ChatConnection native;
+    native.setPinnedFingerprint(m_host->host.certificateFingerprint());
+    native.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
+    QTRY_COMPARE(native.state(), ChatConnection::State::Connected);
+
+    TestClient browser;
+    connect(&browser.socket, &QWebSocket::sslErrors, &browser.socket,
+            [&browser] { browser.socket.ignoreSslErrors(); });
+    QVERIFY(browser.open(QUrl(u"wss://127.0.0.1:%1/ws?name=Bea"_s.arg(m_host->port()))));
+    QVERIFY(!browser.next(u"welcome"_s).isEmpty());
+    native.send(u"cifrado"_s);
+    QCOMPARE(browser.next(u"message"_s).value("message").toString(), u"cifrado"_s);
+    QSignalSpy received(&native, &ChatConnection::messageReceived);
+    browser.send({{"message", "también"}});
+    QVERIFY(received.wait());
+}
+
+void tst_Tls::unpinnedNativeClientRefusesTheHost()
+{
+    ChatConnection native;
+    QSignalSpy errors(&native, &ChatConnection::errorReceived);
+    native.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().at(0).toString(), u"tls_untrusted"_s);
+    QCOMPARE(native.state(), ChatConnection::State::Disconnected);
+    QVERIFY(m_host->host.room()->members().isEmpty());
+}
+
+void tst_Tls::wrongPinIsRefused()
+{
+    ChatConnection native;
+    native.setPinnedFingerprint(QString(m_host->host.certificateFingerprint()).replace(u'A', u'B'));
+    QSignalSpy errors(&native, &ChatConnection::errorReceived);
+    native.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(native.state(), ChatConnection::State::Disconnected);
+}
+
+void tst_Tls::missingCertificateIsAClearError()
+{
+    TestHost host;
+    host.settings.certificateFile = m_files.filePath(u"missing.pem"_s);
+    host.settings.keyFile = m_files.filePath(u"key.pem"_s);
+    QVERIFY(!host.start());
+    QVERIFY(host.host.errorString().contains(u"missing.pem"_s));
+}
+
+QTEST_GUILESS_MAIN(tst_Tls)
+#include "tst_tls.moc"
