@@ -1,10 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
+    <name>ChatConnection</name>
+    <message>
+        <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
+        <translation>El certificado del anfitrión no es de confianza (%1). Pide al anfitrión su huella y únete con --fingerprint.</translation>
+    </message>
+</context>
+<context>
     <name>ChatHost</name>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>No se puede escuchar en %1 puerto %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1 or key %2.</source>
+        <translation>No se puede leer el certificado TLS %1 o la clave %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 or key %2 is not a PEM certificate and unencrypted RSA or EC key.</source>
+        <translation>El certificado TLS %1 o la clave %2 no son un certificado PEM y una clave RSA o EC sin cifrar.</translation>
     </message>
 </context>
 <context>
@@ -74,6 +89,16 @@ What name should others see?</source>
     <message>
         <source>%1 (away)</source>
         <translation>%1 (ausente)</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Contraseña de la sala</translation>
+    </message>
+    <message>
+        <source>%1
+Password:</source>
+        <translation>%1
+Contraseña:</translation>
     </message>
 </context>
 <context>
@@ -152,6 +177,78 @@ What name should others see?</source>
         <source>Invalid backlog "%1": use a number from 0 to %2.</source>
         <translation>Cantidad no válida «%1»: usa un número de 0 a %2.</translation>
     </message>
+    <message>
+        <source>Messages a second one connection may send (default %1).</source>
+        <translation>Mensajes por segundo que puede enviar una conexión (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Messages one connection may send at once (default %1).</source>
+        <translation>Mensajes que una conexión puede enviar de golpe (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Connections in all (default %1).</source>
+        <translation>Conexiones en total (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Connections from one address (default %1).</source>
+        <translation>Conexiones desde una misma dirección (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Largest WebSocket message, in bytes (default %1).</source>
+        <translation>Mensaje WebSocket más grande, en bytes (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Longest chat message, in characters (default %1).</source>
+        <translation>Mensaje de chat más largo, en caracteres (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Longest name, in characters (default %1).</source>
+        <translation>Nombre más largo, en caracteres (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Milliseconds of silence before a peer counts as dead (default %1).</source>
+        <translation>Milisegundos de silencio antes de dar por muerta una conexión (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Bytes waiting for one slow reader before it is dropped (default %1).</source>
+        <translation>Bytes pendientes para un lector lento antes de desconectarlo (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Also let pages from ORIGIN (e.g. https://chat.example) join; repeatable.</source>
+        <translation>Permitir también páginas de ORIGEN (p. ej. https://chat.example); repetible.</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>ORIGEN</translation>
+    </message>
+    <message>
+        <source>Ask everyone who joins for this password (better: the TERTULIA_PASSWORD environment variable, which ps does not show).</source>
+        <translation>Pedir esta contraseña a quien se una (mejor: la variable de entorno TERTULIA_PASSWORD, que ps no muestra).</translation>
+    </message>
+    <message>
+        <source>PASSWORD</source>
+        <translation>CONTRASEÑA</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS and WSS with this PEM certificate (with --key).</source>
+        <translation>Servir HTTPS y WSS con este certificado PEM (con --key).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>The certificate's private key, PEM, unencrypted.</source>
+        <translation>La clave privada del certificado, PEM, sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 "%2": use a number from %3 to %4.</source>
+        <translation>Valor no válido para --%1 «%2»: usa un número de %3 a %4.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --cert FILE and --key FILE.</source>
+        <translation>TLS necesita --cert ARCHIVO y --key ARCHIVO.</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -220,6 +317,10 @@ What name should others see?</source>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256): %1</source>
+        <translation>Huella del certificado (SHA-256): %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -250,6 +351,10 @@ What name should others see?</source>
     <message>
         <source>No display found: hosting without a window (tertulia-server does the same).</source>
         <translation>No hay pantalla: se abre la sala sin ventana (igual que tertulia-server).</translation>
+    </message>
+    <message>
+        <source>With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.</source>
+        <translation>Con --join a un anfitrión HTTPS con certificado autofirmado: su huella SHA-256, tal como la muestra el anfitrión.</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>ChatConnection</name>
+    <message>
+        <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
+        <translation>O certificado do anfitrião não é confiável (%1). Peça ao anfitrião a impressão digital e entre com --fingerprint.</translation>
+    </message>
+</context>
+<context>
     <name>ChatHost</name>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Não foi possível escutar em %1 porta %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1 or key %2.</source>
+        <translation>Não foi possível ler o certificado TLS %1 ou a chave %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 or key %2 is not a PEM certificate and unencrypted RSA or EC key.</source>
+        <translation>O certificado TLS %1 ou a chave %2 não são um certificado PEM e uma chave RSA ou EC sem criptografia.</translation>
     </message>
 </context>
 <context>
@@ -74,6 +89,16 @@ Que nome os outros devem ver?</translation>
     <message>
         <source>%1 (away)</source>
         <translation>%1 (ausente)</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Senha da sala</translation>
+    </message>
+    <message>
+        <source>%1
+Password:</source>
+        <translation>%1
+Senha:</translation>
     </message>
 </context>
 <context>
@@ -152,6 +177,78 @@ Que nome os outros devem ver?</translation>
         <source>Invalid backlog "%1": use a number from 0 to %2.</source>
         <translation>Quantidade inválida "%1": use um número de 0 a %2.</translation>
     </message>
+    <message>
+        <source>Messages a second one connection may send (default %1).</source>
+        <translation>Mensagens por segundo que uma conexão pode enviar (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Messages one connection may send at once (default %1).</source>
+        <translation>Mensagens que uma conexão pode enviar de uma vez (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Connections in all (default %1).</source>
+        <translation>Conexões no total (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Connections from one address (default %1).</source>
+        <translation>Conexões de um mesmo endereço (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Largest WebSocket message, in bytes (default %1).</source>
+        <translation>Maior mensagem WebSocket, em bytes (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Longest chat message, in characters (default %1).</source>
+        <translation>Maior mensagem de chat, em caracteres (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Longest name, in characters (default %1).</source>
+        <translation>Maior nome, em caracteres (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Milliseconds of silence before a peer counts as dead (default %1).</source>
+        <translation>Milissegundos de silêncio antes de considerar uma conexão morta (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Bytes waiting for one slow reader before it is dropped (default %1).</source>
+        <translation>Bytes pendentes para um leitor lento antes de desconectá-lo (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Also let pages from ORIGIN (e.g. https://chat.example) join; repeatable.</source>
+        <translation>Permitir também páginas de ORIGEM (ex.: https://chat.example); repetível.</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>ORIGEM</translation>
+    </message>
+    <message>
+        <source>Ask everyone who joins for this password (better: the TERTULIA_PASSWORD environment variable, which ps does not show).</source>
+        <translation>Pedir esta senha a quem entrar (melhor: a variável de ambiente TERTULIA_PASSWORD, que o ps não mostra).</translation>
+    </message>
+    <message>
+        <source>PASSWORD</source>
+        <translation>SENHA</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS and WSS with this PEM certificate (with --key).</source>
+        <translation>Servir HTTPS e WSS com este certificado PEM (com --key).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <source>The certificate's private key, PEM, unencrypted.</source>
+        <translation>A chave privada do certificado, PEM, sem criptografia.</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 "%2": use a number from %3 to %4.</source>
+        <translation>Valor inválido para --%1 "%2": use um número de %3 a %4.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --cert FILE and --key FILE.</source>
+        <translation>TLS precisa de --cert ARQUIVO e --key ARQUIVO.</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -220,6 +317,10 @@ Que nome os outros devem ver?</translation>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256): %1</source>
+        <translation>Impressão digital do certificado (SHA-256): %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -250,6 +351,10 @@ Que nome os outros devem ver?</translation>
     <message>
         <source>No display found: hosting without a window (tertulia-server does the same).</source>
         <translation>Nenhuma tela encontrada: abrindo a sala sem janela (como o tertulia-server).</translation>
+    </message>
+    <message>
+        <source>With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.</source>
+        <translation>Com --join a um anfitrião HTTPS com certificado autoassinado: sua impressão digital SHA-256, como o anfitrião a mostra.</translation>
     </message>
 </context>
 </TS>

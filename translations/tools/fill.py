@@ -7,6 +7,52 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.":
+            "El certificado del anfitrión no es de confianza (%1). Pide al anfitrión su huella y "
+            "únete con --fingerprint.",
+        "Cannot read the TLS certificate %1 or key %2.":
+            "No se puede leer el certificado TLS %1 o la clave %2.",
+        "The TLS certificate %1 or key %2 is not a PEM certificate and unencrypted RSA or EC key.":
+            "El certificado TLS %1 o la clave %2 no son un certificado PEM y una clave RSA o EC sin "
+            "cifrar.",
+        "Room password": "Contraseña de la sala",
+        "%1\nPassword:": "%1\nContraseña:",
+        "Messages a second one connection may send (default %1).":
+            "Mensajes por segundo que puede enviar una conexión (por omisión %1).",
+        "Messages one connection may send at once (default %1).":
+            "Mensajes que una conexión puede enviar de golpe (por omisión %1).",
+        "Connections in all (default %1).": "Conexiones en total (por omisión %1).",
+        "Connections from one address (default %1).":
+            "Conexiones desde una misma dirección (por omisión %1).",
+        "Largest WebSocket message, in bytes (default %1).":
+            "Mensaje WebSocket más grande, en bytes (por omisión %1).",
+        "Longest chat message, in characters (default %1).":
+            "Mensaje de chat más largo, en caracteres (por omisión %1).",
+        "Longest name, in characters (default %1).":
+            "Nombre más largo, en caracteres (por omisión %1).",
+        "Milliseconds of silence before a peer counts as dead (default %1).":
+            "Milisegundos de silencio antes de dar por muerta una conexión (por omisión %1).",
+        "Bytes waiting for one slow reader before it is dropped (default %1).":
+            "Bytes pendientes para un lector lento antes de desconectarlo (por omisión %1).",
+        "Also let pages from ORIGIN (e.g. https://chat.example) join; repeatable.":
+            "Permitir también páginas de ORIGEN (p. ej. https://chat.example); repetible.",
+        "ORIGIN": "ORIGEN",
+        "Ask everyone who joins for this password (better: the TERTULIA_PASSWORD environment variable, which ps does not show).":
+            "Pedir esta contraseña a quien se una (mejor: la variable de entorno "
+            "TERTULIA_PASSWORD, que ps no muestra).",
+        "PASSWORD": "CONTRASEÑA",
+        "Serve HTTPS and WSS with this PEM certificate (with --key).":
+            "Servir HTTPS y WSS con este certificado PEM (con --key).",
+        "FILE": "ARCHIVO",
+        "The certificate's private key, PEM, unencrypted.":
+            "La clave privada del certificado, PEM, sin cifrar.",
+        "Invalid --%1 \"%2\": use a number from %3 to %4.":
+            "Valor no válido para --%1 «%2»: usa un número de %3 a %4.",
+        "TLS needs both --cert FILE and --key FILE.": "TLS necesita --cert ARCHIVO y --key ARCHIVO.",
+        "Certificate fingerprint (SHA-256): %1": "Huella del certificado (SHA-256): %1",
+        "With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.":
+            "Con --join a un anfitrión HTTPS con certificado autofirmado: su huella SHA-256, tal "
+            "como la muestra el anfitrión.",
         "%1 (away)": "%1 (ausente)",
         "Not sent: %1": "No enviado: %1",
         "Where the room's history is kept (default: %1).":
@@ -87,6 +133,51 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.":
+            "O certificado do anfitrião não é confiável (%1). Peça ao anfitrião a impressão "
+            "digital e entre com --fingerprint.",
+        "Cannot read the TLS certificate %1 or key %2.":
+            "Não foi possível ler o certificado TLS %1 ou a chave %2.",
+        "The TLS certificate %1 or key %2 is not a PEM certificate and unencrypted RSA or EC key.":
+            "O certificado TLS %1 ou a chave %2 não são um certificado PEM e uma chave RSA ou EC "
+            "sem criptografia.",
+        "Room password": "Senha da sala",
+        "%1\nPassword:": "%1\nSenha:",
+        "Messages a second one connection may send (default %1).":
+            "Mensagens por segundo que uma conexão pode enviar (padrão %1).",
+        "Messages one connection may send at once (default %1).":
+            "Mensagens que uma conexão pode enviar de uma vez (padrão %1).",
+        "Connections in all (default %1).": "Conexões no total (padrão %1).",
+        "Connections from one address (default %1).":
+            "Conexões de um mesmo endereço (padrão %1).",
+        "Largest WebSocket message, in bytes (default %1).":
+            "Maior mensagem WebSocket, em bytes (padrão %1).",
+        "Longest chat message, in characters (default %1).":
+            "Maior mensagem de chat, em caracteres (padrão %1).",
+        "Longest name, in characters (default %1).": "Maior nome, em caracteres (padrão %1).",
+        "Milliseconds of silence before a peer counts as dead (default %1).":
+            "Milissegundos de silêncio antes de considerar uma conexão morta (padrão %1).",
+        "Bytes waiting for one slow reader before it is dropped (default %1).":
+            "Bytes pendentes para um leitor lento antes de desconectá-lo (padrão %1).",
+        "Also let pages from ORIGIN (e.g. https://chat.example) join; repeatable.":
+            "Permitir também páginas de ORIGEM (ex.: https://chat.example); repetível.",
+        "ORIGIN": "ORIGEM",
+        "Ask everyone who joins for this password (better: the TERTULIA_PASSWORD environment variable, which ps does not show).":
+            "Pedir esta senha a quem entrar (melhor: a variável de ambiente TERTULIA_PASSWORD, "
+            "que o ps não mostra).",
+        "PASSWORD": "SENHA",
+        "Serve HTTPS and WSS with this PEM certificate (with --key).":
+            "Servir HTTPS e WSS com este certificado PEM (com --key).",
+        "FILE": "ARQUIVO",
+        "The certificate's private key, PEM, unencrypted.":
+            "A chave privada do certificado, PEM, sem criptografia.",
+        "Invalid --%1 \"%2\": use a number from %3 to %4.":
+            "Valor inválido para --%1 \"%2\": use um número de %3 a %4.",
+        "TLS needs both --cert FILE and --key FILE.": "TLS precisa de --cert ARQUIVO e --key ARQUIVO.",
+        "Certificate fingerprint (SHA-256): %1": "Impressão digital do certificado (SHA-256): %1",
+        "With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.":
+            "Com --join a um anfitrião HTTPS com certificado autoassinado: sua impressão digital "
+            "SHA-256, como o anfitrião a mostra.",
         "%1 (away)": "%1 (ausente)",
         "Not sent: %1": "Não enviada: %1",
         "Where the room's history is kept (default: %1).":
