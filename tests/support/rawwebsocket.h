@@ -26,7 +26,10 @@ public:
                        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                      + extraHeaders + "\r\n");
-        QTest::qWaitFor([&] { return m_buffer.append(socket.readAll()).contains("\r\n\r\n"); });
+        const bool answered = QTest::qWaitFor(
+                [&] { return m_buffer.append(socket.readAll()).contains("\r\n\r\n"); });
+        if (!answered)
+            return false;
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         handshake = m_buffer.left(end);
         m_buffer.remove(0, end + 4);
