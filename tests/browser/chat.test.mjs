@@ -181,3 +181,29 @@ test('over HTTPS the page opens a wss: socket by itself', async () => {
     await tlsHost.stop();
   }
 });
+
+test('a room with a password asks for it, refuses a wrong one and admits the right one', async () => {
+  const privateHost = await startHost(0, newDataDir(), ['--password', 'sésamo']);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const sockets = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(`http://127.0.0.2:${privateHost.port}/`);
+    await page.getByLabel('Your name').fill('Bea');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.locator('#join-error', { hasText: 'has a password' }).waitFor();
+    await page.getByLabel('Room password').fill('sesamo');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.locator('#join-error', { hasText: "not the room's password" }).waitFor();
+    await page.getByLabel('Room password').fill('sésamo');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.locator('#state[data-state="connected"]').waitFor();
+    // Never in a URL: not in the socket's, not in the page's.
+    assert.ok(sockets.length > 0 && sockets.every((url) => !url.includes('samo')), 'no password in socket URLs');
+    assert.ok(!page.url().includes('samo'));
+  } finally {
+    await context.close();
+    await privateHost.stop();
+  }
+});
