@@ -188,6 +188,7 @@ QList<std::pair<const char *, Case>> cases()
             {"origin: rebinding name on our port",
              upgradeWithOrigin("http://attacker.test:1", false)},
             {"origin: null", upgradeWithOrigin("null", false)},
+        {"origin: added with --allow-origin", upgradeWithOrigin("https://chat.example", true)},
             {"origin: none (native client)", upgradeWithOrigin({}, true)},
             {"origin: this machine",
              [](Fixture &f) {
@@ -269,6 +270,7 @@ void tst_HostileInput::everyCaseCostsOthersNothing()
     limits.maxConnectionsPerAddress = kMaxPerAddress;
     limits.messagesPerSecond = 20;
     limits.messageBurst = 20;
+    f.host.settings.allowedOrigins = {u"https://chat.example"_s};
     QVERIFY(f.host.start());
     f.ana = std::make_unique<TestClient>();
     f.bea = std::make_unique<TestClient>();
