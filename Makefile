@@ -38,7 +38,9 @@ fuzz: deps
 	cmake --build build-fuzz --parallel $(JOBS)
 	mkdir -p build-fuzz/corpus
 	build-fuzz/fuzz/fuzz_protocol -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-		build-fuzz/corpus fuzz/corpus
+		build-fuzz/corpus fuzz/corpus > build-fuzz/fuzz.log 2>&1 \
+		|| (tail -60 build-fuzz/fuzz.log; exit 1)
+	tail -1 build-fuzz/fuzz.log
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitized build-fuzz
