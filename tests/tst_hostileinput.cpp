@@ -188,7 +188,7 @@ QList<std::pair<const char *, Case>> cases()
             {"origin: rebinding name on our port",
              upgradeWithOrigin("http://attacker.test:1", false)},
             {"origin: null", upgradeWithOrigin("null", false)},
-        {"origin: added with --allow-origin", upgradeWithOrigin("https://chat.example", true)},
+            {"origin: added with --allow-origin", upgradeWithOrigin("https://chat.example", true)},
             {"origin: none (native client)", upgradeWithOrigin({}, true)},
             {"origin: this machine",
              [](Fixture &f) {
@@ -335,6 +335,16 @@ void tst_HostileInput::passwordIsRequiredAndChecked()
     }
     ana.send({{"message", "still private"}});
     QVERIFY(!ana.next(u"ack"_s).isEmpty());
+
+    // The host opens the room (the window's "Room password…"): joins need none from now on.
+    host.host.setPassword(QString());
+    TestClient bea;
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    QVERIFY(!bea.next(u"welcome"_s).isEmpty());
+    host.host.setPassword(u"nueva"_s);
+    TestClient caro;
+    QVERIFY(caro.open(host.socketUrl(u"name=Caro"_s)));
+    QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"password_required"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_HostileInput)

@@ -100,6 +100,20 @@ Password:</source>
         <translation>%1
 Contraseña:</translation>
     </message>
+    <message>
+        <source>Change room password…</source>
+        <translation>Cambiar la contraseña de la sala…</translation>
+    </message>
+    <message>
+        <source>Set room password…</source>
+        <translation>Poner contraseña a la sala…</translation>
+    </message>
+    <message>
+        <source>People who join from now on must give this password.
+Leave it empty to let anyone on the network join.</source>
+        <translation>Quien se una a partir de ahora tendrá que dar esta contraseña.
+Déjala vacía para que cualquiera en la red pueda unirse.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

@@ -100,6 +100,20 @@ Password:</source>
         <translation>%1
 Senha:</translation>
     </message>
+    <message>
+        <source>Change room password…</source>
+        <translation>Mudar a senha da sala…</translation>
+    </message>
+    <message>
+        <source>Set room password…</source>
+        <translation>Definir senha da sala…</translation>
+    </message>
+    <message>
+        <source>People who join from now on must give this password.
+Leave it empty to let anyone on the network join.</source>
+        <translation>Quem entrar a partir de agora terá de informar esta senha.
+Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

@@ -40,6 +40,11 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     showWindow(ownUrl, name, settings.password, true);
     m_window->setShareAddress(shareUrl, true);
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
+    m_window->enablePasswordSetting(!settings.password.isEmpty());
+    connect(m_window.get(), &ChatWindow::passwordChosen, this, [this](const QString &password) {
+        m_host->setPassword(password);
+        m_connection->setPassword(password); // for the window's own reconnections
+    });
     return true;
 }
 

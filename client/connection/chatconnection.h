@@ -33,6 +33,7 @@ public:
     // For hosts with a self-signed certificate: trust exactly the one with this SHA-256
     // fingerprint ("AB:CD:…", as the host prints it), whatever else is wrong with it.
     void setPinnedFingerprint(const QString &fingerprint);
+    void setPassword(const QString &password) { m_password = password; }
 
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();

@@ -27,8 +27,12 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_memberList(new QListWidget(this)),
       m_input(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
-      m_stateLabel(new QLabel(this))
+      m_stateLabel(new QLabel(this)),
+      m_passwordButton(new QPushButton(this))
 {
+    m_passwordButton->setObjectName(u"passwordButton"_s);
+    m_passwordButton->hide();
+    connect(m_passwordButton, &QPushButton::clicked, this, &ChatWindow::askForRoomPassword);
     setWindowTitle(tr("Tertulia"));
     m_memberList->setObjectName(u"memberList"_s);
     m_memberList->setAccessibleName(tr("People in the room"));
@@ -60,6 +64,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(inputRow);
     setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_passwordButton);
     statusBar()->addPermanentWidget(m_stateLabel);
 
     connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::sendInput);
@@ -95,6 +100,27 @@ void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
 void ChatWindow::setCertificateFingerprint(const QString &fingerprint)
 {
     m_shareBar->setFingerprint(fingerprint);
+}
+
+void ChatWindow::enablePasswordSetting(bool hasPassword)
+{
+    m_passwordButton->setText(hasPassword ? tr("Change room password…") : tr("Set room password…"));
+    m_passwordButton->show();
+}
+
+void ChatWindow::askForRoomPassword()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Room password"));
+    dialog->setLabelText(tr("People who join from now on must give this password.\n"
+                            "Leave it empty to let anyone on the network join."));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
+        enablePasswordSetting(!password.isEmpty());
+        emit passwordChosen(password);
+    });
+    dialog->open();
 }
 
 void ChatWindow::closeEvent(QCloseEvent *event)

@@ -22,6 +22,11 @@ public:
 
     void setShareAddress(const QUrl &address, bool hosting);
     void setCertificateFingerprint(const QString &fingerprint);
+    // Hosting: offer to set the room's password; passwordChosen() carries the choice.
+    void enablePasswordSetting(bool hasPassword);
+
+signals:
+    void passwordChosen(const QString &password);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -36,6 +41,7 @@ private:
     void onNameRefused(const QString &reason);
     void onPasswordRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
+    void askForRoomPassword();
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
@@ -44,4 +50,5 @@ private:
     QLineEdit *m_input;
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;
+    QPushButton *m_passwordButton;
 };

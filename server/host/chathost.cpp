@@ -64,6 +64,13 @@ bool ChatHost::start(const HostSettings &settings)
     return true;
 }
 
+void ChatHost::setPassword(const QString &password)
+{
+    m_settings.password = password;
+    if (m_room)
+        m_room->setPassword(password);
+}
+
 bool ChatHost::isListening() const
 {
     return m_sorter && m_sorter->isListening();

@@ -35,6 +35,7 @@ public:
     QString certificateFingerprint() const { return m_certificateFingerprint; }
 
     ChatRoom *room() const { return m_room; }
+    void setPassword(const QString &password);
 
 private:
     void onWebSocketReady();

@@ -34,6 +34,8 @@ public:
     void addConnection(QWebSocket *socket);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_peers.size()); }
+    // Applies to joins from now on; members already in stay. Empty: anyone may join.
+    void setPassword(const QString &password) { m_password = RoomPassword(password); }
 
 signals:
     void memberJoined(const QString &name);

@@ -7,6 +7,11 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Change room password…": "Cambiar la contraseña de la sala…",
+        "Set room password…": "Poner contraseña a la sala…",
+        "People who join from now on must give this password.\nLeave it empty to let anyone on the network join.":
+            "Quien se una a partir de ahora tendrá que dar esta contraseña.\nDéjala vacía para "
+            "que cualquiera en la red pueda unirse.",
         "The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.":
             "El certificado del anfitrión no es de confianza (%1). Pide al anfitrión su huella y "
             "únete con --fingerprint.",
@@ -133,6 +138,11 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "Change room password…": "Mudar a senha da sala…",
+        "Set room password…": "Definir senha da sala…",
+        "People who join from now on must give this password.\nLeave it empty to let anyone on the network join.":
+            "Quem entrar a partir de agora terá de informar esta senha.\nDeixe vazia para que "
+            "qualquer pessoa na rede possa entrar.",
         "The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.":
             "O certificado do anfitrião não é confiável (%1). Peça ao anfitrião a impressão "
             "digital e entre com --fingerprint.",
