@@ -303,6 +303,13 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     </message>
 </context>
 <context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>QR code of the address</source>
+        <translation>Código QR de la dirección</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPolicy</name>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
@@ -334,6 +341,37 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     <message>
         <source>Certificate fingerprint (SHA-256): %1</source>
         <translation>Huella del certificado (SHA-256): %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharePanel</name>
+    <message>
+        <source>Addresses to share</source>
+        <translation>Direcciones para compartir</translation>
+    </message>
+    <message>
+        <source>Invite people — open one of these in a browser:</source>
+        <translation>Invita a otros: que abran una de estas en un navegador:</translation>
+    </message>
+    <message>
+        <source>Only this computer can open these addresses: it is not connected to a network, or the room listens on a loopback address only. Connect to Wi-Fi or a cable, or start without --bind 127.0.0.1.</source>
+        <translation>Solo este ordenador puede abrir estas direcciones: no está conectado a ninguna red, o la sala solo escucha en una dirección local. Conéctate a la wifi o a un cable, o arranca sin --bind 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Page opened: %1 · In the room: %2</source>
+        <translation>Página abierta: %1 · En la sala: %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copiar %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>

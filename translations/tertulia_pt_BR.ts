@@ -303,6 +303,13 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     </message>
 </context>
 <context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>QR code of the address</source>
+        <translation>Código QR do endereço</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPolicy</name>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
@@ -334,6 +341,37 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     <message>
         <source>Certificate fingerprint (SHA-256): %1</source>
         <translation>Impressão digital do certificado (SHA-256): %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharePanel</name>
+    <message>
+        <source>Addresses to share</source>
+        <translation>Endereços para compartilhar</translation>
+    </message>
+    <message>
+        <source>Invite people — open one of these in a browser:</source>
+        <translation>Convide pessoas — abram um destes em um navegador:</translation>
+    </message>
+    <message>
+        <source>Only this computer can open these addresses: it is not connected to a network, or the room listens on a loopback address only. Connect to Wi-Fi or a cable, or start without --bind 127.0.0.1.</source>
+        <translation>Só este computador consegue abrir estes endereços: ele não está conectado a uma rede, ou a sala escuta apenas em um endereço local. Conecte-se ao Wi-Fi ou a um cabo, ou inicie sem --bind 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Page opened: %1 · In the room: %2</source>
+        <translation>Página aberta: %1 · Na sala: %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copiar %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>

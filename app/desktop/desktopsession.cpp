@@ -2,6 +2,7 @@
 
 #include "chatconnection.h"
 #include "chathost.h"
+#include "chatroom.h"
 #include "chatwindow.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
@@ -38,7 +39,10 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     // Its own certificate, self-signed or not, is the one the window trusts.
     m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
     showWindow(ownUrl, name, settings.password, true);
-    m_window->setShareAddress(shareUrl, true);
+    m_window->setShareAddresses(HostLauncher::pageUrls(*m_host));
+    connect(m_host.get(), &ChatHost::reachChanged, m_window.get(), [this] {
+        m_window->setReach(m_host->pageLoads(), int(m_host->room()->members().size()));
+    });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     m_window->enablePasswordSetting(!settings.password.isEmpty());
     connect(m_window.get(), &ChatWindow::passwordChosen, this, [this](const QString &password) {

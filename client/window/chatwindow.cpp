@@ -2,6 +2,7 @@
 
 #include "conversationview.h"
 #include "sharebar.h"
+#include "sharepanel.h"
 
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
@@ -23,6 +24,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     : QMainWindow(parent),
       m_connection(connection),
       m_shareBar(new ShareBar(this)),
+      m_sharePanel(new SharePanel(this)),
       m_conversation(new ConversationView(this)),
       m_memberList(new QListWidget(this)),
       m_input(new QLineEdit(this)),
@@ -61,6 +63,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_shareBar);
+    layout->addWidget(m_sharePanel);
+    m_sharePanel->hide();
     layout->addWidget(splitter, 1);
     layout->addLayout(inputRow);
     setCentralWidget(central);
@@ -87,7 +91,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::errorReceived, this, &ChatWindow::onError);
     onStateChanged(m_connection->state());
 
-    resize(760, 520);
+    resize(820, 640);
     restoreGeometry(QSettings().value(u"window/geometry"_s).toByteArray());
     m_input->setFocus();
 }
@@ -95,6 +99,18 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
 void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
 {
     m_shareBar->setAddress(address, hosting);
+}
+
+void ChatWindow::setShareAddresses(const QList<QUrl> &addresses)
+{
+    m_sharePanel->setAddresses(addresses);
+    m_sharePanel->show();
+    m_shareBar->setAddressVisible(false);
+}
+
+void ChatWindow::setReach(int pageLoads, int members)
+{
+    m_sharePanel->setReach(pageLoads, members);
 }
 
 void ChatWindow::setCertificateFingerprint(const QString &fingerprint)

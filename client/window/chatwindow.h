@@ -10,6 +10,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class ShareBar;
+class SharePanel;
 
 // The native chat window: messages, who is here, the input line and the connection state.
 // Talks to the room only through the ChatConnection it is given (not owned).
@@ -21,6 +22,9 @@ public:
     explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
 
     void setShareAddress(const QUrl &address, bool hosting);
+    // Hosting: every address the room is reachable at, best first (the share panel).
+    void setShareAddresses(const QList<QUrl> &addresses);
+    void setReach(int pageLoads, int members);
     void setCertificateFingerprint(const QString &fingerprint);
     // Hosting: offer to set the room's password; passwordChosen() carries the choice.
     void enablePasswordSetting(bool hasPassword);
@@ -45,6 +49,7 @@ private:
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
+    SharePanel *m_sharePanel;
     ConversationView *m_conversation;
     QListWidget *m_memberList;
     QLineEdit *m_input;

@@ -48,6 +48,13 @@ QString ShareBar::addressText() const
     return m_address->text();
 }
 
+void ShareBar::setAddressVisible(bool visible)
+{
+    for (QWidget *widget : {static_cast<QWidget *>(m_caption), static_cast<QWidget *>(m_address),
+                            static_cast<QWidget *>(m_copyButton)})
+        widget->setVisible(visible);
+}
+
 void ShareBar::setFingerprint(const QString &fingerprint)
 {
     m_fingerprint->setText(tr("Certificate fingerprint (SHA-256): %1").arg(fingerprint));

@@ -19,6 +19,7 @@ public:
     QString addressText() const;
     // Shown under the address when the host uses TLS, for self-signed certificates.
     void setFingerprint(const QString &fingerprint);
+    void setAddressVisible(bool visible); // hosting shows addresses in the share panel instead
 
 private:
     void copyAddress();

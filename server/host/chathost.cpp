@@ -21,7 +21,10 @@ ChatHost::ChatHost(QObject *parent)
       m_http(new QHttpServer(this)),
       m_webSockets(new QWebSocketServer(u"Tertulia"_s, QWebSocketServer::NonSecureMode, this))
 {
-    PageRoutes::install(*m_http);
+    PageRoutes::install(*m_http, [this] {
+        ++m_pageLoads;
+        emit reachChanged();
+    });
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &ChatHost::onWebSocketReady);
 }
 
@@ -55,6 +58,8 @@ bool ChatHost::start(const HostSettings &settings)
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
     m_room = new ChatRoom(*m_store, settings, this);
+    connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
+    connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     auto *retention = new RetentionScheduler(*m_store, settings.retention,
                                              settings.retentionIntervalMs, m_room);
     retention->start();

@@ -36,6 +36,11 @@ public:
 
     ChatRoom *room() const { return m_room; }
     void setPassword(const QString &password);
+    int pageLoads() const { return m_pageLoads; } // how often the page itself was served
+
+signals:
+    // The page was loaded, or someone joined or left: the share panel's live feedback.
+    void reachChanged();
 
 private:
     void onWebSocketReady();
@@ -49,4 +54,5 @@ private:
     QString m_errorString;
     HostSettings m_settings;
     QString m_certificateFingerprint;
+    int m_pageLoads = 0;
 };

@@ -66,7 +66,7 @@ QStringList pagePaths(const QList<PageFile> &files)
 
 namespace PageRoutes {
 
-void install(QHttpServer &server)
+void install(QHttpServer &server, std::function<void()> onPageServed)
 {
     const QList<PageFile> files{
             {u"/"_s, u":/tertulia/page/index.html"_s, "text/html; charset=utf-8"},
@@ -79,8 +79,12 @@ void install(QHttpServer &server)
     };
     using Method = QHttpServerRequest::Method;
     for (const PageFile &file : files) {
+        const bool isPage = file.urlPath == u"/";
         server.route<PageRule>(file.urlPath, Method::Get,
-                               [mimeType = file.mimeType, body = readResource(file.resource)] {
+                               [mimeType = file.mimeType, body = readResource(file.resource),
+                                isPage, onPageServed] {
+                                   if (isPage && onPageServed)
+                                       onPageServed();
                                    return QHttpServerResponse(mimeType, body);
                                });
         // QHttpServer 6.4 answers no HEAD by itself: the same headers, no body.

@@ -7,6 +7,16 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "QR code of the address": "Código QR de la dirección",
+        "Addresses to share": "Direcciones para compartir",
+        "Invite people — open one of these in a browser:":
+            "Invita a otros: que abran una de estas en un navegador:",
+        "Only this computer can open these addresses: it is not connected to a network, or the room listens on a loopback address only. Connect to Wi-Fi or a cable, or start without --bind 127.0.0.1.":
+            "Solo este ordenador puede abrir estas direcciones: no está conectado a ninguna red, "
+            "o la sala solo escucha en una dirección local. Conéctate a la wifi o a un cable, o "
+            "arranca sin --bind 127.0.0.1.",
+        "Page opened: %1 · In the room: %2": "Página abierta: %1 · En la sala: %2",
+        "Copy %1": "Copiar %1",
         "Change room password…": "Cambiar la contraseña de la sala…",
         "Set room password…": "Poner contraseña a la sala…",
         "People who join from now on must give this password.\nLeave it empty to let anyone on the network join.":
@@ -138,6 +148,16 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "QR code of the address": "Código QR do endereço",
+        "Addresses to share": "Endereços para compartilhar",
+        "Invite people — open one of these in a browser:":
+            "Convide pessoas — abram um destes em um navegador:",
+        "Only this computer can open these addresses: it is not connected to a network, or the room listens on a loopback address only. Connect to Wi-Fi or a cable, or start without --bind 127.0.0.1.":
+            "Só este computador consegue abrir estes endereços: ele não está conectado a uma rede, "
+            "ou a sala escuta apenas em um endereço local. Conecte-se ao Wi-Fi ou a um cabo, ou "
+            "inicie sem --bind 127.0.0.1.",
+        "Page opened: %1 · In the room: %2": "Página aberta: %1 · Na sala: %2",
+        "Copy %1": "Copiar %1",
         "Change room password…": "Mudar a senha da sala…",
         "Set room password…": "Definir senha da sala…",
         "People who join from now on must give this password.\nLeave it empty to let anyone on the network join.":
