@@ -9,6 +9,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QSettings>
+#include <QtGui/QIcon>
 #include <QtWidgets/QApplication>
 
 #include <memory>
@@ -125,6 +126,8 @@ int main(int argc, char *argv[])
         return hostWithoutWindow(*app, parser, *options);
 
     const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
+    QGuiApplication::setWindowIcon(QIcon(u":/tertulia/tertulia.svg"_s));
+    QGuiApplication::setDesktopFileName(u"tertulia"_s);
     DesktopSession session;
     if (parser.isSet(u"join"_s)) {
         const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));

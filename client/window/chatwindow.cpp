@@ -4,6 +4,7 @@
 #include "sharebar.h"
 #include "sharepanel.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QHBoxLayout>
@@ -11,6 +12,8 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
@@ -68,6 +71,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(inputRow);
     setCentralWidget(central);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tertulia"), this, &ChatWindow::showAbout);
     statusBar()->addPermanentWidget(m_passwordButton);
     statusBar()->addPermanentWidget(m_stateLabel);
 
@@ -122,6 +127,15 @@ void ChatWindow::enablePasswordSetting(bool hasPassword)
 {
     m_passwordButton->setText(hasPassword ? tr("Change room password…") : tr("Set room password…"));
     m_passwordButton->show();
+}
+
+void ChatWindow::showAbout()
+{
+    QMessageBox::about(
+            this, tr("About Tertulia"),
+            tr("<h3>Tertulia %1</h3><p>Host a chat room from your desktop; anyone on the "
+               "network joins from a browser.</p><p>Built with Qt %2.</p>")
+                    .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void ChatWindow::askForRoomPassword()

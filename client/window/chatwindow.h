@@ -46,6 +46,7 @@ private:
     void onPasswordRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
     void askForRoomPassword();
+    void showAbout();
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;

@@ -144,6 +144,18 @@ class CommandLine(unittest.TestCase):
                            LANGUAGE=language.split(".")[0])
                 self.assertIn(needle, run(SERVER, "--help", env=env).stdout)
 
+    def test_install_puts_the_desktop_entry_and_icon_in_place(self):
+        prefix = tempfile.mkdtemp()
+        subprocess.run(["cmake", "--install", os.environ["TERTULIA_BUILD_DIR"], "--prefix", prefix],
+                       check=True, capture_output=True)
+        for path in ("bin/tertulia", "bin/tertulia-server", "share/applications/tertulia.desktop",
+                     "share/icons/hicolor/scalable/apps/tertulia.svg"):
+            self.assertTrue(os.path.exists(os.path.join(prefix, path)), path)
+        with open(os.path.join(prefix, "share/applications/tertulia.desktop")) as entry:
+            text = entry.read()
+        self.assertIn("Exec=tertulia\n", text)
+        self.assertIn("Icon=tertulia\n", text)
+
     def test_headless_host_links_no_gui(self):
         libraries = subprocess.run(["ldd", SERVER], capture_output=True, text=True).stdout
         self.assertIn("libQt6WebSockets", libraries)
