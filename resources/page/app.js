@@ -29,6 +29,7 @@ let failedAttempts = 0;
 let retryTimer = null;
 let password = ''; // kept in memory only: never in storage, never in a URL
 let passwordRefused = false;
+let unread = 0; // messages that arrived while the tab was hidden, shown in its title
 
 // Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
 function socketUrl() {
@@ -115,6 +116,10 @@ function handle(event) {
     case 'message':
       see(event.id);
       conversation.addMessage(event);
+      if (document.visibilityState === 'hidden') {
+        unread += 1;
+        document.title = `(${unread}) Tertulia`;
+      }
       break;
     case 'ack':
       see(event.id);
@@ -241,7 +246,10 @@ window.addEventListener('offline', () => {
 });
 window.addEventListener('online', reconnectNow);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') reconnectNow();
+  if (document.visibilityState !== 'visible') return;
+  unread = 0;
+  document.title = 'Tertulia';
+  reconnectNow();
 });
 
 ui.nameInput.value = session.name || localStorage.getItem('tertulia.name') || '';

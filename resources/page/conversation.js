@@ -9,6 +9,41 @@ function span(className, text) {
   return element;
 }
 
+const LINK = /https?:\/\/[^\s<>"']+/g;
+
+// The text as nodes: plain text stays text; http(s) links become links that open in a new tab
+// without giving the opened page any handle on this one.
+function linkified(text) {
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(LINK)) {
+    let href = null;
+    try {
+      const url = new URL(match[0]);
+      if (url.protocol === 'http:' || url.protocol === 'https:') href = url.href;
+    } catch {
+      href = null;
+    }
+    if (!href) continue;
+    nodes.push(document.createTextNode(text.slice(last, match.index)));
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = match[0];
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    nodes.push(link);
+    last = match.index + match[0].length;
+  }
+  nodes.push(document.createTextNode(text.slice(last)));
+  return nodes;
+}
+
+function mentions(text, name) {
+  if (!name) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}_])@${escaped}($|[^\\p{L}\\p{N}_])`, 'iu').test(text);
+}
+
 function formatTime(iso) {
   const date = iso ? new Date(iso) : new Date();
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -45,8 +80,12 @@ export class Conversation {
 
   makeItem(name, text, time, own) {
     const item = document.createElement('li');
-    item.append(span('time', formatTime(time)), span('author', name), span('text', text));
+    const body = document.createElement('span');
+    body.className = 'text';
+    body.append(...linkified(text));
+    item.append(span('time', formatTime(time)), span('author', name), body);
     if (own) item.classList.add('own');
+    else if (mentions(text, this.ownName)) item.classList.add('mention');
     return item;
   }
 
@@ -130,4 +169,4 @@ export class Conversation {
   }
 }
 
-export { formatTime, span };
+export { formatTime, mentions, span };

@@ -207,3 +207,35 @@ test('a room with a password asks for it, refuses a wrong one and admits the rig
     await privateHost.stop();
   }
 });
+
+test('links open safely, mentions stand out, and a hidden tab counts unread messages', async () => {
+  const ana = await openAndJoin('Ana');
+  const bea = await openAndJoin('Bea Links');
+  try {
+    // Pretend the tab went to the background (headless tabs are always "visible").
+    await ana.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    });
+    const input = bea.page.getByRole('textbox', { name: 'Message' });
+    await input.fill('mira https://example.com/x?a=1 y javascript:alert(1) @Ana');
+    await input.press('Enter');
+    const item = ana.page.locator('#message-list li', { hasText: 'mira' });
+    await item.waitFor();
+    assert.equal(await item.getAttribute('class'), 'mention');
+    const links = item.locator('a');
+    assert.equal(await links.count(), 1);
+    assert.equal(await links.first().getAttribute('href'), 'https://example.com/x?a=1');
+    assert.equal(await links.first().getAttribute('rel'), 'noopener noreferrer');
+    assert.equal(await links.first().getAttribute('target'), '_blank');
+    assert.equal(await ana.page.title(), '(1) Tertulia');
+    await ana.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.equal(await ana.page.title(), 'Tertulia');
+    assert.deepEqual(ana.dialogs, []);
+  } finally {
+    await ana.context.close();
+    await bea.context.close();
+  }
+});
