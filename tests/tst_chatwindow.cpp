@@ -3,6 +3,7 @@
 #include "chatconnection.h"
 #include "chathost.h"
 #include "chatwindow.h"
+#include "messagedelegate.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -27,6 +28,7 @@ private slots:
     void showsTheShareAddress();
     void typingAndEnterDeliversTheMessage();
     void showsMessagesFromOthersAsText();
+    void highlightsMentionsOfYou();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -112,6 +114,19 @@ void tst_ChatWindow::showsMessagesFromOthersAsText()
     m_bea->send({{"name", "Bea"}, {"message", "<img src=x onerror=alert(1)>"}});
     QTRY_VERIFY(!messageTexts().isEmpty()
                 && messageTexts().last().endsWith(u"Bea: <img src=x onerror=alert(1)>"_s));
+}
+
+void tst_ChatWindow::highlightsMentionsOfYou()
+{
+    m_bea->send({{"message", "@ana mira https://example.com"}});
+    m_bea->send({{"message", "mail x@ana.com"}});
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    QTRY_COMPARE(list->findItems(u"Bea:"_s, Qt::MatchContains).size(), 2);
+    const QListWidgetItem *mention = list->findItems(u"@ana mira"_s, Qt::MatchContains).first();
+    QVERIFY(mention->data(MessageDelegate::MentionRole).toBool());
+    QCOMPARE(mention->toolTip(), u"Double-click to open https://example.com"_s);
+    const QListWidgetItem *email = list->findItems(u"x@ana.com"_s, Qt::MatchContains).first();
+    QVERIFY(!email->data(MessageDelegate::MentionRole).toBool());
 }
 
 void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()

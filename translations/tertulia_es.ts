@@ -114,6 +114,22 @@ Leave it empty to let anyone on the network join.</source>
         <translation>Quien se una a partir de ahora tendrá que dar esta contraseña.
 Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Tertulia</source>
+        <translation>&amp;Acerca de Tertulia</translation>
+    </message>
+    <message>
+        <source>About Tertulia</source>
+        <translation>Acerca de Tertulia</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Host a chat room from your desktop; anyone on the network joins from a browser.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Abre una sala de chat desde tu escritorio; cualquiera en la red se une desde un navegador.&lt;/p&gt;&lt;p&gt;Hecho con Qt %2.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -132,6 +148,10 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     <message>
         <source>Not sent: %1</source>
         <translation>No enviado: %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1</source>
+        <translation>Doble clic para abrir %1</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,22 @@ Leave it empty to let anyone on the network join.</source>
         <translation>Quem entrar a partir de agora terá de informar esta senha.
 Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>&amp;About Tertulia</source>
+        <translation>&amp;Sobre o Tertulia</translation>
+    </message>
+    <message>
+        <source>About Tertulia</source>
+        <translation>Sobre o Tertulia</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Host a chat room from your desktop; anyone on the network joins from a browser.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Abra uma sala de chat no seu computador; qualquer pessoa na rede entra pelo navegador.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -132,6 +148,10 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     <message>
         <source>Not sent: %1</source>
         <translation>Não enviada: %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1</source>
+        <translation>Clique duas vezes para abrir %1</translation>
     </message>
 </context>
 <context>

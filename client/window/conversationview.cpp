@@ -2,10 +2,37 @@
 
 #include "messagedelegate.h"
 
+#include <QtCore/QRegularExpression>
+#include <QtCore/QUrl>
+#include <QtGui/QDesktopServices>
 #include <QtWidgets/QScrollBar>
 
 using namespace Qt::StringLiterals;
 using Tertulia::ChatMessage;
+
+namespace {
+
+// "@Name" as a word of its own, ignoring case: the message is addressed to that member.
+bool mentions(const QString &text, const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    const QRegularExpression pattern(u"(^|[^\\w])@"_s + QRegularExpression::escape(name)
+                                             + u"($|[^\\w])"_s,
+                                     QRegularExpression::CaseInsensitiveOption
+                                             | QRegularExpression::UseUnicodePropertiesOption);
+    return pattern.match(text).hasMatch();
+}
+
+// The first http(s) link in the text, opened on double-click; nothing else is ever opened.
+QUrl firstLink(const QString &text)
+{
+    static const QRegularExpression link(u"https?://[^\\s<>\"']+"_s);
+    const QUrl url(link.match(text).captured(0), QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") ? url : QUrl();
+}
+
+} // namespace
 
 ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
 {
@@ -17,6 +44,11 @@ ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
     setFocusPolicy(Qt::NoFocus);
     setAccessibleName(tr("Messages"));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+    connect(this, &QListWidget::itemDoubleClicked, this, [](QListWidgetItem *item) {
+        const QUrl url = firstLink(item->data(MessageDelegate::TextRole).toString());
+        if (url.isValid())
+            QDesktopServices::openUrl(url);
+    });
 }
 
 void ConversationView::addMessage(const ChatMessage &message)
@@ -113,6 +145,9 @@ QListWidgetItem *ConversationView::makeItem(const QString &name, const QString &
     item->setData(MessageDelegate::NameRole, name);
     item->setData(MessageDelegate::TextRole, text);
     item->setData(MessageDelegate::TimeRole, time);
+    item->setData(MessageDelegate::MentionRole, !own && mentions(text, m_ownName));
+    if (const QUrl url = firstLink(text); url.isValid())
+        item->setToolTip(tr("Double-click to open %1").arg(url.toString()));
     return item;
 }
 

@@ -81,10 +81,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->restore();
         return;
     }
-    if (kind == OwnMessage) {
+    if (kind == OwnMessage || index.data(MentionRole).toBool()) {
         painter->setPen(Qt::NoPen);
         QColor tint = palette.color(QPalette::Highlight);
-        tint.setAlpha(40);
+        tint.setAlpha(kind == OwnMessage ? 40 : 70);
         painter->setBrush(tint);
         painter->drawRoundedRect(layout.bubble, 8, 8);
     }

@@ -16,6 +16,7 @@ public:
         TimeRole, // QDateTime, UTC
         PendingRole, // bool: sent but not acknowledged yet
         FailedRole, // bool: the host refused it
+        MentionRole, // bool: someone else's message that @mentions you
     };
     enum Kind { Message, OwnMessage, Notice };
 

@@ -7,6 +7,13 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "&Help": "A&yuda",
+        "&About Tertulia": "&Acerca de Tertulia",
+        "About Tertulia": "Acerca de Tertulia",
+        "<h3>Tertulia %1</h3><p>Host a chat room from your desktop; anyone on the network joins from a browser.</p><p>Built with Qt %2.</p>":
+            "<h3>Tertulia %1</h3><p>Abre una sala de chat desde tu escritorio; cualquiera en la "
+            "red se une desde un navegador.</p><p>Hecho con Qt %2.</p>",
+        "Double-click to open %1": "Doble clic para abrir %1",
         "QR code of the address": "Código QR de la dirección",
         "Addresses to share": "Direcciones para compartir",
         "Invite people — open one of these in a browser:":
@@ -148,6 +155,13 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "&Help": "A&juda",
+        "&About Tertulia": "&Sobre o Tertulia",
+        "About Tertulia": "Sobre o Tertulia",
+        "<h3>Tertulia %1</h3><p>Host a chat room from your desktop; anyone on the network joins from a browser.</p><p>Built with Qt %2.</p>":
+            "<h3>Tertulia %1</h3><p>Abra uma sala de chat no seu computador; qualquer pessoa na "
+            "rede entra pelo navegador.</p><p>Feito com Qt %2.</p>",
+        "Double-click to open %1": "Clique duas vezes para abrir %1",
         "QR code of the address": "Código QR do endereço",
         "Addresses to share": "Endereços para compartilhar",
         "Invite people — open one of these in a browser:":
