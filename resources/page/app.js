@@ -2,6 +2,7 @@
 // page, keeps what you write until the host has stored it, and reconnects by itself.
 import { Conversation, formatTime, span } from './conversation.js';
 import { Session, newClientId } from './session.js';
+import { errorText, t, translatePage } from './strings.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15000;
@@ -56,7 +57,7 @@ function showMembers(members) {
     item.textContent = member.name;
     if (member.name === session.name) item.classList.add('you');
     if (member.away) item.classList.add('away');
-    item.append(' ', span('since', member.away ? 'away' : `since ${formatTime(member.since)}`));
+    item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
     return item;
   }));
   ui.memberCount.textContent = `(${members.length})`;
@@ -78,7 +79,7 @@ function onWelcome(event) {
   localStorage.setItem('tertulia.name', event.name);
   showChat();
   ui.chatError.textContent = '';
-  setState('connected', `Connected as ${event.name}`);
+  setState('connected', t('connectedAs', event.name));
   showMembers(event.members || []);
   // Whatever the host has not acknowledged yet goes again; it stores each message once.
   for (const entry of session.outbox) {
@@ -127,22 +128,22 @@ function handle(event) {
       conversation.markSent(event.clientId, event.id, event.time);
       break;
     case 'presence':
-      for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(`${name} joined`);
-      for (const name of event.left || []) conversation.addNotice(`${name} left`);
+      for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(t('joined', name));
+      for (const name of event.left || []) conversation.addNotice(t('left', name));
       showMembers(event.members || []);
       break;
     case 'error':
       if (event.code === 'password_required' || event.code === 'password_wrong') {
         ui.passwordRow.hidden = false;
-        ui.joinError.textContent = event.reason;
+        ui.joinError.textContent = errorText(event);
         passwordRefused = true;
       } else if (event.code === 'name_taken' || event.code === 'name_invalid') {
-        ui.joinError.textContent = event.reason;
+        ui.joinError.textContent = errorText(event);
       } else if (event.clientId && event.code !== 'storage_failed') {
         session.settle(event.clientId);
-        conversation.markFailed(event.clientId, event.reason);
+        conversation.markFailed(event.clientId, errorText(event));
       } else {
-        ui.chatError.textContent = event.reason;
+        ui.chatError.textContent = errorText(event);
       }
       break;
   }
@@ -154,7 +155,7 @@ function connect() {
     socket.onclose = null;
     socket.close();
   }
-  setState(joined ? 'reconnecting' : 'connecting', joined ? 'Reconnecting…' : 'Connecting…');
+  setState(joined ? 'reconnecting' : 'connecting', joined ? t('reconnecting') : t('connecting'));
   socket = new WebSocket(socketUrl());
   socket.onopen = () => {
     // resume is always sent, even empty: it asks the host to keep the name through a reload.
@@ -181,11 +182,11 @@ function connect() {
       ui.join.hidden = false;
       ui.joinButton.disabled = false;
       (ui.passwordRow.hidden ? ui.nameInput : ui.passwordInput).focus();
-      setState('closed', 'Not connected');
+      setState('closed', t('notConnected'));
       return;
     }
     if (close.code === REPLACED_CODE) {
-      setState('closed', 'Opened again elsewhere — this page is no longer connected');
+      setState('closed', t('replaced'));
       return;
     }
     scheduleReconnect();
@@ -196,7 +197,7 @@ function scheduleReconnect() {
   const exponential = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failedAttempts, 5));
   const delay = exponential / 2 + Math.random() * (exponential / 2);
   failedAttempts += 1;
-  setState('reconnecting', 'Connection lost — reconnecting…');
+  setState('reconnecting', t('reconnecting'));
   retryTimer = setTimeout(connect, delay);
 }
 
@@ -208,7 +209,7 @@ ui.joinForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const name = ui.nameInput.value.trim();
   if (!name) {
-    ui.joinError.textContent = 'Please choose a name.';
+    ui.joinError.textContent = t('chooseName');
     return;
   }
   session.name = name;
@@ -254,7 +255,8 @@ document.addEventListener('visibilitychange', () => {
 
 ui.nameInput.value = session.name || localStorage.getItem('tertulia.name') || '';
 ui.joinButton.disabled = false;
-setState('idle', 'Not connected');
+translatePage();
+setState('idle', t('notConnected'));
 if (session.name && session.resumeToken) {
   // A reload: take the name back without asking, and show what was still being sent.
   conversation.ownName = session.name;

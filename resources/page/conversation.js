@@ -1,6 +1,7 @@
 // The message list: each room message once (by id), your own messages as sending / sent /
 // failed, notices, and older pages inserted above without moving what the reader sees.
 // Everything people wrote is set as text, never parsed as HTML.
+import { t } from './strings.js';
 
 function span(className, text) {
   const element = document.createElement('span');
@@ -131,7 +132,7 @@ export class Conversation {
     const item = this.makeItem(this.ownName, text, null, true);
     item.classList.add('sending');
     item.append(span('status', '…'));
-    item.querySelector('.status').setAttribute('aria-label', 'sending');
+    item.querySelector('.status').setAttribute('aria-label', t('sending'));
     this.pending.set(clientId, item);
     this.append(item, true);
   }
@@ -145,8 +146,8 @@ export class Conversation {
     item.classList.remove('sending');
     const status = item.querySelector('.status');
     status.textContent = '✓';
-    status.setAttribute('aria-label', 'sent');
-    item.title = `Sent at ${formatTime(time)}`;
+    status.setAttribute('aria-label', t('sent'));
+    item.title = t('sentAt', formatTime(time));
   }
 
   markFailed(clientId, reason) {
@@ -156,8 +157,8 @@ export class Conversation {
     item.classList.remove('sending');
     item.classList.add('failed');
     const status = item.querySelector('.status');
-    status.textContent = 'not sent';
-    status.setAttribute('aria-label', 'not sent');
+    status.textContent = t('notSent');
+    status.setAttribute('aria-label', t('notSent'));
     item.title = reason;
   }
 

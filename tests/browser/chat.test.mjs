@@ -239,3 +239,54 @@ test('links open safely, mentions stand out, and a hidden tab counts unread mess
     await bea.context.close();
   }
 });
+
+test('the page speaks Spanish and Brazilian Portuguese when the browser does', async () => {
+  for (const [locale, yourName, join, connected, taken] of [
+    ['es-ES', 'Tu nombre', 'Entrar', 'Conectado como', 'ya se llama así'],
+    ['pt-BR', 'Seu nome', 'Entrar', 'Conectado como', 'já usa esse nome'],
+  ]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(pageUrl());
+    assert.equal(await page.locator('html').getAttribute('lang'), locale.startsWith('pt') ? 'pt-BR' : 'es');
+    await page.getByLabel(yourName).fill(`Idioma ${locale}`);
+    await page.getByRole('button', { name: join }).click();
+    await page.locator('#state', { hasText: connected }).waitFor();
+    const second = await context.newPage();
+    await second.goto(pageUrl());
+    await second.getByLabel(yourName).fill(`Idioma ${locale}`);
+    await second.getByRole('button', { name: join }).click();
+    await second.locator('#join-error', { hasText: taken }).waitFor();
+    await context.close();
+  }
+});
+
+test('screenshots at phone and desktop sizes, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1000, height: 640 }]]) {
+      const room = await startHost();
+      const probe = startProbe(`http://127.0.0.1:${room.port}/`, 'Ana');
+      try {
+        await probe.waitFor((event) => event.event === 'joined');
+        probe.send('¡Bienvenida! The link is on the share panel: https://example.org');
+        await probe.waitFor((event) => event.event === 'ack');
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`http://127.0.0.2:${room.port}/`);
+        await page.getByLabel('Your name').fill('Bea');
+        await page.getByRole('button', { name: 'Join' }).click();
+        await page.locator('#state[data-state="connected"]').waitFor();
+        await page.getByRole('textbox', { name: 'Message' }).fill('Olá! Joined from my phone 📱 @Ana');
+        await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+        await page.locator('#message-list li.own:not(.sending)').waitFor();
+        probe.send('@Bea great, welcome 🎉');
+        await page.locator('#message-list li.mention').waitFor();
+        await page.screenshot({ path: join(artifacts, `page-${size}-${colorScheme}.png`) });
+        await context.close();
+      } finally {
+        await probe.stop();
+        await room.stop();
+      }
+    }
+  }
+});

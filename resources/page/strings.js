@@ -1,0 +1,85 @@
+// The page's words in English, Spanish and Brazilian Portuguese, picked from the browser's
+// language. Host errors are translated by their stable code; unknown codes keep the host's text.
+const TABLES = {
+  en: {
+    title: 'Tertulia', notConnected: 'Not connected', joinTitle: 'Join the conversation',
+    yourName: 'Your name', roomPassword: 'Room password', join: 'Join', inTheRoom: 'In the room',
+    messages: 'Messages', message: 'Message', writeMessage: 'Write a message', send: 'Send',
+    connecting: 'Connecting…', reconnecting: 'Connection lost — reconnecting…',
+    connectedAs: 'Connected as {0}', chooseName: 'Please choose a name.', joined: '{0} joined',
+    left: '{0} left', since: 'since {0}', away: 'away', sentAt: 'Sent at {0}', notSent: 'not sent',
+    sending: 'sending', sent: 'sent',
+    replaced: 'Opened again elsewhere — this page is no longer connected',
+    'error.name_taken': 'Someone in this room is already called that. Choose another name.',
+    'error.name_invalid': 'Names are 1 to 32 characters, without control characters.',
+    'error.password_required': 'This room has a password: type it to join.',
+    'error.password_wrong': "That is not the room's password.",
+    'error.rate_limited': 'Slow down: your messages are waiting their turn.',
+    'error.message_too_long': 'That message is too long.',
+  },
+  es: {
+    title: 'Tertulia', notConnected: 'Sin conexión', joinTitle: 'Únete a la conversación',
+    yourName: 'Tu nombre', roomPassword: 'Contraseña de la sala', join: 'Entrar',
+    inTheRoom: 'En la sala', messages: 'Mensajes', message: 'Mensaje',
+    writeMessage: 'Escribe un mensaje', send: 'Enviar', connecting: 'Conectando…',
+    reconnecting: 'Conexión perdida: reconectando…', connectedAs: 'Conectado como {0}',
+    chooseName: 'Elige un nombre.', joined: '{0} se unió', left: '{0} se fue', since: 'desde {0}',
+    away: 'ausente', sentAt: 'Enviado a las {0}', notSent: 'no enviado', sending: 'enviando',
+    sent: 'enviado', replaced: 'Abierta de nuevo en otro sitio: esta página ya no está conectada',
+    'error.name_taken': 'Alguien en la sala ya se llama así. Elige otro nombre.',
+    'error.name_invalid': 'Los nombres tienen de 1 a 32 caracteres, sin caracteres de control.',
+    'error.password_required': 'Esta sala tiene contraseña: escríbela para entrar.',
+    'error.password_wrong': 'Esa no es la contraseña de la sala.',
+    'error.rate_limited': 'Más despacio: tus mensajes esperan su turno.',
+    'error.message_too_long': 'Ese mensaje es demasiado largo.',
+  },
+  'pt-BR': {
+    title: 'Tertulia', notConnected: 'Sem conexão', joinTitle: 'Entre na conversa',
+    yourName: 'Seu nome', roomPassword: 'Senha da sala', join: 'Entrar', inTheRoom: 'Na sala',
+    messages: 'Mensagens', message: 'Mensagem', writeMessage: 'Escreva uma mensagem',
+    send: 'Enviar', connecting: 'Conectando…', reconnecting: 'Conexão perdida — reconectando…',
+    connectedAs: 'Conectado como {0}', chooseName: 'Escolha um nome.', joined: '{0} entrou',
+    left: '{0} saiu', since: 'desde {0}', away: 'ausente', sentAt: 'Enviada às {0}',
+    notSent: 'não enviada', sending: 'enviando', sent: 'enviada',
+    replaced: 'Aberta de novo em outro lugar — esta página não está mais conectada',
+    'error.name_taken': 'Alguém na sala já usa esse nome. Escolha outro.',
+    'error.name_invalid': 'Nomes têm de 1 a 32 caracteres, sem caracteres de controle.',
+    'error.password_required': 'Esta sala tem senha: digite-a para entrar.',
+    'error.password_wrong': 'Essa não é a senha da sala.',
+    'error.rate_limited': 'Mais devagar: suas mensagens esperam a vez.',
+    'error.message_too_long': 'Essa mensagem é longa demais.',
+  },
+};
+
+function pickLanguage(preferred) {
+  for (const tag of preferred) {
+    if (TABLES[tag]) return tag;
+    const base = tag.split('-')[0];
+    if (base === 'pt') return 'pt-BR';
+    if (TABLES[base]) return base;
+  }
+  return 'en';
+}
+
+export const language = pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+const table = TABLES[language];
+
+export function t(key, ...args) {
+  const text = table[key] ?? TABLES.en[key] ?? key;
+  return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)]);
+}
+
+// A host error in the page's language when its code is known; the host's sentence otherwise.
+export function errorText(event) {
+  const key = `error.${event.code}`;
+  return table[key] ?? (language === 'en' ? event.reason : TABLES.en[key] ?? event.reason);
+}
+
+// Static text in the page: elements name their string in data-i18n (text), data-i18n-placeholder
+// or data-i18n-label (aria-label).
+export function translatePage() {
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder);
+  for (const element of document.querySelectorAll('[data-i18n-label]')) element.setAttribute('aria-label', t(element.dataset.i18nLabel));
+}
