@@ -29,6 +29,7 @@ private slots:
     void typingAndEnterDeliversTheMessage();
     void showsMessagesFromOthersAsText();
     void highlightsMentionsOfYou();
+    void showsWhoIsTypingAndSharesYourTyping();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -127,6 +128,19 @@ void tst_ChatWindow::highlightsMentionsOfYou()
     QCOMPARE(mention->toolTip(), u"Double-click to open https://example.com"_s);
     const QListWidgetItem *email = list->findItems(u"x@ana.com"_s, Qt::MatchContains).first();
     QVERIFY(!email->data(MessageDelegate::MentionRole).toBool());
+}
+
+void tst_ChatWindow::showsWhoIsTypingAndSharesYourTyping()
+{
+    const auto *indicator = m_window->findChild<QLabel *>(u"typingIndicator"_s);
+    m_bea->send({{"type", "typing"}});
+    QTRY_COMPARE(indicator->text(), u"Bea is typing…"_s);
+    m_bea->send({{"message", "listo"}});
+    QTRY_VERIFY(indicator->text().isEmpty());
+
+    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    QTest::keyClicks(input, u"ho"_s);
+    QCOMPARE(m_bea->next(u"typing"_s).value("name").toString(), u"Ana"_s);
 }
 
 void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()

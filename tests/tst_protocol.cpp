@@ -221,6 +221,14 @@ void tst_Protocol::presenceRoundTrips()
 
 void tst_Protocol::unknownServerEventsAreIgnored()
 {
+    // Known ones, of course, are not: every type the host sends decodes.
+    const std::optional<ServerEvent> typing = decodeServerEvent(ServerEvents::typing(u"Ana"_s));
+    QVERIFY(typing);
+    QCOMPARE(typing->type, ServerEvent::Type::Typing);
+    QCOMPARE(typing->name, u"Ana"_s);
+    QCOMPARE(std::get<ClientPayload>(decodeClientPayload(encodeTypingNotice())).type,
+             ClientPayload::Type::Typing);
+
     QVERIFY(!decodeServerEvent(u"{\"type\":\"future-feature\"}"_s));
     QVERIFY(!decodeServerEvent(u"not json"_s));
 }

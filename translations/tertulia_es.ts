@@ -130,6 +130,22 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
         <source>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Host a chat room from your desktop; anyone on the network joins from a browser.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Abre una sala de chat desde tu escritorio; cualquiera en la red se une desde un navegador.&lt;/p&gt;&lt;p&gt;Hecho con Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Preferencias</translation>
+    </message>
+    <message>
+        <source>Let others see when I'm typing</source>
+        <translation>Dejar que vean cuándo escribo</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 está escribiendo…</translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
+        <translation>%1 están escribiendo…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

@@ -130,6 +130,22 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
         <source>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Host a chat room from your desktop; anyone on the network joins from a browser.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tertulia %1&lt;/h3&gt;&lt;p&gt;Abra uma sala de chat no seu computador; qualquer pessoa na rede entra pelo navegador.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configurações</translation>
+    </message>
+    <message>
+        <source>Let others see when I'm typing</source>
+        <translation>Deixar que vejam quando digito</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 está digitando…</translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
+        <translation>%1 estão digitando…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

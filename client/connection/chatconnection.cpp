@@ -90,6 +90,15 @@ QString ChatConnection::send(const QString &text)
     return message.clientId;
 }
 
+void ChatConnection::sendTyping()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_state != State::Connected || now - m_lastTypingMs < 2000)
+        return;
+    m_lastTypingMs = now;
+    m_socket.sendTextMessage(encodeTypingNotice());
+}
+
 void ChatConnection::requestOlderThan(qint64 id, int limit)
 {
     if (m_state == State::Connected)
@@ -172,6 +181,9 @@ void ChatConnection::handle(const ServerEvent &event)
         m_members = event.members;
         emit presenceChanged(event.joined, event.left);
         emit membersChanged(m_members);
+        break;
+    case ServerEvent::Type::Typing:
+        emit typingReceived(event.name);
         break;
     case ServerEvent::Type::Error:
         onError(event);

@@ -40,6 +40,8 @@ public:
 
     // Queues the message and sends it as soon as the room is reachable. Returns its client id.
     QString send(const QString &text);
+    // Tells the others you are typing; call it as you type, it sends at most every 2 s.
+    void sendTyping();
     // Asks for messages older than `id`; they arrive through historyReceived().
     void requestOlderThan(qint64 id, int limit = 50);
 
@@ -61,6 +63,7 @@ signals:
     void presenceChanged(const QStringList &joined, const QStringList &left);
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
     void nameRefused(const QString &reason);
+    void typingReceived(const QString &name);
     void passwordRefused(const QString &reason);
     void errorReceived(const QString &code, const QString &reason);
 
@@ -91,6 +94,7 @@ private:
     QString m_resumeToken;
     QString m_password;
     QByteArray m_pinnedDigest;
+    qint64 m_lastTypingMs = 0;
     QList<Tertulia::MemberInfo> m_members;
     QList<Outgoing> m_outbox; // oldest first
     qint64 m_lastSeenId = -1; // the newest room message this client has seen

@@ -6,6 +6,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
+#include <QtCore/QTimer>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QInputDialog>
@@ -33,8 +34,14 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_input(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
       m_stateLabel(new QLabel(this)),
-      m_passwordButton(new QPushButton(this))
+      m_passwordButton(new QPushButton(this)),
+      m_typingLabel(new QLabel(this)),
+      m_typingTimer(new QTimer(this))
 {
+    m_typingLabel->setObjectName(u"typingIndicator"_s);
+    m_typingTimer->setInterval(500);
+    connect(m_typingTimer, &QTimer::timeout, this, &ChatWindow::showTypists);
+    m_shareTyping = QSettings().value(u"shareTyping"_s, true).toBool();
     m_passwordButton->setObjectName(u"passwordButton"_s);
     m_passwordButton->hide();
     connect(m_passwordButton, &QPushButton::clicked, this, &ChatWindow::askForRoomPassword);
@@ -69,8 +76,28 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(m_sharePanel);
     m_sharePanel->hide();
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_typingLabel);
     layout->addLayout(inputRow);
     setCentralWidget(central);
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *shareTyping = settings->addAction(tr("Let others see when I'm typing"));
+    shareTyping->setObjectName(u"shareTypingAction"_s);
+    shareTyping->setCheckable(true);
+    shareTyping->setChecked(m_shareTyping);
+    connect(shareTyping, &QAction::toggled, this, [this](bool on) {
+        m_shareTyping = on;
+        QSettings().setValue(u"shareTyping"_s, on);
+    });
+    connect(m_input, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (m_shareTyping && !text.isEmpty())
+            m_connection->sendTyping();
+    });
+    connect(m_connection, &ChatConnection::typingReceived, this, &ChatWindow::onTyping);
+    connect(m_connection, &ChatConnection::messageReceived, this,
+            [this](const Tertulia::ChatMessage &message) {
+                m_typists.remove(message.name);
+                showTypists();
+            });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tertulia"), this, &ChatWindow::showAbout);
     statusBar()->addPermanentWidget(m_passwordButton);
@@ -127,6 +154,26 @@ void ChatWindow::enablePasswordSetting(bool hasPassword)
 {
     m_passwordButton->setText(hasPassword ? tr("Change room password…") : tr("Set room password…"));
     m_passwordButton->show();
+}
+
+void ChatWindow::onTyping(const QString &name)
+{
+    constexpr qint64 kShownMs = 4000;
+    m_typists.insert(name, QDateTime::currentMSecsSinceEpoch() + kShownMs);
+    showTypists();
+    m_typingTimer->start();
+}
+
+void ChatWindow::showTypists()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_typists.removeIf([now](const auto &entry) { return entry.value() <= now; });
+    const QStringList names = m_typists.keys();
+    m_typingLabel->setText(names.isEmpty()     ? QString()
+                           : names.size() == 1 ? tr("%1 is typing…").arg(names.first())
+                                               : tr("%1 are typing…").arg(names.join(u", "_s)));
+    if (names.isEmpty())
+        m_typingTimer->stop();
 }
 
 void ChatWindow::showAbout()

@@ -2,7 +2,10 @@
 
 #include "chatconnection.h"
 
+#include <QtCore/QHash>
 #include <QtWidgets/QMainWindow>
+
+class QTimer;
 
 class ConversationView;
 class QLabel;
@@ -46,6 +49,8 @@ private:
     void onPasswordRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
     void askForRoomPassword();
+    void onTyping(const QString &name);
+    void showTypists();
     void showAbout();
 
     ChatConnection *m_connection;
@@ -57,4 +62,8 @@ private:
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;
     QPushButton *m_passwordButton;
+    QLabel *m_typingLabel;
+    QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
+    QTimer *m_typingTimer;
+    bool m_shareTyping = true;
 };

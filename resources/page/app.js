@@ -19,6 +19,7 @@ const ui = {
   chat: $('chat'), members: $('member-list'), memberCount: $('member-count'),
   sendForm: $('send-form'), messageInput: $('message-input'),
   sendButton: $('send-button'), chatError: $('chat-error'),
+  typing: $('typing'), shareTyping: $('share-typing'),
 };
 
 const session = new Session();
@@ -31,6 +32,18 @@ let retryTimer = null;
 let password = ''; // kept in memory only: never in storage, never in a URL
 let passwordRefused = false;
 let unread = 0; // messages that arrived while the tab was hidden, shown in its title
+const typists = new Map(); // name → when their "typing" notice goes stale
+let lastTypingSent = 0;
+const TYPING_SHOWN_MS = 4000;
+const TYPING_EVERY_MS = 2000;
+
+function showTypists() {
+  const now = Date.now();
+  for (const [name, until] of typists) if (until <= now) typists.delete(name);
+  const names = [...typists.keys()];
+  ui.typing.textContent = names.length === 0 ? ''
+    : t(names.length === 1 ? 'typing' : 'typingMany', names.join(', '));
+}
 
 // Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
 function socketUrl() {
@@ -114,8 +127,15 @@ function handle(event) {
     case 'history':
       onHistory(event);
       break;
+    case 'typing':
+      typists.set(event.name, Date.now() + TYPING_SHOWN_MS);
+      showTypists();
+      setTimeout(showTypists, TYPING_SHOWN_MS + 50);
+      break;
     case 'message':
       see(event.id);
+      typists.delete(event.name);
+      showTypists();
       conversation.addMessage(event);
       if (document.visibilityState === 'hidden') {
         unread += 1;
@@ -233,6 +253,17 @@ ui.sendForm.addEventListener('submit', (event) => {
   send({ type: 'message', name: session.name, message: text, clientId });
   ui.messageInput.value = '';
   ui.chatError.textContent = '';
+});
+
+ui.shareTyping.checked = localStorage.getItem('tertulia.shareTyping') !== 'no';
+ui.shareTyping.addEventListener('change', () => {
+  localStorage.setItem('tertulia.shareTyping', ui.shareTyping.checked ? 'yes' : 'no');
+});
+ui.messageInput.addEventListener('input', () => {
+  const now = Date.now();
+  if (!ui.shareTyping.checked || !ui.messageInput.value || now - lastTypingSent < TYPING_EVERY_MS) return;
+  lastTypingSent = now;
+  send({ type: 'typing' });
 });
 
 conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: beforeId, limit: 50 });

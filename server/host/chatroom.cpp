@@ -181,6 +181,16 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
     case ClientPayload::Type::History:
         sendHistory(socket, payload.before, payload.after, payload.limit);
         break;
+    case ClientPayload::Type::Typing: {
+        // At most one notice a second per member reaches the others.
+        const qint64 now = nowMs();
+        qint64 &last = m_peers[socket].lastTypingMs;
+        if (now - last >= kTypingIntervalMs) {
+            last = now;
+            broadcast(ServerEvents::typing(boundName), socket);
+        }
+        break;
+    }
     case ClientPayload::Type::Leave:
         m_leaving.insert(socket);
         socket->close(QWebSocketProtocol::CloseCodeNormal, u"goodbye"_s);

@@ -28,6 +28,7 @@ public:
     static constexpr int kMaxHistoryPage = 500;
     static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
     static constexpr int kDrainIntervalMs = 20;
+    static constexpr int kTypingIntervalMs = 1000;
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
@@ -48,6 +49,7 @@ private:
         TokenBucket bucket;
         QQueue<QString> waiting; // text frames over the rate, in order
         qint64 lastHeardMs = 0;
+        qint64 lastTypingMs = 0;
         bool dropping = false; // being closed by the host; sends nothing more
     };
 

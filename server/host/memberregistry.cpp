@@ -35,7 +35,9 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     if (resumeToken.isEmpty() || resumeToken != existing->resumeToken) {
         return {Outcome::Refused,
                 {ErrorCode::NameTaken,
-                 u"Someone in this room is already called \"%1\"."_s.arg(existing->name)}};
+                 u"Someone in this room is already called \"%1\"."_s.arg(existing->name)},
+                {},
+                {}};
     }
     // The owner is back: the old connection, if the host has not noticed it died, is replaced.
     QWebSocket *replaced = existing->socket;

@@ -74,7 +74,7 @@ void install(QHttpServer &server, std::function<void()> onPageServed)
             {u"/conversation.js"_s, u":/tertulia/page/conversation.js"_s,
              "text/javascript; charset=utf-8"},
             {u"/session.js"_s, u":/tertulia/page/session.js"_s, "text/javascript; charset=utf-8"},
-        {u"/strings.js"_s, u":/tertulia/page/strings.js"_s, "text/javascript; charset=utf-8"},
+            {u"/strings.js"_s, u":/tertulia/page/strings.js"_s, "text/javascript; charset=utf-8"},
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
             {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
     };

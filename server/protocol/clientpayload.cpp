@@ -93,8 +93,10 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
         payload.type = ClientPayload::Type::Join;
         return payload;
     }
-    if (type == u"history" || type == u"leave") {
-        payload.type = type == u"leave" ? ClientPayload::Type::Leave : ClientPayload::Type::History;
+    if (type == u"history" || type == u"leave" || type == u"typing") {
+        payload.type = type == u"leave"    ? ClientPayload::Type::Leave
+                       : type == u"typing" ? ClientPayload::Type::Typing
+                                           : ClientPayload::Type::History;
         return payload;
     }
     if (type != u"message") {
@@ -160,6 +162,12 @@ QString encodeLeaveRequest()
 {
     return QString::fromUtf8(
             QJsonDocument(QJsonObject{{u"type"_s, u"leave"_s}}).toJson(QJsonDocument::Compact));
+}
+
+QString encodeTypingNotice()
+{
+    return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"type"_s, u"typing"_s}}).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Tertulia

@@ -15,7 +15,7 @@ namespace Tertulia {
 
 struct ClientPayload
 {
-    enum class Type { Join, Message, History, Leave };
+    enum class Type { Join, Message, History, Leave, Typing };
 
     Type type = Type::Message;
     QString name; // normalised but not validated; empty when the payload names nobody
@@ -43,6 +43,7 @@ QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString 
                           const QString &password = {});
 QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
 QString encodeLeaveRequest();
+QString encodeTypingNotice();
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId);
 
 } // namespace Tertulia

@@ -19,6 +19,7 @@ const QList<std::pair<ServerEvent::Type, QString>> &typeNames()
             {ServerEvent::Type::Presence, u"presence"_s},
             {ServerEvent::Type::History, u"history"_s},
             {ServerEvent::Type::Error, u"error"_s},
+            {ServerEvent::Type::Typing, u"typing"_s},
     };
     return names;
 }
@@ -168,6 +169,11 @@ QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before,
     if (after >= 0)
         object.insert(u"after"_s, after);
     return compact(object);
+}
+
+QString typing(const QString &name)
+{
+    return compact({{u"type"_s, u"typing"_s}, {u"name"_s, name}});
 }
 
 QString error(const ProtocolError &error, const QString &clientId)

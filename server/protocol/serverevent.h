@@ -37,11 +37,11 @@ struct ChatMessage
 
 struct ServerEvent
 {
-    enum class Type { Welcome, Message, Ack, Presence, History, Error };
+    enum class Type { Welcome, Message, Ack, Presence, History, Typing, Error };
 
     Type type = Type::Message;
     ChatMessage message; // Message
-    QString name; // Welcome: your name
+    QString name; // Welcome: your name; Typing: who is typing
     QString resumeToken; // Welcome: present it to reclaim your name after a reconnect
     qint64 id = 0; // Ack: the host's id for the acknowledged message
     QString clientId; // Ack, Error: the id the sender gave the message, if any
@@ -69,6 +69,7 @@ QString presence(const QStringList &joined, const QStringList &left,
                  const QList<MemberInfo> &members, const QDateTime &time);
 // before/after: -1 unless the page answers such a request.
 QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
+QString typing(const QString &name);
 QString error(const ProtocolError &error, const QString &clientId = {});
 } // namespace ServerEvents
 

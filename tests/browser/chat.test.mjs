@@ -290,3 +290,33 @@ test('screenshots at phone and desktop sizes, light and dark', async () => {
     }
   }
 });
+
+test('typing shows up for the others and goes away, unless you choose not to share it', async () => {
+  const ana = await openAndJoin('Ana Typing');
+  const bea = await openAndJoin('Bea Typing');
+  try {
+    const input = bea.page.getByRole('textbox', { name: 'Message' });
+    await input.pressSequentially('escribiendo algo', { delay: 20 });
+    await ana.page.locator('#typing', { hasText: 'Bea Typing is typing…' }).waitFor();
+    await input.press('Enter');
+    await ana.page.locator('#message-list li', { hasText: 'escribiendo algo' }).waitFor();
+    assert.equal(await ana.page.locator('#typing').innerText(), '');
+
+    // Not shared: Ana never sees it, all the way to the message itself.
+    await bea.page.getByLabel("Let others see when I'm typing").uncheck();
+    await ana.page.evaluate(() => {
+      window.sawTyping = false;
+      new MutationObserver(() => {
+        if (document.getElementById('typing').textContent) window.sawTyping = true;
+      }).observe(document.getElementById('typing'), { childList: true, characterData: true, subtree: true });
+    });
+    await bea.page.waitForTimeout(2100); // past the typing throttle, so a notice could be sent
+    await input.pressSequentially('en secreto', { delay: 20 });
+    await input.press('Enter');
+    await ana.page.locator('#message-list li', { hasText: 'en secreto' }).waitFor();
+    assert.equal(await ana.page.evaluate(() => window.sawTyping), false);
+  } finally {
+    await ana.context.close();
+    await bea.context.close();
+  }
+});

@@ -7,6 +7,10 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "&Settings": "&Preferencias",
+        "Let others see when I'm typing": "Dejar que vean cuándo escribo",
+        "%1 is typing…": "%1 está escribiendo…",
+        "%1 are typing…": "%1 están escribiendo…",
         "&Help": "A&yuda",
         "&About Tertulia": "&Acerca de Tertulia",
         "About Tertulia": "Acerca de Tertulia",
@@ -155,6 +159,10 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "&Settings": "&Configurações",
+        "Let others see when I'm typing": "Deixar que vejam quando digito",
+        "%1 is typing…": "%1 está digitando…",
+        "%1 are typing…": "%1 estão digitando…",
         "&Help": "A&juda",
         "&About Tertulia": "&Sobre o Tertulia",
         "About Tertulia": "Sobre o Tertulia",
