@@ -27,6 +27,8 @@ private slots:
     void secondConnectionWithTheTokenReplacesTheFirst();
     void historySurvivesARestart();
     void pagesStopAtTheRetentionLimit();
+    void hostRemovesAMember();
+    void lockedRoomTakesNoNewcomersButKeepsItsMembers();
 
 private:
     static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
@@ -350,6 +352,48 @@ void tst_ChatRoom::pagesStopAtTheRetentionLimit()
     page = caro->next(u"history"_s);
     QCOMPARE(ids(page).size(), 5);
     QVERIFY(!page.value("hasMore").toBool());
+}
+
+void tst_ChatRoom::hostRemovesAMember()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    auto bea = join(host, u"name=Bea"_s);
+    QVERIFY(!host.host.removeMember(u"Nobody"_s));
+    QVERIFY(host.host.removeMember(u"bea"_s));
+    QCOMPARE(bea->next(u"error"_s).value("code").toString(), u"removed"_s);
+    QVERIFY(bea->waitForDisconnect());
+    QCOMPARE(int(bea->socket.closeCode()), 4006);
+    QVERIFY(!ana->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+                    return event.value("left").toArray().contains(u"Bea"_s);
+                }).isEmpty());
+    QCOMPARE(host.host.room()->members().size(), 1);
+}
+
+void tst_ChatRoom::lockedRoomTakesNoNewcomersButKeepsItsMembers()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    host.host.setLocked(true);
+
+    TestClient caro;
+    QVERIFY(caro.open(host.socketUrl(u"name=Caro"_s)));
+    QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"room_locked"_s);
+    QVERIFY(caro.waitForDisconnect());
+    QCOMPARE(int(caro.socket.closeCode()), 4007);
+
+    // A member who drops is still a member: it comes back in.
+    ana.socket.abort();
+    QTRY_VERIFY(host.host.room()->members().first().away);
+    auto back = join(host, u"name=Ana&resume=%1"_s.arg(token));
+    QVERIFY(back);
+
+    host.host.setLocked(false);
+    QVERIFY(join(host, u"name=Caro"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

@@ -7,6 +7,7 @@
 #include "support/testclient.h"
 #include "support/testhost.h"
 
+#include <QtGui/QAction>
 #include <QtTest/QtTest>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -30,6 +31,7 @@ private slots:
     void showsMessagesFromOthersAsText();
     void highlightsMentionsOfYou();
     void showsWhoIsTypingAndSharesYourTyping();
+    void hostingOffersModeration();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -141,6 +143,27 @@ void tst_ChatWindow::showsWhoIsTypingAndSharesYourTyping()
     auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
     QTest::keyClicks(input, u"ho"_s);
     QCOMPARE(m_bea->next(u"typing"_s).value("name").toString(), u"Ana"_s);
+}
+
+void tst_ChatWindow::hostingOffersModeration()
+{
+    QVERIFY(!m_window->findChild<QAction *>(u"lockRoomAction"_s));
+    m_window->enableModeration();
+    auto *lock = m_window->findChild<QAction *>(u"lockRoomAction"_s);
+    QVERIFY(lock);
+    QSignalSpy locked(m_window.get(), &ChatWindow::lockRequested);
+    lock->trigger();
+    QCOMPARE(locked.size(), 1);
+    QCOMPARE(locked.first().first().toBool(), true);
+    // Wired as the desktop session wires it: the room really takes no newcomers.
+    connect(m_window.get(), &ChatWindow::lockRequested, &m_host->host, &ChatHost::setLocked);
+    lock->trigger(); // unlock
+    lock->trigger(); // lock again, now through the host
+    TestClient caro;
+    QVERIFY(caro.open(m_host->socketUrl(u"name=Caro"_s)));
+    QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"room_locked"_s);
+    QCOMPARE(m_window->findChild<QListWidget *>(u"memberList"_s)->contextMenuPolicy(),
+             Qt::CustomContextMenu);
 }
 
 void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()

@@ -146,6 +146,18 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
         <source>%1 are typing…</source>
         <translation>%1 están escribiendo…</translation>
     </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>Lock the room to newcomers</source>
+        <translation>Cerrar la sala a recién llegados</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Sacar a %1 de la sala</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

@@ -146,6 +146,18 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
         <source>%1 are typing…</source>
         <translation>%1 estão digitando…</translation>
     </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>Lock the room to newcomers</source>
+        <translation>Fechar a sala para novos participantes</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Remover %1 da sala</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

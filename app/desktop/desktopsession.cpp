@@ -45,6 +45,9 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     m_window->enablePasswordSetting(!settings.password.isEmpty());
+    m_window->enableModeration();
+    connect(m_window.get(), &ChatWindow::removeRequested, m_host.get(), &ChatHost::removeMember);
+    connect(m_window.get(), &ChatWindow::lockRequested, m_host.get(), &ChatHost::setLocked);
     connect(m_window.get(), &ChatWindow::passwordChosen, this, [this](const QString &password) {
         m_host->setPassword(password);
         m_connection->setPassword(password); // for the window's own reconnections

@@ -13,6 +13,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
@@ -156,6 +157,31 @@ void ChatWindow::enablePasswordSetting(bool hasPassword)
     m_passwordButton->show();
 }
 
+void ChatWindow::enableModeration()
+{
+    m_moderating = true;
+    m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
+    QMenu *room = new QMenu(tr("&Room"), this);
+    menuBar()->insertMenu(menuBar()->actions().constFirst(), room);
+    QAction *lock = room->addAction(tr("Lock the room to newcomers"));
+    lock->setObjectName(u"lockRoomAction"_s);
+    lock->setCheckable(true);
+    connect(lock, &QAction::toggled, this, &ChatWindow::lockRequested);
+}
+
+void ChatWindow::showMemberMenu(const QPoint &position)
+{
+    const QListWidgetItem *item = m_memberList->itemAt(position);
+    const QString name = item ? item->data(Qt::UserRole).toString() : QString();
+    if (!m_moderating || name.isEmpty() || name == m_connection->name())
+        return;
+    QMenu menu(this);
+    QAction *remove = menu.addAction(tr("Remove %1 from the room").arg(name));
+    if (menu.exec(m_memberList->viewport()->mapToGlobal(position)) == remove)
+        emit removeRequested(name);
+}
+
 void ChatWindow::onTyping(const QString &name)
 {
     constexpr qint64 kShownMs = 4000;
@@ -244,6 +270,7 @@ void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
     m_memberList->clear();
     for (const Tertulia::MemberInfo &member : members) {
         auto *item = new QListWidgetItem(member.name, m_memberList);
+        item->setData(Qt::UserRole, member.name);
         item->setToolTip(tr("Here since %1")
                                  .arg(QLocale().toString(member.since.toLocalTime().time(),
                                                          QLocale::ShortFormat)));

@@ -31,9 +31,13 @@ public:
     void setCertificateFingerprint(const QString &fingerprint);
     // Hosting: offer to set the room's password; passwordChosen() carries the choice.
     void enablePasswordSetting(bool hasPassword);
+    // Hosting: remove members (their context menu) and lock the room (Room menu).
+    void enableModeration();
 
 signals:
     void passwordChosen(const QString &password);
+    void removeRequested(const QString &name);
+    void lockRequested(bool locked);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +56,7 @@ private:
     void onTyping(const QString &name);
     void showTypists();
     void showAbout();
+    void showMemberMenu(const QPoint &position);
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
@@ -66,4 +71,5 @@ private:
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;
     bool m_shareTyping = true;
+    bool m_moderating = false;
 };

@@ -76,6 +76,17 @@ void ChatHost::setPassword(const QString &password)
         m_room->setPassword(password);
 }
 
+bool ChatHost::removeMember(const QString &name)
+{
+    return m_room && m_room->removeMember(name);
+}
+
+void ChatHost::setLocked(bool locked)
+{
+    if (m_room)
+        m_room->setLocked(locked);
+}
+
 bool ChatHost::isListening() const
 {
     return m_sorter && m_sorter->isListening();

@@ -36,6 +36,8 @@ public:
 
     ChatRoom *room() const { return m_room; }
     void setPassword(const QString &password);
+    bool removeMember(const QString &name);
+    void setLocked(bool locked);
     int pageLoads() const { return m_pageLoads; } // how often the page itself was served
 
 signals:

@@ -240,6 +240,11 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         refuseName(socket, *problem);
         return false;
     }
+    if (m_locked && !m_registry.isMember(request.name)) {
+        shut(socket, CloseCode::kRoomLocked,
+             {ErrorCode::RoomLocked, u"The host has locked this room: nobody new can join now."_s});
+        return false;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const MemberRegistry::Claim claim
             = m_registry.claim(socket, request.name, request.resume, request.resumable, now);
@@ -385,6 +390,24 @@ void ChatRoom::expireAwayMembers()
     }
     if (!gone.isEmpty())
         schedulePresence();
+}
+
+bool ChatRoom::removeMember(const QString &name)
+{
+    QWebSocket *socket = m_registry.connectionOf(name);
+    if (!m_registry.isMember(name))
+        return false;
+    if (!socket) { // away: its name is simply not kept for it any more
+        const QString removed = m_registry.removeAway(name);
+        m_pendingLeft.append(removed);
+        emit memberLeft(removed);
+        schedulePresence();
+        return true;
+    }
+    releaseMember(socket, true);
+    shut(socket, CloseCode::kRemoved,
+         {ErrorCode::Removed, u"The host removed you from the room."_s});
+    return true;
 }
 
 void ChatRoom::sweepIdle()

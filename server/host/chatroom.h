@@ -37,6 +37,11 @@ public:
     int connectionCount() const { return int(m_peers.size()); }
     // Applies to joins from now on; members already in stay. Empty: anyone may join.
     void setPassword(const QString &password) { m_password = RoomPassword(password); }
+    // Moderation by the host: removes a member (told why, announced as gone) — false if there is
+    // no such member; a locked room takes no newcomers, members who drop may still come back.
+    bool removeMember(const QString &name);
+    void setLocked(bool locked) { m_locked = locked; }
+    bool isLocked() const { return m_locked; }
 
 signals:
     void memberJoined(const QString &name);
@@ -85,4 +90,5 @@ private:
     QTimer m_presenceTimer;
     QTimer m_idleTimer;
     QTimer m_drainTimer;
+    bool m_locked = false;
 };

@@ -81,6 +81,37 @@ QString MemberRegistry::nameOf(const QWebSocket *socket) const
     return m_nameBySocket.value(socket);
 }
 
+QWebSocket *MemberRegistry::connectionOf(const QString &name) const
+{
+    const QString key = Names::uniquenessKey(name);
+    for (const Member &member : m_members) {
+        if (Names::uniquenessKey(member.name) == key)
+            return member.socket;
+    }
+    return nullptr;
+}
+
+bool MemberRegistry::isMember(const QString &name) const
+{
+    const QString key = Names::uniquenessKey(name);
+    return std::any_of(m_members.cbegin(), m_members.cend(), [&](const Member &member) {
+        return Names::uniquenessKey(member.name) == key;
+    });
+}
+
+QString MemberRegistry::removeAway(const QString &name)
+{
+    const QString key = Names::uniquenessKey(name);
+    QString removed;
+    m_members.removeIf([&](const Member &member) {
+        const bool match = !member.socket && Names::uniquenessKey(member.name) == key;
+        if (match)
+            removed = member.name;
+        return match;
+    });
+    return removed;
+}
+
 bool MemberRegistry::isResumable(const QWebSocket *socket) const
 {
     return std::any_of(m_members.cbegin(), m_members.cend(), [socket](const Member &member) {

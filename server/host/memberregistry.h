@@ -37,6 +37,10 @@ public:
     QStringList expire(const QDateTime &deadline);
 
     QString nameOf(const QWebSocket *socket) const;
+    QWebSocket *connectionOf(const QString &name) const; // nullptr: no such member, or away
+    bool isMember(const QString &name) const; // present or away, ignoring case
+    // Forgets an away member at once; returns its name, or an empty string if there is none.
+    QString removeAway(const QString &name);
     bool isResumable(const QWebSocket *socket) const;
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
     QList<Tertulia::MemberInfo> members() const;

@@ -41,6 +41,10 @@ QString errorCodeName(ErrorCode code)
         return u"password_wrong"_s;
     case ErrorCode::JoinTimeout:
         return u"join_timeout"_s;
+    case ErrorCode::Removed:
+        return u"removed"_s;
+    case ErrorCode::RoomLocked:
+        return u"room_locked"_s;
     }
     return {};
 }

@@ -24,6 +24,8 @@ enum class ErrorCode {
     PasswordRequired, // the room has a password and the join carried none
     PasswordWrong, // the join carried the wrong password
     JoinTimeout, // connected but never said who it is
+    Removed, // the host removed this member from the room
+    RoomLocked, // the host locked the room to newcomers
 };
 
 QString errorCodeName(ErrorCode code);
@@ -42,6 +44,8 @@ constexpr quint16 kNameTaken = 4002;
 constexpr quint16 kReplaced = 4003; // the same member connected again with its resume token
 constexpr quint16 kTooSlow = 4004; // fell too far behind reading; may resume and catch up
 constexpr quint16 kJoinTimeout = 4005; // never said who it is
+constexpr quint16 kRemoved = 4006; // removed by the host
+constexpr quint16 kRoomLocked = 4007; // the room takes no newcomers now
 constexpr quint16 kPolicy = 1008; // persistent flooding; a wrong or missing room password
 } // namespace CloseCode
 

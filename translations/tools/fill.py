@@ -7,6 +7,9 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "&Room": "&Sala",
+        "Lock the room to newcomers": "Cerrar la sala a recién llegados",
+        "Remove %1 from the room": "Sacar a %1 de la sala",
         "&Settings": "&Preferencias",
         "Let others see when I'm typing": "Dejar que vean cuándo escribo",
         "%1 is typing…": "%1 está escribiendo…",
@@ -159,6 +162,9 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "&Room": "&Sala",
+        "Lock the room to newcomers": "Fechar a sala para novos participantes",
+        "Remove %1 from the room": "Remover %1 da sala",
         "&Settings": "&Configurações",
         "Let others see when I'm typing": "Deixar que vejam quando digito",
         "%1 is typing…": "%1 está digitando…",
