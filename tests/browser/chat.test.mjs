@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { newDataDir, startHost, startProbe } from './processes.mjs';
+import { launchChromium, newDataDir, startHost, startProbe } from './processes.mjs';
 
 const artifacts = process.env.TERTULIA_ARTIFACTS || 'artifacts';
 mkdirSync(artifacts, { recursive: true });
@@ -16,11 +15,7 @@ let browser;
 
 before(async () => {
   host = await startHost();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,9 +1,20 @@
-// Starts the real host and the native-client probe as child processes for the browser tests.
+// Starts the real host, the native-client probe and Chromium for the browser tests.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+// Debian's Chromium, headless; never a downloaded browser. The flags keep it from reaching
+// for Google's services, which this machine's closed network refuses.
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
 
 // A fresh history directory per host, unless a test restarts a host on the same one.
 export function newDataDir() {
