@@ -311,6 +311,14 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
         <source>TLS needs both --cert FILE and --key FILE.</source>
         <translation>TLS necesita --cert ARCHIVO y --key ARCHIVO.</translation>
     </message>
+    <message>
+        <source>Language of the interface: en, es or pt_BR (default: the system's).</source>
+        <translation>Idioma de la interfaz: en, es o pt_BR (por omisión: el del sistema).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>

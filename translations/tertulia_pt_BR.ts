@@ -311,6 +311,14 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
         <source>TLS needs both --cert FILE and --key FILE.</source>
         <translation>TLS precisa de --cert ARQUIVO e --key ARQUIVO.</translation>
     </message>
+    <message>
+        <source>Language of the interface: en, es or pt_BR (default: the system's).</source>
+        <translation>Idioma da interface: en, es ou pt_BR (padrão: o do sistema).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>

@@ -75,6 +75,9 @@ QString defaultText(const LimitOption &option)
 
 void HostOptions::addTo(QCommandLineParser &parser)
 {
+    parser.addOption({u"lang"_s,
+                      tr("Language of the interface: en, es or pt_BR (default: the system's)."),
+                      tr("LANG")});
     parser.addOption({u"port"_s,
                       tr("Port for the page and the chat (0 picks a free one; default %1).")
                               .arg(kDefaultPort),

@@ -9,9 +9,23 @@ using namespace Qt::StringLiterals;
 
 namespace Translations {
 
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--lang" && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(u"--lang="))
+            return arguments.at(i).mid(7);
+    }
+    return {};
+}
+
 void install(QCoreApplication &app)
 {
-    const QLocale locale;
+    const QString requested = requestedLanguage(QCoreApplication::arguments());
+    const QLocale locale = requested.isEmpty() ? QLocale() : QLocale(requested);
+    if (!requested.isEmpty())
+        QLocale::setDefault(locale); // dates and numbers follow the chosen language too
     auto *own = new QTranslator(&app);
     if (own->load(locale, u"tertulia"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);

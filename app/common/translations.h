@@ -2,9 +2,14 @@
 
 class QCoreApplication;
 
-// Loads Tertulia's own and Qt's translations for the system language.
+#include <QtCore/QString>
+
+// Loads Tertulia's own and Qt's translations for the system language, or for the language the
+// command line asks for with --lang (read before the parser exists: its help is translated too).
 namespace Translations {
 
 void install(QCoreApplication &app);
+// The value of --lang LANG or --lang=LANG in the arguments; empty when absent.
+QString requestedLanguage(const QStringList &arguments);
 
 } // namespace Translations

@@ -144,6 +144,15 @@ class CommandLine(unittest.TestCase):
                            LANGUAGE=language.split(".")[0])
                 self.assertIn(needle, run(SERVER, "--help", env=env).stdout)
 
+    def test_lang_overrides_the_system_language(self):
+        env = dict(headless_env(), LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        for executable in (SERVER, DESKTOP):
+            for args, needle in ((("--lang", "es"), "Puerto de la página"),
+                                 (("--lang=pt_BR",), "Porta da página"),
+                                 (("--lang", "en"), "Port for the page")):
+                with self.subTest(executable=executable, args=args):
+                    self.assertIn(needle, run(executable, *args, "--help", env=env).stdout)
+
     def test_install_puts_the_desktop_entry_and_icon_in_place(self):
         prefix = tempfile.mkdtemp()
         subprocess.run(["cmake", "--install", os.environ["TERTULIA_BUILD_DIR"], "--prefix", prefix],

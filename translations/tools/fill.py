@@ -7,6 +7,9 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Language of the interface: en, es or pt_BR (default: the system's).":
+            "Idioma de la interfaz: en, es o pt_BR (por omisión: el del sistema).",
+        "LANG": "IDIOMA",
         "&Room": "&Sala",
         "Lock the room to newcomers": "Cerrar la sala a recién llegados",
         "Remove %1 from the room": "Sacar a %1 de la sala",
@@ -162,6 +165,9 @@ PHRASES = {
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
     },
     "pt_BR": {
+        "Language of the interface: en, es or pt_BR (default: the system's).":
+            "Idioma da interface: en, es ou pt_BR (padrão: o do sistema).",
+        "LANG": "IDIOMA",
         "&Room": "&Sala",
         "Lock the room to newcomers": "Fechar a sala para novos participantes",
         "Remove %1 from the room": "Remover %1 da sala",
