@@ -30,6 +30,8 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     m_host = std::make_unique<ChatHost>();
     if (!HostLauncher::start(*m_host, settings))
         return false;
+    if (settings.port != 0)
+        QSettings().setValue(u"port"_s, settings.port);
     const QUrl shareUrl = HostLauncher::pageUrls(*m_host).first();
     // The window joins through loopback: it works whichever address the host is bound to.
     QUrl ownUrl = shareUrl;
@@ -58,6 +60,7 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
 void DesktopSession::join(const QUrl &address, const QString &name, const QString &password,
                           const QString &fingerprint)
 {
+    QSettings().setValue(u"lastJoined"_s, address.toString());
     m_connection->setPinnedFingerprint(fingerprint);
     showWindow(address, name, password, false);
 }

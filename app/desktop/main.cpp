@@ -118,9 +118,12 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(arguments);
-    const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
+    std::optional<HostSettings> options = HostLauncher::readOptions(parser);
     if (!options)
         return HostLauncher::kExitUsage;
+    // The window remembers the port it hosted on, so the shared address stays the same.
+    if (!parser.isSet(u"port"_s) && hasDisplay)
+        options->port = quint16(QSettings().value(u"port"_s, options->port).toUInt());
     QuitOnSignal quitOnSignal;
     if (!hasDisplay)
         return hostWithoutWindow(*app, parser, *options);
