@@ -60,7 +60,14 @@ export class Conversation {
     this.hasOlder = false;
     this.olderRequested = false;
     this.onOlderWanted = () => {};
+    // Someone reading back is not pulled down; a button says new messages arrived below.
+    this.marker = document.getElementById('new-messages');
+    this.marker.addEventListener('click', () => {
+      list.scrollTop = list.scrollHeight;
+      this.marker.hidden = true;
+    });
     list.addEventListener('scroll', () => {
+      if (this.isNearBottom()) this.marker.hidden = true;
       if (list.scrollTop < 40 && this.hasOlder && !this.olderRequested && this.oldestId) {
         this.olderRequested = true;
         this.onOlderWanted(this.oldestId);
@@ -77,6 +84,7 @@ export class Conversation {
     const stick = force || this.isNearBottom();
     this.list.append(item);
     if (stick) this.list.scrollTop = this.list.scrollHeight;
+    else if (!item.classList.contains('notice')) this.marker.hidden = false;
   }
 
   makeItem(name, text, time, own) {

@@ -146,3 +146,26 @@ test('a reload with an unacknowledged message delivers it once', async () => {
     await host.stop();
   }
 });
+
+test('reading back is not interrupted: new messages show a marker instead', async () => {
+  const host = await startHost(0, undefined, ['--rate', '1000', '--burst', '1000']);
+  const probe = startProbe(`http://127.0.0.1:${host.port}/`, 'Charlatán');
+  try {
+    await probe.waitFor((event) => event.event === 'joined');
+    for (let i = 1; i <= 40; i += 1) await say(probe, `línea ${i}`);
+    const { context, page } = await joinPage(host.port, 'Lectora Atenta');
+    await messageText(page).nth(39).waitFor();
+    await page.locator('#message-list').evaluate((list) => { list.scrollTop = 100; });
+    const before = await page.locator('#message-list').evaluate((list) => list.scrollTop);
+    await say(probe, 'algo nuevo');
+    await page.locator('#message-list li', { hasText: 'algo nuevo' }).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#message-list').evaluate((list) => list.scrollTop), before);
+    await page.getByRole('button', { name: 'New messages ↓' }).click();
+    await page.locator('#message-list li', { hasText: 'algo nuevo' }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'New messages ↓' }).waitFor({ state: 'hidden' });
+    await context.close();
+  } finally {
+    await probe.stop();
+    await host.stop();
+  }
+});
