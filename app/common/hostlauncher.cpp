@@ -32,8 +32,7 @@ bool HostLauncher::start(ChatHost &host, const HostSettings &settings)
 {
     if (!host.start(settings)) {
         printError(host.errorString());
-        if (host.isListening() == false && settings.port != 0
-            && host.errorString().contains(QString::number(settings.port)))
+        if (host.failure() == ChatHost::Failure::Listen && settings.port != 0)
             printError(tr("Choose another port with --port N, or --port 0 for any free one."));
         return false;
     }

@@ -12,16 +12,12 @@ using Tertulia::ChatMessage;
 
 namespace {
 
-// "@Name" as a word of its own, ignoring case: the message is addressed to that member.
-bool mentions(const QString &text, const QString &name)
+// "@Name" as a word of its own, ignoring case: a message addressed to that member.
+QRegularExpression mentionPattern(const QString &name)
 {
-    if (name.isEmpty())
-        return false;
-    const QRegularExpression pattern(u"(^|[^\\w])@"_s + QRegularExpression::escape(name)
-                                             + u"($|[^\\w])"_s,
-                                     QRegularExpression::CaseInsensitiveOption
-                                             | QRegularExpression::UseUnicodePropertiesOption);
-    return pattern.match(text).hasMatch();
+    return QRegularExpression(u"(^|[^\\w])@"_s + QRegularExpression::escape(name) + u"($|[^\\w])"_s,
+                              QRegularExpression::CaseInsensitiveOption
+                                      | QRegularExpression::UseUnicodePropertiesOption);
 }
 
 // The first http(s) link in the text, opened on double-click; nothing else is ever opened.
@@ -49,6 +45,12 @@ ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
         if (url.isValid())
             QDesktopServices::openUrl(url);
     });
+}
+
+void ConversationView::setOwnName(const QString &name)
+{
+    m_ownName = name;
+    m_mentionPattern = mentionPattern(name);
 }
 
 void ConversationView::addMessage(const ChatMessage &message)
@@ -145,7 +147,8 @@ QListWidgetItem *ConversationView::makeItem(const QString &name, const QString &
     item->setData(MessageDelegate::NameRole, name);
     item->setData(MessageDelegate::TextRole, text);
     item->setData(MessageDelegate::TimeRole, time);
-    item->setData(MessageDelegate::MentionRole, !own && mentions(text, m_ownName));
+    item->setData(MessageDelegate::MentionRole,
+                  !own && !m_ownName.isEmpty() && m_mentionPattern.match(text).hasMatch());
     if (const QUrl url = firstLink(text); url.isValid())
         item->setToolTip(tr("Double-click to open %1").arg(url.toString()));
     return item;

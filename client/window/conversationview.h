@@ -3,6 +3,7 @@
 #include "serverevent.h"
 
 #include <QtCore/QHash>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
 #include <QtWidgets/QListWidget>
 
@@ -16,7 +17,7 @@ class ConversationView final : public QListWidget
 public:
     explicit ConversationView(QWidget *parent = nullptr);
 
-    void setOwnName(const QString &name) { m_ownName = name; }
+    void setOwnName(const QString &name);
     void addMessage(const Tertulia::ChatMessage &message);
     void addOlder(const QList<Tertulia::ChatMessage> &messages, bool hasMore);
     void setHasOlder(bool hasOlder);
@@ -36,6 +37,7 @@ private:
     void onScrolled(int value);
 
     QString m_ownName;
+    QRegularExpression m_mentionPattern; // "@<your name>"; set with the name
     QSet<qint64> m_shownIds;
     QHash<QString, QListWidgetItem *> m_pending; // client id → your message, not yet stored
     qint64 m_oldestId = -1;

@@ -40,16 +40,20 @@ bool ChatHost::start(const HostSettings &settings)
     m_settings = settings;
     m_store = std::make_unique<MessageStore>();
     if (!m_store->open(settings.dataDirectory)) {
+        m_failure = Failure::History;
         m_errorString = m_store->errorString();
         m_store.reset();
         return false;
     }
     m_sorter = new ConnectionSorter("/ws", settings.limits, this);
-    if (!loadTls(settings))
+    if (!loadTls(settings)) {
+        m_failure = Failure::Tls;
         return false;
+    }
     connect(m_sorter, &ConnectionSorter::webSocketRequested, m_webSockets,
             &QWebSocketServer::handleConnection);
     if (!m_sorter->listen(settings.address, settings.port)) {
+        m_failure = Failure::Listen;
         m_errorString = tr("Cannot listen on %1 port %2: %3")
                                 .arg(settings.address.toString())
                                 .arg(settings.port)

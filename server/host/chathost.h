@@ -23,8 +23,11 @@ public:
     explicit ChatHost(QObject *parent = nullptr);
     ~ChatHost() override;
 
-    // Opens the history, then listens. On failure, errorString() says why.
+    enum class Failure { None, History, Tls, Listen };
+
+    // Opens the history, then listens. On failure, errorString() says why and failure() what.
     bool start(const HostSettings &settings);
+    Failure failure() const { return m_failure; }
     bool isListening() const;
     QHostAddress address() const;
     quint16 port() const;
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<MessageStore> m_store;
     ChatRoom *m_room = nullptr; // exists once started
     QString m_errorString;
+    Failure m_failure = Failure::None;
     HostSettings m_settings;
     QString m_certificateFingerprint;
     int m_pageLoads = 0;

@@ -192,7 +192,7 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
         break;
     }
     case ClientPayload::Type::Leave:
-        m_leaving.insert(socket);
+        m_peers[socket].leaving = true;
         socket->close(QWebSocketProtocol::CloseCodeNormal, u"goodbye"_s);
         break;
     default:
@@ -203,11 +203,11 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
 
 void ChatRoom::onDisconnected(QWebSocket *socket)
 {
-    m_peers.remove(socket);
+    const bool saidGoodbye = m_peers.take(socket).leaving;
     // Qt 6.4 reports close code 1000 even when the TCP connection just dropped, so a goodbye
     // is an explicit "leave". Clients that never asked for a resume token (the seeds') leave
     // on any disconnect, as they always did.
-    releaseMember(socket, m_leaving.remove(socket) || !m_registry.isResumable(socket));
+    releaseMember(socket, saidGoodbye || !m_registry.isResumable(socket));
     socket->deleteLater();
 }
 

@@ -56,6 +56,7 @@ private:
         qint64 lastHeardMs = 0;
         qint64 lastTypingMs = 0;
         bool dropping = false; // being closed by the host; sends nothing more
+        bool leaving = false; // said goodbye: leaves at once instead of going away
     };
 
     void onTextMessage(QWebSocket *socket, const QString &frame);
@@ -84,7 +85,6 @@ private:
     RoomPassword m_password;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
-    QSet<QWebSocket *> m_leaving; // connections that said goodbye
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QTimer m_presenceTimer;

@@ -5,7 +5,8 @@
 #include <QtCore/QStringList>
 #include <QtNetwork/QHostAddress>
 
-// What one connection may cost the host. Every value has a command-line flag (README lists them).
+// What one connection may cost the host. README lists each with its default and, where there
+// is one, its command-line flag (the head, join and body limits are fixed).
 struct HostLimits
 {
     qint64 maxMessageBytes = 64 * 1024; // one WebSocket message or frame; larger: close 1009

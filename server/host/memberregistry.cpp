@@ -24,11 +24,10 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                                             const QDateTime &now)
 {
     const QString key = Names::uniquenessKey(name);
-    const auto existing = std::find_if(m_members.begin(), m_members.end(), [&](const Member &m) {
-        return Names::uniquenessKey(m.name) == key;
-    });
+    const auto existing = std::find_if(m_members.begin(), m_members.end(),
+                                       [&](const Member &m) { return m.key == key; });
     if (existing == m_members.end()) {
-        m_members.append({name, now, newResumeToken(), socket, {}, resumable});
+        m_members.append({name, key, now, newResumeToken(), socket, {}, resumable});
         m_nameBySocket.insert(socket, name);
         return {Outcome::Joined, {}, name, m_members.last().resumeToken};
     }
@@ -81,22 +80,23 @@ QString MemberRegistry::nameOf(const QWebSocket *socket) const
     return m_nameBySocket.value(socket);
 }
 
-QWebSocket *MemberRegistry::connectionOf(const QString &name) const
+const MemberRegistry::Member *MemberRegistry::find(const QString &name) const
 {
     const QString key = Names::uniquenessKey(name);
-    for (const Member &member : m_members) {
-        if (Names::uniquenessKey(member.name) == key)
-            return member.socket;
-    }
-    return nullptr;
+    const auto found = std::find_if(m_members.cbegin(), m_members.cend(),
+                                    [&](const Member &member) { return member.key == key; });
+    return found == m_members.cend() ? nullptr : &*found;
+}
+
+QWebSocket *MemberRegistry::connectionOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->socket : nullptr;
 }
 
 bool MemberRegistry::isMember(const QString &name) const
 {
-    const QString key = Names::uniquenessKey(name);
-    return std::any_of(m_members.cbegin(), m_members.cend(), [&](const Member &member) {
-        return Names::uniquenessKey(member.name) == key;
-    });
+    return find(name) != nullptr;
 }
 
 QString MemberRegistry::removeAway(const QString &name)
@@ -104,7 +104,7 @@ QString MemberRegistry::removeAway(const QString &name)
     const QString key = Names::uniquenessKey(name);
     QString removed;
     m_members.removeIf([&](const Member &member) {
-        const bool match = !member.socket && Names::uniquenessKey(member.name) == key;
+        const bool match = !member.socket && member.key == key;
         if (match)
             removed = member.name;
         return match;

@@ -50,6 +50,7 @@ private:
     struct Member
     {
         QString name;
+        QString key; // Names::uniquenessKey(name)
         QDateTime since;
         QString resumeToken;
         QWebSocket *socket = nullptr; // nullptr while away
@@ -57,6 +58,7 @@ private:
         bool resumable = false;
     };
 
+    const Member *find(const QString &name) const; // by name, ignoring case
     QList<Member> m_members; // oldest first
     QHash<const QWebSocket *, QString> m_nameBySocket; // live connections only
 };
