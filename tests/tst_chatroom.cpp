@@ -28,13 +28,24 @@ private slots:
     void historySurvivesARestart();
     void pagesStopAtTheRetentionLimit();
     void hostRemovesAMember();
+    void directMessageReachesOnlyItsRecipient();
+    void directMessagesAreReplayedOnlyToTheirParties();
     void lockedRoomTakesNoNewcomersButKeepsItsMembers();
 
 private:
     static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
     static qint64 say(TestClient &client, const QString &text, const QString &clientId = {});
     static QList<qint64> ids(const QJsonObject &history);
+    static QStringList texts(const QList<QJsonObject> &messages);
 };
+
+QStringList tst_ChatRoom::texts(const QList<QJsonObject> &messages)
+{
+    QStringList result;
+    for (const QJsonObject &message : messages)
+        result.append(message.value("message").toString());
+    return result;
+}
 
 std::unique_ptr<TestClient> tst_ChatRoom::join(TestHost &host, const QString &query)
 {
@@ -394,6 +405,72 @@ void tst_ChatRoom::lockedRoomTakesNoNewcomersButKeepsItsMembers()
 
     host.host.setLocked(false);
     QVERIFY(join(host, u"name=Caro"_s));
+}
+
+void tst_ChatRoom::directMessageReachesOnlyItsRecipient()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    auto bea = join(host, u"name=Bea"_s);
+    auto caro = join(host, u"name=Caro"_s);
+    QVERIFY(ana && bea && caro);
+
+    ana->send({{"message", "psst 🤫"}, {"to", "bea"}, {"clientId", "d1"}});
+    const QJsonObject ack = ana->next(u"ack"_s);
+    QCOMPARE(ack.value("clientId").toString(), u"d1"_s);
+    const QJsonObject received = bea->next(u"message"_s);
+    QCOMPARE(received.value("message").toString(), u"psst 🤫"_s);
+    QCOMPARE(received.value("name").toString(), u"Ana"_s);
+    QCOMPARE(received.value("to").toString(), u"Bea"_s); // as Bea spells it
+    QCOMPARE(received.value("id").toInteger(), ack.value("id").toInteger());
+
+    // Nobody by that name: the sender is told, the message goes nowhere, the room carries on.
+    ana->send({{"message", "hola"}, {"to", "Nadie"}, {"clientId", "d2"}});
+    const QJsonObject error = ana->next(u"error"_s);
+    QCOMPARE(error.value("code").toString(), u"no_such_member"_s);
+    QCOMPARE(error.value("clientId").toString(), u"d2"_s);
+
+    QVERIFY(say(*ana, u"para todos"_s) > 0);
+    QCOMPARE(caro->next(u"message"_s).value("message").toString(), u"para todos"_s);
+    QCOMPARE(bea->next(u"message"_s).value("message").toString(), u"para todos"_s);
+    QCOMPARE(texts(caro->eventsOfType(u"message"_s)), QStringList{u"para todos"_s});
+    QCOMPARE(texts(bea->eventsOfType(u"message"_s)),
+             (QStringList{u"psst 🤫"_s, u"para todos"_s}));
+}
+
+void tst_ChatRoom::directMessagesAreReplayedOnlyToTheirParties()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    const qint64 seen = say(ana, u"antes"_s);
+    ana.socket.abort(); // away: Bea can still write to her
+    QTRY_VERIFY(!bea->eventsOfType(u"presence"_s).isEmpty());
+
+    bea->send({{"message", "para Ana"}, {"to", "Ana"}});
+    const qint64 direct = bea->next(u"ack"_s).value("id").toInteger();
+    QVERIFY(direct > seen);
+    QVERIFY(say(*bea, u"para todos"_s) > direct);
+
+    // Ana comes back and catches up: the room's message and hers.
+    TestClient back;
+    QVERIFY(back.open(host.socketUrl(u"name=Ana&resume=%1&since=%2"_s.arg(token).arg(seen))));
+    QJsonObject missed = back.next(u"history"_s);
+    QCOMPARE(ids(missed).size(), 2);
+    QCOMPARE(missed.value("messages").toArray().at(0).toObject().value("to").toString(), u"Ana"_s);
+
+    // A newcomer, and Bea asking again, see what they may see.
+    auto caro = join(host, u"name=Caro"_s);
+    QCOMPARE(ids(caro->next(u"history"_s)), (QList<qint64>{seen, direct + 1}));
+    bea->send({{"type", "history"}, {"before", direct + 2}});
+    const QJsonObject page = bea->nextWhere(u"history"_s, [&](const QJsonObject &event) {
+        return event.value("before").toInteger() == direct + 2;
+    });
+    QCOMPARE(ids(page), (QList<qint64>{seen, direct, direct + 1}));
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

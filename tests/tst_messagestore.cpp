@@ -3,9 +3,15 @@
 #include "messagestore.h"
 
 #include <QtCore/QTemporaryDir>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QtTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+const QString kReader = u"ana"_s; // the name key pages are read as
+}
 
 class tst_MessageStore final : public QObject
 {
@@ -18,6 +24,8 @@ private slots:
     void storesAResentMessageOnce();
     void pagesAtTheBoundaries();
     void keepsEverythingAcrossReopening();
+    void directMessagesReachOnlyTheirParties();
+    void addsRecipientColumnsToAnOlderFile();
     void usesWriteAheadLogging();
     void corruptDatabaseIsAClearError();
     void unusableDirectoryIsAClearError();
@@ -65,7 +73,7 @@ void tst_MessageStore::appendsAndReadsBackInOrder()
     QVERIFY(first && !first->duplicate);
     QCOMPARE(first->message.id, 1);
     QCOMPARE(add(store, u"dos"_s), 2);
-    const QList<StoredMessage> messages = store.latest(10);
+    const QList<StoredMessage> messages = store.latest(kReader, 10);
     QCOMPARE(texts(messages), (QStringList{u"uno 🎉"_s, u"dos"_s}));
     QCOMPARE(messages.first().time, time);
     QCOMPARE(messages.first().name, u"Ana"_s);
@@ -96,20 +104,20 @@ void tst_MessageStore::pagesAtTheBoundaries()
 {
     MessageStore store;
     QVERIFY(store.open(m_dir->path()));
-    QVERIFY(store.latest(100).isEmpty());
-    QVERIFY(store.before(1, 100).isEmpty());
-    QVERIFY(store.after(0, 100).isEmpty());
+    QVERIFY(store.latest(kReader, 100).isEmpty());
+    QVERIFY(store.before(kReader, 1, 100).isEmpty());
+    QVERIFY(store.after(kReader, 0, 100).isEmpty());
     QCOMPARE(store.lastId(), 0);
 
     for (int i = 1; i <= 10; ++i)
         add(store, QString::number(i));
-    QCOMPARE(texts(store.latest(10)).size(), 10); // exactly one page
-    QCOMPARE(texts(store.latest(3)), (QStringList{u"8"_s, u"9"_s, u"10"_s}));
-    QCOMPARE(texts(store.before(8, 3)), (QStringList{u"5"_s, u"6"_s, u"7"_s}));
-    QCOMPARE(texts(store.before(3, 5)), (QStringList{u"1"_s, u"2"_s}));
-    QVERIFY(store.before(1, 5).isEmpty());
-    QCOMPARE(texts(store.after(8, 5)), (QStringList{u"9"_s, u"10"_s}));
-    QVERIFY(store.after(10, 5).isEmpty());
+    QCOMPARE(texts(store.latest(kReader, 10)).size(), 10); // exactly one page
+    QCOMPARE(texts(store.latest(kReader, 3)), (QStringList{u"8"_s, u"9"_s, u"10"_s}));
+    QCOMPARE(texts(store.before(kReader, 8, 3)), (QStringList{u"5"_s, u"6"_s, u"7"_s}));
+    QCOMPARE(texts(store.before(kReader, 3, 5)), (QStringList{u"1"_s, u"2"_s}));
+    QVERIFY(store.before(kReader, 1, 5).isEmpty());
+    QCOMPARE(texts(store.after(kReader, 8, 5)), (QStringList{u"9"_s, u"10"_s}));
+    QVERIFY(store.after(kReader, 10, 5).isEmpty());
 }
 
 void tst_MessageStore::keepsEverythingAcrossReopening()
@@ -121,10 +129,60 @@ void tst_MessageStore::keepsEverythingAcrossReopening()
     }
     MessageStore store;
     QVERIFY(store.open(m_dir->path()));
-    QCOMPARE(texts(store.latest(10)), QStringList{u"antes"_s});
+    QCOMPARE(texts(store.latest(kReader, 10)), QStringList{u"antes"_s});
     QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"antes"_s, u"k1"_s, QDateTime::currentDateTimeUtc())
                     ->duplicate);
     QCOMPARE(add(store, u"después"_s), 2);
+}
+
+void tst_MessageStore::directMessagesReachOnlyTheirParties()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    add(store, u"para todos"_s);
+    const auto direct
+            = store.append(u"Ana"_s, u"ana"_s, u"solo Bea"_s, {}, now, u"Bea"_s, u"bea"_s);
+    QVERIFY(direct && !direct->duplicate);
+    QCOMPARE(direct->message.recipient, u"Bea"_s);
+    store.append(u"Caro"_s, u"caro"_s, u"solo Dani"_s, {}, now, u"Dani"_s, u"dani"_s);
+    add(store, u"otra vez todos"_s);
+
+    const QStringList room{u"para todos"_s, u"otra vez todos"_s};
+    QCOMPARE(texts(store.latest(u"eva"_s, 10)), room);
+    QCOMPARE(texts(store.latest(u"ana"_s, 10)),
+             (QStringList{u"para todos"_s, u"solo Bea"_s, u"otra vez todos"_s}));
+    QCOMPARE(texts(store.after(u"bea"_s, 0, 10)),
+             (QStringList{u"para todos"_s, u"solo Bea"_s, u"otra vez todos"_s}));
+    QCOMPARE(texts(store.before(u"dani"_s, 4, 10)), (QStringList{u"para todos"_s, u"solo Dani"_s}));
+    const QList<StoredMessage> seenByBea = store.latest(u"bea"_s, 10);
+    QCOMPARE(seenByBea.at(1).recipient, u"Bea"_s);
+    QVERIFY(seenByBea.at(0).recipient.isEmpty());
+}
+
+void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
+{
+    {
+        // The schema as written before direct messages existed.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        db.setDatabaseName(m_dir->filePath(QString::fromLatin1(MessageStore::kFileName)));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
+                           " sent_at INTEGER NOT NULL, client_id TEXT)"_s));
+        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at)"
+                           " VALUES ('Ana', 'ana', 'de antes', 0)"_s));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+    MessageStore store;
+    QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"privado"_s, {}, QDateTime::currentDateTimeUtc(),
+                         u"Bea"_s, u"bea"_s));
+    QCOMPARE(texts(store.latest(u"eva"_s, 10)), QStringList{u"de antes"_s});
+    QCOMPARE(texts(store.latest(u"bea"_s, 10)), (QStringList{u"de antes"_s, u"privado"_s}));
 }
 
 void tst_MessageStore::usesWriteAheadLogging()
@@ -169,7 +227,7 @@ void tst_MessageStore::keepsTheNewestMessages()
     QCOMPARE(store.prune(policy, 4, now), 4);
     QCOMPARE(store.prune(policy, 100, now), 11);
     QCOMPARE(store.prune(policy, 100, now), 0);
-    QCOMPARE(texts(store.latest(100)).first(), u"16"_s);
+    QCOMPARE(texts(store.latest(kReader, 100)).first(), u"16"_s);
     QCOMPARE(store.count(), 10);
 }
 
@@ -183,7 +241,7 @@ void tst_MessageStore::dropsMessagesOlderThanTheAgeLimit()
     add(store, u"recent"_s, {}, now.addDays(-29));
     add(store, u"today"_s, {}, now);
     QCOMPARE(store.prune({RetentionPolicy::Kind::MaxAgeDays, 30}, 100, now), 2);
-    QCOMPARE(texts(store.latest(10)), (QStringList{u"recent"_s, u"today"_s}));
+    QCOMPARE(texts(store.latest(kReader, 10)), (QStringList{u"recent"_s, u"today"_s}));
     QCOMPARE(store.prune({RetentionPolicy::Kind::KeepAll, 0}, 100, now), 0);
 }
 

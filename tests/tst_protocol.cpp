@@ -75,6 +75,8 @@ void tst_Protocol::refusesInvalidPayloads_data()
     QTest::newRow("message is a bool") << u"{\"message\":true}"_s << ErrorCode::BadField;
     QTest::newRow("clientId is a number")
             << u"{\"message\":\"x\",\"clientId\":3}"_s << ErrorCode::BadField;
+    QTest::newRow("to is a number") << u"{\"message\":\"x\",\"to\":5}"_s << ErrorCode::BadField;
+    QTest::newRow("to is blank") << u"{\"message\":\"x\",\"to\":\"  \"}"_s << ErrorCode::BadField;
     QTest::newRow("since is negative")
             << u"{\"type\":\"join\",\"since\":-1}"_s << ErrorCode::BadField;
     QTest::newRow("before is a string")
@@ -150,6 +152,10 @@ void tst_Protocol::clientRequestsRoundTrip()
             decodeClientPayload(encodeChatRequest(u"Ana"_s, u"\"quoted\" 🎉"_s, u"id-1"_s)));
     QCOMPARE(chat.message, u"\"quoted\" 🎉"_s);
     QCOMPARE(chat.clientId, u"id-1"_s);
+    QVERIFY(chat.to.isEmpty());
+    const auto direct = std::get<ClientPayload>(
+            decodeClientPayload(encodeChatRequest(u"Ana"_s, u"psst"_s, u"id-2"_s, u" Bea "_s)));
+    QCOMPARE(direct.to, u"Bea"_s); // normalised like any name
     const auto resume = std::get<ClientPayload>(
             decodeClientPayload(encodeJoinRequest(u"Ana"_s, 42, u"tok"_s)));
     QCOMPARE(resume.since, 42);
@@ -166,7 +172,7 @@ void tst_Protocol::serverEventsRoundTrip()
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
     const std::optional<ServerEvent> message = decodeServerEvent(
-            ServerEvents::message({7, u"Bea"_s, u"<b>hola</b>"_s, time, u"c7"_s}));
+            ServerEvents::message({7, u"Bea"_s, u"<b>hola</b>"_s, time, u"c7"_s, u"Ana"_s}));
     QVERIFY(message);
     QCOMPARE(message->type, ServerEvent::Type::Message);
     QCOMPARE(message->message.id, 7);
@@ -174,6 +180,8 @@ void tst_Protocol::serverEventsRoundTrip()
     QCOMPARE(message->message.text, u"<b>hola</b>"_s);
     QCOMPARE(message->message.time, time);
     QCOMPARE(message->message.clientId, u"c7"_s);
+    QCOMPARE(message->message.to, u"Ana"_s);
+    QVERIFY(message->message.isDirect());
 
     const std::optional<ServerEvent> ack = decodeServerEvent(ServerEvents::ack(7, u"c1"_s, time));
     QCOMPARE(ack->type, ServerEvent::Type::Ack);
@@ -186,8 +194,8 @@ void tst_Protocol::serverEventsRoundTrip()
     QCOMPARE(welcome->members, members);
     QCOMPARE(welcome->resumeToken, u"token"_s);
 
-    const QList<ChatMessage> page{{3, u"Ana"_s, u"uno"_s, time, {}},
-                                  {4, u"Bea"_s, u"dos"_s, time.addSecs(1), u"x"_s}};
+    const QList<ChatMessage> page{{3, u"Ana"_s, u"uno"_s, time, {}, {}},
+                                  {4, u"Bea"_s, u"dos"_s, time.addSecs(1), u"x"_s, {}}};
     const std::optional<ServerEvent> history
             = decodeServerEvent(ServerEvents::history(page, true, 5, -1));
     QCOMPARE(history->type, ServerEvent::Type::History);

@@ -14,7 +14,7 @@ namespace {
 
 ChatMessage toChatMessage(const StoredMessage &stored)
 {
-    return {stored.id, stored.name, stored.text, stored.time, stored.clientId};
+    return {stored.id, stored.name, stored.text, stored.time, stored.clientId, stored.recipient};
 }
 
 qint64 nowMs()
@@ -278,8 +278,19 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
         flushPresence();
     }
     const QString name = m_registry.nameOf(socket);
+    // A direct message goes to a member present or away (who reads it on coming back).
+    const QString recipient = payload.to.isEmpty() ? QString() : m_registry.spellingOf(payload.to);
+    if (!payload.to.isEmpty() && recipient.isEmpty()) {
+        sendError(socket,
+                  {ErrorCode::NoSuchMember,
+                   u"Nobody called \"%1\" is in the room; the message was not sent."_s.arg(
+                           payload.to.left(Limits::kMaxNameLength))},
+                  payload.clientId);
+        return;
+    }
     const auto appended = m_store.append(name, Names::uniquenessKey(name), payload.message,
-                                         payload.clientId, QDateTime::currentDateTimeUtc());
+                                         payload.clientId, QDateTime::currentDateTimeUtc(),
+                                         recipient, Names::uniquenessKey(recipient));
     if (!appended) {
         sendError(socket,
                   {ErrorCode::StorageFailed,
@@ -290,7 +301,11 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
     const ChatMessage message = toChatMessage(appended->message);
     // A resend of a stored message is acknowledged again but never delivered twice.
     if (!appended->duplicate) {
-        broadcast(ServerEvents::message(message), socket);
+        const QString event = ServerEvents::message(message);
+        if (!message.isDirect())
+            broadcast(event, socket);
+        else if (QWebSocket *reader = m_registry.connectionOf(recipient); reader != socket)
+            deliver(reader, event); // nullptr (away) is skipped; history has it for them
         emit messagePosted(message);
     }
     deliver(socket, ServerEvents::ack(message.id, payload.clientId, message.time));
@@ -299,10 +314,12 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
 void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
 {
     limit = std::clamp(limit <= 0 ? m_settings.backlog : limit, 0, kMaxHistoryPage);
+    // Each reader gets the room's messages and the direct messages they sent or received.
+    const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
     // One more than asked for tells whether there is more beyond the page.
-    QList<StoredMessage> page = before >= 0  ? m_store.before(before, limit + 1)
-                                : after >= 0 ? m_store.after(after, limit + 1)
-                                             : m_store.latest(limit + 1);
+    QList<StoredMessage> page = before >= 0  ? m_store.before(reader, before, limit + 1)
+                                : after >= 0 ? m_store.after(reader, after, limit + 1)
+                                             : m_store.latest(reader, limit + 1);
     const bool hasMore = page.size() > limit;
     if (hasMore) {
         if (after >= 0)

@@ -94,6 +94,12 @@ QWebSocket *MemberRegistry::connectionOf(const QString &name) const
     return member ? member->socket : nullptr;
 }
 
+QString MemberRegistry::spellingOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->name : QString();
+}
+
 bool MemberRegistry::isMember(const QString &name) const
 {
     return find(name) != nullptr;

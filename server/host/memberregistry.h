@@ -39,6 +39,8 @@ public:
     QString nameOf(const QWebSocket *socket) const;
     QWebSocket *connectionOf(const QString &name) const; // nullptr: no such member, or away
     bool isMember(const QString &name) const; // present or away, ignoring case
+    // The member's name as they spelled it (present or away), or empty if there is none.
+    QString spellingOf(const QString &name) const;
     // Forgets an away member at once; returns its name, or an empty string if there is none.
     QString removeAway(const QString &name);
     bool isResumable(const QWebSocket *socket) const;

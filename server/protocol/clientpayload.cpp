@@ -66,13 +66,15 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
 
     QString type = u"message"_s;
     QString name;
+    QString to;
     ClientPayload payload;
     for (auto [field, target] : {std::pair{u"type"_s, &type},
                                  {u"name"_s, &name},
                                  {u"message"_s, &payload.message},
                                  {u"clientId"_s, &payload.clientId},
                                  {u"resume"_s, &payload.resume},
-                                 {u"password"_s, &payload.password}}) {
+                                 {u"password"_s, &payload.password},
+                                 {u"to"_s, &to}}) {
         if (auto problem = readString(object, field, target))
             return *problem;
     }
@@ -87,6 +89,7 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
     payload.limit = int(qMin<qint64>(limit, 1'000'000));
     payload.resumable = object.contains(u"resume"_s);
     payload.name = Names::normalized(name);
+    payload.to = Names::normalized(to);
 
     if (type == u"join") {
         // The room judges the name: a refused name also closes the connection.
@@ -105,6 +108,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
     }
     if (!object.value(u"message"_s).isString())
         return badField(u"message"_s, u"a string"_s);
+    if (object.contains(u"to"_s) && !object.value(u"to"_s).isNull() && payload.to.isEmpty())
+        return badField(u"to"_s, u"the name of a member"_s);
     if (payload.clientId.size() > kMaxClientIdLength)
         return badField(u"clientId"_s, u"at most %1 characters"_s.arg(kMaxClientIdLength));
     if (auto problem = problemWithMessageText(payload.message, maxMessageLength))
@@ -150,11 +155,14 @@ QString encodeHistoryRequest(qint64 before, qint64 after, int limit)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId)
+QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId,
+                          const QString &to)
 {
     QJsonObject object{{u"type"_s, u"message"_s}, {u"name"_s, name}, {u"message"_s, message}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
+    if (!to.isEmpty())
+        object.insert(u"to"_s, to);
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 

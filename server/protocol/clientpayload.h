@@ -21,6 +21,7 @@ struct ClientPayload
     QString name; // normalised but not validated; empty when the payload names nobody
     QString message; // Message only, as sent
     QString clientId; // Message only, optional: the sender's own id for the message
+    QString to; // Message only, optional: a direct message to this member alone (normalised)
     qint64 since = -1; // Join: the last message id the client saw; -1 when it saw none
     QString resume; // Join: the resume token the host gave this client earlier
     bool resumable = false; // Join: "resume" was present, even empty: keep my name if I drop
@@ -44,6 +45,8 @@ QString encodeJoinRequest(const QString &name, qint64 since = -1, const QString 
 QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
 QString encodeLeaveRequest();
 QString encodeTypingNotice();
-QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId);
+// to: a member's name for a direct message, or empty for the whole room.
+QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId,
+                          const QString &to = {});
 
 } // namespace Tertulia

@@ -45,6 +45,8 @@ QString errorCodeName(ErrorCode code)
         return u"removed"_s;
     case ErrorCode::RoomLocked:
         return u"room_locked"_s;
+    case ErrorCode::NoSuchMember:
+        return u"no_such_member"_s;
     }
     return {};
 }

@@ -26,6 +26,7 @@ enum class ErrorCode {
     JoinTimeout, // connected but never said who it is
     Removed, // the host removed this member from the room
     RoomLocked, // the host locked the room to newcomers
+    NoSuchMember, // a direct message to someone who is not in the room
 };
 
 QString errorCodeName(ErrorCode code);

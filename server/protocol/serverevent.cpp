@@ -47,14 +47,16 @@ QJsonObject messageObject(const ChatMessage &message)
                        {u"time"_s, timeText(message.time)}};
     if (!message.clientId.isEmpty())
         object.insert(u"clientId"_s, message.clientId);
+    if (message.isDirect())
+        object.insert(u"to"_s, message.to);
     return object;
 }
 
 ChatMessage readMessage(const QJsonObject &object)
 {
-    return {object.value(u"id"_s).toInteger(), object.value(u"name"_s).toString(),
-            object.value(u"message"_s).toString(), readTime(object.value(u"time"_s)),
-            object.value(u"clientId"_s).toString()};
+    return {object.value(u"id"_s).toInteger(),      object.value(u"name"_s).toString(),
+            object.value(u"message"_s).toString(),  readTime(object.value(u"time"_s)),
+            object.value(u"clientId"_s).toString(), object.value(u"to"_s).toString()};
 }
 
 QJsonArray membersArray(const QList<MemberInfo> &members)

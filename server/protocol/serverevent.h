@@ -33,6 +33,9 @@ struct ChatMessage
     QString text;
     QDateTime time; // UTC
     QString clientId; // the sender's id for it, if it gave one: lets the sender match it
+    QString to; // a direct message: the one member it is for; empty for the whole room
+
+    bool isDirect() const { return !to.isEmpty(); }
 };
 
 struct ServerEvent

@@ -27,13 +27,17 @@ const QStringList kSchema{
         " name_key TEXT NOT NULL,"
         " body TEXT NOT NULL,"
         " sent_at INTEGER NOT NULL,"
-        " client_id TEXT)"_s,
+        " client_id TEXT,"
+        " recipient TEXT,"
+        " recipient_key TEXT)"_s,
         u"CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client"
         " ON messages (name_key, client_id) WHERE client_id IS NOT NULL"_s,
         u"CREATE INDEX IF NOT EXISTS messages_by_time ON messages (sent_at)"_s,
 };
 
-constexpr auto kColumns = "id, name, body, sent_at, client_id";
+constexpr auto kColumns = "id, name, body, sent_at, client_id, recipient";
+// Room messages, and direct messages to or from the reader (bound twice).
+constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_key = ?)";
 
 } // namespace
 
@@ -80,30 +84,49 @@ bool MessageStore::open(const QString &directory)
         if (!query.exec(statement))
             return fail(tr("Cannot use the history database %1").arg(m_filePath), query);
     }
+    if (!addDirectMessageColumns(query))
+        return fail(tr("Cannot use the history database %1").arg(m_filePath), query);
     m_statements = std::make_unique<Statements>(db);
     Statements &s = *m_statements;
     const bool prepared
-            = s.insert.prepare(u"INSERT INTO messages (name, name_key, body, sent_at, client_id)"
-                               " VALUES (?, ?, ?, ?, ?)"_s)
+            = s.insert.prepare(
+                      u"INSERT INTO messages"
+                      " (name, name_key, body, sent_at, client_id, recipient, recipient_key)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
               && s.findByClient.prepare(
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
               && s.latest.prepare(
-                      u"SELECT * FROM (SELECT %1 FROM messages ORDER BY id DESC LIMIT ?)"
-                      " ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
+                      u"SELECT * FROM (SELECT %1 FROM messages WHERE %2 AND id > ?"
+                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns),
+                                                                     QLatin1StringView(kReadable)))
               && s.before.prepare(
-                      u"SELECT * FROM (SELECT %1 FROM messages WHERE id < ?"
-                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns)))
-              && s.after.prepare(u"SELECT %1 FROM messages WHERE id > ? ORDER BY id LIMIT ?"_s.arg(
-                      QLatin1StringView(kColumns)));
+                      u"SELECT * FROM (SELECT %1 FROM messages WHERE %2 AND id < ?"
+                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns),
+                                                                     QLatin1StringView(kReadable)))
+              && s.after.prepare(
+                      u"SELECT %1 FROM messages WHERE %2 AND id > ? ORDER BY id LIMIT ?"_s.arg(
+                              QLatin1StringView(kColumns), QLatin1StringView(kReadable)));
     if (!prepared)
         return fail(tr("Cannot use the history database %1").arg(m_filePath), s.insert);
     return true;
 }
 
+bool MessageStore::addDirectMessageColumns(QSqlQuery &query)
+{
+    // Files written before direct messages existed lack the recipient columns.
+    if (!query.exec(u"SELECT name FROM pragma_table_info('messages') WHERE name = 'recipient'"_s))
+        return false;
+    if (query.next())
+        return true;
+    return query.exec(u"ALTER TABLE messages ADD COLUMN recipient TEXT"_s)
+           && query.exec(u"ALTER TABLE messages ADD COLUMN recipient_key TEXT"_s);
+}
+
 std::optional<MessageStore::Appended>
 MessageStore::append(const QString &name, const QString &nameKey, const QString &text,
-                     const QString &clientId, const QDateTime &time)
+                     const QString &clientId, const QDateTime &time, const QString &recipient,
+                     const QString &recipientKey)
 {
     Statements &s = *m_statements;
     if (!clientId.isEmpty()) {
@@ -123,33 +146,41 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
     s.insert.addBindValue(text);
     s.insert.addBindValue(sentAt);
     s.insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
+    s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipient));
+    s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipientKey));
     if (!s.insert.exec()) {
         fail(tr("Cannot store the message"), s.insert);
         return std::nullopt;
     }
     const qint64 id = s.insert.lastInsertId().toLongLong();
-    return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId},
-                    false};
+    return Appended{
+            {id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId, recipient},
+            false};
 }
 
-QList<StoredMessage> MessageStore::latest(int limit)
+QList<StoredMessage> MessageStore::latest(const QString &readerKey, int limit)
 {
-    m_statements->latest.addBindValue(limit);
-    return m_statements->latest.exec() ? read(m_statements->latest) : QList<StoredMessage>();
+    return page(m_statements->latest, readerKey, 0, limit);
 }
 
-QList<StoredMessage> MessageStore::before(qint64 id, int limit)
+QList<StoredMessage> MessageStore::before(const QString &readerKey, qint64 id, int limit)
 {
-    m_statements->before.addBindValue(id);
-    m_statements->before.addBindValue(limit);
-    return m_statements->before.exec() ? read(m_statements->before) : QList<StoredMessage>();
+    return page(m_statements->before, readerKey, id, limit);
 }
 
-QList<StoredMessage> MessageStore::after(qint64 id, int limit)
+QList<StoredMessage> MessageStore::after(const QString &readerKey, qint64 id, int limit)
 {
-    m_statements->after.addBindValue(id);
-    m_statements->after.addBindValue(limit);
-    return m_statements->after.exec() ? read(m_statements->after) : QList<StoredMessage>();
+    return page(m_statements->after, readerKey, id, limit);
+}
+
+QList<StoredMessage> MessageStore::page(QSqlQuery &query, const QString &readerKey, qint64 id,
+                                        int limit)
+{
+    query.addBindValue(readerKey);
+    query.addBindValue(readerKey);
+    query.addBindValue(id);
+    query.addBindValue(limit);
+    return query.exec() ? read(query) : QList<StoredMessage>();
 }
 
 qint64 MessageStore::lastId()
@@ -208,7 +239,7 @@ QList<StoredMessage> MessageStore::read(QSqlQuery &query)
         messages.append({query.value(0).toLongLong(), query.value(1).toString(),
                          query.value(2).toString(),
                          QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC),
-                         query.value(4).toString()});
+                         query.value(4).toString(), query.value(5).toString()});
     }
     query.finish();
     return messages;

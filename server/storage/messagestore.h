@@ -34,13 +34,16 @@ public:
         bool duplicate = false; // already stored earlier; nothing new was written
     };
     // Durable once it returns (the WAL is committed). Nothing when the write failed.
+    // recipient/recipientKey: set for a direct message, which only its two parties read.
     std::optional<Appended> append(const QString &name, const QString &nameKey, const QString &text,
-                                   const QString &clientId, const QDateTime &time);
+                                   const QString &clientId, const QDateTime &time,
+                                   const QString &recipient = {}, const QString &recipientKey = {});
 
-    // All pages are returned oldest first.
-    QList<StoredMessage> latest(int limit);
-    QList<StoredMessage> before(qint64 id, int limit);
-    QList<StoredMessage> after(qint64 id, int limit);
+    // Pages as the reader whose name key is `readerKey` may see them: room messages and the
+    // direct messages that reader sent or received. All pages are returned oldest first.
+    QList<StoredMessage> latest(const QString &readerKey, int limit);
+    QList<StoredMessage> before(const QString &readerKey, qint64 id, int limit);
+    QList<StoredMessage> after(const QString &readerKey, qint64 id, int limit);
     qint64 lastId();
     qint64 count();
 
@@ -49,6 +52,8 @@ public:
 
 private:
     bool fail(const QString &what, const QSqlQuery &query);
+    bool addDirectMessageColumns(QSqlQuery &query);
+    QList<StoredMessage> page(QSqlQuery &query, const QString &readerKey, qint64 id, int limit);
     QList<StoredMessage> read(QSqlQuery &query);
 
     QString m_connectionName;

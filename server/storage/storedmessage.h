@@ -12,4 +12,5 @@ struct StoredMessage
     QString text;
     QDateTime time; // UTC, millisecond precision
     QString clientId;
+    QString recipient; // a direct message: the member it is for; empty for the whole room
 };
