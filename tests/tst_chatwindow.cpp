@@ -32,6 +32,7 @@ private slots:
     void highlightsMentionsOfYou();
     void showsWhoIsTypingAndSharesYourTyping();
     void hostingOffersModeration();
+    void writesPrivatelyToAChosenMember();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -237,6 +238,55 @@ void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
     QVERIFY(list->item(0)->text().endsWith(u"line 1"_s));
     // What the reader was looking at is still in view, not pushed away by the older page.
     QTRY_VERIFY(list->viewport()->rect().intersects(list->visualItemRect(reading)));
+}
+
+void tst_ChatWindow::writesPrivatelyToAChosenMember()
+{
+    TestClient caro;
+    QVERIFY(caro.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Caro"_s.arg(m_host->port()))));
+    auto *members = m_window->findChild<QListWidget *>(u"memberList"_s);
+    QTRY_COMPARE(members->count(), 3);
+    const QListWidgetItem *bea = members->findItems(u"Bea"_s, Qt::MatchExactly).value(0);
+    QVERIFY(bea);
+
+    // Keyboard only: pick Bea in the list, Enter, type, Enter.
+    members->setFocus();
+    members->setCurrentItem(const_cast<QListWidgetItem *>(bea));
+    QTest::keyClick(members, Qt::Key_Return);
+    const auto *recipient = m_window->findChild<QLabel *>(u"recipientLabel"_s);
+    QVERIFY(recipient->isVisible());
+    QVERIFY(recipient->text().contains(u"Bea"_s));
+    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    QVERIFY(input->hasFocus());
+    QTest::keyClicks(input, u"solo para ti"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    const QJsonObject direct = m_bea->next(u"message"_s);
+    QCOMPARE(direct.value("message").toString(), u"solo para ti"_s);
+    QCOMPARE(direct.value("to").toString(), u"Bea"_s);
+
+    // Esc: back to the room; Caro only ever sees the room's message.
+    QTest::keyClick(input, Qt::Key_Escape);
+    QVERIFY(!recipient->isVisible());
+    QTest::keyClicks(input, u"para todos"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(caro.next(u"message"_s).value("message").toString(), u"para todos"_s);
+    QCOMPARE(m_bea->next(u"message"_s).value("message").toString(), u"para todos"_s);
+    QCOMPARE(caro.eventsOfType(u"message"_s).size(), 1);
+
+    // Both directions are shown as private.
+    m_bea->send({{"message", "recibido"}, {"to", "Ana"}});
+    auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    QTRY_COMPARE(list->findItems(u"recibido"_s, Qt::MatchEndsWith).size(), 1);
+    const QListWidgetItem *reply = list->findItems(u"recibido"_s, Qt::MatchEndsWith).first();
+    QCOMPARE(reply->data(MessageDelegate::RecipientRole).toString(), u"Ana"_s);
+    QVERIFY(reply->text().contains(u"Bea (privately to Ana)"_s));
+    const QListWidgetItem *sent = list->findItems(u"solo para ti"_s, Qt::MatchEndsWith).first();
+    QCOMPARE(sent->data(MessageDelegate::RecipientRole).toString(), u"Bea"_s);
+    QVERIFY(list->findItems(u"para todos"_s, Qt::MatchEndsWith)
+                    .first()
+                    ->data(MessageDelegate::RecipientRole)
+                    .toString()
+                    .isEmpty());
 }
 
 QTEST_MAIN(tst_ChatWindow)

@@ -81,9 +81,9 @@ void ChatConnection::close()
     setState(State::Disconnected);
 }
 
-QString ChatConnection::send(const QString &text)
+QString ChatConnection::send(const QString &text, const QString &to)
 {
-    const Outgoing message{QUuid::createUuid().toString(QUuid::WithoutBraces), text};
+    const Outgoing message{QUuid::createUuid().toString(QUuid::WithoutBraces), text, to};
     m_outbox.append(message);
     if (m_state == State::Connected)
         transmit(message);
@@ -247,7 +247,7 @@ void ChatConnection::onError(const ServerEvent &event)
 
 void ChatConnection::transmit(const Outgoing &message)
 {
-    m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId));
+    m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId, message.to));
 }
 
 void ChatConnection::see(qint64 id)

@@ -39,7 +39,8 @@ public:
     void close();
 
     // Queues the message and sends it as soon as the room is reachable. Returns its client id.
-    QString send(const QString &text);
+    // to: a member's name for a direct message only they receive; empty for the whole room.
+    QString send(const QString &text, const QString &to = {});
     // Tells the others you are typing; call it as you type, it sends at most every 2 s.
     void sendTyping();
     // Asks for messages older than `id`; they arrive through historyReceived().
@@ -72,6 +73,7 @@ private:
     {
         QString clientId;
         QString text;
+        QString to;
     };
 
     void onTextMessage(const QString &frame);

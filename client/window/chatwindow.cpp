@@ -19,6 +19,7 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
 #include "protocollimits.h"
@@ -37,6 +38,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_stateLabel(new QLabel(this)),
       m_passwordButton(new QPushButton(this)),
       m_typingLabel(new QLabel(this)),
+      m_recipientBar(new QWidget(this)),
+      m_recipientLabel(new QLabel(m_recipientBar)),
       m_typingTimer(new QTimer(this))
 {
     m_typingLabel->setObjectName(u"typingIndicator"_s);
@@ -67,6 +70,32 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
+    // Shown while writing privately to one member: who, and a way back to the whole room.
+    m_recipientLabel->setObjectName(u"recipientLabel"_s);
+    auto *toRoom = new QToolButton(m_recipientBar);
+    toRoom->setObjectName(u"toRoomButton"_s);
+    toRoom->setText(tr("Back to the room"));
+    toRoom->setToolTip(tr("Write to everyone again (Esc)"));
+    connect(toRoom, &QToolButton::clicked, this, [this] { setRecipient({}); });
+    auto *recipientRow = new QHBoxLayout(m_recipientBar);
+    recipientRow->setContentsMargins(0, 0, 0, 0);
+    recipientRow->addWidget(m_recipientLabel, 1);
+    recipientRow->addWidget(toRoom);
+    m_recipientBar->hide();
+    auto *escape = new QAction(m_input);
+    escape->setShortcut(Qt::Key_Escape);
+    escape->setShortcutContext(Qt::WidgetShortcut);
+    connect(escape, &QAction::triggered, this, [this] { setRecipient({}); });
+    m_input->addAction(escape);
+    // Enter (or a double-click) on a member writes to them privately.
+    connect(m_memberList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString name = item->data(Qt::UserRole).toString();
+        if (name != m_connection->name())
+            setRecipient(name);
+    });
+    m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
+
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_sendButton);
@@ -78,6 +107,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_sharePanel->hide();
     layout->addWidget(splitter, 1);
     layout->addWidget(m_typingLabel);
+    layout->addWidget(m_recipientBar);
     layout->addLayout(inputRow);
     setCentralWidget(central);
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
@@ -160,8 +190,6 @@ void ChatWindow::enablePasswordSetting(bool hasPassword)
 void ChatWindow::enableModeration()
 {
     m_moderating = true;
-    m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
     QMenu *room = new QMenu(tr("&Room"), this);
     menuBar()->insertMenu(menuBar()->actions().constFirst(), room);
     QAction *lock = room->addAction(tr("Lock the room to newcomers"));
@@ -174,12 +202,27 @@ void ChatWindow::showMemberMenu(const QPoint &position)
 {
     const QListWidgetItem *item = m_memberList->itemAt(position);
     const QString name = item ? item->data(Qt::UserRole).toString() : QString();
-    if (!m_moderating || name.isEmpty() || name == m_connection->name())
+    if (name.isEmpty() || name == m_connection->name())
         return;
     QMenu menu(this);
-    QAction *remove = menu.addAction(tr("Remove %1 from the room").arg(name));
-    if (menu.exec(m_memberList->viewport()->mapToGlobal(position)) == remove)
+    QAction *write = menu.addAction(tr("Write to %1 privately").arg(name));
+    QAction *remove
+            = m_moderating ? menu.addAction(tr("Remove %1 from the room").arg(name)) : nullptr;
+    QAction *chosen = menu.exec(m_memberList->viewport()->mapToGlobal(position));
+    if (chosen == write)
+        setRecipient(name);
+    else if (chosen && chosen == remove)
         emit removeRequested(name);
+}
+
+void ChatWindow::setRecipient(const QString &name)
+{
+    m_recipient = name;
+    m_recipientLabel->setText(tr("Writing privately to %1: only they will see it.").arg(name));
+    m_recipientBar->setVisible(!name.isEmpty());
+    m_input->setPlaceholderText(name.isEmpty() ? tr("Write a message and press Enter")
+                                               : tr("Private message to %1").arg(name));
+    m_input->setFocus();
 }
 
 void ChatWindow::onTyping(const QString &name)
@@ -238,7 +281,7 @@ void ChatWindow::sendInput()
     if (text.trimmed().isEmpty())
         return;
     // Queued while offline: the connection sends it as soon as the room is back.
-    m_conversation->addPending(m_connection->send(text), text);
+    m_conversation->addPending(m_connection->send(text, m_recipient), text, m_recipient);
     m_input->clear();
 }
 

@@ -57,6 +57,8 @@ private:
     void showTypists();
     void showAbout();
     void showMemberMenu(const QPoint &position);
+    // Direct messages: the member the input line now writes to privately; empty: the room.
+    void setRecipient(const QString &name);
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
@@ -68,6 +70,9 @@ private:
     QLabel *m_stateLabel;
     QPushButton *m_passwordButton;
     QLabel *m_typingLabel;
+    QWidget *m_recipientBar;
+    QLabel *m_recipientLabel;
+    QString m_recipient;
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;
     bool m_shareTyping = true;

@@ -66,7 +66,7 @@ void ConversationView::addMessage(const ChatMessage &message)
         return;
     }
     const bool atBottom = isAtBottom();
-    addItem(makeItem(message.name, message.text, message.time, message.name == m_ownName));
+    addItem(makeItem(message));
     if (atBottom)
         scrollToBottom();
 }
@@ -84,8 +84,7 @@ void ConversationView::addOlder(const QList<ChatMessage> &messages, bool hasMore
             continue;
         m_shownIds.insert(message.id);
         m_oldestId = m_oldestId < 0 ? message.id : std::min(m_oldestId, message.id);
-        insertItem(row++,
-                   makeItem(message.name, message.text, message.time, message.name == m_ownName));
+        insertItem(row++, makeItem(message));
     }
     doItemsLayout();
     bar->setValue(bar->maximum() - fromBottom);
@@ -96,9 +95,14 @@ void ConversationView::setHasOlder(bool hasOlder)
     m_hasOlder = hasOlder;
 }
 
-void ConversationView::addPending(const QString &clientId, const QString &text)
+void ConversationView::addPending(const QString &clientId, const QString &text, const QString &to)
 {
-    QListWidgetItem *item = makeItem(m_ownName, text, QDateTime::currentDateTimeUtc(), true);
+    ChatMessage message;
+    message.name = m_ownName;
+    message.text = text;
+    message.time = QDateTime::currentDateTimeUtc();
+    message.to = to;
+    QListWidgetItem *item = makeItem(message);
     item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
     addItem(item);
@@ -136,19 +140,25 @@ void ConversationView::addNotice(const QString &text)
         scrollToBottom();
 }
 
-QListWidgetItem *ConversationView::makeItem(const QString &name, const QString &text,
-                                            const QDateTime &time, bool own) const
+QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
 {
-    const QString stamp = QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
+    const bool own = message.name == m_ownName;
+    const QString stamp
+            = QLocale().toString(message.time.toLocalTime().time(), QLocale::ShortFormat);
     // The display text is what screen readers and copy see; the delegate paints the roles.
-    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, name, text));
+    const QString sender = message.isDirect()
+                                   ? tr("%1 (privately to %2)").arg(message.name, message.to)
+                                   : message.name;
+    auto *item = new QListWidgetItem(u"%1  %2: %3"_s.arg(stamp, sender, message.text));
     item->setData(MessageDelegate::KindRole,
                   own ? MessageDelegate::OwnMessage : MessageDelegate::Message);
-    item->setData(MessageDelegate::NameRole, name);
-    item->setData(MessageDelegate::TextRole, text);
-    item->setData(MessageDelegate::TimeRole, time);
+    item->setData(MessageDelegate::NameRole, message.name);
+    item->setData(MessageDelegate::TextRole, message.text);
+    item->setData(MessageDelegate::TimeRole, message.time);
+    item->setData(MessageDelegate::RecipientRole, message.to);
     item->setData(MessageDelegate::MentionRole,
-                  !own && !m_ownName.isEmpty() && m_mentionPattern.match(text).hasMatch());
+                  !own && !m_ownName.isEmpty() && m_mentionPattern.match(message.text).hasMatch());
+    const QString &text = message.text;
     if (const QUrl url = firstLink(text); url.isValid())
         item->setToolTip(tr("Double-click to open %1").arg(url.toString()));
     return item;

@@ -21,7 +21,8 @@ public:
     void addMessage(const Tertulia::ChatMessage &message);
     void addOlder(const QList<Tertulia::ChatMessage> &messages, bool hasMore);
     void setHasOlder(bool hasOlder);
-    void addPending(const QString &clientId, const QString &text);
+    // to: the recipient of a direct message; empty for the whole room.
+    void addPending(const QString &clientId, const QString &text, const QString &to = {});
     void markSent(const QString &clientId, qint64 id, const QDateTime &time);
     void markFailed(const QString &clientId, const QString &reason);
     void addNotice(const QString &text);
@@ -31,8 +32,7 @@ signals:
     void olderWanted(qint64 beforeId);
 
 private:
-    QListWidgetItem *makeItem(const QString &name, const QString &text, const QDateTime &time,
-                              bool own) const;
+    QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
     bool isAtBottom() const;
     void onScrolled(int value);
 

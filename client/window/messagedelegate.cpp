@@ -81,7 +81,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->restore();
         return;
     }
-    if (kind == OwnMessage || index.data(MentionRole).toBool()) {
+    const QString recipient = index.data(RecipientRole).toString();
+    if (!recipient.isEmpty()) {
+        // Private: framed with a dashed line, whoever sent it.
+        QColor frame = palette.color(QPalette::Link);
+        QColor tint = frame;
+        tint.setAlpha(kind == OwnMessage ? 30 : 45);
+        painter->setPen(QPen(frame, 1.5, Qt::DashLine));
+        painter->setBrush(tint);
+        painter->drawRoundedRect(layout.bubble.adjusted(1, 1, -1, -1), 8, 8);
+    } else if (kind == OwnMessage || index.data(MentionRole).toBool()) {
         painter->setPen(Qt::NoPen);
         QColor tint = palette.color(QPalette::Highlight);
         tint.setAlpha(kind == OwnMessage ? 40 : 70);
@@ -102,6 +111,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(palette.color(QPalette::PlaceholderText));
     const int nameWidth = QFontMetrics(bold).horizontalAdvance(elidedName);
     QString stamp = timeText(index);
+    if (!recipient.isEmpty())
+        stamp = tr("to %1, privately").arg(recipient) + QLatin1String(" · ") + stamp;
     if (index.data(PendingRole).toBool())
         stamp += QLatin1String(" · ") + tr("sending…");
     if (index.data(FailedRole).toBool()) {

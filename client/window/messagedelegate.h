@@ -3,7 +3,8 @@
 #include <QtWidgets/QStyledItemDelegate>
 
 // Paints one line of the conversation: a message as name, time and wrapped text (your own on a
-// tinted background, faded while it is being sent), or a join/leave notice in italics.
+// tinted background, faded while it is being sent; a direct message framed and labelled
+// "private"), or a join/leave notice in italics.
 class MessageDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ public:
         PendingRole, // bool: sent but not acknowledged yet
         FailedRole, // bool: the host refused it
         MentionRole, // bool: someone else's message that @mentions you
+        RecipientRole, // QString: a direct message's recipient; empty for the whole room
     };
     enum Kind { Message, OwnMessage, Notice };
 
