@@ -20,6 +20,7 @@ const ui = {
   sendForm: $('send-form'), messageInput: $('message-input'),
   sendButton: $('send-button'), chatError: $('chat-error'),
   typing: $('typing'), shareTyping: $('share-typing'),
+  recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
 };
 
 const session = new Session();
@@ -34,6 +35,7 @@ let passwordRefused = false;
 let unread = 0; // messages that arrived while the tab was hidden, shown in its title
 const typists = new Map(); // name → when their "typing" notice goes stale
 let lastTypingSent = 0;
+let recipient = ''; // writing privately to this member; empty: to the whole room
 const TYPING_SHOWN_MS = 4000;
 const TYPING_EVERY_MS = 2000;
 
@@ -64,11 +66,37 @@ function see(id) {
   if (id && (lastSeenId === null || id > lastSeenId)) lastSeenId = id;
 }
 
+// Direct messages: the composer writes to one member until "back to the room" (or Esc).
+function setRecipient(name) {
+  recipient = name;
+  ui.recipientBar.hidden = !name;
+  ui.recipientText.textContent = name ? t('writingTo', name) : '';
+  ui.messageInput.placeholder = name ? t('privateTo', name) : t('writeMessage');
+  ui.messageInput.focus();
+}
+
+function chatRequest(entry) {
+  const request = { type: 'message', name: session.name, message: entry.text, clientId: entry.clientId };
+  if (entry.to) request.to = entry.to;
+  return request;
+}
+
 function showMembers(members) {
   ui.members.replaceChildren(...members.map((member) => {
     const item = document.createElement('li');
-    item.textContent = member.name;
-    if (member.name === session.name) item.classList.add('you');
+    if (member.name === session.name) {
+      item.textContent = member.name;
+      item.classList.add('you');
+    } else {
+      // A real button: reachable with Tab, works with Enter, no hover needed on a phone.
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'member';
+      button.textContent = member.name;
+      button.title = t('writeTo', member.name);
+      button.addEventListener('click', () => setRecipient(member.name));
+      item.append(button);
+    }
     if (member.away) item.classList.add('away');
     item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
     return item;
@@ -96,8 +124,8 @@ function onWelcome(event) {
   showMembers(event.members || []);
   // Whatever the host has not acknowledged yet goes again; it stores each message once.
   for (const entry of session.outbox) {
-    conversation.addPending(entry.clientId, entry.text);
-    send({ type: 'message', name: session.name, message: entry.text, clientId: entry.clientId });
+    conversation.addPending(entry.clientId, entry.text, entry.to);
+    send(chatRequest(entry));
   }
   if (document.activeElement !== ui.messageInput) ui.messageInput.focus();
 }
@@ -248,13 +276,17 @@ ui.sendForm.addEventListener('submit', (event) => {
   if (!text.trim() || !session.name) return;
   const clientId = newClientId();
   // Into the outbox first: it survives a reload and is resent until the host stores it.
-  session.queue(clientId, text);
-  conversation.addPending(clientId, text);
-  send({ type: 'message', name: session.name, message: text, clientId });
+  session.queue(clientId, text, recipient);
+  conversation.addPending(clientId, text, recipient);
+  send(chatRequest({ clientId, text, to: recipient }));
   ui.messageInput.value = '';
   ui.chatError.textContent = '';
 });
 
+ui.toRoom.addEventListener('click', () => setRecipient(''));
+ui.messageInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && recipient) setRecipient('');
+});
 ui.shareTyping.checked = localStorage.getItem('tertulia.shareTyping') !== 'no';
 ui.shareTyping.addEventListener('change', () => {
   localStorage.setItem('tertulia.shareTyping', ui.shareTyping.checked ? 'yes' : 'no');
@@ -292,7 +324,7 @@ if (session.name && session.resumeToken) {
   // A reload: take the name back without asking, and show what was still being sent.
   conversation.ownName = session.name;
   showChat();
-  for (const entry of session.outbox) conversation.addPending(entry.clientId, entry.text);
+  for (const entry of session.outbox) conversation.addPending(entry.clientId, entry.text, entry.to);
   joined = true;
   connect();
 }

@@ -87,14 +87,22 @@ export class Conversation {
     else if (!item.classList.contains('notice')) this.marker.hidden = false;
   }
 
-  makeItem(name, text, time, own) {
+  // message: {name, message, time, to}; `to` marks a direct message between two members.
+  makeItem(message) {
+    const own = message.name === this.ownName;
     const item = document.createElement('li');
     const body = document.createElement('span');
     body.className = 'text';
-    body.append(...linkified(text));
-    item.append(span('time', formatTime(time)), span('author', name), body);
+    body.append(...linkified(message.message));
+    item.append(span('time', formatTime(message.time)), span('author', message.name));
+    if (message.to) {
+      item.classList.add('direct');
+      item.dataset.to = message.to;
+      item.append(span('private', t('privatelyTo', message.to)));
+    }
+    item.append(body);
     if (own) item.classList.add('own');
-    else if (mentions(text, this.ownName)) item.classList.add('mention');
+    else if (mentions(message.message, this.ownName)) item.classList.add('mention');
     return item;
   }
 
@@ -111,8 +119,7 @@ export class Conversation {
       this.markSent(message.clientId, message.id, message.time);
       return;
     }
-    const item = this.makeItem(message.name, message.message, message.time,
-      message.name === this.ownName);
+    const item = this.makeItem(message);
     item.dataset.id = message.id;
     this.append(item, false);
   }
@@ -125,8 +132,7 @@ export class Conversation {
     const fresh = messages.filter((message) => !this.shownIds.has(message.id));
     const items = fresh.map((message) => {
       this.remember(message);
-      const item = this.makeItem(message.name, message.message, message.time,
-        message.name === this.ownName);
+      const item = this.makeItem(message);
       item.dataset.id = message.id;
       return item;
     });
@@ -135,9 +141,9 @@ export class Conversation {
     list.scrollTop = list.scrollHeight - fromBottom;
   }
 
-  addPending(clientId, text) {
+  addPending(clientId, text, to) {
     if (this.pending.has(clientId)) return;
-    const item = this.makeItem(this.ownName, text, null, true);
+    const item = this.makeItem({ name: this.ownName, message: text, time: null, to });
     item.classList.add('sending');
     item.append(span('status', '…'));
     item.querySelector('.status').setAttribute('aria-label', t('sending'));

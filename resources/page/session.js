@@ -12,7 +12,7 @@ export class Session {
     }
     this.name = saved.name || '';
     this.resumeToken = saved.resumeToken || '';
-    this.outbox = Array.isArray(saved.outbox) ? saved.outbox : []; // [{clientId, text}]
+    this.outbox = Array.isArray(saved.outbox) ? saved.outbox : []; // [{clientId, text, to}]
   }
 
   save() {
@@ -21,8 +21,8 @@ export class Session {
     }));
   }
 
-  queue(clientId, text) {
-    this.outbox.push({ clientId, text });
+  queue(clientId, text, to) {
+    this.outbox.push(to ? { clientId, text, to } : { clientId, text });
     this.save();
   }
 

@@ -17,6 +17,10 @@ const TABLES = {
     'error.password_wrong': "That is not the room's password.",
     'error.rate_limited': 'Slow down: your messages are waiting their turn.',
     'error.message_too_long': 'That message is too long.',
+    writeTo: 'Write privately to {0}', privateTo: 'Private message to {0}',
+    writingTo: 'Writing privately to {0}: only they will see it.', backToRoom: 'Back to the room',
+    privatelyTo: 'privately to {0}',
+    'error.no_such_member': 'That person is no longer in the room; the message was not sent.',
   },
   es: {
     title: 'Tertulia', notConnected: 'Sin conexión', joinTitle: 'Únete a la conversación',
@@ -34,6 +38,10 @@ const TABLES = {
     'error.password_wrong': 'Esa no es la contraseña de la sala.',
     'error.rate_limited': 'Más despacio: tus mensajes esperan su turno.',
     'error.message_too_long': 'Ese mensaje es demasiado largo.',
+    writeTo: 'Escribir en privado a {0}', privateTo: 'Mensaje privado para {0}',
+    writingTo: 'Escribes en privado a {0}: solo esa persona lo verá.', backToRoom: 'Volver a la sala',
+    privatelyTo: 'en privado para {0}',
+    'error.no_such_member': 'Esa persona ya no está en la sala; el mensaje no se envió.',
   },
   'pt-BR': {
     title: 'Tertulia', notConnected: 'Sem conexão', joinTitle: 'Entre na conversa',
@@ -52,6 +60,10 @@ const TABLES = {
     'error.password_wrong': 'Essa não é a senha da sala.',
     'error.rate_limited': 'Mais devagar: suas mensagens esperam a vez.',
     'error.message_too_long': 'Essa mensagem é longa demais.',
+    writeTo: 'Escrever em particular para {0}', privateTo: 'Mensagem particular para {0}',
+    writingTo: 'Escrevendo em particular para {0}: só essa pessoa verá.', backToRoom: 'Voltar para a sala',
+    privatelyTo: 'em particular para {0}',
+    'error.no_such_member': 'Essa pessoa não está mais na sala; a mensagem não foi enviada.',
   },
 };
 

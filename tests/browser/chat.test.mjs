@@ -315,3 +315,47 @@ test('typing shows up for the others and goes away, unless you choose not to sha
     await bea.context.close();
   }
 });
+
+test('a direct message reaches only its recipient, live and in history', async () => {
+  const ana = await openAndJoin('Ana Directa');
+  const bea = await openAndJoin('Bea Directa');
+  const caro = await openAndJoin('Caro Directa');
+  try {
+    // Keyboard only on Ana's side: Tab to Bea's name in the member list, Enter, type, Enter.
+    const beaButton = ana.page.getByRole('button', { name: 'Bea Directa' });
+    await beaButton.focus();
+    await beaButton.press('Enter');
+    await ana.page.locator('#recipient-bar', { hasText: 'Writing privately to Bea Directa' }).waitFor();
+    const input = ana.page.getByRole('textbox', { name: 'Message' });
+    assert.equal(await input.evaluate((element) => element === document.activeElement), true);
+    await input.fill('solo para Bea 🤫');
+    await input.press('Enter');
+
+    const received = bea.page.locator('#message-list li.direct', { hasText: 'solo para Bea 🤫' });
+    await received.waitFor();
+    assert.match(await received.innerText(), /privately to Bea Directa/);
+    await ana.page.locator('#message-list li.direct.own:not(.sending)', { hasText: 'solo para Bea' }).waitFor();
+
+    // Esc: back to the room. Caro gets the room's message, and never the private one.
+    await input.press('Escape');
+    assert.equal(await ana.page.locator('#recipient-bar').isHidden(), true);
+    await input.fill('para todos');
+    await input.press('Enter');
+    await caro.page.locator('#message-list li', { hasText: 'para todos' }).waitFor();
+    await bea.page.locator('#message-list li', { hasText: 'para todos' }).waitFor();
+    assert.equal(await caro.page.locator('#message-list li', { hasText: 'solo para Bea' }).count(), 0);
+
+    // Replayed like room messages, to its parties only.
+    await bea.page.reload();
+    await bea.page.locator('#message-list li.direct', { hasText: 'solo para Bea 🤫' }).waitFor();
+    const dani = await openAndJoin('Dani Directa');
+    await dani.page.locator('#message-list li', { hasText: 'para todos' }).waitFor();
+    assert.equal(await dani.page.locator('#message-list li', { hasText: 'solo para Bea' }).count(), 0);
+    await bea.page.screenshot({ path: join(artifacts, 'page-direct-message.png') });
+    await dani.context.close();
+  } finally {
+    await ana.context.close();
+    await bea.context.close();
+    await caro.context.close();
+  }
+});
