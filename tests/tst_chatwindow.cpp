@@ -4,6 +4,7 @@
 #include "chathost.h"
 #include "chatwindow.h"
 #include "messagedelegate.h"
+#include "roomtray.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -12,6 +13,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollBar>
 
@@ -33,6 +35,9 @@ private slots:
     void showsWhoIsTypingAndSharesYourTyping();
     void hostingOffersModeration();
     void writesPrivatelyToAChosenMember();
+    void trayCountsWhatArrivesWhileTheWindowIsAway();
+    void closingWhileHostingAsksWhatToDoWithTheRoom();
+    void closingAJoinedRoomDoesNotAsk();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -287,6 +292,89 @@ void tst_ChatWindow::writesPrivatelyToAChosenMember()
                     ->data(MessageDelegate::RecipientRole)
                     .toString()
                     .isEmpty());
+}
+
+void tst_ChatWindow::trayCountsWhatArrivesWhileTheWindowIsAway()
+{
+    RoomTray *tray = m_window->tray();
+    QSignalSpy notified(tray, &RoomTray::notified);
+    const QImage plain = tray->currentIcon().pixmap(64).toImage();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QWidget elsewhere; // the person is working in another window
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+
+    m_bea->send({{"message", "uno"}});
+    m_bea->send({{"message", "@Ana mira esto"}});
+    m_bea->send({{"message", "entre nosotras"}, {"to", "Ana"}});
+    QTRY_COMPARE(tray->unreadCount(), 3);
+    QCOMPARE(m_window->windowTitle(), u"(3) Tertulia"_s);
+    QVERIFY(tray->toolTip().contains(u"3 unread"_s));
+    QVERIFY(tray->currentIcon().pixmap(64).toImage() != plain); // the count is on the icon
+    // One notification each: the first message, the mention, the direct message.
+    QCOMPARE(notified.size(), 3);
+    QCOMPARE(notified.at(0).at(0).toString(), u"Bea"_s);
+    QCOMPARE(notified.at(1).at(0).toString(), u"Bea mentioned you"_s);
+    QCOMPARE(notified.at(2).at(0).toString(), u"Bea wrote to you privately"_s);
+    QCOMPARE(notified.at(2).at(1).toString(), u"entre nosotras"_s);
+
+    // Ordinary messages right after do not notify again, but they count.
+    m_bea->send({{"message", "dos"}});
+    QTRY_COMPARE(tray->unreadCount(), 4);
+    QCOMPARE(notified.size(), 3);
+
+    // Back in front (the tray's click does this): all read.
+    tray->raiseWindow();
+    QTRY_VERIFY(m_window->isActiveWindow());
+    QTRY_COMPARE(tray->unreadCount(), 0);
+    QCOMPARE(m_window->windowTitle(), u"Tertulia"_s);
+    QCOMPARE(tray->currentIcon().pixmap(64).toImage(), plain);
+
+    // Messages read as they arrive are not unread.
+    m_bea->send({{"message", "tres"}});
+    QTRY_VERIFY(!messageTexts().isEmpty() && messageTexts().last().endsWith(u"tres"_s));
+    QCOMPARE(tray->unreadCount(), 0);
+}
+
+void tst_ChatWindow::closingWhileHostingAsksWhatToDoWithTheRoom()
+{
+    QSignalSpy ended(m_window.get(), &ChatWindow::endRoomRequested);
+    QStringList offered;
+    const auto answer = [&offered](const QString &choice) {
+        QTimer::singleShot(0, [&offered, choice] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), u"closeWhileHostingDialog"_s);
+            offered.clear();
+            for (QAbstractButton *button : box->buttons())
+                offered.append(button->text());
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == choice)
+                    button->click();
+            }
+        });
+    };
+    answer(u"Cancel"_s);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(ended.size(), 0);
+    QVERIFY(offered.contains(u"End the room for everyone"_s));
+    // "Keep it open in the tray" only where there is a tray to keep it in.
+    QCOMPARE(offered.contains(u"Keep it open in the tray"_s), RoomTray::isAvailable());
+
+    answer(u"End the room for everyone"_s);
+    QVERIFY(m_window->close());
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(ended.size(), 1);
+}
+
+void tst_ChatWindow::closingAJoinedRoomDoesNotAsk()
+{
+    QSignalSpy ended(m_window.get(), &ChatWindow::endRoomRequested);
+    m_window->setShareAddress(QUrl(u"http://192.0.2.1:8000/"_s), false);
+    QVERIFY(m_window->close());
+    QCOMPARE(ended.size(), 0);
 }
 
 QTEST_MAIN(tst_ChatWindow)

@@ -8,6 +8,7 @@
 #include "hostoptions.h"
 
 #include <QtCore/QSettings>
+#include <QtGui/QGuiApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +49,10 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     m_window->enablePasswordSetting(!settings.password.isEmpty());
     m_window->enableModeration();
+    // The window may go to the tray while the room stays open; the room ends when asked to.
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    connect(m_window.get(), &ChatWindow::endRoomRequested, qApp, &QCoreApplication::quit,
+            Qt::QueuedConnection);
     connect(m_window.get(), &ChatWindow::removeRequested, m_host.get(), &ChatHost::removeMember);
     connect(m_window.get(), &ChatWindow::lockRequested, m_host.get(), &ChatHost::setLocked);
     connect(m_window.get(), &ChatWindow::passwordChosen, this, [this](const QString &password) {

@@ -1,6 +1,7 @@
 #include "chatwindow.h"
 
 #include "conversationview.h"
+#include "roomtray.h"
 #include "sharebar.h"
 #include "sharepanel.h"
 
@@ -50,6 +51,14 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_passwordButton->hide();
     connect(m_passwordButton, &QPushButton::clicked, this, &ChatWindow::askForRoomPassword);
     setWindowTitle(tr("Tertulia"));
+    m_tray = new RoomTray(this);
+    m_tray->show();
+    QAction *quit = m_tray->menu()->addAction(tr("Quit"));
+    quit->setObjectName(u"trayQuitAction"_s);
+    connect(quit, &QAction::triggered, this, [this] {
+        m_tray->raiseWindow(); // closing asks, when hosting: the window must be there for that
+        close();
+    });
     m_memberList->setObjectName(u"memberList"_s);
     m_memberList->setAccessibleName(tr("People in the room"));
     m_input->setObjectName(u"messageInput"_s);
@@ -128,6 +137,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
             [this](const Tertulia::ChatMessage &message) {
                 m_typists.remove(message.name);
                 showTypists();
+                if (message.name != m_connection->name())
+                    m_tray->countMessage(message, m_conversation->mentionsYou(message.text));
             });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tertulia"), this, &ChatWindow::showAbout);
@@ -161,6 +172,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
 
 void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
 {
+    m_hosting = hosting;
     m_shareBar->setAddress(address, hosting);
 }
 
@@ -272,7 +284,41 @@ void ChatWindow::askForRoomPassword()
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(u"window/geometry"_s, saveGeometry());
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
+    if (m_hosting)
+        emit endRoomRequested();
+}
+
+bool ChatWindow::confirmClose()
+{
+    if (!m_hosting || m_ending)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("End the room?"),
+                    tr("This window hosts the room: people on the network are chatting in it.\n"
+                       "Keep it open in the tray, or end it for everyone?"),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(u"closeWhileHostingDialog"_s);
+    // Without a tray there is nowhere to keep it: ending or staying are the choices.
+    QPushButton *keep = RoomTray::isAvailable() ? box.addButton(tr("Keep it open in the tray"),
+                                                                QMessageBox::AcceptRole)
+                                                : nullptr;
+    QPushButton *end = box.addButton(tr("End the room for everyone"), QMessageBox::DestructiveRole);
+    QPushButton *stay = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep ? keep : stay);
+    box.exec();
+    if (keep && box.clickedButton() == keep) {
+        hide();
+        m_tray->notify(
+                tr("The room is still open"),
+                tr("Tertulia keeps hosting from the tray. Click the icon to open the window."));
+        return false;
+    }
+    m_ending = box.clickedButton() == end;
+    return m_ending;
 }
 
 void ChatWindow::sendInput()

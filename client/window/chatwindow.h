@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class RoomTray;
 class ShareBar;
 class SharePanel;
 
@@ -24,7 +25,9 @@ class ChatWindow final : public QMainWindow
 public:
     explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
 
+    // hosting: this process hosts the room, so closing the window asks whether to end it.
     void setShareAddress(const QUrl &address, bool hosting);
+    RoomTray *tray() const { return m_tray; }
     // Hosting: every address the room is reachable at, best first (the share panel).
     void setShareAddresses(const QList<QUrl> &addresses);
     void setReach(int pageLoads, int members);
@@ -38,6 +41,8 @@ signals:
     void passwordChosen(const QString &password);
     void removeRequested(const QString &name);
     void lockRequested(bool locked);
+    // Hosting: the person chose to end the room for everyone (closing the window, or the tray).
+    void endRoomRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +62,8 @@ private:
     void showTypists();
     void showAbout();
     void showMemberMenu(const QPoint &position);
+    // Hosting: keep the room open in the tray, end it, or neither. True: let the window close.
+    bool confirmClose();
     // Direct messages: the member the input line now writes to privately; empty: the room.
     void setRecipient(const QString &name);
 
@@ -77,4 +84,7 @@ private:
     QTimer *m_typingTimer;
     bool m_shareTyping = true;
     bool m_moderating = false;
+    bool m_hosting = false;
+    bool m_ending = false; // the person already chose to end the room
+    RoomTray *m_tray;
 };

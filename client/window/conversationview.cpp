@@ -53,6 +53,11 @@ void ConversationView::setOwnName(const QString &name)
     m_mentionPattern = mentionPattern(name);
 }
 
+bool ConversationView::mentionsYou(const QString &text) const
+{
+    return !m_ownName.isEmpty() && m_mentionPattern.match(text).hasMatch();
+}
+
 void ConversationView::addMessage(const ChatMessage &message)
 {
     if (m_shownIds.contains(message.id))
@@ -156,8 +161,7 @@ QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
     item->setData(MessageDelegate::TextRole, message.text);
     item->setData(MessageDelegate::TimeRole, message.time);
     item->setData(MessageDelegate::RecipientRole, message.to);
-    item->setData(MessageDelegate::MentionRole,
-                  !own && !m_ownName.isEmpty() && m_mentionPattern.match(message.text).hasMatch());
+    item->setData(MessageDelegate::MentionRole, !own && mentionsYou(message.text));
     const QString &text = message.text;
     if (const QUrl url = firstLink(text); url.isValid())
         item->setToolTip(tr("Double-click to open %1").arg(url.toString()));

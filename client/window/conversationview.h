@@ -18,6 +18,8 @@ public:
     explicit ConversationView(QWidget *parent = nullptr);
 
     void setOwnName(const QString &name);
+    // The text @mentions you (a word of its own, ignoring case).
+    bool mentionsYou(const QString &text) const;
     void addMessage(const Tertulia::ChatMessage &message);
     void addOlder(const QList<Tertulia::ChatMessage> &messages, bool hasMore);
     void setHasOlder(bool hasOlder);
