@@ -38,6 +38,7 @@ private slots:
     void trayCountsWhatArrivesWhileTheWindowIsAway();
     void closingWhileHostingAsksWhatToDoWithTheRoom();
     void closingAJoinedRoomDoesNotAsk();
+    void followsADarkSystemPalette();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void showsHistoryToALateJoiner();
@@ -375,6 +376,39 @@ void tst_ChatWindow::closingAJoinedRoomDoesNotAsk()
     m_window->setShareAddress(QUrl(u"http://192.0.2.1:8000/"_s), false);
     QVERIFY(m_window->close());
     QCOMPARE(ended.size(), 0);
+}
+
+void tst_ChatWindow::followsADarkSystemPalette()
+{
+    // What a dark desktop theme hands Qt: dark bases, light text.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    QApplication::setPalette(dark);
+    m_bea->send({{"message", "en la oscuridad"}});
+    QTRY_VERIFY(!messageTexts().isEmpty() && messageTexts().last().endsWith(u"oscuridad"_s));
+
+    auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    const QImage shot = list->viewport()->grab().toImage();
+    QApplication::setPalette(light);
+    int darkPixels = 0;
+    int brightPixels = 0;
+    for (int y = 0; y < shot.height(); ++y) {
+        for (int x = 0; x < shot.width(); ++x) {
+            const int lightness = shot.pixelColor(x, y).lightness();
+            darkPixels += lightness < 60;
+            brightPixels += lightness > 150;
+        }
+    }
+    // A dark background with light, readable text (name and words) on it.
+    QVERIFY2(darkPixels > shot.width() * shot.height() * 8 / 10,
+             qPrintable(QString::number(darkPixels)));
+    QVERIFY(brightPixels > 50);
 }
 
 QTEST_MAIN(tst_ChatWindow)

@@ -158,6 +158,56 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
         <source>Remove %1 from the room</source>
         <translation>Sacar a %1 de la sala</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Back to the room</source>
+        <translation>Volver a la sala</translation>
+    </message>
+    <message>
+        <source>Write to everyone again (Esc)</source>
+        <translation>Volver a escribir a todos (Esc)</translation>
+    </message>
+    <message>
+        <source>Write to %1 privately</source>
+        <translation>Escribir en privado a %1</translation>
+    </message>
+    <message>
+        <source>Writing privately to %1: only they will see it.</source>
+        <translation>Escribes en privado a %1: solo esa persona lo verá.</translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation>Mensaje privado para %1</translation>
+    </message>
+    <message>
+        <source>End the room?</source>
+        <translation>¿Cerrar la sala?</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Keep it open in the tray, or end it for everyone?</source>
+        <translation>Esta ventana aloja la sala: hay gente de la red charlando en ella.
+¿La mantienes abierta en la bandeja o la cierras para todos?</translation>
+    </message>
+    <message>
+        <source>Keep it open in the tray</source>
+        <translation>Mantenerla abierta en la bandeja</translation>
+    </message>
+    <message>
+        <source>End the room for everyone</source>
+        <translation>Cerrar la sala para todos</translation>
+    </message>
+    <message>
+        <source>The room is still open</source>
+        <translation>La sala sigue abierta</translation>
+    </message>
+    <message>
+        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
+        <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -180,6 +230,10 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     <message>
         <source>Double-click to open %1</source>
         <translation>Doble clic para abrir %1</translation>
+    </message>
+    <message>
+        <source>%1 (privately to %2)</source>
+        <translation>%1 (en privado para %2)</translation>
     </message>
 </context>
 <context>
@@ -330,6 +384,10 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
         <source>not sent</source>
         <translation>no enviado</translation>
     </message>
+    <message>
+        <source>to %1, privately</source>
+        <translation>para %1, en privado</translation>
+    </message>
 </context>
 <context>
     <name>MessageStore</name>
@@ -370,6 +428,29 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de historial no válida «%1»: usa all, un número de mensajes (1000) o de días (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTray</name>
+    <message>
+        <source>Open Tertulia</source>
+        <translation>Abrir Tertulia</translation>
+    </message>
+    <message>
+        <source>Tertulia</source>
+        <translation>Tertulia</translation>
+    </message>
+    <message>
+        <source>Tertulia — %1 unread</source>
+        <translation>Tertulia: %1 sin leer</translation>
+    </message>
+    <message>
+        <source>%1 wrote to you privately</source>
+        <translation>%1 te escribió en privado</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 te mencionó</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,56 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
         <source>Remove %1 from the room</source>
         <translation>Remover %1 da sala</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Back to the room</source>
+        <translation>Voltar para a sala</translation>
+    </message>
+    <message>
+        <source>Write to everyone again (Esc)</source>
+        <translation>Voltar a escrever para todos (Esc)</translation>
+    </message>
+    <message>
+        <source>Write to %1 privately</source>
+        <translation>Escrever em particular para %1</translation>
+    </message>
+    <message>
+        <source>Writing privately to %1: only they will see it.</source>
+        <translation>Escrevendo em particular para %1: só essa pessoa verá.</translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation>Mensagem particular para %1</translation>
+    </message>
+    <message>
+        <source>End the room?</source>
+        <translation>Encerrar a sala?</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Keep it open in the tray, or end it for everyone?</source>
+        <translation>Esta janela hospeda a sala: há pessoas da rede conversando nela.
+Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
+    </message>
+    <message>
+        <source>Keep it open in the tray</source>
+        <translation>Manter aberta na bandeja</translation>
+    </message>
+    <message>
+        <source>End the room for everyone</source>
+        <translation>Encerrar a sala para todos</translation>
+    </message>
+    <message>
+        <source>The room is still open</source>
+        <translation>A sala continua aberta</translation>
+    </message>
+    <message>
+        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
+        <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -180,6 +230,10 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     <message>
         <source>Double-click to open %1</source>
         <translation>Clique duas vezes para abrir %1</translation>
+    </message>
+    <message>
+        <source>%1 (privately to %2)</source>
+        <translation>%1 (em particular para %2)</translation>
     </message>
 </context>
 <context>
@@ -330,6 +384,10 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
         <source>not sent</source>
         <translation>não enviada</translation>
     </message>
+    <message>
+        <source>to %1, privately</source>
+        <translation>para %1, em particular</translation>
+    </message>
 </context>
 <context>
     <name>MessageStore</name>
@@ -370,6 +428,29 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de histórico inválida "%1": use all, um número de mensagens (1000) ou de dias (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTray</name>
+    <message>
+        <source>Open Tertulia</source>
+        <translation>Abrir o Tertulia</translation>
+    </message>
+    <message>
+        <source>Tertulia</source>
+        <translation>Tertulia</translation>
+    </message>
+    <message>
+        <source>Tertulia — %1 unread</source>
+        <translation>Tertulia — %1 não lidas</translation>
+    </message>
+    <message>
+        <source>%1 wrote to you privately</source>
+        <translation>%1 escreveu para você em particular</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 mencionou você</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ QIcon RoomTray::currentIcon() const
 
 QString RoomTray::toolTip() const
 {
-    return m_unread == 0 ? tr("Tertulia") : tr("Tertulia — %n unread message(s)", "", m_unread);
+    return m_unread == 0 ? tr("Tertulia") : tr("Tertulia — %1 unread").arg(m_unread);
 }
 
 void RoomTray::countMessage(const Tertulia::ChatMessage &message, bool mentionsYou)

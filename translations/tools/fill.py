@@ -163,6 +163,29 @@ PHRASES = {
             "http://192.168.1.20:8080/.",
         "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.":
             "Abre una sala de Tertulia sin ventana: una página para navegadores y un socket de chat.",
+        "Quit": "Salir",
+        "Back to the room": "Volver a la sala",
+        "Write to everyone again (Esc)": "Volver a escribir a todos (Esc)",
+        "Write to %1 privately": "Escribir en privado a %1",
+        "Writing privately to %1: only they will see it.":
+            "Escribes en privado a %1: solo esa persona lo verá.",
+        "Private message to %1": "Mensaje privado para %1",
+        "End the room?": "¿Cerrar la sala?",
+        "This window hosts the room: people on the network are chatting in it.\nKeep it open in the tray, or end it for everyone?":
+            "Esta ventana aloja la sala: hay gente de la red charlando en ella.\n"
+            "¿La mantienes abierta en la bandeja o la cierras para todos?",
+        "Keep it open in the tray": "Mantenerla abierta en la bandeja",
+        "End the room for everyone": "Cerrar la sala para todos",
+        "The room is still open": "La sala sigue abierta",
+        "Tertulia keeps hosting from the tray. Click the icon to open the window.":
+            "Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.",
+        "%1 (privately to %2)": "%1 (en privado para %2)",
+        "to %1, privately": "para %1, en privado",
+        "Open Tertulia": "Abrir Tertulia",
+        "Tertulia": "Tertulia",
+        "Tertulia — %1 unread": "Tertulia: %1 sin leer",
+        "%1 wrote to you privately": "%1 te escribió en privado",
+        "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
         "Language of the interface: en, es or pt_BR (default: the system's).":
@@ -321,6 +344,29 @@ PHRASES = {
             "http://192.168.1.20:8080/.",
         "Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.":
             "Abre uma sala do Tertulia sem janela: uma página para navegadores e um socket de chat.",
+        "Quit": "Sair",
+        "Back to the room": "Voltar para a sala",
+        "Write to everyone again (Esc)": "Voltar a escrever para todos (Esc)",
+        "Write to %1 privately": "Escrever em particular para %1",
+        "Writing privately to %1: only they will see it.":
+            "Escrevendo em particular para %1: só essa pessoa verá.",
+        "Private message to %1": "Mensagem particular para %1",
+        "End the room?": "Encerrar a sala?",
+        "This window hosts the room: people on the network are chatting in it.\nKeep it open in the tray, or end it for everyone?":
+            "Esta janela hospeda a sala: há pessoas da rede conversando nela.\n"
+            "Mantê-la aberta na bandeja ou encerrá-la para todos?",
+        "Keep it open in the tray": "Manter aberta na bandeja",
+        "End the room for everyone": "Encerrar a sala para todos",
+        "The room is still open": "A sala continua aberta",
+        "Tertulia keeps hosting from the tray. Click the icon to open the window.":
+            "O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.",
+        "%1 (privately to %2)": "%1 (em particular para %2)",
+        "to %1, privately": "para %1, em particular",
+        "Open Tertulia": "Abrir o Tertulia",
+        "Tertulia": "Tertulia",
+        "Tertulia — %1 unread": "Tertulia — %1 não lidas",
+        "%1 wrote to you privately": "%1 escreveu para você em particular",
+        "%1 mentioned you": "%1 mencionou você",
     },
 }
 

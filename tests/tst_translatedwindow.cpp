@@ -1,0 +1,64 @@
+// `--lang es` as the executables handle it (Translations::install reads the real arguments):
+// the window, its menus and Qt's own dialog buttons speak Spanish, joined to a real host.
+
+#include "chatconnection.h"
+#include "chatwindow.h"
+#include "support/testhost.h"
+#include "translations.h"
+
+#include <QtTest/QtTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QPushButton>
+
+using namespace Qt::StringLiterals;
+
+class tst_TranslatedWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void windowSpeaksTheRequestedLanguage();
+};
+
+void tst_TranslatedWindow::windowSpeaksTheRequestedLanguage()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    const QUrl address(u"http://127.0.0.1:%1/"_s.arg(host.port()));
+    ChatConnection connection;
+    ChatWindow window(&connection);
+    window.setShareAddress(address, false);
+    window.show();
+    connection.open(address, u"Ana"_s);
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
+
+    QCOMPARE(window.findChild<QPushButton *>(u"sendButton"_s)->text(), u"Enviar"_s);
+    QCOMPARE(window.findChild<QLabel *>(u"connectionState"_s)->text(), u"Conectado como Ana"_s);
+    QCOMPARE(window.findChild<QLineEdit *>(u"messageInput"_s)->placeholderText(),
+             u"Escribe un mensaje y pulsa Intro"_s);
+    QStringList menus;
+    for (const QAction *menu : window.menuBar()->actions())
+        menus.append(menu->text());
+    QCOMPARE(menus, (QStringList{u"&Preferencias"_s, u"A&yuda"_s}));
+    QCOMPARE(QLocale().language(), QLocale::Spanish); // times and numbers follow it too
+}
+
+int main(int argc, char *argv[])
+{
+    // The executables' own command line, as a user would type it.
+    QList<QByteArray> arguments{argv[0], "--lang", "es"};
+    int fakeArgc = int(arguments.size());
+    QList<char *> fakeArgv;
+    for (QByteArray &argument : arguments)
+        fakeArgv.append(argument.data());
+    QApplication app(fakeArgc, fakeArgv.data());
+    Translations::install(app);
+    tst_TranslatedWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_translatedwindow.moc"
