@@ -112,11 +112,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const int nameWidth = QFontMetrics(bold).horizontalAdvance(elidedName);
     QString stamp = timeText(index);
     if (!recipient.isEmpty())
-        stamp = tr("to %1, privately").arg(recipient) + QLatin1String(" · ") + stamp;
+        stamp = tr("to %1, privately").arg(recipient) + QStringLiteral(" · ") + stamp;
     if (index.data(PendingRole).toBool())
-        stamp += QLatin1String(" · ") + tr("sending…");
+        stamp += QStringLiteral(" · ") + tr("sending…");
     if (index.data(FailedRole).toBool()) {
-        stamp += QLatin1String(" · ") + tr("not sent");
+        stamp += QStringLiteral(" · ") + tr("not sent");
         painter->setPen(QColor(0xc6, 0x28, 0x28));
     }
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
