@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitized fuzz clean
+.PHONY: all deps configure build run test test-sanitized fuzz bench clean
 
 all: build
 
@@ -41,6 +41,12 @@ fuzz: deps
 		build-fuzz/corpus fuzz/corpus > build-fuzz/fuzz.log 2>&1 \
 		|| (tail -60 build-fuzz/fuzz.log; exit 1)
 	tail -1 build-fuzz/fuzz.log
+
+# Fan-out benchmark against the seeds' FastAPI server and Node ws (bench/README.md).
+# BENCH_ARGS="--quick" for a shorter run.
+bench: build
+	./scripts/install-deps.sh --bench
+	/usr/bin/python3 bench/run.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitized build-fuzz

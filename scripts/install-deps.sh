@@ -3,6 +3,9 @@
 # Idempotent: only missing packages are installed, so repeat runs cost a second.
 set -eu
 cd "$(dirname "$0")/.."
+# --bench: also what `make bench` needs (the FastAPI and Node ws peers, gnuplot).
+bench=false
+[ "${1:-}" = "--bench" ] && bench=true
 
 debian_packages="
     cmake ninja-build g++ pkg-config clang libclang-rt-14-dev
@@ -11,6 +14,10 @@ debian_packages="
     qt6-qpa-plugins libgl-dev libqrencode-dev zbar-tools
     python3-websockets openssl chromium xvfb xauth imagemagick fonts-dejavu-core fonts-noto-color-emoji
 "
+
+if $bench; then
+    debian_packages="$debian_packages python3-fastapi python3-uvicorn python3-uvloop python3-httptools gnuplot-nox"
+fi
 
 missing=""
 for package in $debian_packages; do
@@ -35,4 +42,9 @@ fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
     echo "Installing npm packages for the browser tests"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if $bench && [ ! -d bench/peers/node-ws/node_modules/ws ]; then
+    echo "Installing npm packages for the Node ws peer"
+    (cd bench/peers/node-ws && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -52,6 +52,9 @@ bool ChatHost::start(const HostSettings &settings)
     }
     connect(m_sorter, &ConnectionSorter::webSocketRequested, m_webSockets,
             &QWebSocketServer::handleConnection);
+    // Qt's default backlog of 50 drops SYNs when a crowd arrives at once (a class opening the
+    // link together); the kernel caps this at net.core.somaxconn.
+    m_sorter->setListenBacklogSize(4096);
     if (!m_sorter->listen(settings.address, settings.port)) {
         m_failure = Failure::Listen;
         m_errorString = tr("Cannot listen on %1 port %2: %3")
