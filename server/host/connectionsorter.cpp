@@ -33,6 +33,9 @@ void ConnectionSorter::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    // Chat messages are small writes: Nagle's algorithm would hold one back until the peer's
+    // delayed ACK (up to 40 ms on Linux) — measured as the whole latency tail (bench/).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (auto *sslSocket = qobject_cast<QSslSocket *>(socket)) {
         // A client that fails the handshake (plain HTTP to an HTTPS port, say) is let go.
         connect(sslSocket, &QSslSocket::sslErrors, sslSocket, &QSslSocket::abort);
