@@ -153,6 +153,7 @@ void ChatHost::onWebSocketReady()
         // Refused by size as the frame header arrives, before the payload is buffered.
         socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.limits.maxMessageBytes));
         socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.limits.maxMessageBytes));
-        m_room->addConnection(socket);
+        m_room->addConnection(
+                socket, m_sorter->takeUpgradedSocket(socket->peerAddress(), socket->peerPort()));
     }
 }

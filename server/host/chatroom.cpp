@@ -1,10 +1,12 @@
 #include "chatroom.h"
 
+#include "framewriter.h"
 #include "messagestore.h"
 #include "names.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QUrlQuery>
+#include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -45,12 +47,13 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     connect(&m_drainTimer, &QTimer::timeout, this, &ChatRoom::drainWaiting);
 }
 
-void ChatRoom::addConnection(QWebSocket *socket)
+void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
 {
     socket->setParent(this);
     const HostLimits &limits = m_settings.limits;
-    m_peers.insert(socket,
-                   {TokenBucket(limits.messagesPerSecond, limits.messageBurst), {}, nowMs()});
+    m_peers.insert(
+            socket,
+            {TokenBucket(limits.messagesPerSecond, limits.messageBurst), transport, {}, nowMs()});
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (m_peers.contains(socket))
             m_peers[socket].lastHeardMs = nowMs();
@@ -357,27 +360,45 @@ void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const Q
 
 void ChatRoom::deliver(QWebSocket *socket, const QString &event)
 {
+    if (keepsUp(socket, event.size()))
+        socket->sendTextMessage(event);
+}
+
+void ChatRoom::deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame)
+{
+    if (!keepsUp(socket, frame.size()))
+        return;
+    if (QTcpSocket *transport = m_peers.value(socket).transport)
+        FrameWriter::write(transport, frame);
+    else
+        socket->sendTextMessage(event);
+}
+
+bool ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
+{
     auto peer = m_peers.find(socket);
     if (peer == m_peers.end() || peer->dropping)
-        return;
+        return false;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
-    if (socket->bytesToWrite() + event.size() > m_settings.limits.maxQueuedBytes) {
+    if (socket->bytesToWrite() + bytes > m_settings.limits.maxQueuedBytes) {
         peer->dropping = true;
         releaseMember(socket, !m_registry.isResumable(socket));
         socket->close(QWebSocketProtocol::CloseCode(CloseCode::kTooSlow), u"too_slow"_s);
         QTimer::singleShot(2000, socket, &QWebSocket::abort);
-        return;
+        return false;
     }
-    socket->sendTextMessage(event);
+    return true;
 }
 
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
 {
+    // Serialised and framed once; every member gets the same bytes.
+    const QByteArray frame = FrameWriter::textFrame(event.toUtf8());
     const QList<QWebSocket *> connections = m_registry.connections();
     for (QWebSocket *member : connections) {
         if (member != except)
-            deliver(member, event);
+            deliverFrame(member, event, frame);
     }
 }
 

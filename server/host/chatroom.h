@@ -13,6 +13,7 @@
 #include <QtCore/QTimer>
 
 class MessageStore;
+class QTcpSocket;
 class QWebSocket;
 
 // The room: reads what each connection sends, stores messages before acknowledging them, and
@@ -32,7 +33,9 @@ public:
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
-    void addConnection(QWebSocket *socket);
+    // transport: the TCP connection under the WebSocket, if known: broadcasts are written to
+    // it directly (FrameWriter).
+    void addConnection(QWebSocket *socket, QTcpSocket *transport = nullptr);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_peers.size()); }
     // Applies to joins from now on; members already in stay. Empty: anyone may join.
@@ -52,6 +55,7 @@ private:
     struct Peer
     {
         TokenBucket bucket;
+        QTcpSocket *transport = nullptr; // the connection under the WebSocket, for broadcasts
         QQueue<QString> waiting; // text frames over the rate, in order
         qint64 lastHeardMs = 0;
         qint64 lastTypingMs = 0;
@@ -73,6 +77,9 @@ private:
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
     void deliver(QWebSocket *socket, const QString &event);
+    // frame: the event already framed by FrameWriter, the same bytes for every recipient.
+    void deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame);
+    bool keepsUp(QWebSocket *socket, qint64 bytes);
     void broadcast(const QString &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
     void schedulePresence();

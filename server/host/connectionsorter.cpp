@@ -113,7 +113,15 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
     release(socket);
     // From here on the WebSocket that wraps this socket owns and deletes it.
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    const std::pair key{socket->peerAddress(), socket->peerPort()};
+    m_upgrading.insert(key, socket);
+    connect(socket, &QObject::destroyed, this, [this, key] { m_upgrading.remove(key); });
     emit webSocketRequested(socket);
+}
+
+QTcpSocket *ConnectionSorter::takeUpgradedSocket(const QHostAddress &peer, quint16 port)
+{
+    return m_upgrading.take({peer, port});
 }
 
 void ConnectionSorter::release(QTcpSocket *socket)

@@ -32,6 +32,9 @@ public:
     // With a configuration, every connection is TLS: HTTPS for the page, WSS for the chat.
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
     int connectionCount() const { return m_total; }
+    // The TCP connection an upgraded WebSocket came on, found by its peer's address and port
+    // (QWebSocket keeps it private). Each is handed out once; nullptr if it is gone.
+    QTcpSocket *takeUpgradedSocket(const QHostAddress &peer, quint16 port);
 
 signals:
     // The request head is still unread in the socket, ready for QWebSocketServer.
@@ -53,5 +56,6 @@ private:
     OriginPolicy m_originPolicy{0, {}};
     QHash<QHostAddress, int> m_perAddress;
     std::optional<QSslConfiguration> m_tls;
+    QHash<std::pair<QHostAddress, quint16>, QTcpSocket *> m_upgrading;
     int m_total = 0;
 };
