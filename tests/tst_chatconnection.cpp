@@ -22,6 +22,7 @@ private slots:
     void socketUrlFromWhatUsersPaste();
     void joinsAndChatsBothWays();
     void followsWhoIsInTheRoom();
+    void followsALargeRoomFromItsChanges();
     void reportsARefusedNameAndStops();
     void queuesWhileDisconnectedAndSendsOnJoining();
     void reconnectsWhenTheHostComesBack();
@@ -131,6 +132,29 @@ void tst_ChatConnection::followsWhoIsInTheRoom()
         return args.at(1).toStringList().contains(u"Bea"_s);
     });
     QVERIFY(sawLeave);
+}
+
+void tst_ChatConnection::followsALargeRoomFromItsChanges()
+{
+    // Over 50 members the host sends only changes; the list must stay exact from them.
+    std::vector<std::unique_ptr<TestClient>> crowd;
+    for (int i = 0; i < 55; ++i) {
+        crowd.push_back(std::make_unique<TestClient>());
+        QVERIFY(crowd.back()->open(
+                QUrl(u"ws://127.0.0.1:%1/ws?name=crowd%2"_s.arg(m_port).arg(i))));
+    }
+    ChatConnection connection;
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(connection.members().size(), 56);
+    TestClient bea;
+    QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
+    QTRY_COMPARE(connection.members().size(), 57);
+    QCOMPARE(connection.members().last().name, u"Bea"_s);
+    crowd.at(3)->socket.close();
+    crowd.at(7)->socket.close();
+    QTRY_COMPARE(connection.members().size(), 55);
+    for (const Tertulia::MemberInfo &member : connection.members())
+        QVERIFY(member.name != u"crowd3"_s && member.name != u"crowd7"_s);
 }
 
 void tst_ChatConnection::reportsARefusedNameAndStops()

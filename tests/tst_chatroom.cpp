@@ -28,6 +28,7 @@ private slots:
     void historySurvivesARestart();
     void pagesStopAtTheRetentionLimit();
     void hostRemovesAMember();
+    void largeRoomsSendPresenceChangesNotEveryone();
     void directMessageReachesOnlyItsRecipient();
     void directMessagesAreReplayedOnlyToTheirParties();
     void lockedRoomTakesNoNewcomersButKeepsItsMembers();
@@ -471,6 +472,51 @@ void tst_ChatRoom::directMessagesAreReplayedOnlyToTheirParties()
         return event.value("before").toInteger() == direct + 2;
     });
     QCOMPARE(ids(page), (QList<qint64>{seen, direct, direct + 1}));
+}
+
+void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    std::vector<std::unique_ptr<TestClient>> crowd;
+    for (int i = 0; i < ChatRoom::kFullPresenceMembers; ++i) {
+        crowd.push_back(join(host, u"name=crowd%1"_s.arg(i)));
+        QVERIFY(crowd.back());
+    }
+    const QString last = u"crowd%1"_s.arg(ChatRoom::kFullPresenceMembers - 1);
+    QTRY_VERIFY(std::any_of(crowd.front()->events.cbegin(), crowd.front()->events.cend(),
+                            [&](const QJsonObject &event) {
+                                return event.value("joined").toArray().contains(last);
+                            }));
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QJsonObject welcome = ana.next(u"welcome"_s);
+    QCOMPARE(welcome.value("members").toArray().size(), ChatRoom::kFullPresenceMembers + 1);
+
+    // 51 members: the others hear who came, not the whole list again.
+    const auto mentions = [](const char *field, const QString &name) {
+        return [field, name](const QJsonObject &event) {
+            return event.value(QLatin1StringView(field)).toArray().contains(name);
+        };
+    };
+    QJsonObject arrival = crowd.front()->nextWhere(u"presence"_s, mentions("joined", u"Ana"_s));
+    QVERIFY(!arrival.contains("members"));
+    const QJsonArray changed = arrival.value("changed").toArray();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().toObject().value("name").toString(), u"Ana"_s);
+    QVERIFY(!changed.first().toObject().value("since").toString().isEmpty());
+
+    // Going away is a change too.
+    ana.socket.abort();
+    const QJsonObject away = crowd.front()->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+        const QJsonArray changed = event.value("changed").toArray();
+        return !changed.isEmpty() && changed.first().toObject().value("away").toBool();
+    });
+    QCOMPARE(away.value("changed").toArray().first().toObject().value("name").toString(), u"Ana"_s);
+    crowd.back()->send({{"type", "leave"}});
+    const QJsonObject gone = crowd.front()->nextWhere(u"presence"_s, mentions("left", last));
+    // Back to 50 (Ana is away, still a member): small enough to list everyone again.
+    QCOMPARE(gone.value("members").toArray().size(), ChatRoom::kFullPresenceMembers);
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

@@ -112,6 +112,7 @@ struct Client
     std::string in; // unread bytes
     std::string out; // unwritten bytes
     long members = -1; // Tertulia: members this client believes are in the room
+    std::vector<bool> known; // which bench clients it knows to be there, by index
     int64_t seq = 0;
 };
 
@@ -174,7 +175,7 @@ public:
     {
         const std::string name = m_options.prefix + "-" + std::to_string(client.index);
         std::string text = "bench|" + std::to_string(client.index) + "|"
-                + std::to_string(client.seq++) + "|" + std::to_string(sentNs) + "|";
+                           + std::to_string(client.seq++) + "|" + std::to_string(sentNs) + "|";
         text.append(size_t(m_options.payload), 'x');
         const std::string json = "{\"name\":\"" + name + "\",\"message\":\"" + text + "\"}";
         writeFrame(client, 0x1, json);
@@ -204,10 +205,10 @@ private:
             address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
             connect(client.fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
             client.out = "GET /ws?name=" + m_options.prefix + "-" + std::to_string(client.index)
-                    + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(m_options.port)
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                      "Sec-WebSocket-Version: 13\r\n\r\n";
+                         + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(m_options.port)
+                         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                           "Sec-WebSocket-Version: 13\r\n\r\n";
             epoll_event event{};
             event.events = EPOLLIN | EPOLLOUT;
             event.data.u32 = uint32_t(client.index);
@@ -257,8 +258,8 @@ private:
     void flush(Client &client)
     {
         while (!client.out.empty()) {
-            const ssize_t written = ::send(client.fd, client.out.data(), client.out.size(),
-                                           MSG_NOSIGNAL);
+            const ssize_t written
+                    = ::send(client.fd, client.out.data(), client.out.size(), MSG_NOSIGNAL);
             if (written < 0) {
                 if (errno == EAGAIN || errno == EINPROGRESS || errno == ENOTCONN)
                     break;
@@ -341,7 +342,8 @@ private:
     void onText(Client &client, std::string_view text, int64_t now)
     {
         size_t at = text.find("bench|");
-        if (at != std::string_view::npos && text.find("\"type\":\"history\"") == std::string_view::npos) {
+        if (at != std::string_view::npos
+            && text.find("\"type\":\"history\"") == std::string_view::npos) {
             // bench|sender|seq|ns|
             const char *p = text.data() + at + 6;
             const char *end = text.data() + text.size();
@@ -360,42 +362,60 @@ private:
         trackMembers(client, text);
     }
 
-    // Tertulia's welcome lists everyone; presence events list everyone (small rooms) or say
-    // who joined and left (large ones). Bench names contain no quotes or commas.
+    // Tertulia's welcome lists everyone; presence events list everyone (small rooms) or who
+    // joined, left, went away or came back (large ones), possibly repeating someone the
+    // welcome already listed. Each client keeps a bit per bench client it knows is there.
     void trackMembers(Client &client, std::string_view text)
     {
         const bool welcome = text.find("\"type\":\"welcome\"") != std::string_view::npos;
         const bool presence = text.find("\"type\":\"presence\"") != std::string_view::npos;
         if (!welcome && !presence)
             return;
+        const long n = m_options.clients;
         const long before = client.members;
+        if (client.known.empty()) {
+            client.known.assign(size_t(n), false);
+            client.members = 0;
+        }
         const size_t list = text.find("\"members\":[");
         if (list != std::string_view::npos) {
-            const size_t close = text.find(']', list);
-            long count = 0;
-            for (size_t i = list; i < close; ++i)
-                count += text.compare(i, 8, "\"name\":\"") == 0;
-            client.members = count;
+            std::fill(client.known.begin(), client.known.end(), false);
+            client.members = 0;
+            forEachIndex(text, list, [&](long index) { mark(client, index, true); });
         } else {
-            client.members += countNames(text, "\"joined\":[") - countNames(text, "\"left\":[");
+            const size_t joined = text.find("\"joined\":[");
+            if (joined != std::string_view::npos)
+                forEachIndex(text, joined, [&](long index) { mark(client, index, true); });
+            const size_t left = text.find("\"left\":[");
+            if (left != std::string_view::npos)
+                forEachIndex(text, left, [&](long index) { mark(client, index, false); });
         }
-        const long n = m_options.clients;
         if (before != n && client.members == n)
             ++m_stats.settled;
         else if (before == n && client.members != n)
             --m_stats.settled;
     }
 
-    static long countNames(std::string_view text, std::string_view key)
+    void mark(Client &client, long index, bool present)
     {
-        const size_t start = text.find(key);
-        if (start == std::string_view::npos)
-            return 0;
-        const size_t open = start + key.size();
-        const size_t close = text.find(']', open);
-        if (close == open)
-            return 0;
-        return long(std::count(text.begin() + long(open), text.begin() + long(close), ',')) + 1;
+        if (index < 0 || index >= long(client.known.size())
+            || client.known[size_t(index)] == present)
+            return;
+        client.known[size_t(index)] = present;
+        client.members += present ? 1 : -1;
+    }
+
+    // Calls `found` with the index of every "<prefix>-<index>" in the array opening at `at`.
+    template<typename Found>
+    void forEachIndex(std::string_view text, size_t at, Found found)
+    {
+        const size_t close = text.find(']', at);
+        const std::string needle = "\"" + m_options.prefix + "-";
+        size_t position = text.find(needle, at);
+        while (position != std::string_view::npos && position < close) {
+            found(strtol(text.data() + position + needle.size(), nullptr, 10));
+            position = text.find(needle, position + needle.size());
+        }
     }
 
     Options m_options;
@@ -411,7 +431,8 @@ double percentile(std::vector<int64_t> &sorted, double p)
 {
     if (sorted.empty())
         return -1;
-    const size_t index = std::min(sorted.size() - 1, size_t(std::ceil(p * double(sorted.size())) - 1));
+    const size_t index
+            = std::min(sorted.size() - 1, size_t(std::ceil(p * double(sorted.size())) - 1));
     return double(sorted[index]) / 1000.0; // µs
 }
 
@@ -421,19 +442,32 @@ Options parse(int argc, char **argv)
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         const char *value = argv[i + 1];
-        if (key == "--mode") options.mode = value;
-        else if (key == "--port") options.port = atoi(value);
-        else if (key == "--host-pid") options.hostPid = atoi(value);
-        else if (key == "--clients") options.clients = atoi(value);
-        else if (key == "--senders") options.senders = atoi(value);
-        else if (key == "--rate") options.rate = atof(value);
-        else if (key == "--seconds") options.seconds = atof(value);
-        else if (key == "--burst") options.burst = atoi(value);
-        else if (key == "--payload") options.payload = atoi(value);
-        else if (key == "--presence") options.presence = atoi(value) != 0;
-        else if (key == "--max-connecting") options.maxConnecting = atoi(value);
-        else if (key == "--prefix") options.prefix = value;
-        else if (key == "--drain") options.drainSeconds = atof(value);
+        if (key == "--mode")
+            options.mode = value;
+        else if (key == "--port")
+            options.port = atoi(value);
+        else if (key == "--host-pid")
+            options.hostPid = atoi(value);
+        else if (key == "--clients")
+            options.clients = atoi(value);
+        else if (key == "--senders")
+            options.senders = atoi(value);
+        else if (key == "--rate")
+            options.rate = atof(value);
+        else if (key == "--seconds")
+            options.seconds = atof(value);
+        else if (key == "--burst")
+            options.burst = atoi(value);
+        else if (key == "--payload")
+            options.payload = atoi(value);
+        else if (key == "--presence")
+            options.presence = atoi(value) != 0;
+        else if (key == "--max-connecting")
+            options.maxConnecting = atoi(value);
+        else if (key == "--prefix")
+            options.prefix = value;
+        else if (key == "--drain")
+            options.drainSeconds = atof(value);
         else {
             fprintf(stderr, "unknown option %s\n", key.c_str());
             exit(2);
@@ -461,15 +495,20 @@ int main(int argc, char **argv)
     // Everyone connects; (Tertulia) everyone's member list settles.
     const int64_t connectStart = nowNs();
     generator.connectAll();
-    generator.runUntil(connectStart + 60'000'000'000, [&] { return stats.upgraded + stats.failed >= n; });
+    generator.runUntil(connectStart + 60'000'000'000,
+                       [&] { return stats.upgraded + stats.failed >= n; });
     const double connectSeconds = double(nowNs() - connectStart) / 1e9;
     double settleSeconds = -1;
     if (options.presence) {
-        generator.runUntil(connectStart + 60'000'000'000, [&] { return stats.settled >= stats.upgraded; });
+        generator.runUntil(connectStart + 60'000'000'000,
+                           [&] { return stats.settled >= stats.upgraded; });
         settleSeconds = double(nowNs() - connectStart) / 1e9;
     }
-    // Let presence traffic and the like end before measuring anything else.
-    generator.runUntil(nowNs() + 1'000'000'000, [] { return false; }, 50'000'000);
+    // Let presence traffic and the like end before measuring anything else; idle connections
+    // are measured idle (after the host has had time to hand freed memory back).
+    const int64_t quietNs = options.mode == "join" ? 4'000'000'000 : 1'000'000'000;
+    generator.runUntil(
+            nowNs() + quietNs, [] { return false; }, 50'000'000);
     const long rssConnected = rssKbOf(options.hostPid);
 
     std::vector<Client> &clients = generator.clients();
@@ -489,7 +528,8 @@ int main(int argc, char **argv)
         generator.setTick([&] {
             const int64_t now = nowNs();
             const int64_t due = burst ? std::min<int64_t>(total, scheduled + 200)
-                                      : std::min<int64_t>(total, int64_t(double(now - sendStart) / 1e9 * options.rate));
+                                      : std::min<int64_t>(total, int64_t(double(now - sendStart)
+                                                                         / 1e9 * options.rate));
             while (scheduled < due) {
                 Client &sender = clients[size_t(nextSender)];
                 nextSender = (nextSender + 1) % senders;
@@ -504,8 +544,9 @@ int main(int argc, char **argv)
                 rssPeak = std::max(rssPeak, rssKbOf(options.hostPid));
             }
         });
-        const int64_t sendDeadline = burst ? sendStart + 120'000'000'000
-                                           : sendStart + int64_t(options.seconds * 1e9) + 100'000'000;
+        const int64_t sendDeadline
+                = burst ? sendStart + 120'000'000'000
+                        : sendStart + int64_t(options.seconds * 1e9) + 100'000'000;
         generator.runUntil(sendDeadline, [&] { return scheduled >= total; });
         sendEnd = nowNs();
         // Drain: wait for what is still in flight after the last send.
@@ -518,7 +559,8 @@ int main(int argc, char **argv)
     const double ownCpu = ownCpuSeconds() - ownCpuStart;
     // After a burst, give the host a moment to hand memory back.
     if (options.mode == "burst")
-        generator.runUntil(nowNs() + 2'000'000'000, [] { return false; }, 50'000'000);
+        generator.runUntil(
+                nowNs() + 2'000'000'000, [] { return false; }, 50'000'000);
     const long rssAfter = rssKbOf(options.hostPid);
 
     std::vector<int64_t> &latencies = stats.latencyNs;
@@ -526,21 +568,23 @@ int main(int argc, char **argv)
     const double window = double(measureEnd - sendStart) / 1e9;
     printf("{\"mode\":\"%s\",\"clients\":%d,\"senders\":%d,\"rate\":%.0f,\"seconds\":%.1f,"
            "\"connected\":%d,\"failed\":%d,\"connect_s\":%.3f,\"settle_s\":%.3f,"
-           "\"sent\":%" PRId64 ",\"expected\":%" PRId64 ",\"delivered\":%" PRId64 ",\"lost\":%" PRId64 ","
-           "\"deliveries_per_s\":%.0f,\"p50_us\":%.0f,\"p90_us\":%.0f,\"p99_us\":%.0f,\"max_us\":%.0f,"
+           "\"sent\":%" PRId64 ",\"expected\":%" PRId64 ",\"delivered\":%" PRId64
+           ",\"lost\":%" PRId64 ","
+           "\"deliveries_per_s\":%.0f,\"p50_us\":%.0f,\"p90_us\":%.0f,\"p99_us\":%.0f,\"max_us\":%."
+           "0f,"
            "\"host_cpu_s\":%.3f,\"host_cpu_us_per_delivery\":%.3f,\"loadgen_cpu_s\":%.3f,"
            "\"loadgen_cpu_share\":%.3f,\"send_s\":%.3f,"
-           "\"rss_baseline_kb\":%ld,\"rss_connected_kb\":%ld,\"rss_peak_kb\":%ld,\"rss_after_kb\":%ld,"
+           "\"rss_baseline_kb\":%ld,\"rss_connected_kb\":%ld,\"rss_peak_kb\":%ld,\"rss_after_kb\":%"
+           "ld,"
            "\"rss_per_connection_kb\":%.2f}\n",
            options.mode.c_str(), n, senders, options.rate, options.seconds, stats.upgraded,
-           stats.failed, connectSeconds, settleSeconds, stats.sent, stats.expected,
-           stats.delivered, std::max<int64_t>(0, stats.expected - stats.delivered),
+           stats.failed, connectSeconds, settleSeconds, stats.sent, stats.expected, stats.delivered,
+           std::max<int64_t>(0, stats.expected - stats.delivered),
            window > 0 ? double(stats.delivered) / window : 0, percentile(latencies, 0.50),
            percentile(latencies, 0.90), percentile(latencies, 0.99),
            latencies.empty() ? -1.0 : double(latencies.back()) / 1000.0, hostCpu,
            stats.delivered ? hostCpu / double(stats.delivered) * 1e6 : -1, ownCpu,
            window > 0 ? ownCpu / window : 0, double(sendEnd - sendStart) / 1e9, rssBaseline,
-           rssConnected, rssPeak, rssAfter,
-           n ? double(rssConnected - rssBaseline) / n : 0);
+           rssConnected, rssPeak, rssAfter, n ? double(rssConnected - rssBaseline) / n : 0);
     return 0;
 }

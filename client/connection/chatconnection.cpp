@@ -178,7 +178,10 @@ void ChatConnection::handle(const ServerEvent &event)
         break;
     }
     case ServerEvent::Type::Presence:
-        m_members = event.members;
+        if (event.hasMembers)
+            m_members = event.members;
+        else
+            applyChanges(event);
         emit presenceChanged(event.joined, event.left);
         emit membersChanged(m_members);
         break;
@@ -248,6 +251,21 @@ void ChatConnection::onError(const ServerEvent &event)
 void ChatConnection::transmit(const Outgoing &message)
 {
     m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId, message.to));
+}
+
+void ChatConnection::applyChanges(const ServerEvent &event)
+{
+    // A large room says only who joined, left, went away or came back.
+    m_members.removeIf([&](const MemberInfo &member) { return event.left.contains(member.name); });
+    for (const MemberInfo &changed : event.changed) {
+        const auto known
+                = std::find_if(m_members.begin(), m_members.end(),
+                               [&](const MemberInfo &m) { return m.name == changed.name; });
+        if (known != m_members.end())
+            *known = changed;
+        else
+            m_members.append(changed);
+    }
 }
 
 void ChatConnection::see(qint64 id)

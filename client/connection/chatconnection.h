@@ -86,6 +86,7 @@ private:
     void onWelcome(const Tertulia::ServerEvent &event);
     void onHistory(const Tertulia::ServerEvent &event);
     void onError(const Tertulia::ServerEvent &event);
+    void applyChanges(const Tertulia::ServerEvent &event);
     void transmit(const Outgoing &message);
     void see(qint64 id);
 

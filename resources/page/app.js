@@ -81,8 +81,23 @@ function chatRequest(entry) {
   return request;
 }
 
-function showMembers(members) {
-  ui.members.replaceChildren(...members.map((member) => {
+let members = []; // who is in the room, as the last welcome or presence event said
+
+// A large room's presence event says only who joined, left, went away or came back.
+function applyChanges(event) {
+  const left = new Set(event.left || []);
+  const changed = new Map((event.changed || []).map((member) => [member.name, member]));
+  const updated = members.filter((member) => !left.has(member.name))
+    .map((member) => changed.get(member.name) || member);
+  for (const member of changed.values()) {
+    if (!updated.some((known) => known.name === member.name)) updated.push(member);
+  }
+  return updated;
+}
+
+function showMembers(list) {
+  members = list;
+  ui.members.replaceChildren(...list.map((member) => {
     const item = document.createElement('li');
     if (member.name === session.name) {
       item.textContent = member.name;
@@ -101,7 +116,7 @@ function showMembers(members) {
     item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
     return item;
   }));
-  ui.memberCount.textContent = `(${members.length})`;
+  ui.memberCount.textContent = `(${list.length})`;
 }
 
 function showChat() {
@@ -178,7 +193,7 @@ function handle(event) {
     case 'presence':
       for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(t('joined', name));
       for (const name of event.left || []) conversation.addNotice(t('left', name));
-      showMembers(event.members || []);
+      showMembers(event.members ? event.members : applyChanges(event));
       break;
     case 'error':
       if (event.code === 'password_required' || event.code === 'password_wrong') {

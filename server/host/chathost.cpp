@@ -2,6 +2,7 @@
 
 #include "chatroom.h"
 #include "connectionsorter.h"
+#include "memorytrimmer.h"
 #include "messagestore.h"
 #include "pageroutes.h"
 #include "retentionscheduler.h"
@@ -65,6 +66,7 @@ bool ChatHost::start(const HostSettings &settings)
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
     m_room = new ChatRoom(*m_store, settings, this);
+    new MemoryTrimmer(m_room);
     connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     auto *retention = new RetentionScheduler(*m_store, settings.retention,

@@ -176,8 +176,8 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        deliver(socket,
-                ServerEvents::welcome(boundName, members(), QDateTime::currentDateTimeUtc(), {}));
+        deliver(socket, ServerEvents::welcome(boundName, membersJson(),
+                                              QDateTime::currentDateTimeUtc(), {}));
         return;
     }
     switch (payload.type) {
@@ -219,6 +219,9 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
     const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
     if (name.isEmpty())
         return;
+    m_membersJsonValid = false;
+    if (!leaving)
+        m_pendingChanged.append(name);
     if (leaving) {
         m_pendingLeft.append(name);
         emit memberLeft(name);
@@ -259,7 +262,17 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         m_peers[claim.replaced].dropping = true;
         claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced), u"replaced"_s);
     }
-    deliver(socket, ServerEvents::welcome(claim.name, members(), now, claim.resumeToken));
+    if (claim.outcome == MemberRegistry::Outcome::Joined && m_membersJsonValid) {
+        // A newcomer is the last in the list: append instead of serialising everyone again.
+        if (!m_membersJson.isEmpty())
+            m_membersJson += ',';
+        m_membersJson += ServerEvents::memberJson({claim.name, now, false});
+    } else {
+        m_membersJsonValid = false;
+    }
+    if (claim.outcome == MemberRegistry::Outcome::Resumed)
+        m_pendingChanged.append(claim.name); // back from away
+    deliver(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         sendHistory(socket, -1, request.since, kMaxHistoryPage);
@@ -409,12 +422,40 @@ void ChatRoom::schedulePresence()
         m_presenceTimer.start();
 }
 
+QByteArray ChatRoom::membersJson()
+{
+    if (!m_membersJsonValid) {
+        QByteArrayList entries;
+        for (const MemberInfo &member : m_registry.members())
+            entries.append(ServerEvents::memberJson(member));
+        m_membersJson = entries.join(',');
+        m_membersJsonValid = true;
+    }
+    return m_membersJson;
+}
+
 void ChatRoom::flushPresence()
 {
-    const QString event = ServerEvents::presence(m_pendingJoined, m_pendingLeft, members(),
-                                                 QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<MemberInfo> everyone = members();
+    QString event;
+    if (everyone.size() <= kFullPresenceMembers) {
+        event = ServerEvents::presence(m_pendingJoined, m_pendingLeft, everyone, now);
+    } else {
+        // A crowd: sending everyone to everyone on each change would grow with the square of
+        // the room (bench/); clients apply the changes to the list their welcome gave them.
+        QSet<QString> wanted(m_pendingJoined.cbegin(), m_pendingJoined.cend());
+        wanted.unite(QSet<QString>(m_pendingChanged.cbegin(), m_pendingChanged.cend()));
+        QList<MemberInfo> changed;
+        for (const MemberInfo &member : everyone) {
+            if (wanted.contains(member.name))
+                changed.append(member);
+        }
+        event = ServerEvents::presenceChanges(m_pendingJoined, m_pendingLeft, changed, now);
+    }
     m_pendingJoined.clear();
     m_pendingLeft.clear();
+    m_pendingChanged.clear();
     broadcast(event, nullptr);
 }
 
@@ -422,6 +463,8 @@ void ChatRoom::expireAwayMembers()
 {
     const QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(-m_settings.resumeGraceMs);
     const QStringList gone = m_registry.expire(deadline);
+    if (!gone.isEmpty())
+        m_membersJsonValid = false;
     for (const QString &name : gone) {
         m_pendingLeft.append(name);
         emit memberLeft(name);
@@ -437,6 +480,7 @@ bool ChatRoom::removeMember(const QString &name)
         return false;
     if (!socket) { // away: its name is simply not kept for it any more
         const QString removed = m_registry.removeAway(name);
+        m_membersJsonValid = false;
         m_pendingLeft.append(removed);
         emit memberLeft(removed);
         schedulePresence();

@@ -30,6 +30,8 @@ public:
     static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
     static constexpr int kDrainIntervalMs = 20;
     static constexpr int kTypingIntervalMs = 1000;
+    // Up to this many members, presence events list everyone; beyond, only what changed.
+    static constexpr int kFullPresenceMembers = 50;
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
@@ -83,6 +85,7 @@ private:
     void broadcast(const QString &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
     void schedulePresence();
+    QByteArray membersJson(); // everyone, serialised; kept up to date as people join
     void flushPresence();
     void expireAwayMembers();
     void sweepIdle();
@@ -94,6 +97,9 @@ private:
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
+    QStringList m_pendingChanged; // went away or came back since the last presence event
+    QByteArray m_membersJson;
+    bool m_membersJsonValid = false;
     QTimer m_presenceTimer;
     QTimer m_idleTimer;
     QTimer m_drainTimer;

@@ -59,15 +59,19 @@ ChatMessage readMessage(const QJsonObject &object)
             object.value(u"clientId"_s).toString(), object.value(u"to"_s).toString()};
 }
 
+QJsonObject memberObject(const MemberInfo &member)
+{
+    QJsonObject object{{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}};
+    if (member.away)
+        object.insert(u"away"_s, true);
+    return object;
+}
+
 QJsonArray membersArray(const QList<MemberInfo> &members)
 {
     QJsonArray array;
-    for (const MemberInfo &member : members) {
-        QJsonObject object{{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}};
-        if (member.away)
-            object.insert(u"away"_s, true);
-        array.append(object);
-    }
+    for (const MemberInfo &member : members)
+        array.append(memberObject(member));
     return array;
 }
 
@@ -110,7 +114,9 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
     event.id = object.value(u"id"_s).toInteger();
     event.clientId = object.value(u"clientId"_s).toString();
     event.time = readTime(object.value(u"time"_s));
+    event.hasMembers = object.contains(u"members"_s);
     event.members = readMembers(object.value(u"members"_s));
+    event.changed = readMembers(object.value(u"changed"_s));
     event.joined = readStrings(object.value(u"joined"_s));
     event.left = readStrings(object.value(u"left"_s));
     for (const QJsonValue &entry : object.value(u"messages"_s).toArray())
@@ -135,6 +141,24 @@ QString welcome(const QString &name, const QList<MemberInfo> &members, const QDa
                     {u"resume"_s, resumeToken}});
 }
 
+QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+                const QString &resumeToken)
+{
+    QByteArray event = QJsonDocument(QJsonObject{{u"type"_s, u"welcome"_s},
+                                                 {u"name"_s, name},
+                                                 {u"time"_s, timeText(time)},
+                                                 {u"resume"_s, resumeToken}})
+                               .toJson(QJsonDocument::Compact);
+    event.chop(1); // the closing brace
+    event += ",\"members\":[" + membersJson + "]}";
+    return QString::fromUtf8(event);
+}
+
+QByteArray memberJson(const MemberInfo &member)
+{
+    return QJsonDocument(memberObject(member)).toJson(QJsonDocument::Compact);
+}
+
 QString message(const ChatMessage &message)
 {
     QJsonObject object = messageObject(message);
@@ -157,6 +181,16 @@ QString presence(const QStringList &joined, const QStringList &left,
                     {u"joined"_s, QJsonArray::fromStringList(joined)},
                     {u"left"_s, QJsonArray::fromStringList(left)},
                     {u"members"_s, membersArray(members)},
+                    {u"time"_s, timeText(time)}});
+}
+
+QString presenceChanges(const QStringList &joined, const QStringList &left,
+                        const QList<MemberInfo> &changed, const QDateTime &time)
+{
+    return compact({{u"type"_s, u"presence"_s},
+                    {u"joined"_s, QJsonArray::fromStringList(joined)},
+                    {u"left"_s, QJsonArray::fromStringList(left)},
+                    {u"changed"_s, membersArray(changed)},
                     {u"time"_s, timeText(time)}});
 }
 

@@ -49,7 +49,10 @@ struct ServerEvent
     qint64 id = 0; // Ack: the host's id for the acknowledged message
     QString clientId; // Ack, Error: the id the sender gave the message, if any
     QDateTime time; // UTC; Welcome, Ack, Presence
-    QList<MemberInfo> members; // Welcome, Presence: everyone in the room now
+    QList<MemberInfo> members; // Welcome, and Presence in small rooms: everyone in the room now
+    bool hasMembers = false; // the event listed everyone (else Presence lists only `changed`)
+    QList<MemberInfo>
+            changed; // Presence in large rooms: members who joined, went away or came back
     QStringList joined; // Presence: who came since the last presence event
     QStringList left; // Presence: who went since the last presence event
     QList<ChatMessage> messages; // History, oldest first
@@ -65,11 +68,20 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame);
 namespace ServerEvents {
 QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time,
                 const QString &resumeToken);
+// The same, with the members already serialised by membersJson(): a crowd joining at once
+// does not serialise the whole list again for each newcomer.
+QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+                const QString &resumeToken);
+// One member as a JSON object, for a members array kept up to date as people join.
+QByteArray memberJson(const MemberInfo &member);
 QString message(const ChatMessage &message);
 QString ack(qint64 id, const QString &clientId, const QDateTime &time);
 // Joins and leaves are coalesced: one presence event covers every change in a short window.
 QString presence(const QStringList &joined, const QStringList &left,
                  const QList<MemberInfo> &members, const QDateTime &time);
+// Large rooms: only what changed (joined, went away, came back), not everyone again.
+QString presenceChanges(const QStringList &joined, const QStringList &left,
+                        const QList<MemberInfo> &changed, const QDateTime &time);
 // before/after: -1 unless the page answers such a request.
 QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
 QString typing(const QString &name);

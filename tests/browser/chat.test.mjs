@@ -359,3 +359,40 @@ test('a direct message reaches only its recipient, live and in history', async (
     await caro.context.close();
   }
 });
+
+test("in a large room the member list follows the host's changes", async () => {
+  // 55 members opened from another page: over 50, the host sends changes, not everyone.
+  // Its own room: more connections from one address than the default allows.
+  const room = await startHost(0, newDataDir(), ['--max-per-address', '200']);
+  const roomUrl = `http://127.0.0.2:${room.port}/`;
+  const socketUrl = `ws://127.0.0.2:${room.port}/ws`;
+  const crowdContext = await browser.newContext();
+  const crowdPage = await crowdContext.newPage();
+  const viewerContext = await browser.newContext();
+  try {
+    await crowdPage.goto(roomUrl);
+    await crowdPage.evaluate(async (url) => {
+      window.crowd = await Promise.all(Array.from({ length: 55 }, (_, i) => new Promise((resolve, reject) => {
+        const socket = new WebSocket(`${url}?name=Multitud${i}`);
+        socket.onmessage = () => resolve(socket);
+        socket.onclose = () => reject(new Error(`Multitud${i} was refused`));
+      })));
+    }, socketUrl);
+    const page = await viewerContext.newPage();
+    await page.goto(roomUrl);
+    await page.getByLabel('Your name').fill('Mirona');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.locator('#member-count', { hasText: '(56)' }).waitFor();
+
+    await crowdPage.evaluate(() => { window.crowd[4].close(); window.crowd[9].close(); });
+    await page.locator('#member-count', { hasText: '(54)' }).waitFor();
+    assert.equal(await page.locator('#member-list li', { hasText: /^Multitud4\b/ }).count(), 0);
+    await crowdPage.evaluate((url) => { window.late = new WebSocket(`${url}?name=Tardía`); }, socketUrl);
+    await page.locator('#member-list li', { hasText: 'Tardía' }).waitFor();
+    await page.locator('#member-count', { hasText: '(55)' }).waitFor();
+  } finally {
+    await viewerContext.close();
+    await crowdContext.close();
+    await room.stop();
+  }
+});
