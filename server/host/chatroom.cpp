@@ -382,7 +382,7 @@ void ChatRoom::deliverFrame(QWebSocket *socket, const QString &event, const QByt
     if (!keepsUp(socket, frame.size()))
         return;
     if (QTcpSocket *transport = m_peers.value(socket).transport)
-        FrameWriter::write(transport, frame);
+        transport->write(frame);
     else
         socket->sendTextMessage(event);
 }

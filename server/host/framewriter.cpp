@@ -1,7 +1,5 @@
 #include "framewriter.h"
 
-#include <QtNetwork/QTcpSocket>
-
 namespace FrameWriter {
 
 QByteArray textFrame(const QByteArray &utf8)
@@ -23,11 +21,6 @@ QByteArray textFrame(const QByteArray &utf8)
     }
     frame.append(utf8);
     return frame;
-}
-
-void write(QTcpSocket *socket, const QByteArray &frame)
-{
-    socket->write(frame);
 }
 
 } // namespace FrameWriter
