@@ -188,8 +188,10 @@ void tst_Protocol::serverEventsRoundTrip()
     QCOMPARE(ack->clientId, u"c1"_s);
 
     const QList<MemberInfo> members{{u"Ana"_s, time, true}, {u"Bea"_s, time.addSecs(5)}};
+    const QByteArray membersJson = ServerEvents::memberJson(members.at(0)) + ','
+                                   + ServerEvents::memberJson(members.at(1));
     const std::optional<ServerEvent> welcome
-            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, members, time, u"token"_s));
+            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, membersJson, time, u"token"_s));
     QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
     QCOMPARE(welcome->members, members);
     QCOMPARE(welcome->resumeToken, u"token"_s);

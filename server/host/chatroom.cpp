@@ -220,12 +220,11 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
     if (name.isEmpty())
         return;
     m_membersJsonValid = false;
-    if (!leaving)
-        m_pendingChanged.append(name);
     if (leaving) {
         m_pendingLeft.append(name);
         emit memberLeft(name);
     } else {
+        m_pendingChanged.append(name); // away
         QTimer::singleShot(m_settings.resumeGraceMs + 10, this, &ChatRoom::expireAwayMembers);
     }
     schedulePresence();
@@ -373,25 +372,26 @@ void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const Q
 
 void ChatRoom::deliver(QWebSocket *socket, const QString &event)
 {
-    if (keepsUp(socket, event.size()))
+    if (keepsUp(socket, event.size()) != nullptr)
         socket->sendTextMessage(event);
 }
 
 void ChatRoom::deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame)
 {
-    if (!keepsUp(socket, frame.size()))
+    Peer *peer = keepsUp(socket, frame.size());
+    if (!peer)
         return;
-    if (QTcpSocket *transport = m_peers.value(socket).transport)
-        transport->write(frame);
+    if (peer->transport)
+        peer->transport->write(frame);
     else
         socket->sendTextMessage(event);
 }
 
-bool ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
+ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
 {
     auto peer = m_peers.find(socket);
     if (peer == m_peers.end() || peer->dropping)
-        return false;
+        return nullptr;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
     if (socket->bytesToWrite() + bytes > m_settings.limits.maxQueuedBytes) {
@@ -399,9 +399,9 @@ bool ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
         releaseMember(socket, !m_registry.isResumable(socket));
         socket->close(QWebSocketProtocol::CloseCode(CloseCode::kTooSlow), u"too_slow"_s);
         QTimer::singleShot(2000, socket, &QWebSocket::abort);
-        return false;
+        return nullptr;
     }
-    return true;
+    return &*peer;
 }
 
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)

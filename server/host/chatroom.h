@@ -35,9 +35,9 @@ public:
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
-    // transport: the TCP connection under the WebSocket, if known: broadcasts are written to
-    // it directly (FrameWriter).
-    void addConnection(QWebSocket *socket, QTcpSocket *transport = nullptr);
+    // transport: the TCP connection under the WebSocket (nullptr if unknown): broadcasts are
+    // framed once and written to it directly (FrameWriter).
+    void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_peers.size()); }
     // Applies to joins from now on; members already in stay. Empty: anyone may join.
@@ -81,7 +81,8 @@ private:
     void deliver(QWebSocket *socket, const QString &event);
     // frame: the event already framed by FrameWriter, the same bytes for every recipient.
     void deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame);
-    bool keepsUp(QWebSocket *socket, qint64 bytes);
+    // The peer, if it can take `bytes` more; a reader too far behind is dropped (nullptr).
+    Peer *keepsUp(QWebSocket *socket, qint64 bytes);
     void broadcast(const QString &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
     void schedulePresence();

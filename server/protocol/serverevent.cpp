@@ -94,6 +94,17 @@ QStringList readStrings(const QJsonValue &value)
     return strings;
 }
 
+// listField: "members" (everyone, small rooms) or "changed" (what changed, large ones).
+QString presenceEvent(const QStringList &joined, const QStringList &left, const QString &listField,
+                      const QList<MemberInfo> &list, const QDateTime &time)
+{
+    return compact({{u"type"_s, u"presence"_s},
+                    {u"joined"_s, QJsonArray::fromStringList(joined)},
+                    {u"left"_s, QJsonArray::fromStringList(left)},
+                    {listField, membersArray(list)},
+                    {u"time"_s, timeText(time)}});
+}
+
 } // namespace
 
 std::optional<ServerEvent> decodeServerEvent(const QString &frame)
@@ -131,16 +142,6 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
 
 namespace ServerEvents {
 
-QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time,
-                const QString &resumeToken)
-{
-    return compact({{u"type"_s, u"welcome"_s},
-                    {u"name"_s, name},
-                    {u"members"_s, membersArray(members)},
-                    {u"time"_s, timeText(time)},
-                    {u"resume"_s, resumeToken}});
-}
-
 QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
                 const QString &resumeToken)
 {
@@ -177,21 +178,13 @@ QString ack(qint64 id, const QString &clientId, const QDateTime &time)
 QString presence(const QStringList &joined, const QStringList &left,
                  const QList<MemberInfo> &members, const QDateTime &time)
 {
-    return compact({{u"type"_s, u"presence"_s},
-                    {u"joined"_s, QJsonArray::fromStringList(joined)},
-                    {u"left"_s, QJsonArray::fromStringList(left)},
-                    {u"members"_s, membersArray(members)},
-                    {u"time"_s, timeText(time)}});
+    return presenceEvent(joined, left, u"members"_s, members, time);
 }
 
 QString presenceChanges(const QStringList &joined, const QStringList &left,
                         const QList<MemberInfo> &changed, const QDateTime &time)
 {
-    return compact({{u"type"_s, u"presence"_s},
-                    {u"joined"_s, QJsonArray::fromStringList(joined)},
-                    {u"left"_s, QJsonArray::fromStringList(left)},
-                    {u"changed"_s, membersArray(changed)},
-                    {u"time"_s, timeText(time)}});
+    return presenceEvent(joined, left, u"changed"_s, changed, time);
 }
 
 QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after)

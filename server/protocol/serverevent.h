@@ -66,10 +66,8 @@ struct ServerEvent
 std::optional<ServerEvent> decodeServerEvent(const QString &frame);
 
 namespace ServerEvents {
-QString welcome(const QString &name, const QList<MemberInfo> &members, const QDateTime &time,
-                const QString &resumeToken);
-// The same, with the members already serialised by membersJson(): a crowd joining at once
-// does not serialise the whole list again for each newcomer.
+// membersJson: everyone, as memberJson() entries joined by commas. The host keeps it up to
+// date as people join, so a crowd joining at once is not serialised again for each newcomer.
 QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
                 const QString &resumeToken);
 // One member as a JSON object, for a members array kept up to date as people join.

@@ -6,6 +6,8 @@
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -44,11 +46,10 @@ constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_
 struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : insert(db), findByClient(db), latest(db), before(db), after(db)
+        : insert(db), findByClient(db), before(db), after(db)
     { }
     QSqlQuery insert;
     QSqlQuery findByClient;
-    QSqlQuery latest;
     QSqlQuery before;
     QSqlQuery after;
 };
@@ -96,10 +97,6 @@ bool MessageStore::open(const QString &directory)
               && s.findByClient.prepare(
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
-              && s.latest.prepare(
-                      u"SELECT * FROM (SELECT %1 FROM messages WHERE %2 AND id > ?"
-                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns),
-                                                                     QLatin1StringView(kReadable)))
               && s.before.prepare(
                       u"SELECT * FROM (SELECT %1 FROM messages WHERE %2 AND id < ?"
                       " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns),
@@ -160,7 +157,8 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
 
 QList<StoredMessage> MessageStore::latest(const QString &readerKey, int limit)
 {
-    return page(m_statements->latest, readerKey, 0, limit);
+    // The newest page is the page before any id there could be.
+    return page(m_statements->before, readerKey, std::numeric_limits<qint64>::max(), limit);
 }
 
 QList<StoredMessage> MessageStore::before(const QString &readerKey, qint64 id, int limit)
