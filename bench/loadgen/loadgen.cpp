@@ -49,6 +49,7 @@ struct Options
     int maxConnecting = 20000; // connects in flight at once
     std::string prefix = "bench"; // client names: <prefix>-<index>
     double drainSeconds = 5; // how long to wait for deliveries still in flight
+    double holdSeconds = 0; // connections kept open after the report (to profile the host)
 };
 
 int64_t nowNs()
@@ -468,6 +469,8 @@ Options parse(int argc, char **argv)
             options.prefix = value;
         else if (key == "--drain")
             options.drainSeconds = atof(value);
+        else if (key == "--hold")
+            options.holdSeconds = atof(value);
         else {
             fprintf(stderr, "unknown option %s\n", key.c_str());
             exit(2);
@@ -476,7 +479,7 @@ Options parse(int argc, char **argv)
     if (options.port <= 0 || options.hostPid <= 0) {
         fprintf(stderr, "usage: tertulia-loadgen --port P --host-pid PID [--mode fanout|join|burst]"
                         " [--clients N] [--senders S] [--rate R] [--seconds T] [--burst M]"
-                        " [--payload BYTES] [--presence 0|1]\n");
+                        " [--payload BYTES] [--presence 0|1] [--hold SECONDS]\n");
         exit(2);
     }
     return options;
@@ -586,5 +589,8 @@ int main(int argc, char **argv)
            stats.delivered ? hostCpu / double(stats.delivered) * 1e6 : -1, ownCpu,
            window > 0 ? ownCpu / window : 0, double(sendEnd - sendStart) / 1e9, rssBaseline,
            rssConnected, rssPeak, rssAfter, n ? double(rssConnected - rssBaseline) / n : 0);
+    fflush(stdout);
+    generator.runUntil(
+            nowNs() + int64_t(options.holdSeconds * 1e9), [] { return false; }, 50'000'000);
     return 0;
 }

@@ -66,7 +66,8 @@ bool ChatHost::start(const HostSettings &settings)
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
     m_room = new ChatRoom(*m_store, settings, this);
-    new MemoryTrimmer(m_room);
+    auto *trimmer = new MemoryTrimmer(m_room);
+    connect(trimmer, &MemoryTrimmer::aboutToTrim, m_room, &ChatRoom::releaseIdleBuffers);
     connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     auto *retention = new RetentionScheduler(*m_store, settings.retention,

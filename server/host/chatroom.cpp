@@ -3,6 +3,7 @@
 #include "framewriter.h"
 #include "messagestore.h"
 #include "names.h"
+#include "readbuffer.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QUrlQuery>
@@ -490,6 +491,14 @@ bool ChatRoom::removeMember(const QString &name)
     shut(socket, CloseCode::kRemoved,
          {ErrorCode::Removed, u"The host removed you from the room."_s});
     return true;
+}
+
+void ChatRoom::releaseIdleBuffers()
+{
+    for (const Peer &peer : std::as_const(m_peers)) {
+        if (peer.transport)
+            ReadBuffer::releaseIfEmpty(peer.transport);
+    }
 }
 
 void ChatRoom::sweepIdle()

@@ -47,6 +47,8 @@ public:
     bool removeMember(const QString &name);
     void setLocked(bool locked) { m_locked = locked; }
     bool isLocked() const { return m_locked; }
+    // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
+    void releaseIdleBuffers();
 
 signals:
     void memberJoined(const QString &name);

@@ -8,7 +8,10 @@ MemoryTrimmer::MemoryTrimmer(QObject *parent) : QObject(parent)
 {
 #if defined(__GLIBC__)
     m_timer.setInterval(kIntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, [] { malloc_trim(0); });
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        emit aboutToTrim();
+        malloc_trim(0);
+    });
     m_timer.start();
 #endif
 }

@@ -7,7 +7,8 @@
 // fills thousands of write buffers at once; once they drain, glibc keeps the freed pages
 // scattered through its heap, so the host's RSS stays at its peak (bench/: 400 MB after a
 // burst to 1 000 clients, 32 MB after malloc_trim). Trims every few seconds; a heap with
-// nothing to give back costs microseconds.
+// nothing to give back costs microseconds. Just before each trim it asks its listeners to let go
+// of what they keep only for speed (aboutToTrim).
 class MemoryTrimmer final : public QObject
 {
     Q_OBJECT
@@ -16,6 +17,9 @@ public:
     static constexpr int kIntervalMs = 3000;
 
     explicit MemoryTrimmer(QObject *parent = nullptr);
+
+signals:
+    void aboutToTrim();
 
 private:
     QTimer m_timer;
