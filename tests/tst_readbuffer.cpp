@@ -11,7 +11,7 @@
 #include <vector>
 
 #if defined(__GLIBC__)
-#include <malloc.h>
+#include <malloc.h> // mallinfo2: what the heap holds
 #endif
 
 class tst_ReadBuffer final : public QObject
@@ -76,9 +76,6 @@ QByteArray tst_ReadBuffer::receive(QTcpSocket *socket, qint64 bytes)
 
 void tst_ReadBuffer::releasesTheChunkOfEveryIdleSocket()
 {
-#if !defined(__GLIBC__)
-    QSKIP("measures the heap with glibc's mallinfo2");
-#else
     constexpr int kSockets = 64;
     std::vector<Pair> pairs;
     for (int i = 0; i < kSockets; ++i) {
@@ -89,12 +86,18 @@ void tst_ReadBuffer::releasesTheChunkOfEveryIdleSocket()
         QCOMPARE(receive(pairs.back().accepted.get(), 5), QByteArray("hello"));
     }
     // Every accepted socket is empty now, and still holds the chunk it read into.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
     const size_t before = mallinfo2().uordblks;
+#endif
     for (Pair &pair : pairs)
         ReadBuffer::releaseIfEmpty(pair.accepted.get());
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
     const size_t after = mallinfo2().uordblks;
     QVERIFY2(before > after + kSockets * 12 * 1024,
              qPrintable(QStringLiteral("heap in use %1 → %2 bytes").arg(before).arg(after)));
+#else
+    qInfo("heap not measured: needs glibc's own malloc (not AddressSanitizer's)");
+#endif
 
     // The sockets read on as before.
     for (Pair &pair : pairs) {
@@ -102,7 +105,6 @@ void tst_ReadBuffer::releasesTheChunkOfEveryIdleSocket()
         pair.client->flush();
         QCOMPARE(receive(pair.accepted.get(), 5), QByteArray("again"));
     }
-#endif
 }
 
 void tst_ReadBuffer::leavesUnreadDataAlone()
