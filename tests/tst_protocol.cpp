@@ -190,8 +190,8 @@ void tst_Protocol::serverEventsRoundTrip()
     const QList<MemberInfo> members{{u"Ana"_s, time, true}, {u"Bea"_s, time.addSecs(5)}};
     const QByteArray membersJson = ServerEvents::memberJson(members.at(0)) + ','
                                    + ServerEvents::memberJson(members.at(1));
-    const std::optional<ServerEvent> welcome
-            = decodeServerEvent(ServerEvents::welcome(u"Bea"_s, membersJson, time, u"token"_s));
+    const std::optional<ServerEvent> welcome = decodeServerEvent(
+            QString::fromUtf8(ServerEvents::welcome(u"Bea"_s, membersJson, time, u"token"_s)));
     QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
     QCOMPARE(welcome->members, members);
     QCOMPARE(welcome->resumeToken, u"token"_s);

@@ -177,8 +177,8 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        deliver(socket, ServerEvents::welcome(boundName, membersJson(),
-                                              QDateTime::currentDateTimeUtc(), {}));
+        deliverUtf8(socket, ServerEvents::welcome(boundName, membersJson(),
+                                                  QDateTime::currentDateTimeUtc(), {}));
         return;
     }
     switch (payload.type) {
@@ -272,7 +272,7 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     }
     if (claim.outcome == MemberRegistry::Outcome::Resumed)
         m_pendingChanged.append(claim.name); // back from away
-    deliver(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken));
+    deliverUtf8(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         sendHistory(socket, -1, request.since, kMaxHistoryPage);
@@ -373,11 +373,15 @@ void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const Q
 
 void ChatRoom::deliver(QWebSocket *socket, const QString &event)
 {
-    if (keepsUp(socket, event.size()) != nullptr)
-        socket->sendTextMessage(event);
+    deliverUtf8(socket, event.toUtf8());
 }
 
-void ChatRoom::deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame)
+void ChatRoom::deliverUtf8(QWebSocket *socket, const QByteArray &event)
+{
+    deliverFrame(socket, event, FrameWriter::textFrame(event));
+}
+
+void ChatRoom::deliverFrame(QWebSocket *socket, const QByteArray &event, const QByteArray &frame)
 {
     Peer *peer = keepsUp(socket, frame.size());
     if (!peer)
@@ -385,7 +389,7 @@ void ChatRoom::deliverFrame(QWebSocket *socket, const QString &event, const QByt
     if (peer->transport)
         peer->transport->write(frame);
     else
-        socket->sendTextMessage(event);
+        socket->sendTextMessage(QString::fromUtf8(event));
 }
 
 ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
@@ -408,11 +412,12 @@ ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
 {
     // Serialised and framed once; every member gets the same bytes.
-    const QByteArray frame = FrameWriter::textFrame(event.toUtf8());
+    const QByteArray utf8 = event.toUtf8();
+    const QByteArray frame = FrameWriter::textFrame(utf8);
     const QList<QWebSocket *> connections = m_registry.connections();
     for (QWebSocket *member : connections) {
         if (member != except)
-            deliverFrame(member, event, frame);
+            deliverFrame(member, utf8, frame);
     }
 }
 

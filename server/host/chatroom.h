@@ -35,8 +35,8 @@ public:
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
 
-    // transport: the TCP connection under the WebSocket (nullptr if unknown): broadcasts are
-    // framed once and written to it directly (FrameWriter).
+    // transport: the TCP connection under the WebSocket (nullptr if unknown): events are
+    // framed here and written to it directly (FrameWriter).
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_peers.size()); }
@@ -81,8 +81,9 @@ private:
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
     void deliver(QWebSocket *socket, const QString &event);
+    void deliverUtf8(QWebSocket *socket, const QByteArray &event);
     // frame: the event already framed by FrameWriter, the same bytes for every recipient.
-    void deliverFrame(QWebSocket *socket, const QString &event, const QByteArray &frame);
+    void deliverFrame(QWebSocket *socket, const QByteArray &event, const QByteArray &frame);
     // The peer, if it can take `bytes` more; a reader too far behind is dropped (nullptr).
     Peer *keepsUp(QWebSocket *socket, qint64 bytes);
     void broadcast(const QString &event, const QWebSocket *except);

@@ -2,12 +2,13 @@
 
 #include <QtCore/QByteArray>
 
-// Broadcasts are framed once: the same bytes are written to every member's TCP connection,
-// instead of QWebSocket::sendTextMessage converting and framing the text again for each of
-// them. The QWebSocket on a connection writes its own frames to the same QTcpSocket buffer,
-// whole frames only, so their order is kept. Writes stay buffered: Qt sends every frame queued
-// in one event-loop pass with one send(), which under load is most of the speed (bench/:
-// sending each frame straight to the kernel made 3 000 msg/s at 200 clients collapse).
+// The room frames what it sends itself and writes it to the member's TCP connection: a
+// broadcast once for everyone, instead of QWebSocket::sendTextMessage converting and framing
+// the text again for each member; a welcome straight from its UTF-8 bytes. The QWebSocket on
+// a connection writes its own frames (pings, close) to the same QTcpSocket buffer, whole
+// frames only, so their order is kept. Writes stay buffered: Qt sends every frame queued in one
+// event-loop pass with one send(), which under load is most of the speed (bench/: sending each
+// frame straight to the kernel made 3 000 msg/s at 200 clients collapse).
 namespace FrameWriter {
 
 // A complete, unmasked, unfragmented text frame (server to client, RFC 6455).

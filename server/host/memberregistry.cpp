@@ -24,13 +24,15 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                                             const QDateTime &now)
 {
     const QString key = Names::uniquenessKey(name);
-    const auto existing = std::find_if(m_members.begin(), m_members.end(),
-                                       [&](const Member &m) { return m.key == key; });
-    if (existing == m_members.end()) {
-        m_members.append({name, key, now, newResumeToken(), socket, {}, resumable});
-        m_nameBySocket.insert(socket, name);
-        return {Outcome::Joined, {}, name, m_members.last().resumeToken};
+    const auto found = m_byKey.constFind(key);
+    if (found == m_byKey.cend()) {
+        const auto member = m_members.insert(
+                m_members.end(), {name, key, now, newResumeToken(), socket, {}, resumable});
+        m_byKey.insert(key, member);
+        m_bySocket.insert(socket, member);
+        return {Outcome::Joined, {}, name, member->resumeToken};
     }
+    const MemberList::iterator existing = *found;
     if (resumeToken.isEmpty() || resumeToken != existing->resumeToken) {
         return {Outcome::Refused,
                 {ErrorCode::NameTaken,
@@ -40,22 +42,23 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     }
     // The owner is back: the old connection, if the host has not noticed it died, is replaced.
     QWebSocket *replaced = existing->socket;
-    m_nameBySocket.remove(replaced);
+    m_bySocket.remove(replaced);
     existing->socket = socket;
     existing->awaySince = {};
-    m_nameBySocket.insert(socket, existing->name);
+    m_bySocket.insert(socket, existing);
     return {Outcome::Resumed, {}, existing->name, existing->resumeToken, replaced};
 }
 
 QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTime &now)
 {
-    if (!m_nameBySocket.remove(socket))
+    const auto found = m_bySocket.constFind(socket);
+    if (found == m_bySocket.cend())
         return {};
-    const auto member = std::find_if(m_members.begin(), m_members.end(),
-                                     [&](const Member &m) { return m.socket == socket; });
+    const MemberList::iterator member = *found;
+    m_bySocket.erase(found);
     const QString name = member->name;
     if (leaving) {
-        m_members.erase(member);
+        erase(member);
     } else {
         member->socket = nullptr;
         member->awaySince = now;
@@ -63,29 +66,38 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTim
     return name;
 }
 
+MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator member)
+{
+    m_byKey.remove(member->key);
+    if (member->socket)
+        m_bySocket.remove(member->socket);
+    return m_members.erase(member);
+}
+
 QStringList MemberRegistry::expire(const QDateTime &deadline)
 {
     QStringList gone;
-    m_members.removeIf([&](const Member &member) {
-        const bool expired = !member.socket && member.awaySince <= deadline;
-        if (expired)
-            gone.append(member.name);
-        return expired;
-    });
+    for (auto member = m_members.begin(); member != m_members.end();) {
+        if (!member->socket && member->awaySince <= deadline) {
+            gone.append(member->name);
+            member = erase(member);
+        } else {
+            ++member;
+        }
+    }
     return gone;
 }
 
 QString MemberRegistry::nameOf(const QWebSocket *socket) const
 {
-    return m_nameBySocket.value(socket);
+    const auto found = m_bySocket.constFind(socket);
+    return found == m_bySocket.cend() ? QString() : (*found)->name;
 }
 
 const MemberRegistry::Member *MemberRegistry::find(const QString &name) const
 {
-    const QString key = Names::uniquenessKey(name);
-    const auto found = std::find_if(m_members.cbegin(), m_members.cend(),
-                                    [&](const Member &member) { return member.key == key; });
-    return found == m_members.cend() ? nullptr : &*found;
+    const auto found = m_byKey.constFind(Names::uniquenessKey(name));
+    return found == m_byKey.cend() ? nullptr : &**found;
 }
 
 QWebSocket *MemberRegistry::connectionOf(const QString &name) const
@@ -107,28 +119,24 @@ bool MemberRegistry::isMember(const QString &name) const
 
 QString MemberRegistry::removeAway(const QString &name)
 {
-    const QString key = Names::uniquenessKey(name);
-    QString removed;
-    m_members.removeIf([&](const Member &member) {
-        const bool match = !member.socket && member.key == key;
-        if (match)
-            removed = member.name;
-        return match;
-    });
+    const auto found = m_byKey.constFind(Names::uniquenessKey(name));
+    if (found == m_byKey.cend() || (*found)->socket)
+        return {};
+    const QString removed = (*found)->name;
+    erase(*found);
     return removed;
 }
 
 bool MemberRegistry::isResumable(const QWebSocket *socket) const
 {
-    return std::any_of(m_members.cbegin(), m_members.cend(), [socket](const Member &member) {
-        return member.socket == socket && member.resumable;
-    });
+    const auto found = m_bySocket.constFind(socket);
+    return found != m_bySocket.cend() && (*found)->resumable;
 }
 
 QList<QWebSocket *> MemberRegistry::connections() const
 {
     QList<QWebSocket *> sockets;
-    sockets.reserve(m_members.size());
+    sockets.reserve(m_bySocket.size());
     for (const Member &member : m_members) {
         if (member.socket)
             sockets.append(member.socket);
@@ -139,7 +147,7 @@ QList<QWebSocket *> MemberRegistry::connections() const
 QList<MemberInfo> MemberRegistry::members() const
 {
     QList<MemberInfo> list;
-    list.reserve(m_members.size());
+    list.reserve(qsizetype(m_members.size()));
     for (const Member &member : m_members)
         list.append({member.name, member.since, member.socket == nullptr});
     return list;
@@ -147,6 +155,5 @@ QList<MemberInfo> MemberRegistry::members() const
 
 bool MemberRegistry::hasAwayMembers() const
 {
-    return std::any_of(m_members.cbegin(), m_members.cend(),
-                       [](const Member &member) { return member.socket == nullptr; });
+    return std::size_t(m_bySocket.size()) < m_members.size();
 }

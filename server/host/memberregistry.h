@@ -7,11 +7,14 @@
 #include <QtCore/QHash>
 #include <QtCore/QList>
 
+#include <list>
+
 class QWebSocket;
 
 // Who is in the room under which name, and which connection speaks for them. A member whose
 // connection drops stays "away" for a grace period; the same client (its resume token) can
-// reclaim the name meanwhile, anyone else is refused it. Knows nothing of sending.
+// reclaim the name meanwhile, anyone else is refused it. Knows nothing of sending. Lookups by
+// name and by connection are hashed: a crowd of N joining costs N, not N² (bench/ at 10 000).
 class MemberRegistry final
 {
 public:
@@ -60,7 +63,12 @@ private:
         bool resumable = false;
     };
 
+    using MemberList = std::list<Member>; // iterators stay valid as others come and go
+
     const Member *find(const QString &name) const; // by name, ignoring case
-    QList<Member> m_members; // oldest first
-    QHash<const QWebSocket *, QString> m_nameBySocket; // live connections only
+    MemberList::iterator erase(MemberList::iterator member);
+
+    MemberList m_members; // oldest first
+    QHash<QString, MemberList::iterator> m_byKey;
+    QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
 };

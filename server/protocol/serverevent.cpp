@@ -142,8 +142,8 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
 
 namespace ServerEvents {
 
-QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                const QString &resumeToken)
+QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+                   const QString &resumeToken)
 {
     QByteArray event = QJsonDocument(QJsonObject{{u"type"_s, u"welcome"_s},
                                                  {u"name"_s, name},
@@ -152,7 +152,7 @@ QString welcome(const QString &name, const QByteArray &membersJson, const QDateT
                                .toJson(QJsonDocument::Compact);
     event.chop(1); // the closing brace
     event += ",\"members\":[" + membersJson + "]}";
-    return QString::fromUtf8(event);
+    return event;
 }
 
 QByteArray memberJson(const MemberInfo &member)

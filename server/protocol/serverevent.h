@@ -68,7 +68,8 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame);
 namespace ServerEvents {
 // membersJson: everyone, as memberJson() entries joined by commas. The host keeps it up to
 // date as people join, so a crowd joining at once is not serialised again for each newcomer.
-QString welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+// UTF-8, ready to frame: in a large room this is the biggest event, sent to every newcomer.
+QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
                 const QString &resumeToken);
 // One member as a JSON object, for a members array kept up to date as people join.
 QByteArray memberJson(const MemberInfo &member);
