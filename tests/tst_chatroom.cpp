@@ -28,6 +28,7 @@ private slots:
     void historySurvivesARestart();
     void pagesStopAtTheRetentionLimit();
     void hostRemovesAMember();
+    void hostRemovesAnAwayMemberAndFreesTheName();
     void largeRoomsSendPresenceChangesNotEveryone();
     void directMessageReachesOnlyItsRecipient();
     void directMessagesAreReplayedOnlyToTheirParties();
@@ -381,6 +382,35 @@ void tst_ChatRoom::hostRemovesAMember()
                     return event.value("left").toArray().contains(u"Bea"_s);
                 }).isEmpty());
     QCOMPARE(host.host.room()->members().size(), 1);
+}
+
+void tst_ChatRoom::hostRemovesAnAwayMemberAndFreesTheName()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    auto bea = join(host, u"name=Bea"_s);
+    ana.socket.abort();
+    QTRY_VERIFY(host.host.room()->members().first().away);
+
+    QVERIFY(host.host.removeMember(u"ANA"_s));
+    QVERIFY(!host.host.removeMember(u"Ana"_s)); // gone: nothing left to remove
+    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
+                    return event.value("left").toArray().contains(u"Ana"_s);
+                }).isEmpty());
+    QCOMPARE(host.host.room()->members().size(), 1);
+
+    // The name is free: the old token resumes nothing, and anyone may take "Ana" again.
+    TestClient again;
+    QVERIFY(again.open(host.socketUrl(u"name=Ana&resume=%1"_s.arg(token))));
+    const QString newToken = again.next(u"welcome"_s).value("resume").toString();
+    QVERIFY(!newToken.isEmpty());
+    QVERIFY(newToken != token);
+    QCOMPARE(host.host.room()->members().size(), 2);
+    QVERIFY(!host.host.room()->members().last().away);
+    QCOMPARE(host.host.room()->members().last().name, u"Ana"_s);
 }
 
 void tst_ChatRoom::lockedRoomTakesNoNewcomersButKeepsItsMembers()
