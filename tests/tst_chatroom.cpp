@@ -38,8 +38,17 @@ private:
     static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
     static qint64 say(TestClient &client, const QString &text, const QString &clientId = {});
     static QList<qint64> ids(const QJsonObject &history);
+    // Waits for a presence event telling `client` that `name` left.
+    static bool seesLeave(TestClient &client, const QString &name);
     static QStringList texts(const QList<QJsonObject> &messages);
 };
+
+bool tst_ChatRoom::seesLeave(TestClient &client, const QString &name)
+{
+    return !client.nextWhere(u"presence"_s, [&name](const QJsonObject &event) {
+                      return event.value("left").toArray().contains(name);
+                  }).isEmpty();
+}
 
 QStringList tst_ChatRoom::texts(const QList<QJsonObject> &messages)
 {
@@ -281,9 +290,7 @@ void tst_ChatRoom::seedClientsLeaveAtOnceWhenTheyDrop()
     auto bea = join(host, u"name=Bea"_s);
     auto seed = join(host, u"name=Ana"_s); // no resume: the seeds' clients
     seed->socket.abort();
-    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
-                    return event.value("left").toArray().contains(u"Ana"_s);
-                }).isEmpty());
+    QVERIFY(seesLeave(*bea, u"Ana"_s));
     QVERIFY(join(host, u"name=Ana"_s));
 }
 
@@ -296,9 +303,7 @@ void tst_ChatRoom::leaveRequestLeavesAtOnce()
     ana->send({{"type", "leave"}});
     QVERIFY(ana->waitForDisconnect());
     QCOMPARE(ana->socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
-    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
-                    return event.value("left").toArray().contains(u"Ana"_s);
-                }).isEmpty());
+    QVERIFY(seesLeave(*bea, u"Ana"_s));
 }
 
 void tst_ChatRoom::secondConnectionWithTheTokenReplacesTheFirst()
@@ -378,9 +383,7 @@ void tst_ChatRoom::hostRemovesAMember()
     QCOMPARE(bea->next(u"error"_s).value("code").toString(), u"removed"_s);
     QVERIFY(bea->waitForDisconnect());
     QCOMPARE(int(bea->socket.closeCode()), 4006);
-    QVERIFY(!ana->nextWhere(u"presence"_s, [](const QJsonObject &event) {
-                    return event.value("left").toArray().contains(u"Bea"_s);
-                }).isEmpty());
+    QVERIFY(seesLeave(*ana, u"Bea"_s));
     QCOMPARE(host.host.room()->members().size(), 1);
 }
 
@@ -397,9 +400,7 @@ void tst_ChatRoom::hostRemovesAnAwayMemberAndFreesTheName()
 
     QVERIFY(host.host.removeMember(u"ANA"_s));
     QVERIFY(!host.host.removeMember(u"Ana"_s)); // gone: nothing left to remove
-    QVERIFY(!bea->nextWhere(u"presence"_s, [](const QJsonObject &event) {
-                    return event.value("left").toArray().contains(u"Ana"_s);
-                }).isEmpty());
+    QVERIFY(seesLeave(*bea, u"Ana"_s));
     QCOMPARE(host.host.room()->members().size(), 1);
 
     // The name is free: the old token resumes nothing, and anyone may take "Ana" again.

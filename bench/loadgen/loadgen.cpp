@@ -350,7 +350,7 @@ private:
             const size_t list = locate(text, "\"members\":[");
             if (list != std::string_view::npos
                 && locate(text.substr(0, list), "\"type\":\"welcome\"") != std::string_view::npos) {
-                trackWelcome(client, text, list);
+                trackMembers(client, text, list);
                 return;
             }
         }
@@ -370,31 +370,22 @@ private:
             ++m_stats.delivered;
             return;
         }
-        if (!m_options.presence)
-            return;
-        trackMembers(client, text);
-    }
-
-    void trackWelcome(Client &client, std::string_view text, size_t list)
-    {
-        const long before = startTracking(client);
-        std::fill(client.known.begin(), client.known.end(), false);
-        client.members = 0;
-        forEachIndex(text, list, text.rfind(']'), [&](long index) { mark(client, index, true); });
-        countSettled(client, before);
+        if (m_options.presence && locate(text, "\"type\":\"presence\"") != std::string_view::npos)
+            trackMembers(client, text, locate(text, "\"members\":["));
     }
 
     // Tertulia's welcome lists everyone; presence events list everyone (small rooms) or who
     // joined, left, went away or came back (large ones), possibly repeating someone the
     // welcome already listed. Each client keeps a bit per bench client it knows is there.
-    void trackMembers(Client &client, std::string_view text)
+    // list: where the event's "members" array opens (npos: changes only).
+    void trackMembers(Client &client, std::string_view text, size_t list)
     {
-        const bool welcome = locate(text, "\"type\":\"welcome\"") != std::string_view::npos;
-        const bool presence = locate(text, "\"type\":\"presence\"") != std::string_view::npos;
-        if (!welcome && !presence)
-            return;
-        const long before = startTracking(client);
-        const size_t list = locate(text, "\"members\":[");
+        const long n = m_options.clients;
+        const long before = client.members;
+        if (client.known.empty()) {
+            client.known.assign(size_t(n), false);
+            client.members = 0;
+        }
         if (list != std::string_view::npos) {
             std::fill(client.known.begin(), client.known.end(), false);
             client.members = 0;
@@ -410,23 +401,6 @@ private:
                 forEachIndex(text, left, text.find(']', left),
                              [&](long index) { mark(client, index, false); });
         }
-        countSettled(client, before);
-    }
-
-    // The client's member count before this event (-1: none yet).
-    long startTracking(Client &client)
-    {
-        const long before = client.members;
-        if (client.known.empty()) {
-            client.known.assign(size_t(m_options.clients), false);
-            client.members = 0;
-        }
-        return before;
-    }
-
-    void countSettled(const Client &client, long before)
-    {
-        const long n = m_options.clients;
         if (before != n && client.members == n)
             ++m_stats.settled;
         else if (before == n && client.members != n)

@@ -55,11 +55,11 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTim
     if (found == m_bySocket.cend())
         return {};
     const MemberList::iterator member = *found;
-    m_bySocket.erase(found);
     const QString name = member->name;
     if (leaving) {
         erase(member);
     } else {
+        m_bySocket.erase(found);
         member->socket = nullptr;
         member->awaySince = now;
     }
