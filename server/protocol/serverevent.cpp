@@ -151,7 +151,10 @@ QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDa
                                                  {u"resume"_s, resumeToken}})
                                .toJson(QJsonDocument::Compact);
     event.chop(1); // the closing brace
-    event += ",\"members\":[" + membersJson + "]}";
+    // Appended piece by piece: Qt 6.4's QStringBuilder copies a QByteArray byte by byte, which
+    // was a quarter of the host's time when 10 000 joined (a welcome lists everyone).
+    event.reserve(event.size() + membersJson.size() + 16);
+    event.append(",\"members\":[").append(membersJson).append("]}");
     return event;
 }
 
