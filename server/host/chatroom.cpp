@@ -35,7 +35,17 @@ qint64 queryNumber(const QUrlQuery &query, const QString &key)
 } // namespace
 
 ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent)
-    : QObject(parent), m_store(store), m_settings(settings), m_password(settings.password)
+    : QObject(parent),
+      m_store(store),
+      m_settings(settings),
+      m_password(settings.password),
+      m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
+          auto *socket = static_cast<QWebSocket *>(connection);
+          if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
+              shut(socket, CloseCode::kJoinTimeout,
+                   {ErrorCode::JoinTimeout, u"Nobody joined on this connection in time."_s});
+          }
+      })
 {
     m_presenceTimer.setSingleShot(true);
     m_presenceTimer.setInterval(kPresenceWindowMs);
@@ -59,12 +69,6 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         if (m_peers.contains(socket))
             m_peers[socket].lastHeardMs = nowMs();
     });
-    QTimer::singleShot(limits.joinTimeoutMs, socket, [this, socket] {
-        if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
-            shut(socket, CloseCode::kJoinTimeout,
-                 {ErrorCode::JoinTimeout, u"Nobody joined on this connection in time."_s});
-        }
-    });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
@@ -85,6 +89,8 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         request.since = queryNumber(query, u"since"_s);
         join(socket, request);
     }
+    if (m_registry.nameOf(socket).isEmpty())
+        m_joinDeadlines.add(socket);
 }
 
 void ChatRoom::onTextMessage(QWebSocket *socket, const QString &frame)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "deadlinequeue.h"
 #include "hostsettings.h"
 #include "memberregistry.h"
 #include "roompassword.h"
@@ -107,5 +108,6 @@ private:
     QTimer m_presenceTimer;
     QTimer m_idleTimer;
     QTimer m_drainTimer;
+    DeadlineQueue m_joinDeadlines; // connections that must have joined by then
     bool m_locked = false;
 };
