@@ -212,6 +212,22 @@ QList<std::pair<const char *, Case>> cases()
                  QTRY_COMPARE_WITH_TIMEOUT(dead.socket.state(), QAbstractSocket::UnconnectedState,
                                            kIdleTimeoutMs * 4);
              }},
+            {"connection: quiet peer that answers pings stays",
+             [](Fixture &f) {
+                 RawWebSocket quiet;
+                 QVERIFY(quiet.open(f.host.port(), f.target("?name=Quiet")));
+                 // Says nothing for four idle timeouts, only answers the host's pings.
+                 QDeadlineTimer quietFor(kIdleTimeoutMs * 4);
+                 while (!quietFor.hasExpired()) {
+                     quiet.events();
+                     QTest::qWait(20);
+                 }
+                 QVERIFY2(quiet.pingsAnswered >= 4,
+                          qPrintable(QString::number(quiet.pingsAnswered)));
+                 QCOMPARE(quiet.socket.state(), QAbstractSocket::ConnectedState);
+                 QVERIFY(!quiet.events().isEmpty()); // its welcome, intact among the pings
+                 QCOMPARE(quiet.events().first().value("type").toString(), u"welcome"_s);
+             }},
             {"connection: too many from one address",
              [](Fixture &f) {
                  std::vector<std::unique_ptr<RawWebSocket>> sockets;

@@ -1,5 +1,6 @@
 #include "chatroom.h"
 
+#include "directwrite.h"
 #include "framewriter.h"
 #include "messagestore.h"
 #include "names.h"
@@ -516,10 +517,14 @@ void ChatRoom::sweepIdle()
 {
     const qint64 now = nowMs();
     const QList<QWebSocket *> sockets = m_peers.keys();
+    const QByteArray ping = FrameWriter::pingFrame();
     for (QWebSocket *socket : sockets) {
-        if (now - m_peers.value(socket).lastHeardMs > m_settings.limits.idleTimeoutMs)
+        const auto peer = m_peers.constFind(socket);
+        if (peer == m_peers.cend())
+            continue; // gone while another was aborted
+        if (now - peer->lastHeardMs > m_settings.limits.idleTimeoutMs)
             socket->abort(); // a dead peer: no close handshake to wait for
-        else
-            socket->ping();
+        else if (!peer->transport || !DirectWrite::writeNow(peer->transport, ping))
+            socket->ping(); // either way the answer arrives as QWebSocket::pong
     }
 }

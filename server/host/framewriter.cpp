@@ -23,4 +23,9 @@ QByteArray textFrame(const QByteArray &utf8)
     return frame;
 }
 
+QByteArray pingFrame()
+{
+    return QByteArrayLiteral("\x89\x00"); // FIN, ping; no payload
+}
+
 } // namespace FrameWriter

@@ -94,6 +94,7 @@ public:
 
     QTcpSocket socket;
     QByteArray handshake;
+    int pingsAnswered = 0; // while reading frames (events(), waitForClose())
 
 private:
     // Returns a close code when a close frame was read, 0 otherwise.
@@ -120,6 +121,10 @@ private:
             m_buffer.remove(0, offset + qsizetype(length));
             if (opcode == 0x1)
                 m_events.append(QJsonDocument::fromJson(payload).object());
+            if (opcode == 0x9) { // answered as every client must
+                ++pingsAnswered;
+                sendFrame(0x8A, payload);
+            }
             if (opcode == 0x8)
                 return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
         }
