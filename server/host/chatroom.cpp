@@ -1,6 +1,5 @@
 #include "chatroom.h"
 
-#include "directwrite.h"
 #include "framewriter.h"
 #include "messagestore.h"
 #include "names.h"
@@ -517,14 +516,13 @@ void ChatRoom::sweepIdle()
 {
     const qint64 now = nowMs();
     const QList<QWebSocket *> sockets = m_peers.keys();
-    const QByteArray ping = FrameWriter::pingFrame();
     for (QWebSocket *socket : sockets) {
         const auto peer = m_peers.constFind(socket);
         if (peer == m_peers.cend())
             continue; // gone while another was aborted
         if (now - peer->lastHeardMs > m_settings.limits.idleTimeoutMs)
             socket->abort(); // a dead peer: no close handshake to wait for
-        else if (!peer->transport || !DirectWrite::writeNow(peer->transport, ping))
-            socket->ping(); // either way the answer arrives as QWebSocket::pong
+        else
+            socket->ping();
     }
 }

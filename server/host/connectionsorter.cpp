@@ -1,5 +1,6 @@
 #include "connectionsorter.h"
 
+#include "batchedtcpsocket.h"
 #include "requesthead.h"
 
 #include <QtCore/QTimer>
@@ -27,7 +28,7 @@ void ConnectionSorter::incomingConnection(qintptr handle)
         sslSocket->setSslConfiguration(*m_tls);
         socket = sslSocket;
     } else {
-        socket = new QTcpSocket(this);
+        socket = new BatchedTcpSocket(this);
     }
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;

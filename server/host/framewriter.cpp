@@ -23,9 +23,4 @@ QByteArray textFrame(const QByteArray &utf8)
     return frame;
 }
 
-QByteArray pingFrame()
-{
-    return QByteArrayLiteral("\x89\x00"); // FIN, ping; no payload
-}
-
 } // namespace FrameWriter

@@ -13,7 +13,5 @@ namespace FrameWriter {
 
 // A complete, unmasked, unfragmented text frame (server to client, RFC 6455).
 QByteArray textFrame(const QByteArray &utf8);
-// A ping with no payload (server to client).
-QByteArray pingFrame();
 
 } // namespace FrameWriter
