@@ -97,6 +97,11 @@ function applyChanges(event) {
 
 function showMembers(list) {
   members = list;
+  // Redrawn on every presence event: a member's button that had the focus keeps it, so a
+  // keyboard user choosing whom to write to is not thrown out when someone joins.
+  const focusedName = ui.members.contains(document.activeElement)
+    ? document.activeElement.dataset.name : undefined;
+  let refocus = null;
   ui.members.replaceChildren(...list.map((member) => {
     const item = document.createElement('li');
     if (member.name === session.name) {
@@ -108,7 +113,9 @@ function showMembers(list) {
       button.type = 'button';
       button.className = 'member';
       button.textContent = member.name;
+      button.dataset.name = member.name;
       button.title = t('writeTo', member.name);
+      if (member.name === focusedName) refocus = button;
       button.addEventListener('click', () => setRecipient(member.name));
       item.append(button);
     }
@@ -116,6 +123,7 @@ function showMembers(list) {
     item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
     return item;
   }));
+  refocus?.focus();
   ui.memberCount.textContent = `(${list.length})`;
 }
 

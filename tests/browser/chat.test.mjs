@@ -324,6 +324,11 @@ test('a direct message reaches only its recipient, live and in history', async (
     // Keyboard only on Ana's side: Tab to Bea's name in the member list, Enter, type, Enter.
     const beaButton = ana.page.getByRole('button', { name: 'Bea Directa' });
     await beaButton.focus();
+    // Someone joining redraws the member list; the focus stays on Bea's name.
+    const passerby = await openAndJoin('Paso Directa');
+    await ana.page.locator('#member-list', { hasText: 'Paso Directa' }).waitFor();
+    assert.equal(await ana.page.evaluate(() => document.activeElement.textContent), 'Bea Directa');
+    await passerby.context.close();
     await beaButton.press('Enter');
     await ana.page.locator('#recipient-bar', { hasText: 'Writing privately to Bea Directa' }).waitFor();
     const input = ana.page.getByRole('textbox', { name: 'Message' });
