@@ -170,7 +170,7 @@ def summary(rows, sustainable):
                  "max_us": "latency max (ms)", "lost": "lost deliveries",
                  "rss_per_connection_kb": "RSS per connection (KB)",
                  "connect_s": "all connected (s)", "settle_s": "member lists settled (s)",
-                 "rss_peak_kb": "RSS peak (MB)", "rss_after_kb": "RSS 2 s after (MB)",
+                 "rss_peak_kb": "RSS peak (MB)", "rss_after_kb": "RSS 4 s after (MB)",
                  "rss_connected_kb": "RSS before the burst (MB)"}
     scenario_ids = []
     for row in rows:

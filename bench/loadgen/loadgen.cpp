@@ -582,10 +582,11 @@ int main(int argc, char **argv)
     const int64_t measureEnd = nowNs();
     const double hostCpu = cpuSecondsOf(options.hostPid) - hostCpuStart;
     const double ownCpu = ownCpuSeconds() - ownCpuStart;
-    // After a burst, give the host a moment to hand memory back.
+    // After a burst, give the host a moment to hand memory back: a little longer than
+    // Tertulia's 3 s trim interval, so the reading does not depend on where in it the burst ended.
     if (options.mode == "burst")
         generator.runUntil(
-                nowNs() + 2'000'000'000, [] { return false; }, 50'000'000);
+                nowNs() + 4'000'000'000, [] { return false; }, 50'000'000);
     const long rssAfter = rssKbOf(options.hostPid);
 
     std::vector<int64_t> &latencies = stats.latencyNs;
