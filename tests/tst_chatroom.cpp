@@ -36,6 +36,9 @@ private slots:
 
 private:
     static std::unique_ptr<TestClient> join(TestHost &host, const QString &query);
+    // Opens `client` as `name`, asking for a name that survives a dropped connection: the
+    // resume token from its welcome (empty if it did not get one).
+    static QString joinResumable(TestHost &host, TestClient &client, const QString &name);
     static qint64 say(TestClient &client, const QString &text, const QString &clientId = {});
     static QList<qint64> ids(const QJsonObject &history);
     // Waits for a presence event telling `client` that `name` left.
@@ -64,6 +67,13 @@ std::unique_ptr<TestClient> tst_ChatRoom::join(TestHost &host, const QString &qu
     if (!client->open(host.socketUrl(query)) || client->next(u"welcome"_s).isEmpty())
         return nullptr;
     return client;
+}
+
+QString tst_ChatRoom::joinResumable(TestHost &host, TestClient &client, const QString &name)
+{
+    if (!client.open(host.socketUrl(u"name=%1&resume="_s.arg(name))))
+        return {};
+    return client.next(u"welcome"_s).value("resume").toString();
 }
 
 qint64 tst_ChatRoom::say(TestClient &client, const QString &text, const QString &clientId)
@@ -226,8 +236,7 @@ void tst_ChatRoom::droppedMemberReclaimsTheNameQuietly()
     auto bea = join(host, u"name=Bea"_s);
     TestClient ana;
     // An empty resume asks for a name that survives a dropped connection.
-    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
-    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    const QString token = joinResumable(host, ana, u"Ana"_s);
     QCOMPARE(token.size(), 32);
 
     ana.socket.abort(); // no close frame: a blip, a closed lid, a reload
@@ -392,8 +401,8 @@ void tst_ChatRoom::hostRemovesAnAwayMemberAndFreesTheName()
     TestHost host;
     QVERIFY(host.start());
     TestClient ana;
-    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
-    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    const QString token = joinResumable(host, ana, u"Ana"_s);
+    QVERIFY(!token.isEmpty());
     auto bea = join(host, u"name=Bea"_s);
     ana.socket.abort();
     QTRY_VERIFY(host.host.room()->members().first().away);
@@ -419,8 +428,8 @@ void tst_ChatRoom::lockedRoomTakesNoNewcomersButKeepsItsMembers()
     TestHost host;
     QVERIFY(host.start());
     TestClient ana;
-    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
-    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    const QString token = joinResumable(host, ana, u"Ana"_s);
+    QVERIFY(!token.isEmpty());
     host.host.setLocked(true);
 
     TestClient caro;
@@ -477,8 +486,8 @@ void tst_ChatRoom::directMessagesAreReplayedOnlyToTheirParties()
     QVERIFY(host.start());
     auto bea = join(host, u"name=Bea"_s);
     TestClient ana;
-    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
-    const QString token = ana.next(u"welcome"_s).value("resume").toString();
+    const QString token = joinResumable(host, ana, u"Ana"_s);
+    QVERIFY(!token.isEmpty());
     const qint64 seen = say(ana, u"antes"_s);
     ana.socket.abort(); // away: Bea can still write to her
     QTRY_VERIFY(!bea->eventsOfType(u"presence"_s).isEmpty());

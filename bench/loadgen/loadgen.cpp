@@ -501,7 +501,8 @@ Options parse(int argc, char **argv)
     if (options.port <= 0 || options.hostPid <= 0) {
         fprintf(stderr, "usage: tertulia-loadgen --port P --host-pid PID [--mode fanout|join|burst]"
                         " [--clients N] [--senders S] [--rate R] [--seconds T] [--burst M]"
-                        " [--payload BYTES] [--presence 0|1] [--hold SECONDS]\n");
+                        " [--payload BYTES] [--presence 0|1] [--max-connecting N] [--prefix NAME]"
+                        " [--drain SECONDS] [--hold SECONDS]\n");
         exit(2);
     }
     return options;
