@@ -3,6 +3,7 @@
 #include "batchedtcpsocket.h"
 #include "requesthead.h"
 
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
@@ -14,6 +15,38 @@ namespace {
 const auto kHeadTimer = "headTimer";
 
 } // namespace
+
+// A child of each counted socket that gives its place back when the socket is destroyed.
+// Not the socket's own destroyed() signal: Qt 6.4's QWebSocket disconnects everything
+// connected to its TCP socket when it lets go of it (QWebSocketPrivate::releaseConnections),
+// which leaked the place of every WebSocket session that ended.
+class ConnectionSlot final : public QObject
+{
+public:
+    ConnectionSlot(ConnectionSorter *sorter, QTcpSocket *socket)
+        : QObject(socket),
+          m_sorter(sorter),
+          m_peer(socket->peerAddress()),
+          m_port(socket->peerPort())
+    {
+        ++sorter->m_total;
+        ++sorter->m_perAddress[m_peer];
+    }
+    ~ConnectionSlot() override
+    {
+        if (!m_sorter)
+            return; // the sorter went first
+        --m_sorter->m_total;
+        if (--m_sorter->m_perAddress[m_peer] <= 0)
+            m_sorter->m_perAddress.remove(m_peer);
+        m_sorter->m_upgrading.remove({m_peer, m_port});
+    }
+
+private:
+    QPointer<ConnectionSorter> m_sorter;
+    QHostAddress m_peer;
+    quint16 m_port;
+};
 
 ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, const HostLimits &limits,
                                    QObject *parent)
@@ -61,15 +94,8 @@ void ConnectionSorter::incomingConnection(qintptr handle)
 
 void ConnectionSorter::count(QTcpSocket *socket)
 {
-    const QHostAddress peer = socket->peerAddress();
-    ++m_total;
-    ++m_perAddress[peer];
-    // The socket may end inside a QWebSocket or QHttpServer: count it until it is destroyed.
-    connect(socket, &QObject::destroyed, this, [this, peer] {
-        --m_total;
-        if (--m_perAddress[peer] <= 0)
-            m_perAddress.remove(peer);
-    });
+    // The socket may end inside a QWebSocket or QHttpServer: counted until it is destroyed.
+    new ConnectionSlot(this, socket);
 }
 
 void ConnectionSorter::onReadyRead(QTcpSocket *socket)
@@ -114,9 +140,7 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
     release(socket);
     // From here on the WebSocket that wraps this socket owns and deletes it.
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    const std::pair key{socket->peerAddress(), socket->peerPort()};
-    m_upgrading.insert(key, socket);
-    connect(socket, &QObject::destroyed, this, [this, key] { m_upgrading.remove(key); });
+    m_upgrading.insert({socket->peerAddress(), socket->peerPort()}, socket); // until destroyed
     emit webSocketRequested(socket);
 }
 

@@ -58,4 +58,5 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QHash<std::pair<QHostAddress, quint16>, QTcpSocket *> m_upgrading;
     int m_total = 0;
+    friend class ConnectionSlot;
 };
