@@ -103,6 +103,21 @@ Case upgradeWithOrigin(const QByteArray &origin, bool allowed)
     };
 }
 
+// Pings as fast as the socket takes them, and nothing read: told, then cut off.
+Case pingFlood(const QByteArray &query, int closeCode)
+{
+    return [=](Fixture &f) {
+        RawWebSocket offender;
+        QVERIFY(offender.open(f.host.port(), f.target(query)));
+        QByteArray pings;
+        for (int i = 0; i < 100'000; ++i)
+            RawWebSocket::appendFrame(pings, 0x89, QByteArray(100, 'p'));
+        offender.socket.write(pings);
+        QCOMPARE(offender.waitForClose(10'000), closeCode);
+        QVERIFY(offender.hasError(u"rate_limited"_s));
+    };
+}
+
 QList<std::pair<const char *, Case>> cases()
 {
     const QString longText = QString(4001, u'x');
@@ -243,6 +258,52 @@ QList<std::pair<const char *, Case>> cases()
                  QVERIFY(!oneMore.open(f.host.port(), f.target("?name=OneMore"), {},
                                        QHostAddress(u"127.0.0.3"_s)));
                  QVERIFY(oneMore.handshake.startsWith("HTTP/1.1 503"));
+             }},
+            {"flood: pings before joining, never reading", pingFlood("", 1008)},
+            {"flood: pings from a member, never reading", pingFlood("?name=Mallory", 1008)},
+            {"flood: a message that never ends",
+             [](Fixture &f) {
+                 RawWebSocket offender;
+                 QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
+                 QByteArray frames;
+                 RawWebSocket::appendFrame(frames, 0x01, "a"); // text, more to come
+                 for (int i = 0; i < 100'000; ++i)
+                     RawWebSocket::appendFrame(frames, 0x00, {}); // empty continuations
+                 offender.socket.write(frames);
+                 QCOMPARE(offender.waitForClose(), 1008);
+                 QVERIFY(offender.hasError(u"rate_limited"_s));
+             }},
+            {"flood: a message in too many pieces",
+             [](Fixture &f) {
+                 RawWebSocket offender;
+                 QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
+                 offender.sendFrame(0x01, "a");
+                 // Slow enough not to be cut off for the rate, too many for one message.
+                 for (int i = 0; i < ChatRoom::kMaxFragments + 1; ++i) {
+                     offender.sendFrame(0x00, "b");
+                     QTest::qWait(25);
+                 }
+                 QCOMPARE(offender.waitForClose(), 1009);
+                 QVERIFY(offender.hasError(u"message_too_long"_s));
+             }},
+            {"flood: large frames over the rate",
+             [](Fixture &f) {
+                 RawWebSocket offender;
+                 QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
+                 const QByteArray big = "{\"message\": \"" + QByteArray(60'000, 'z') + "\"}";
+                 for (int i = 0; i < 40; ++i) // 20 in the burst, then 1 MiB of waiting
+                     offender.sendText(big);
+                 QCOMPARE(offender.waitForClose(), 1008);
+                 QVERIFY(offender.hasError(u"rate_limited"_s));
+             }},
+            {"flood: frames before joining",
+             [](Fixture &f) {
+                 RawWebSocket offender;
+                 QVERIFY(offender.open(f.host.port(), f.target()));
+                 for (int i = 0; i < 20 + ChatRoom::kMaxWaitingBeforeJoining + 1; ++i)
+                     offender.sendText("{\"type\": \"typing\"}");
+                 QCOMPARE(offender.waitForClose(), 1008);
+                 QVERIFY(offender.hasError(u"rate_limited"_s));
              }},
             {"connection: flooding",
              [](Fixture &f) {

@@ -55,8 +55,32 @@ bool BatchedTcpSocket::waitForBytesWritten(int msecs)
     return QTcpSocket::waitForBytesWritten(msecs);
 }
 
+void BatchedTcpSocket::closeWriting()
+{
+    if (m_writingClosed)
+        return;
+    m_writingClosed = true;
+    sendOutbox();
+    if (QTcpSocket::bytesToWrite() == 0) {
+        shutDownWriting();
+        return;
+    }
+    connect(this, &QTcpSocket::bytesWritten, this, [this] {
+        if (QTcpSocket::bytesToWrite() == 0)
+            shutDownWriting();
+    });
+}
+
+void BatchedTcpSocket::shutDownWriting()
+{
+    if (state() == ConnectedState)
+        ::shutdown(int(socketDescriptor()), SHUT_WR);
+}
+
 qint64 BatchedTcpSocket::writeData(const char *data, qint64 size)
 {
+    if (m_writingClosed)
+        return size; // the connection's last byte is already decided: nothing can follow it
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
     if (state() != ConnectedState || !dispatcher || size <= 0)
         return QTcpSocket::writeData(data, size);

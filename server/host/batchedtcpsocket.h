@@ -22,6 +22,9 @@ public:
     void disconnectFromHost() override;
     void close() override;
     bool waitForBytesWritten(int msecs = 30000) override;
+    // Sends everything written so far, then ends the sending direction (the peer reads a FIN
+    // after the last byte) while reading goes on; what is written afterwards is dropped.
+    void closeWriting();
 
     // Sends what every connection of this thread gathered in the pass now ending.
     static void sendGathered();
@@ -32,5 +35,8 @@ protected:
 private:
     void sendOutbox();
 
+    void shutDownWriting();
+
     QByteArray m_outbox; // written in this pass, not yet sent
+    bool m_writingClosed = false;
 };

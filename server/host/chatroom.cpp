@@ -1,8 +1,10 @@
 #include "chatroom.h"
 
+#include "connectioncloser.h"
 #include "framewriter.h"
 #include "messagestore.h"
 #include "names.h"
+#include "pingwatch.h"
 #include "readbuffer.h"
 
 #include <QtCore/QDateTime>
@@ -62,9 +64,11 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
 {
     socket->setParent(this);
     const HostLimits &limits = m_settings.limits;
-    m_peers.insert(
-            socket,
-            {TokenBucket(limits.messagesPerSecond, limits.messageBurst), transport, {}, nowMs()});
+    Peer peer;
+    peer.bucket = TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    peer.transport = transport;
+    peer.lastHeardMs = nowMs();
+    m_peers.insert(socket, peer);
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (m_peers.contains(socket))
             m_peers[socket].lastHeardMs = nowMs();
@@ -77,6 +81,17 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
                       {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+    connect(socket, &QWebSocket::textFrameReceived, this,
+            [this, socket](const QString &, bool isLast) { onFragment(socket, isLast); });
+    connect(socket, &QWebSocket::binaryFrameReceived, this,
+            [this, socket](const QByteArray &, bool isLast) { onFragment(socket, isLast); });
+    const bool pingsWatched = PingWatch::watch(socket, [this, socket] { charge(socket); });
+    Q_ASSERT_X(pingsWatched, "ChatRoom", "Qt's QWebSocket no longer has the ping signal");
+    if (transport) {
+        // After QWebSocket has handled what arrived (its connection came first): what it
+        // answered by itself, pongs above all, counts against the queue like everything else.
+        connect(transport, &QTcpSocket::readyRead, this, [this, socket] { keepsUp(socket, 0); });
+    }
 
     // The seeds' clients name themselves in the URL: /ws?name=Ana (&since=42&resume=…).
     const QUrlQuery query(socket->requestUrl());
@@ -116,13 +131,17 @@ bool ChatRoom::admit(QWebSocket *socket, const QString &frame, bool binary)
     if (peer == m_peers.end() || peer->dropping)
         return false;
     peer->lastHeardMs = nowMs();
-    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs))
+    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs)) {
+        peer->strikes = 0;
         return true;
+    }
     // Over the rate: the frame waits its turn (nothing is lost and order is kept), the sender
     // is told to slow down, and a sender that keeps flooding is disconnected.
-    if (peer->waiting.size() >= kMaxWaitingFrames) {
-        shut(socket, CloseCode::kPolicy,
-             {ErrorCode::RateLimited, u"Too many messages, too fast: disconnected."_s});
+    const qint64 bytes = frame.size() * qint64(sizeof(QChar));
+    const bool joined = !m_registry.nameOf(socket).isEmpty();
+    if (peer->waiting.size() >= (joined ? kMaxWaitingFrames : kMaxWaitingBeforeJoining)
+        || peer->waitingBytes + bytes > kMaxWaitingBytes) {
+        disconnectFlooder(socket);
         return false;
     }
     if (peer->waiting.isEmpty()) {
@@ -134,6 +153,7 @@ bool ChatRoom::admit(QWebSocket *socket, const QString &frame, bool binary)
     if (binary)
         return false; // refused anyway: not worth a place in the queue
     peer->waiting.enqueue(frame);
+    peer->waitingBytes += bytes;
     if (!m_drainTimer.isActive())
         m_drainTimer.start();
     return false;
@@ -148,13 +168,62 @@ void ChatRoom::drainWaiting()
         auto peer = m_peers.find(socket);
         while (peer != m_peers.end() && !peer->dropping && !peer->waiting.isEmpty()
                && peer->bucket.take(now)) {
-            process(socket, peer->waiting.dequeue());
+            const QString frame = peer->waiting.dequeue();
+            peer->waitingBytes -= frame.size() * qint64(sizeof(QChar));
+            process(socket, frame);
             peer = m_peers.find(socket); // processing may have closed the connection
         }
         anyLeft = anyLeft || (peer != m_peers.end() && !peer->waiting.isEmpty());
     }
     if (!anyLeft)
         m_drainTimer.stop();
+}
+
+void ChatRoom::charge(QWebSocket *socket)
+{
+    auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    peer->lastHeardMs = nowMs();
+    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs)) {
+        peer->strikes = 0;
+        return;
+    }
+    if (++peer->strikes > kMaxStrikes) {
+        disconnectFlooder(socket);
+    } else if (peer->strikes == 1) {
+        sendError(socket, {ErrorCode::RateLimited,
+                           u"Slow down: at most %1 frames a second, pings and pieces of messages "
+                           "included."_s.arg(m_settings.limits.messagesPerSecond)});
+    }
+}
+
+void ChatRoom::onFragment(QWebSocket *socket, bool isLast)
+{
+    auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    if (isLast) { // the whole message is admitted as one
+        peer->fragments = 0;
+        return;
+    }
+    const qint64 now = nowMs();
+    if (peer->fragments++ == 0)
+        peer->messageStartMs = now;
+    if (peer->fragments > kMaxFragments || now - peer->messageStartMs > kFragmentedMessageMs) {
+        shut(socket, QWebSocketProtocol::CloseCodeTooMuchData,
+             {ErrorCode::MessageTooLong,
+              u"A message must come in at most %1 pieces within %2 seconds."_s.arg(kMaxFragments)
+                      .arg(kFragmentedMessageMs / 1000)});
+        return;
+    }
+    charge(socket);
+}
+
+void ChatRoom::disconnectFlooder(QWebSocket *socket)
+{
+    shut(socket, CloseCode::kPolicy,
+         {ErrorCode::RateLimited, u"Too many messages, too fast: disconnected."_s});
 }
 
 void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
@@ -366,10 +435,9 @@ void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
 void ChatRoom::shut(QWebSocket *socket, quint16 code, const ProtocolError &error)
 {
     sendError(socket, error);
-    m_peers[socket].dropping = true;
-    socket->close(QWebSocketProtocol::CloseCode(code), errorCodeName(error.code));
-    // A peer that does not answer the close handshake is cut off.
-    QTimer::singleShot(2000, socket, &QWebSocket::abort);
+    Peer &peer = m_peers[socket];
+    peer.dropping = true;
+    ConnectionCloser::end(socket, peer.transport, code, errorCodeName(error.code));
 }
 
 void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const QString &clientId)
@@ -405,14 +473,21 @@ ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
         return nullptr;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
-    if (socket->bytesToWrite() + bytes > m_settings.limits.maxQueuedBytes) {
+    const qint64 queued
+            = peer->transport ? peer->transport->bytesToWrite() : socket->bytesToWrite();
+    if (queued + bytes > queueBudget(socket)) {
         peer->dropping = true;
         releaseMember(socket, !m_registry.isResumable(socket));
-        socket->close(QWebSocketProtocol::CloseCode(CloseCode::kTooSlow), u"too_slow"_s);
-        QTimer::singleShot(2000, socket, &QWebSocket::abort);
+        ConnectionCloser::end(socket, peer->transport, CloseCode::kTooSlow, u"too_slow"_s);
         return nullptr;
     }
     return &*peer;
+}
+
+qint64 ChatRoom::queueBudget(QWebSocket *socket) const
+{
+    return m_registry.nameOf(socket).isEmpty() ? kMaxQueuedBeforeJoining
+                                               : m_settings.limits.maxQueuedBytes;
 }
 
 void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
@@ -522,7 +597,7 @@ void ChatRoom::sweepIdle()
             continue; // gone while another was aborted
         if (now - peer->lastHeardMs > m_settings.limits.idleTimeoutMs)
             socket->abort(); // a dead peer: no close handshake to wait for
-        else
+        else if (!peer->dropping)
             socket->ping();
     }
 }

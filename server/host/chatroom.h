@@ -29,6 +29,15 @@ public:
     static constexpr int kPresenceWindowMs = 100; // joins and leaves this close share one event
     static constexpr int kMaxHistoryPage = 500;
     static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
+    static constexpr qint64 kMaxWaitingBytes = 1024 * 1024; // ...or more than this in them
+    static constexpr int kMaxWaitingBeforeJoining = 4; // a newcomer only needs its join
+    // Frames that cannot wait (pings, pieces of a message) taken over the rate before the
+    // sender is disconnected.
+    static constexpr int kMaxStrikes = 32;
+    static constexpr int kMaxFragments = 64; // pieces of one message
+    static constexpr int kFragmentedMessageMs = 10'000; // to send all the pieces of one
+    // Unsent bytes a connection that has not joined may hold (pongs, errors) before it is cut.
+    static constexpr qint64 kMaxQueuedBeforeJoining = 64 * 1024;
     static constexpr int kDrainIntervalMs = 20;
     static constexpr int kTypingIntervalMs = 1000;
     // Up to this many members, presence events list everyone; beyond, only what changed.
@@ -62,6 +71,10 @@ private:
         TokenBucket bucket;
         QTcpSocket *transport = nullptr; // the connection under the WebSocket, for broadcasts
         QQueue<QString> waiting; // text frames over the rate, in order
+        qint64 waitingBytes = 0;
+        int strikes = 0; // frames over the rate that could not wait, since the last in time
+        int fragments = 0; // pieces of the message being received
+        qint64 messageStartMs = 0; // when its first piece came
         qint64 lastHeardMs = 0;
         qint64 lastTypingMs = 0;
         bool dropping = false; // being closed by the host; sends nothing more
@@ -70,6 +83,12 @@ private:
 
     void onTextMessage(QWebSocket *socket, const QString &frame);
     bool admit(QWebSocket *socket, const QString &frame, bool binary = false);
+    // Pings and pieces of a message: taken at once or not at all, so over the rate they count
+    // as strikes.
+    void charge(QWebSocket *socket);
+    void onFragment(QWebSocket *socket, bool isLast);
+    void disconnectFlooder(QWebSocket *socket);
+    qint64 queueBudget(QWebSocket *socket) const;
     void process(QWebSocket *socket, const QString &frame);
     void drainWaiting();
     void dispatch(QWebSocket *socket, const Tertulia::ClientPayload &payload);

@@ -23,4 +23,16 @@ QByteArray textFrame(const QByteArray &utf8)
     return frame;
 }
 
+QByteArray closeFrame(quint16 code, const QByteArray &reasonUtf8)
+{
+    const QByteArray reason = reasonUtf8.left(123);
+    QByteArray frame;
+    frame.append(char(0x88)); // FIN, close
+    frame.append(char(2 + reason.size()));
+    frame.append(char(code >> 8));
+    frame.append(char(code & 0xff));
+    frame.append(reason);
+    return frame;
+}
+
 } // namespace FrameWriter

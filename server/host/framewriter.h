@@ -14,5 +14,7 @@ namespace FrameWriter {
 
 // A complete, unmasked, unfragmented text frame (server to client, RFC 6455).
 QByteArray textFrame(const QByteArray &utf8);
+// A close frame with its code and as much of the reason as fits a control frame (123 bytes).
+QByteArray closeFrame(quint16 code, const QByteArray &reasonUtf8);
 
 } // namespace FrameWriter

@@ -40,6 +40,15 @@ public:
     void sendFrame(quint8 firstByte, const QByteArray &payload, bool masked = true,
                    qint64 declaredLength = -1)
     {
+        QByteArray frame;
+        appendFrame(frame, firstByte, payload, masked, declaredLength);
+        socket.write(frame);
+    }
+
+    // Many frames can be gathered and written at once, as a flooder does.
+    static void appendFrame(QByteArray &out, quint8 firstByte, const QByteArray &payload,
+                            bool masked = true, qint64 declaredLength = -1)
+    {
         const quint64 length
                 = declaredLength >= 0 ? quint64(declaredLength) : quint64(payload.size());
         QByteArray frame(1, char(firstByte));
@@ -63,7 +72,18 @@ public:
             for (qsizetype i = 0; i < body.size(); ++i)
                 body[i] = char(body[i] ^ mask[i % 4]);
         }
-        socket.write(frame + body);
+        out.append(frame).append(body);
+    }
+
+    // Whether an error event with this code has arrived.
+    bool hasError(const QString &code)
+    {
+        for (const QJsonObject &event : events()) {
+            if (event.value(QStringLiteral("type")).toString() == QStringLiteral("error")
+                && event.value(QStringLiteral("code")).toString() == code)
+                return true;
+        }
+        return false;
     }
 
     void sendText(const QByteArray &utf8) { sendFrame(0x81, utf8); }
