@@ -19,6 +19,9 @@ private slots:
     void pagesAtTheBoundaries();
     void catchUpDeliversExactlyWhatWasMissed();
     void catchUpLongerThanAPageComesInPages();
+    void heavyHistoryComesInPagesThatFitTheQueue_data();
+    void heavyHistoryComesInPagesThatFitTheQueue();
+    void historyReadsFromOneAddressAreBudgeted();
     void resentMessageIsStoredAndDeliveredOnce();
     void droppedMemberReclaimsTheNameQuietly();
     void awayMemberLeavesAfterTheGracePeriod();
@@ -44,7 +47,21 @@ private:
     // Waits for a presence event telling `client` that `name` left.
     static bool seesLeave(TestClient &client, const QString &name);
     static QStringList texts(const QList<QJsonObject> &messages);
+    // Says `count` messages of 4 000 characters, 16 KB each in UTF-8.
+    static bool sayHeavily(TestClient &client, int count);
 };
+
+bool tst_ChatRoom::sayHeavily(TestClient &client, int count)
+{
+    QString heavy;
+    for (int i = 0; i < 3996; ++i) // and the number before them: 4 000 characters at most
+        heavy += u"😀"_s;
+    for (int i = 1; i <= count; ++i) {
+        if (say(client, QString::number(i) + heavy) <= 0)
+            return false;
+    }
+    return true;
+}
 
 bool tst_ChatRoom::seesLeave(TestClient &client, const QString &name)
 {
@@ -201,6 +218,87 @@ void tst_ChatRoom::catchUpLongerThanAPageComesInPages()
     QCOMPARE(ids(second).size(), 20);
     QCOMPARE(ids(second).first(), ids(first).last() + 1);
     QVERIFY(!second.value("hasMore").toBool());
+}
+
+void tst_ChatRoom::heavyHistoryComesInPagesThatFitTheQueue_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QJsonObject>("request"); // sent after the welcome, if any
+    QTest::newRow("coming back with since") << u"name=Ana&since=0"_s << QJsonObject();
+    QTest::newRow("asking for all after 0")
+            << u"name=Ana"_s << QJsonObject{{"type", "history"}, {"after", 0}, {"limit", 500}};
+}
+
+void tst_ChatRoom::heavyHistoryComesInPagesThatFitTheQueue()
+{
+    QFETCH(QString, query);
+    QFETCH(QJsonObject, request);
+    // 300 messages of 4 000 emoji: 16 KB each, 4.8 MB in all, more than --max-queued-bytes.
+    constexpr int kMessages = 300;
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    QVERIFY(sayHeavily(*bea, kMessages));
+
+    auto ana = join(host, query);
+    QVERIFY(ana);
+    if (!request.isEmpty())
+        ana->send(request);
+    // Followed as the page and the native client follow it: the next page after each.
+    QList<qint64> received;
+    QJsonObject page;
+    int pages = 0;
+    while (!(page = ana->nextWhere(u"history"_s, [](const QJsonObject &event) {
+                return event.contains("after");
+            })).isEmpty()) {
+        ++pages;
+        received += ids(page);
+        if (!page.value("hasMore").toBool())
+            break;
+        ana->send({{"type", "history"}, {"after", received.last()}, {"limit", 500}});
+    }
+    QCOMPARE(received.size(), kMessages);
+    for (int i = 1; i < received.size(); ++i)
+        QCOMPARE(received.at(i), received.at(i - 1) + 1);
+    QVERIFY2(pages > 1, qPrintable(QString::number(pages)));
+    QCOMPARE(ana->socket.state(), QAbstractSocket::ConnectedState); // never cut off as too slow
+    bea->send({{"message", "¿todo leído?"}});
+    QCOMPARE(ana->next(u"message"_s).value("message").toString(), u"¿todo leído?"_s);
+}
+
+void tst_ChatRoom::historyReadsFromOneAddressAreBudgeted()
+{
+    constexpr int kAskingMs = 3000;
+    TestHost host;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    QVERIFY(sayHeavily(*bea, 300));
+    auto mallory = join(host, u"name=Mallory"_s);
+    QVERIFY(!mallory->next(u"history"_s).isEmpty()); // its welcome's
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // Tiny requests for the heaviest page there is, each as soon as the last is answered.
+    qint64 received = 0;
+    int pages = 0;
+    while (elapsed.elapsed() < kAskingMs) {
+        mallory->send({{"type", "history"}, {"after", 0}, {"limit", 500}});
+        const QJsonObject page = mallory->next(u"history"_s);
+        QVERIFY2(!page.isEmpty(), qPrintable(u"page %1"_s.arg(pages)));
+        received += QJsonDocument(page).toJson(QJsonDocument::Compact).size();
+        ++pages;
+    }
+    const qint64 allowed = ChatRoom::kHistoryBurstBytes
+                           + ChatRoom::kHistoryBytesPerSecond * elapsed.elapsed() / 1000
+                           + ChatRoom::kMaxHistoryPageBytes;
+    QVERIFY2(received <= allowed,
+             qPrintable(u"%1 bytes in %2 pages > %3"_s.arg(received).arg(pages).arg(allowed)));
+    // Asking for many at once: the ones over the cap are refused, and said so.
+    for (int i = 0; i < ChatRoom::kMaxPendingHistory + 4; ++i)
+        mallory->send({{"type", "history"}, {"after", 0}, {"limit", 500}});
+    QCOMPARE(mallory->next(u"error"_s).value("code").toString(), u"rate_limited"_s);
+    // The room goes on.
+    bea->send({{"message", "sigo aquí"}});
+    QCOMPARE(mallory->next(u"message"_s).value("message").toString(), u"sigo aquí"_s);
 }
 
 void tst_ChatRoom::resentMessageIsStoredAndDeliveredOnce()

@@ -91,6 +91,10 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         // After QWebSocket has handled what arrived (its connection came first): what it
         // answered by itself, pongs above all, counts against the queue like everything else.
         connect(transport, &QTcpSocket::readyRead, this, [this, socket] { keepsUp(socket, 0); });
+        connect(transport, &QTcpSocket::bytesWritten, this, [this, socket] {
+            if (m_peers.contains(socket) && !m_peers[socket].pendingHistory.isEmpty())
+                servePendingHistory(socket);
+        });
     }
 
     // The seeds' clients name themselves in the URL: /ws?name=Ana (&since=42&resume=…).
@@ -404,25 +408,83 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
 
 void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
 {
+    Peer &peer = m_peers[socket];
+    if (peer.pendingHistory.size() >= kMaxPendingHistory) {
+        sendError(socket, {ErrorCode::RateLimited,
+                           u"Wait for the history pages you asked for before asking for more."_s});
+        return;
+    }
     limit = std::clamp(limit <= 0 ? m_settings.backlog : limit, 0, kMaxHistoryPage);
+    peer.pendingHistory.enqueue({before, after, limit});
+    servePendingHistory(socket);
+}
+
+void ChatRoom::servePendingHistory(QWebSocket *socket)
+{
+    for (;;) {
+        auto peer = m_peers.find(socket);
+        if (peer == m_peers.end() || peer->dropping || peer->pendingHistory.isEmpty())
+            return;
+        bool queueShort = false;
+        const qint64 budget = historyBudget(socket, &queueShort);
+        if (budget < kMinHistoryPageBytes) {
+            // A short queue is served again as it drains (bytesWritten); a spent budget by time.
+            if ((!queueShort || !peer->transport) && !peer->historyRetryScheduled) {
+                peer->historyRetryScheduled = true;
+                QTimer::singleShot(kHistoryRetryMs, socket, [this, socket] {
+                    if (m_peers.contains(socket))
+                        m_peers[socket].historyRetryScheduled = false;
+                    servePendingHistory(socket);
+                });
+            }
+            return;
+        }
+        sendHistoryPage(socket, peer->pendingHistory.dequeue(), budget);
+    }
+}
+
+void ChatRoom::sendHistoryPage(QWebSocket *socket, const HistoryRequest &request, qint64 budget)
+{
+    const auto [before, after, limit] = request;
     // Each reader gets the room's messages and the direct messages they sent or received.
     const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
-    // One more than asked for tells whether there is more beyond the page.
-    QList<StoredMessage> page = before >= 0  ? m_store.before(reader, before, limit + 1)
-                                : after >= 0 ? m_store.after(reader, after, limit + 1)
-                                             : m_store.latest(reader, limit + 1);
-    const bool hasMore = page.size() > limit;
-    if (hasMore) {
-        if (after >= 0)
-            page.removeLast();
-        else
-            page.removeFirst();
+    // One more than fits tells whether there is more beyond the page.
+    QList<StoredMessage> page = before >= 0  ? m_store.before(reader, before, limit + 1, budget)
+                                : after >= 0 ? m_store.after(reader, after, limit + 1, budget)
+                                             : m_store.latest(reader, limit + 1, budget);
+    qint64 bytes = 0;
+    for (const StoredMessage &stored : std::as_const(page))
+        bytes += stored.pageBytes();
+    bool hasMore = false;
+    // The farthest message goes; one alone is sent however large, or nobody could read it.
+    while (page.size() > limit || (page.size() > 1 && bytes > budget)) {
+        bytes -= (after >= 0 ? page.takeLast() : page.takeFirst()).pageBytes();
+        hasMore = true;
     }
+    m_historyReads[socket->peerAddress()].spend(nowMs(), double(bytes));
     QList<ChatMessage> messages;
     messages.reserve(page.size());
     for (const StoredMessage &stored : std::as_const(page))
         messages.append(toChatMessage(stored));
     deliver(socket, ServerEvents::history(messages, hasMore, before, after));
+}
+
+qint64 ChatRoom::historyBudget(QWebSocket *socket, bool *queueShort)
+{
+    // A page must fit its reader's queue with room to spare, or a member coming back to a
+    // heavy history would be cut off as too slow on every try.
+    const Peer &peer = m_peers[socket];
+    const qint64 queued = peer.transport ? peer.transport->bytesToWrite() : socket->bytesToWrite();
+    const qint64 queueRoom = (m_settings.limits.maxQueuedBytes - queued) / 2;
+    auto reads = m_historyReads.find(socket->peerAddress());
+    if (reads == m_historyReads.end()) {
+        reads = m_historyReads.insert(
+                socket->peerAddress(),
+                TokenBucket(double(kHistoryBytesPerSecond), int(kHistoryBurstBytes)));
+    }
+    const qint64 addressRoom = qint64(reads->available(nowMs()));
+    *queueShort = queueRoom < addressRoom;
+    return std::max<qint64>(0, std::min({kMaxHistoryPageBytes, queueRoom, addressRoom}));
 }
 
 void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
@@ -600,4 +662,8 @@ void ChatRoom::sweepIdle()
         else if (!peer->dropping)
             socket->ping();
     }
+    // Addresses whose history budget is whole again need no entry.
+    m_historyReads.removeIf([now](auto entry) {
+        return entry.value().available(now) >= double(kHistoryBurstBytes);
+    });
 }

@@ -12,6 +12,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QQueue>
 #include <QtCore/QTimer>
+#include <QtNetwork/QHostAddress>
 
 class MessageStore;
 class QTcpSocket;
@@ -28,6 +29,17 @@ class ChatRoom final : public QObject
 public:
     static constexpr int kPresenceWindowMs = 100; // joins and leaves this close share one event
     static constexpr int kMaxHistoryPage = 500;
+    // A page also ends at this many bytes (StoredMessage::pageBytes), or at half the room left
+    // in its reader's queue; clients ask for the rest when it has arrived.
+    static constexpr qint64 kMaxHistoryPageBytes = 256 * 1024;
+    // History read for one client address: so much at once, then so much a second.
+    static constexpr qint64 kHistoryBurstBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kHistoryBytesPerSecond = 4 * 1024 * 1024;
+    // With less room than this (queue or budget), a page waits: for the reader to drain its
+    // queue, or for the budget to refill (tried again every kHistoryRetryMs).
+    static constexpr qint64 kMinHistoryPageBytes = 32 * 1024;
+    static constexpr int kHistoryRetryMs = 100;
+    static constexpr int kMaxPendingHistory = 8; // pages asked for and waiting, per connection
     static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
     static constexpr qint64 kMaxWaitingBytes = 1024 * 1024; // ...or more than this in them
     static constexpr int kMaxWaitingBeforeJoining = 4; // a newcomer only needs its join
@@ -66,6 +78,13 @@ signals:
     void messagePosted(const Tertulia::ChatMessage &message);
 
 private:
+    struct HistoryRequest
+    {
+        qint64 before = -1;
+        qint64 after = -1;
+        int limit = 0;
+    };
+
     struct Peer
     {
         TokenBucket bucket;
@@ -75,6 +94,8 @@ private:
         int strikes = 0; // frames over the rate that could not wait, since the last in time
         int fragments = 0; // pieces of the message being received
         qint64 messageStartMs = 0; // when its first piece came
+        QQueue<HistoryRequest> pendingHistory; // pages asked for, waiting for room
+        bool historyRetryScheduled = false;
         qint64 lastHeardMs = 0;
         qint64 lastTypingMs = 0;
         bool dropping = false; // being closed by the host; sends nothing more
@@ -95,7 +116,13 @@ private:
     void onDisconnected(QWebSocket *socket);
     bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    // Queues the page; pages go out as the reader's queue and its address's budget allow.
     void sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit);
+    void servePendingHistory(QWebSocket *socket);
+    void sendHistoryPage(QWebSocket *socket, const HistoryRequest &request, qint64 budget);
+    // Bytes the next page may take; below kMinHistoryPageBytes it waits. queueShort: whether
+    // the reader's queue (not the address's budget) is what is short.
+    qint64 historyBudget(QWebSocket *socket, bool *queueShort);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
@@ -119,6 +146,7 @@ private:
     RoomPassword m_password;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
+    QHash<QHostAddress, TokenBucket> m_historyReads; // bytes of history each address may read
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QStringList m_pendingChanged; // went away or came back since the last presence event

@@ -6,6 +6,7 @@
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -98,9 +99,8 @@ bool MessageStore::open(const QString &directory)
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
               && s.before.prepare(
-                      u"SELECT * FROM (SELECT %1 FROM messages WHERE %2 AND id < ?"
-                      " ORDER BY id DESC LIMIT ?) ORDER BY id"_s.arg(QLatin1StringView(kColumns),
-                                                                     QLatin1StringView(kReadable)))
+                      u"SELECT %1 FROM messages WHERE %2 AND id < ? ORDER BY id DESC LIMIT ?"_s.arg(
+                              QLatin1StringView(kColumns), QLatin1StringView(kReadable)))
               && s.after.prepare(
                       u"SELECT %1 FROM messages WHERE %2 AND id > ? ORDER BY id LIMIT ?"_s.arg(
                               QLatin1StringView(kColumns), QLatin1StringView(kReadable)));
@@ -155,30 +155,34 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
             false};
 }
 
-QList<StoredMessage> MessageStore::latest(const QString &readerKey, int limit)
+QList<StoredMessage> MessageStore::latest(const QString &readerKey, int limit, qint64 maxBytes)
 {
     // The newest page is the page before any id there could be.
-    return page(m_statements->before, readerKey, std::numeric_limits<qint64>::max(), limit);
+    return before(readerKey, std::numeric_limits<qint64>::max(), limit, maxBytes);
 }
 
-QList<StoredMessage> MessageStore::before(const QString &readerKey, qint64 id, int limit)
+QList<StoredMessage> MessageStore::before(const QString &readerKey, qint64 id, int limit,
+                                          qint64 maxBytes)
 {
-    return page(m_statements->before, readerKey, id, limit);
+    QList<StoredMessage> newestFirst = page(m_statements->before, readerKey, id, limit, maxBytes);
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    return newestFirst;
 }
 
-QList<StoredMessage> MessageStore::after(const QString &readerKey, qint64 id, int limit)
+QList<StoredMessage> MessageStore::after(const QString &readerKey, qint64 id, int limit,
+                                         qint64 maxBytes)
 {
-    return page(m_statements->after, readerKey, id, limit);
+    return page(m_statements->after, readerKey, id, limit, maxBytes);
 }
 
 QList<StoredMessage> MessageStore::page(QSqlQuery &query, const QString &readerKey, qint64 id,
-                                        int limit)
+                                        int limit, qint64 maxBytes)
 {
     query.addBindValue(readerKey);
     query.addBindValue(readerKey);
     query.addBindValue(id);
     query.addBindValue(limit);
-    return query.exec() ? read(query) : QList<StoredMessage>();
+    return query.exec() ? read(query, maxBytes) : QList<StoredMessage>();
 }
 
 qint64 MessageStore::lastId()
@@ -230,14 +234,17 @@ bool MessageStore::fail(const QString &what, const QSqlQuery &query)
     return false;
 }
 
-QList<StoredMessage> MessageStore::read(QSqlQuery &query)
+QList<StoredMessage> MessageStore::read(QSqlQuery &query, qint64 maxBytes)
 {
     QList<StoredMessage> messages;
-    while (query.next()) {
+    qint64 bytes = 0;
+    // SQLite reads a row only when asked for it: stopping early leaves the rest unread.
+    while ((maxBytes < 0 || bytes <= maxBytes) && query.next()) {
         messages.append({query.value(0).toLongLong(), query.value(1).toString(),
                          query.value(2).toString(),
                          QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC),
                          query.value(4).toString(), query.value(5).toString()});
+        bytes += messages.constLast().pageBytes();
     }
     query.finish();
     return messages;

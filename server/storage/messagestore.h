@@ -41,9 +41,13 @@ public:
 
     // Pages as the reader whose name key is `readerKey` may see them: room messages and the
     // direct messages that reader sent or received. All pages are returned oldest first.
-    QList<StoredMessage> latest(const QString &readerKey, int limit);
-    QList<StoredMessage> before(const QString &readerKey, qint64 id, int limit);
-    QList<StoredMessage> after(const QString &readerKey, qint64 id, int limit);
+    // Reading, outwards from `id`, stops after the first message that takes the page past
+    // maxBytes (StoredMessage::pageBytes), so a page of heavy messages is never read whole.
+    QList<StoredMessage> latest(const QString &readerKey, int limit, qint64 maxBytes = -1);
+    QList<StoredMessage> before(const QString &readerKey, qint64 id, int limit,
+                                qint64 maxBytes = -1);
+    QList<StoredMessage> after(const QString &readerKey, qint64 id, int limit,
+                               qint64 maxBytes = -1);
     qint64 lastId();
     qint64 count();
 
@@ -53,8 +57,9 @@ public:
 private:
     bool fail(const QString &what, const QSqlQuery &query);
     bool addDirectMessageColumns(QSqlQuery &query);
-    QList<StoredMessage> page(QSqlQuery &query, const QString &readerKey, qint64 id, int limit);
-    QList<StoredMessage> read(QSqlQuery &query);
+    QList<StoredMessage> page(QSqlQuery &query, const QString &readerKey, qint64 id, int limit,
+                              qint64 maxBytes);
+    QList<StoredMessage> read(QSqlQuery &query, qint64 maxBytes = -1);
 
     QString m_connectionName;
     QString m_filePath;
