@@ -2,6 +2,7 @@
 // members, Ana and Bea, go on chatting with nothing already said lost.
 
 #include "chatroom.h"
+#include "passwordthrottle.h"
 #include "support/rawhttp.h"
 #include "support/rawwebsocket.h"
 #include "support/testclient.h"
@@ -328,6 +329,7 @@ private slots:
     void everyCaseCostsOthersNothing_data();
     void everyCaseCostsOthersNothing();
     void passwordIsRequiredAndChecked();
+    void passwordGuessesAreThrottledPerAddress();
 };
 
 void tst_HostileInput::everyCaseCostsOthersNothing_data()
@@ -423,6 +425,51 @@ void tst_HostileInput::passwordIsRequiredAndChecked()
     TestClient caro;
     QVERIFY(caro.open(host.socketUrl(u"name=Caro"_s)));
     QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"password_required"_s);
+}
+
+void tst_HostileInput::passwordGuessesAreThrottledPerAddress()
+{
+    TestHost host;
+    host.settings.password = u"sésamo"_s;
+    QVERIFY(host.start());
+    QSignalSpy guesses(&host.host, &ChatHost::passwordGuessed);
+    const QHostAddress guesser(u"127.0.0.5"_s);
+    int attempt = 0;
+    const auto tryJoin = [&](const QHostAddress &from, const QByteArray &password) {
+        RawWebSocket client;
+        if (!client.open(host.port(), "/ws", {}, from))
+            return QString();
+        client.sendText("{\"type\": \"join\", \"name\": \"N" + QByteArray::number(++attempt)
+                        + "\", \"password\": \"" + password + "\"}");
+        client.waitForClose();
+        for (const QJsonObject &event : client.events()) {
+            const QString type = event.value("type").toString();
+            if (type == u"welcome" || type == u"error")
+                return type == u"welcome" ? type : event.value("code").toString();
+        }
+        return QString();
+    };
+    QCOMPARE(tryJoin(guesser, "abrete"), u"password_wrong"_s);
+    QCOMPARE(guesses.size(), 1);
+    QCOMPARE(guesses.first().at(0).toString(), u"127.0.0.5"_s);
+    QCOMPARE(guesses.first().at(1).toInt(), 1);
+    // Right away again, even with the right password: it must wait its turn.
+    QCOMPARE(tryJoin(guesser, "sésamo"), u"password_throttled"_s);
+    QCOMPARE(guesses.size(), 1); // waiting is not guessing
+    // Another address is not held up.
+    RawWebSocket other;
+    QVERIFY(other.open(host.port(), "/ws", {}, QHostAddress(u"127.0.0.6"_s)));
+    other.sendText("{\"type\": \"join\", \"name\": \"Ana\", \"password\": \"sésamo\"}");
+    QTRY_VERIFY(!other.events().isEmpty());
+    QCOMPARE(other.events().first().value("type").toString(), u"welcome"_s);
+    // Each failure doubles the wait: after the first second, one more wrong guess, then two.
+    QTest::qWait(int(PasswordThrottle::kFirstWaitMs) + 100);
+    QCOMPARE(tryJoin(guesser, "abrete"), u"password_wrong"_s);
+    QTest::qWait(int(PasswordThrottle::kFirstWaitMs) + 100);
+    QCOMPARE(tryJoin(guesser, "sésamo"), u"password_throttled"_s);
+    QTest::qWait(int(PasswordThrottle::kFirstWaitMs));
+    QCOMPARE(tryJoin(guesser, "sésamo"), u"welcome"_s);
+    QCOMPARE(other.socket.state(), QAbstractSocket::ConnectedState);
 }
 
 QTEST_GUILESS_MAIN(tst_HostileInput)

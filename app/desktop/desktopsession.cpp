@@ -47,6 +47,8 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
         m_window->setReach(m_host->pageLoads(), int(m_host->room()->members().size()));
     });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
+    connect(m_host.get(), &ChatHost::passwordGuessed, m_window.get(),
+            &ChatWindow::notePasswordGuesses);
     m_window->enablePasswordSetting(!settings.password.isEmpty());
     m_window->enableModeration();
     // The window may go to the tray while the room stays open; the room ends when asked to.

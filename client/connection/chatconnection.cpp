@@ -226,7 +226,8 @@ void ChatConnection::onHistory(const ServerEvent &event)
 
 void ChatConnection::onError(const ServerEvent &event)
 {
-    if (event.errorCode == u"password_required" || event.errorCode == u"password_wrong") {
+    if (event.errorCode == u"password_required" || event.errorCode == u"password_wrong"
+        || event.errorCode == u"password_throttled") {
         m_wantOpen = false;
         setState(State::Disconnected);
         emit passwordRefused(event.reason);

@@ -188,6 +188,11 @@ void ChatWindow::setReach(int pageLoads, int members)
     m_sharePanel->setReach(pageLoads, members);
 }
 
+void ChatWindow::notePasswordGuesses(const QString &address, int failures)
+{
+    m_conversation->addNotice(tr("%n wrong password(s) from %1", nullptr, failures).arg(address));
+}
+
 void ChatWindow::setCertificateFingerprint(const QString &fingerprint)
 {
     m_shareBar->setFingerprint(fingerprint);

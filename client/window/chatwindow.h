@@ -32,6 +32,8 @@ public:
     void setShareAddresses(const QList<QUrl> &addresses);
     void setReach(int pageLoads, int members);
     void setCertificateFingerprint(const QString &fingerprint);
+    // Hosting: someone keeps sending wrong room passwords.
+    void notePasswordGuesses(const QString &address, int failures);
     // Hosting: offer to set the room's password; passwordChosen() carries the choice.
     void enablePasswordSetting(bool hasPassword);
     // Hosting: remove members (their context menu) and lock the room (Room menu).

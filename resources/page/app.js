@@ -204,7 +204,7 @@ function handle(event) {
       showMembers(event.members ? event.members : applyChanges(event));
       break;
     case 'error':
-      if (event.code === 'password_required' || event.code === 'password_wrong') {
+      if (['password_required', 'password_wrong', 'password_throttled'].includes(event.code)) {
         ui.passwordRow.hidden = false;
         ui.joinError.textContent = errorText(event);
         passwordRefused = true;

@@ -70,6 +70,10 @@ bool ChatHost::start(const HostSettings &settings)
     connect(trimmer, &MemoryTrimmer::aboutToTrim, m_room, &ChatRoom::releaseIdleBuffers);
     connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
+    connect(m_room, &ChatRoom::passwordGuessed, this,
+            [this](const QHostAddress &address, int failures) {
+                emit passwordGuessed(address.toString(), failures);
+            });
     auto *retention = new RetentionScheduler(*m_store, settings.retention,
                                              settings.retentionIntervalMs, m_room);
     retention->start();

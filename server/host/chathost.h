@@ -46,6 +46,9 @@ public:
 signals:
     // The page was loaded, or someone joined or left: the share panel's live feedback.
     void reachChanged();
+    // A wrong room password: the `failures`-th in a row from that address (each makes the
+    // address wait longer before its next try).
+    void passwordGuessed(const QString &address, int failures);
 
 private:
     void onWebSocketReady();

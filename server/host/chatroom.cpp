@@ -312,15 +312,8 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 
 bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
 {
-    if (!m_password.matches(request.password)) {
-        const bool missing = request.password.isEmpty();
-        shut(socket, CloseCode::kPolicy,
-             missing ? ProtocolError{ErrorCode::PasswordRequired,
-                                     u"This room has a password: send it to join."_s}
-                     : ProtocolError{ErrorCode::PasswordWrong,
-                                     u"That is not the room's password."_s});
+    if (!checkPassword(socket, request.password))
         return false;
-    }
     if (auto problem = Names::problemWith(request.name, m_settings.limits.maxNameLength)) {
         refuseName(socket, *problem);
         return false;
@@ -363,6 +356,36 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     }
     schedulePresence();
     return true;
+}
+
+bool ChatRoom::checkPassword(QWebSocket *socket, const QString &password)
+{
+    if (!m_password.isSet())
+        return true;
+    const QHostAddress address = socket->peerAddress();
+    const qint64 now = nowMs();
+    // A join with no password guesses nothing: it is only told one is needed.
+    const qint64 wait = password.isEmpty() ? 0 : m_passwordThrottle.waitMs(address, now);
+    if (wait > 0) {
+        shut(socket, CloseCode::kPolicy,
+             {ErrorCode::PasswordThrottled,
+              u"Too many wrong passwords from your address: try again in %1 s."_s.arg((wait + 999)
+                                                                                      / 1000)});
+        return false;
+    }
+    if (m_password.matches(password)) {
+        m_passwordThrottle.succeeded(address);
+        return true;
+    }
+    if (password.isEmpty()) { // a first visit, not a guess
+        shut(socket, CloseCode::kPolicy,
+             {ErrorCode::PasswordRequired, u"This room has a password: send it to join."_s});
+        return false;
+    }
+    emit passwordGuessed(address, m_passwordThrottle.failed(address, now));
+    shut(socket, CloseCode::kPolicy,
+         {ErrorCode::PasswordWrong, u"That is not the room's password."_s});
+    return false;
 }
 
 void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)

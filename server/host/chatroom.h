@@ -4,6 +4,7 @@
 #include "deadlinequeue.h"
 #include "hostsettings.h"
 #include "memberregistry.h"
+#include "passwordthrottle.h"
 #include "roompassword.h"
 #include "serverevent.h"
 #include "tokenbucket.h"
@@ -76,6 +77,8 @@ signals:
     void memberJoined(const QString &name);
     void memberLeft(const QString &name);
     void messagePosted(const Tertulia::ChatMessage &message);
+    // Someone sent a wrong password: the `failures`-th in a row from that address.
+    void passwordGuessed(const QHostAddress &address, int failures);
 
 private:
     struct HistoryRequest
@@ -115,6 +118,8 @@ private:
     void dispatch(QWebSocket *socket, const Tertulia::ClientPayload &payload);
     void onDisconnected(QWebSocket *socket);
     bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
+    // Shuts the connection, saying why, unless the password lets it in.
+    bool checkPassword(QWebSocket *socket, const QString &password);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
     // Queues the page; pages go out as the reader's queue and its address's budget allow.
     void sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit);
@@ -144,6 +149,7 @@ private:
     MessageStore &m_store;
     HostSettings m_settings;
     RoomPassword m_password;
+    PasswordThrottle m_passwordThrottle;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
     QHash<QHostAddress, TokenBucket> m_historyReads; // bytes of history each address may read

@@ -39,6 +39,8 @@ QString errorCodeName(ErrorCode code)
         return u"password_required"_s;
     case ErrorCode::PasswordWrong:
         return u"password_wrong"_s;
+    case ErrorCode::PasswordThrottled:
+        return u"password_throttled"_s;
     case ErrorCode::JoinTimeout:
         return u"join_timeout"_s;
     case ErrorCode::Removed:

@@ -23,6 +23,7 @@ enum class ErrorCode {
     RateLimited, // faster than the room allows: slow down
     PasswordRequired, // the room has a password and the join carried none
     PasswordWrong, // the join carried the wrong password
+    PasswordThrottled, // too many wrong passwords from this address: wait before trying again
     JoinTimeout, // connected but never said who it is
     Removed, // the host removed this member from the room
     RoomLocked, // the host locked the room to newcomers

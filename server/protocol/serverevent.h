@@ -70,7 +70,7 @@ namespace ServerEvents {
 // date as people join, so a crowd joining at once is not serialised again for each newcomer.
 // UTF-8, ready to frame: in a large room this is the biggest event, sent to every newcomer.
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                const QString &resumeToken);
+                   const QString &resumeToken);
 // One member as a JSON object, for a members array kept up to date as people join.
 QByteArray memberJson(const MemberInfo &member);
 QString message(const ChatMessage &message);
