@@ -163,6 +163,17 @@ QList<std::pair<const char *, Case>> cases()
             {"name: taken", badName(u"Ana"_s, u"name_taken"_s, 4002)},
             {"name: taken, other case", badName(u"bEA"_s, u"name_taken"_s, 4002)},
             {"name: taken, padded", badName(u" Ana "_s, u"name_taken"_s, 4002)},
+            // Lookalikes of a member's name, and names nobody can see.
+            {"name: Cyrillic A", badName(u"\u0410na"_s, u"name_taken"_s, 4002)},
+            {"name: Greek and Cyrillic mix", badName(u"B\u0435\u03b1"_s, u"name_taken"_s, 4002)},
+            {"name: full width", badName(u"\uff21\uff4e\uff41"_s, u"name_taken"_s, 4002)},
+            {"name: zero-width space", badName(u"Ana\u200b"_s, u"name_invalid"_s, 4001)},
+            {"name: right-to-left override", badName(u"\u202eanA"_s, u"name_invalid"_s, 4001)},
+            {"name: only a zero-width space", badName(u"\u200b"_s, u"name_invalid"_s, 4001)},
+            {"name: only a word joiner", badName(u"\u2060"_s, u"name_invalid"_s, 4001)},
+            {"name: only a byte-order mark", badName(u"\ufeff"_s, u"name_invalid"_s, 4001)},
+            {"name: only a soft hyphen", badName(u"\u00ad"_s, u"name_invalid"_s, 4001)},
+            {"name: only a combining accent", badName(u"\u0301"_s, u"name_invalid"_s, 4001)},
             // WebSocket frames.
             {"frame: invalid UTF-8", rawFrame(0x81, "\xc3\x28\xff", true, -1, 1007)},
             {"frame: reserved opcode", rawFrame(0x83, "x", true, -1, 1002)},
@@ -330,6 +341,7 @@ private slots:
     void everyCaseCostsOthersNothing();
     void passwordIsRequiredAndChecked();
     void passwordGuessesAreThrottledPerAddress();
+    void namesInEveryScriptAreWelcome();
 };
 
 void tst_HostileInput::everyCaseCostsOthersNothing_data()
@@ -470,6 +482,24 @@ void tst_HostileInput::passwordGuessesAreThrottledPerAddress()
     QTest::qWait(int(PasswordThrottle::kFirstWaitMs));
     QCOMPARE(tryJoin(guesser, "sésamo"), u"welcome"_s);
     QCOMPARE(other.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_HostileInput::namesInEveryScriptAreWelcome()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    std::vector<std::unique_ptr<TestClient>> members;
+    // Told apart by how they look, not by their script; an emoji joined by ZWJ is one picture.
+    for (const QString &name :
+         {u"Ana"_s, u"Аня"_s, u"José"_s, u"Jose\u0301 Luis"_s, u"\u674e\u96f7"_s,
+          u"\U0001F469\u200D\U0001F4BB Eva"_s, u"\u0645\u0631\u064a\u0645"_s}) {
+        members.push_back(std::make_unique<TestClient>());
+        QVERIFY(members.back()->open(host.socketUrl()));
+        members.back()->send({{"type", "join"}, {"name", name}});
+        const QJsonObject welcome = members.back()->next(u"welcome"_s);
+        QVERIFY2(!welcome.isEmpty(), qPrintable(name));
+        QCOMPARE(welcome.value("name").toString(), name.normalized(QString::NormalizationForm_KC));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HostileInput)

@@ -1,6 +1,7 @@
 #include "memberregistry.h"
 
 #include "names.h"
+#include "nameskeleton.h"
 
 #include <QtCore/QRandomGenerator>
 
@@ -26,9 +27,21 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     const QString key = Names::uniquenessKey(name);
     const auto found = m_byKey.constFind(key);
     if (found == m_byKey.cend()) {
+        const QString skeleton = NameSkeleton::of(name);
+        if (const auto lookalike = m_bySkeleton.constFind(skeleton);
+            lookalike != m_bySkeleton.cend()) {
+            return {Outcome::Refused,
+                    {ErrorCode::NameTaken,
+                     u"\"%1\" looks too much like \"%2\", who is in this room: choose another "
+                     "name."_s.arg(name, (*lookalike)->name)},
+                    {},
+                    {}};
+        }
         const auto member = m_members.insert(
-                m_members.end(), {name, key, now, newResumeToken(), socket, {}, resumable});
+                m_members.end(),
+                {name, key, skeleton, now, newResumeToken(), socket, {}, resumable});
         m_byKey.insert(key, member);
+        m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
         return {Outcome::Joined, {}, name, member->resumeToken};
     }
@@ -69,6 +82,7 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTim
 MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator member)
 {
     m_byKey.remove(member->key);
+    m_bySkeleton.remove(member->skeleton);
     if (member->socket)
         m_bySocket.remove(member->socket);
     return m_members.erase(member);

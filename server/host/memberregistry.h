@@ -56,6 +56,7 @@ private:
     {
         QString name;
         QString key; // Names::uniquenessKey(name)
+        QString skeleton; // NameSkeleton::of(name): what it looks like
         QDateTime since;
         QString resumeToken;
         QWebSocket *socket = nullptr; // nullptr while away
@@ -70,5 +71,6 @@ private:
 
     MemberList m_members; // oldest first
     QHash<QString, MemberList::iterator> m_byKey;
+    QHash<QString, MemberList::iterator> m_bySkeleton;
     QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
 };

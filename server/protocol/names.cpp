@@ -9,7 +9,8 @@ namespace Tertulia::Names {
 
 QString normalized(const QString &name)
 {
-    return name.trimmed();
+    // NFKC: "Ａｎａ" (full width) and "Ana" are one name, and so are composed and decomposed "é".
+    return name.normalized(QString::NormalizationForm_KC).trimmed();
 }
 
 std::optional<ProtocolError> problemWith(const QString &normalizedName, int maxLength)
@@ -22,6 +23,14 @@ std::optional<ProtocolError> problemWith(const QString &normalizedName, int maxL
     }
     if (TextChecks::containsControlCharacter(normalizedName, TextChecks::Allow::Nothing))
         return ProtocolError{ErrorCode::NameInvalid, u"Names cannot contain control characters."_s};
+    if (TextChecks::containsFormatCharacter(normalizedName)) {
+        return ProtocolError{ErrorCode::NameInvalid,
+                             u"Names cannot contain invisible characters such as zero-width "
+                             "spaces or direction marks."_s};
+    }
+    if (!TextChecks::hasVisibleCharacter(normalizedName))
+        return ProtocolError{ErrorCode::NameInvalid, u"Names need at least one visible letter, "
+                                                     "digit or symbol."_s};
     return std::nullopt;
 }
 

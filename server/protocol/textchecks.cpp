@@ -1,5 +1,7 @@
 #include "textchecks.h"
 
+#include <QtCore/QList>
+
 namespace Tertulia::TextChecks {
 
 qsizetype codePointCount(const QString &text)
@@ -21,6 +23,46 @@ bool containsControlCharacter(const QString &text, Allow allowed)
             continue;
         if (c.category() == QChar::Other_Control || unit == 0x2028 || unit == 0x2029)
             return true;
+    }
+    return false;
+}
+
+bool containsFormatCharacter(const QString &text)
+{
+    for (const char32_t c : text.toUcs4()) {
+        if (QChar::category(c) == QChar::Other_Format && c != U'\u200D')
+            return true;
+    }
+    return false;
+}
+
+bool hasVisibleCharacter(const QString &text)
+{
+    for (const char32_t c : text.toUcs4()) {
+        switch (QChar::category(c)) {
+        case QChar::Letter_Uppercase:
+        case QChar::Letter_Lowercase:
+        case QChar::Letter_Titlecase:
+        case QChar::Letter_Modifier:
+        case QChar::Letter_Other:
+        case QChar::Number_DecimalDigit:
+        case QChar::Number_Letter:
+        case QChar::Number_Other:
+        case QChar::Punctuation_Connector:
+        case QChar::Punctuation_Dash:
+        case QChar::Punctuation_Open:
+        case QChar::Punctuation_Close:
+        case QChar::Punctuation_InitialQuote:
+        case QChar::Punctuation_FinalQuote:
+        case QChar::Punctuation_Other:
+        case QChar::Symbol_Math:
+        case QChar::Symbol_Currency:
+        case QChar::Symbol_Modifier:
+        case QChar::Symbol_Other:
+            return true;
+        default:
+            break;
+        }
     }
     return false;
 }

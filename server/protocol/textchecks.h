@@ -13,4 +13,12 @@ qsizetype codePointCount(const QString &text);
 // C0/C1 controls, DEL, and the Unicode line and paragraph separators.
 bool containsControlCharacter(const QString &text, Allow allowed);
 
+// Invisible formatting (category Cf): zero-width spaces and joiners, word joiners, byte-order
+// marks, soft hyphens, bidirectional controls that make "anA" show as "Ana". The zero-width
+// joiner inside emoji sequences (👩‍💻) is allowed.
+bool containsFormatCharacter(const QString &text);
+
+// Whether anything in the text can be seen: a letter, digit, punctuation mark or symbol.
+bool hasVisibleCharacter(const QString &text);
+
 } // namespace Tertulia::TextChecks
