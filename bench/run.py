@@ -52,7 +52,8 @@ class Server:
             # Limits opened up for a load test from one address; everything else as shipped.
             return [str(self.build / "app" / "tertulia-server"), "--bind", "127.0.0.1",
                     "--port", str(self.port), "--data-dir", self.data_dir,
-                    "--rate", "1000000", "--burst", "1000000", "--max-connections", "20000",
+                    "--rate", "1000000", "--burst", "1000000", "--store-rate", "1000000000",
+                    "--max-connections", "20000",
                     "--max-per-address", "20000"]
         if self.kind == "fastapi":
             return ["/usr/bin/python3", "-m", "uvicorn", "fastapi_seed:app", "--app-dir",

@@ -3,6 +3,7 @@
 
 #include "chatroom.h"
 #include "passwordthrottle.h"
+#include "storageguard.h"
 #include "support/rawhttp.h"
 #include "support/rawwebsocket.h"
 #include "support/testclient.h"
@@ -111,7 +112,7 @@ Case pingFlood(const QByteArray &query, int closeCode)
         RawWebSocket offender;
         QVERIFY(offender.open(f.host.port(), f.target(query)));
         QByteArray pings;
-        for (int i = 0; i < 100'000; ++i)
+        for (int i = 0; i < 10'000; ++i) // 1 MB: far over the rate, and no reader in sight
             RawWebSocket::appendFrame(pings, 0x89, QByteArray(100, 'p'));
         offender.socket.write(pings);
         QCOMPARE(offender.waitForClose(10'000), closeCode);
@@ -317,6 +318,27 @@ QList<std::pair<const char *, Case>> cases()
                  QCOMPARE(offender.waitForClose(), 1008);
                  QVERIFY(offender.hasError(u"rate_limited"_s));
              }},
+            {"connection: resumable joins that drop at once",
+             [](Fixture &f) {
+                 const QHostAddress from(u"127.0.0.7"_s);
+                 const int drops = MemberRegistry::kMaxAwayPerAddress + 8;
+                 for (int i = 0; i < drops; ++i) {
+                     RawWebSocket dropper;
+                     QVERIFY(dropper.open(f.host.port(),
+                                          "/ws?resume=&name=Away" + QByteArray::number(i), {},
+                                          from));
+                     QTRY_VERIFY(!dropper.events().isEmpty()); // its welcome: it joined
+                     dropper.socket.abort();
+                     QTRY_COMPARE(f.host.host.connectionCount(), 2); // Ana's and Bea's
+                 }
+                 // Names are held for as many as one address may keep away; the rest left.
+                 int away = 0;
+                 for (const auto &member : f.host.host.room()->members())
+                     away += member.away ? 1 : 0;
+                 QCOMPARE(away, MemberRegistry::kMaxAwayPerAddress);
+                 QCOMPARE(f.host.host.room()->members().size(),
+                          MemberRegistry::kMaxAwayPerAddress + 2);
+             }},
             {"connection: flooding",
              [](Fixture &f) {
                  auto offender = f.mallory();
@@ -342,6 +364,8 @@ private slots:
     void passwordIsRequiredAndChecked();
     void passwordGuessesAreThrottledPerAddress();
     void namesInEveryScriptAreWelcome();
+    void oneAddressCannotFillTheDisk();
+    void aNearlyFullDiskRefusesMessagesSayingSo();
 };
 
 void tst_HostileInput::everyCaseCostsOthersNothing_data()
@@ -500,6 +524,63 @@ void tst_HostileInput::namesInEveryScriptAreWelcome()
         QVERIFY2(!welcome.isEmpty(), qPrintable(name));
         QCOMPARE(welcome.value("name").toString(), name.normalized(QString::NormalizationForm_KC));
     }
+}
+
+void tst_HostileInput::oneAddressCannotFillTheDisk()
+{
+    TestHost host; // no rate limit: only the storage share holds the flooder back
+    QVERIFY(host.start());
+    TestClient mallory;
+    QVERIFY(mallory.open(host.socketUrl(u"name=Mallory"_s)));
+    const QString heavy(3999, u'ñ');
+    const qint64 bytesEach = heavy.size() * 2;
+    const qint64 rate = host.settings.limits.storedBytesPerSecond;
+    const int fit = int(rate * StorageGuard::kBurstSeconds / bytesEach);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int i = 0; i < fit + 50; ++i)
+        mallory.send({{"message", heavy}, {"clientId", u"m%1"_s.arg(i)}});
+    const QJsonObject refused = mallory.next(u"error"_s, 20'000);
+    QCOMPARE(refused.value("code").toString(), u"quota_exceeded"_s);
+    QVERIFY(refused.value("clientId").toString().startsWith(u'm'));
+    QTRY_VERIFY_WITH_TIMEOUT(mallory.eventsOfType(u"ack"_s).size()
+                                             + mallory.eventsOfType(u"error"_s).size()
+                                     >= fit + 50,
+                             20'000);
+    // What the share holds at once, and what refilled meanwhile.
+    const qint64 refilled = rate * (elapsed.elapsed() + 1000) / 1000 / bytesEach;
+    QVERIFY2(mallory.eventsOfType(u"ack"_s).size() <= fit + refilled,
+             qPrintable(u"%1 stored, %2 + %3 allowed"_s.arg(mallory.eventsOfType(u"ack"_s).size())
+                                .arg(fit)
+                                .arg(refilled)));
+    // Someone from another address stores as ever.
+    RawWebSocket bea;
+    QVERIFY(bea.open(host.port(), "/ws?name=Bea", {}, QHostAddress(u"127.0.0.8"_s)));
+    bea.sendText("{\"message\": \"hola\"}");
+    QTRY_VERIFY([&] {
+        for (const QJsonObject &event : bea.events())
+            if (event.value("type").toString() == u"ack")
+                return true;
+        return false;
+    }());
+}
+
+void tst_HostileInput::aNearlyFullDiskRefusesMessagesSayingSo()
+{
+    TestHost host;
+    host.settings.limits.minFreeDiskBytes = qint64(1) << 60; // no disk has this much free
+    QVERIFY(host.start());
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana"_s)));
+    TestClient bea;
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    ana.send({{"message", "¿hay sitio?"}, {"clientId", "c1"}});
+    const QJsonObject refused = ana.next(u"error"_s);
+    QCOMPARE(refused.value("code").toString(), u"storage_failed"_s);
+    QVERIFY(refused.value("reason").toString().contains(u"disk is nearly full"_s));
+    QCOMPARE(refused.value("clientId").toString(), u"c1"_s);
+    QVERIFY(bea.next(u"message"_s, 300).isEmpty()); // not delivered either
+    QCOMPARE(host.host.room()->members().size(), 2); // nobody was dropped
 }
 
 QTEST_GUILESS_MAIN(tst_HostileInput)

@@ -1,6 +1,7 @@
 // The history store on a real SQLite file in a temporary directory.
 
 #include "messagestore.h"
+#include "retentionscheduler.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlDatabase>
@@ -32,6 +33,7 @@ private slots:
     void keepsTheNewestMessages();
     void dropsMessagesOlderThanTheAgeLimit();
     void idsKeepGrowingAfterPruning();
+    void capsTheHistoryInBytes();
     void parsesRetentionPolicies_data();
     void parsesRetentionPolicies();
 
@@ -229,6 +231,29 @@ void tst_MessageStore::keepsTheNewestMessages()
     QCOMPARE(store.prune(policy, 100, now), 0);
     QCOMPARE(texts(store.latest(kReader, 100)).first(), u"16"_s);
     QCOMPARE(store.count(), 10);
+}
+
+void tst_MessageStore::capsTheHistoryInBytes()
+{
+    constexpr qint64 kCap = 1024 * 1024;
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const QString heavy(8000, u'ñ'); // 16 KB of UTF-8
+    for (int i = 1; i <= 300; ++i)
+        QVERIFY(add(store, QString::number(i) + heavy) > 0);
+    QVERIFY2(store.usedBytes() > 4 * kCap, qPrintable(QString::number(store.usedBytes())));
+    RetentionPolicy policy; // keep all, but no more than the cap
+    policy.maxBytes = kCap;
+    RetentionScheduler scheduler(store, policy, 60'000);
+    QSignalSpy pruned(&scheduler, &RetentionScheduler::pruned);
+    scheduler.start();
+    QVERIFY(pruned.wait());
+    QVERIFY2(store.usedBytes() <= kCap, qPrintable(QString::number(store.usedBytes())));
+    // The oldest went; the newest are all there.
+    const QList<StoredMessage> newest = store.latest(kReader, 10);
+    QCOMPARE(newest.size(), 10);
+    QVERIFY(newest.last().text.startsWith(u"300"_s));
+    QVERIFY(store.count() < 300);
 }
 
 void tst_MessageStore::dropsMessagesOlderThanTheAgeLimit()

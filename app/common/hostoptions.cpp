@@ -57,6 +57,21 @@ const QList<LimitOption> &limitOptions()
                      "HostOptions",
                      "Bytes waiting for one slow reader before it is dropped (default %1)."),
              nullptr, nullptr, &HostLimits::maxQueuedBytes, 64 * 1024, 1e10},
+            {u"max-history-bytes"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Largest the history may grow on disk, in bytes; the oldest "
+                               "messages go first (default %1)."),
+             nullptr, nullptr, &HostLimits::maxHistoryBytes, 1024 * 1024, 1e15},
+            {u"store-rate"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Bytes of messages one address may store a second, with 128 "
+                               "seconds' worth at once (default %1)."),
+             nullptr, nullptr, &HostLimits::storedBytesPerSecond, 1024, 1e12},
+            {u"min-free-disk"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Bytes that must stay free on the history's disk; below, messages "
+                               "are refused (default %1)."),
+             nullptr, nullptr, &HostLimits::minFreeDiskBytes, 0, 1e15},
     };
     return options;
 }

@@ -74,7 +74,9 @@ bool ChatHost::start(const HostSettings &settings)
             [this](const QHostAddress &address, int failures) {
                 emit passwordGuessed(address.toString(), failures);
             });
-    auto *retention = new RetentionScheduler(*m_store, settings.retention,
+    RetentionPolicy retentionPolicy = settings.retention;
+    retentionPolicy.maxBytes = settings.limits.maxHistoryBytes;
+    auto *retention = new RetentionScheduler(*m_store, retentionPolicy,
                                              settings.retentionIntervalMs, m_room);
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.

@@ -41,6 +41,8 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_store(store),
       m_settings(settings),
       m_password(settings.password),
+      m_storageGuard(settings.dataDirectory, settings.limits.minFreeDiskBytes,
+                     settings.limits.storedBytesPerSecond),
       m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
           auto *socket = static_cast<QWebSocket *>(connection);
           if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
@@ -296,7 +298,8 @@ void ChatRoom::onDisconnected(QWebSocket *socket)
 
 void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 {
-    const QString name = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc());
+    const QString name
+            = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc(), &leaving);
     if (name.isEmpty())
         return;
     m_membersJsonValid = false;
@@ -324,8 +327,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         return false;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const MemberRegistry::Claim claim
-            = m_registry.claim(socket, request.name, request.resume, request.resumable, now);
+    const MemberRegistry::Claim claim = m_registry.claim(
+            socket, request.name, request.resume, request.resumable, socket->peerAddress(), now);
     if (claim.outcome == MemberRegistry::Outcome::Refused) {
         refuseName(socket, claim.error);
         return false;
@@ -406,6 +409,11 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     }
+    const qint64 bytes = (name.size() + payload.message.size()) * qint64(sizeof(QChar));
+    if (const auto refusal = m_storageGuard.refusal(socket->peerAddress(), bytes, nowMs())) {
+        sendError(socket, *refusal, payload.clientId);
+        return;
+    }
     const auto appended = m_store.append(name, Names::uniquenessKey(name), payload.message,
                                          payload.clientId, QDateTime::currentDateTimeUtc(),
                                          recipient, Names::uniquenessKey(recipient));
@@ -431,14 +439,16 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
 
 void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
 {
-    Peer &peer = m_peers[socket];
-    if (peer.pendingHistory.size() >= kMaxPendingHistory) {
+    const auto peer = m_peers.find(socket); // gone if the welcome was too much for it
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    if (peer->pendingHistory.size() >= kMaxPendingHistory) {
         sendError(socket, {ErrorCode::RateLimited,
                            u"Wait for the history pages you asked for before asking for more."_s});
         return;
     }
     limit = std::clamp(limit <= 0 ? m_settings.backlog : limit, 0, kMaxHistoryPage);
-    peer.pendingHistory.enqueue({before, after, limit});
+    peer->pendingHistory.enqueue({before, after, limit});
     servePendingHistory(socket);
 }
 
@@ -503,7 +513,7 @@ qint64 ChatRoom::historyBudget(QWebSocket *socket, bool *queueShort)
     if (reads == m_historyReads.end()) {
         reads = m_historyReads.insert(
                 socket->peerAddress(),
-                TokenBucket(double(kHistoryBytesPerSecond), int(kHistoryBurstBytes)));
+                TokenBucket(double(kHistoryBytesPerSecond), double(kHistoryBurstBytes)));
     }
     const qint64 addressRoom = qint64(reads->available(nowMs()));
     *queueShort = queueRoom < addressRoom;
@@ -520,9 +530,12 @@ void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
 void ChatRoom::shut(QWebSocket *socket, quint16 code, const ProtocolError &error)
 {
     sendError(socket, error);
-    Peer &peer = m_peers[socket];
-    peer.dropping = true;
-    ConnectionCloser::end(socket, peer.transport, code, errorCodeName(error.code));
+    // Sending may have found it too slow and closed it already; never bring it back here.
+    const auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    peer->dropping = true;
+    ConnectionCloser::end(socket, peer->transport, code, errorCodeName(error.code));
 }
 
 void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const QString &clientId)

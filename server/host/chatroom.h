@@ -7,6 +7,7 @@
 #include "passwordthrottle.h"
 #include "roompassword.h"
 #include "serverevent.h"
+#include "storageguard.h"
 #include "tokenbucket.h"
 
 #include <QtCore/QHash>
@@ -150,6 +151,7 @@ private:
     HostSettings m_settings;
     RoomPassword m_password;
     PasswordThrottle m_passwordThrottle;
+    StorageGuard m_storageGuard;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
     QHash<QHostAddress, TokenBucket> m_historyReads; // bytes of history each address may read

@@ -11,8 +11,10 @@ class QWebSocket;
 // what it had not read yet: the error and the close frame. Here the close frame is written,
 // the connection's input is from then on read and thrown away (a flooder costs nothing more),
 // the sending side is closed after the last byte (plain TCP), and the connection is cut once
-// the peer closes too, or after lingerMs.
+// the peer closes too, or lingerMs after it last sent anything (kMaxLingerMs at most).
 namespace ConnectionCloser {
+
+constexpr int kMaxLingerMs = 10'000;
 
 // transport: the TCP connection under the WebSocket, or nullptr if unknown (Qt's close only).
 void end(QWebSocket *socket, QTcpSocket *transport, quint16 code, const QString &reason,

@@ -21,6 +21,11 @@ struct HostLimits
     int idleTimeoutMs = 60'000; // silent this long (no pong either): dropped
     qint64 maxQueuedBytes = 4 * 1024 * 1024; // unsent to one client before it is dropped
     qint64 maxRequestBodyBytes = 64 * 1024; // nothing here takes a body; larger: 413
+    qint64 maxHistoryBytes = qint64(2) * 1024 * 1024 * 1024; // the database; oldest pruned
+    qint64 minFreeDiskBytes = 256 * 1024 * 1024; // less free than this: messages not stored
+    // Bytes of messages one client address may store a second (UTF-16, as they are kept),
+    // with StorageGuard::kBurstSeconds of that at once.
+    qint64 storedBytesPerSecond = 64 * 1024;
 };
 
 // Everything a host is started with; the executables fill it from their command lines.

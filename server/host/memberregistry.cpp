@@ -22,7 +22,7 @@ QString newResumeToken()
 
 MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &name,
                                             const QString &resumeToken, bool resumable,
-                                            const QDateTime &now)
+                                            const QHostAddress &address, const QDateTime &now)
 {
     const QString key = Names::uniquenessKey(name);
     const auto found = m_byKey.constFind(key);
@@ -39,7 +39,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
         }
         const auto member = m_members.insert(
                 m_members.end(),
-                {name, key, skeleton, now, newResumeToken(), socket, {}, resumable});
+                {name, key, skeleton, now, newResumeToken(), socket, {}, resumable, address});
         m_byKey.insert(key, member);
         m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
@@ -55,28 +55,43 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     }
     // The owner is back: the old connection, if the host has not noticed it died, is replaced.
     QWebSocket *replaced = existing->socket;
+    if (!replaced)
+        countAway(*existing, -1);
     m_bySocket.remove(replaced);
+    existing->address = address;
     existing->socket = socket;
     existing->awaySince = {};
     m_bySocket.insert(socket, existing);
     return {Outcome::Resumed, {}, existing->name, existing->resumeToken, replaced};
 }
 
-QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTime &now)
+QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTime &now, bool *left)
 {
     const auto found = m_bySocket.constFind(socket);
     if (found == m_bySocket.cend())
         return {};
     const MemberList::iterator member = *found;
     const QString name = member->name;
+    leaving = leaving || m_away >= kMaxAway
+              || m_awayByAddress.value(member->address) >= kMaxAwayPerAddress;
+    if (left)
+        *left = leaving;
     if (leaving) {
         erase(member);
     } else {
         m_bySocket.erase(found);
         member->socket = nullptr;
         member->awaySince = now;
+        countAway(*member, +1);
     }
     return name;
+}
+
+void MemberRegistry::countAway(const Member &member, int change)
+{
+    m_away += change;
+    if ((m_awayByAddress[member.address] += change) <= 0)
+        m_awayByAddress.remove(member.address);
 }
 
 MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator member)
@@ -85,6 +100,8 @@ MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator 
     m_bySkeleton.remove(member->skeleton);
     if (member->socket)
         m_bySocket.remove(member->socket);
+    else
+        countAway(*member, -1);
     return m_members.erase(member);
 }
 

@@ -6,6 +6,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QHash>
 #include <QtCore/QList>
+#include <QtNetwork/QHostAddress>
 
 #include <list>
 
@@ -18,6 +19,11 @@ class QWebSocket;
 class MemberRegistry final
 {
 public:
+    // Names held for members who dropped: from one client address, and in all. A member who
+    // drops beyond them leaves at once (2 005 quick drops were all held for a minute).
+    static constexpr int kMaxAwayPerAddress = 32;
+    static constexpr int kMaxAway = 1000;
+
     enum class Outcome { Joined, Resumed, Refused };
 
     struct Claim
@@ -32,10 +38,11 @@ public:
     // resumable: the client asked for a resume token; only such members go away instead of
     // leaving when their connection drops.
     Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken, bool resumable,
-                const QDateTime &now);
-    // The connection is gone: the member leaves now (a clean close) or goes away (a drop).
-    // Returns the member's name, or an empty string if the connection had not joined.
-    QString release(QWebSocket *socket, bool leaving, const QDateTime &now);
+                const QHostAddress &address, const QDateTime &now);
+    // The connection is gone: the member leaves now (a clean close, or no room is left for
+    // away members from its address) or goes away (a drop). Returns the member's name, or an
+    // empty string if the connection had not joined; *left says which it did.
+    QString release(QWebSocket *socket, bool leaving, const QDateTime &now, bool *left = nullptr);
     // Away members whose grace period ended leave; returns their names.
     QStringList expire(const QDateTime &deadline);
 
@@ -62,15 +69,19 @@ private:
         QWebSocket *socket = nullptr; // nullptr while away
         QDateTime awaySince;
         bool resumable = false;
+        QHostAddress address; // of the connection it joined on
     };
 
     using MemberList = std::list<Member>; // iterators stay valid as others come and go
 
     const Member *find(const QString &name) const; // by name, ignoring case
     MemberList::iterator erase(MemberList::iterator member);
+    void countAway(const Member &member, int change);
 
     MemberList m_members; // oldest first
     QHash<QString, MemberList::iterator> m_byKey;
     QHash<QString, MemberList::iterator> m_bySkeleton;
     QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
+    QHash<QHostAddress, int> m_awayByAddress;
+    int m_away = 0;
 };

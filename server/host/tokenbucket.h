@@ -9,7 +9,7 @@
 class TokenBucket final
 {
 public:
-    explicit TokenBucket(double perSecond = 1, int burst = 1)
+    explicit TokenBucket(double perSecond = 1, double burst = 1)
         : m_perSecond(perSecond), m_burst(burst), m_tokens(burst)
     { }
 
@@ -39,7 +39,7 @@ public:
 
 private:
     double m_perSecond;
-    int m_burst;
+    double m_burst;
     double m_tokens;
     qint64 m_lastMs = -1;
 };

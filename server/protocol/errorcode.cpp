@@ -49,6 +49,8 @@ QString errorCodeName(ErrorCode code)
         return u"room_locked"_s;
     case ErrorCode::NoSuchMember:
         return u"no_such_member"_s;
+    case ErrorCode::QuotaExceeded:
+        return u"quota_exceeded"_s;
     }
     return {};
 }

@@ -28,6 +28,7 @@ enum class ErrorCode {
     Removed, // the host removed this member from the room
     RoomLocked, // the host locked the room to newcomers
     NoSuchMember, // a direct message to someone who is not in the room
+    QuotaExceeded, // this address stored too much history lately; the message was not stored
 };
 
 QString errorCodeName(ErrorCode code);

@@ -185,6 +185,29 @@ QList<StoredMessage> MessageStore::page(QSqlQuery &query, const QString &readerK
     return query.exec() ? read(query, maxBytes) : QList<StoredMessage>();
 }
 
+qint64 MessageStore::usedBytes()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    const auto pragma = [&query](const QString &name) {
+        return query.exec(u"PRAGMA "_s + name) && query.next() ? query.value(0).toLongLong() : 0;
+    };
+    const qint64 pages = pragma(u"page_count"_s) - pragma(u"freelist_count"_s);
+    return pages * pragma(u"page_size"_s);
+}
+
+int MessageStore::pruneOldest(int limit)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(
+            u"DELETE FROM messages WHERE id IN (SELECT id FROM messages ORDER BY id LIMIT ?)"_s);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        fail(tr("Cannot apply the history's size limit"), query);
+        return 0;
+    }
+    return query.numRowsAffected();
+}
+
 qint64 MessageStore::lastId()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -53,6 +53,11 @@ public:
 
     // Deletes at most `limit` messages the policy no longer keeps; returns how many it deleted.
     int prune(const RetentionPolicy &policy, int limit, const QDateTime &now);
+    // Bytes of the database in use (its pages less the free ones): freed pages are reused, so
+    // pruning below a cap stops the file from growing.
+    qint64 usedBytes();
+    // Deletes the oldest `limit` messages; returns how many it deleted.
+    int pruneOldest(int limit);
 
 private:
     bool fail(const QString &what, const QSqlQuery &query);

@@ -19,4 +19,5 @@ public:
 
     Kind kind = Kind::KeepAll;
     qint64 amount = 0;
+    qint64 maxBytes = 0; // and, whatever the kind, at most this much database; 0: no cap
 };

@@ -12,15 +12,21 @@ RetentionScheduler::RetentionScheduler(MessageStore &store, const RetentionPolic
 
 void RetentionScheduler::start()
 {
-    if (m_policy.kind != RetentionPolicy::Kind::KeepAll)
+    if (m_policy.kind != RetentionPolicy::Kind::KeepAll || m_policy.maxBytes > 0)
         m_timer.start(0);
 }
 
 void RetentionScheduler::step()
 {
-    const int deleted = m_store.prune(m_policy, kStepSize, QDateTime::currentDateTimeUtc());
+    int deleted = m_store.prune(m_policy, kStepSize, QDateTime::currentDateTimeUtc());
+    bool more = deleted == kStepSize;
+    if (!more && m_policy.maxBytes > 0 && m_store.usedBytes() > m_policy.maxBytes) {
+        // In small steps, looking at the size after each: a message can be 64 KiB or 10 bytes.
+        deleted += m_store.pruneOldest(kBytesStepSize);
+        more = deleted > 0;
+    }
     m_prunedThisPass += deleted;
-    if (deleted == kStepSize) {
+    if (more) {
         m_timer.start(0); // more to do: continue after whatever else is waiting
         return;
     }

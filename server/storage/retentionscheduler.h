@@ -15,6 +15,7 @@ class RetentionScheduler final : public QObject
 
 public:
     static constexpr int kStepSize = 500;
+    static constexpr int kBytesStepSize = 16; // messages per step when over the size cap
 
     RetentionScheduler(MessageStore &store, const RetentionPolicy &policy, int intervalMs,
                        QObject *parent = nullptr);

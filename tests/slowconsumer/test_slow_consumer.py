@@ -62,7 +62,8 @@ def drained_to_eof(s, timeout):
 class SlowConsumers(unittest.TestCase):
     def test_memory_stays_bounded_and_stalled_readers_are_dropped(self):
         host = HostProcess(args=("--port", "0", "--bind", "127.0.0.1", "--rate", "100000",
-                                 "--burst", "100000", "--max-queued-bytes", str(QUEUE_LIMIT)))
+                                 "--burst", "100000", "--store-rate", "100000000",
+                                 "--max-queued-bytes", str(QUEUE_LIMIT)))
         pid, port = host.process.pid, host.port
         try:
             stalled = [stalled_reader(port, f"Stalled{i}") for i in range(STALLED)]
