@@ -7,6 +7,7 @@
 #include "support/testhost.h"
 
 #include <QtCore/QProcess>
+#include <QtNetwork/QSslSocket>
 #include <QtTest/QtTest>
 
 #include <functional>
@@ -66,6 +67,7 @@ private slots:
     void initTestCase();
     void finishedSessionsGiveTheirPlaceBack_data();
     void finishedSessionsGiveTheirPlaceBack();
+    void tlsVisitorOverTheLimitIsToldSo();
 
 private:
     QTemporaryDir m_files;
@@ -131,6 +133,27 @@ void tst_Sessions::finishedSessionsGiveTheirPlaceBack()
     QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
     ana.send({{"message", "¿sigues ahí?"}});
     QCOMPARE(bea.next(u"message"_s).value("message").toString(), u"¿sigues ahí?"_s);
+}
+
+void tst_Sessions::tlsVisitorOverTheLimitIsToldSo()
+{
+    TestHost host;
+    host.settings.limits.maxConnectionsPerAddress = 1;
+    host.settings.certificateFile = m_files.filePath(u"cert.pem"_s);
+    host.settings.keyFile = m_files.filePath(u"key.pem"_s);
+    QVERIFY2(host.start(), qPrintable(host.host.errorString()));
+    const auto encrypted = [&host](QSslSocket &socket) {
+        connect(&socket, &QSslSocket::sslErrors, &socket, [&socket] { socket.ignoreSslErrors(); });
+        socket.connectToHostEncrypted(u"127.0.0.1"_s, host.port());
+        return QTest::qWaitFor([&socket] { return socket.isEncrypted(); }, 5000);
+    };
+    QSslSocket first;
+    QVERIFY(encrypted(first));
+    QSslSocket second; // one too many: refused, and the refusal arrives through TLS
+    QVERIFY(encrypted(second));
+    QByteArray reply;
+    QVERIFY(QTest::qWaitFor([&] { return (reply += second.readAll()).contains("\r\n\r\n"); }));
+    QVERIFY2(reply.startsWith("HTTP/1.1 503"), reply.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Sessions)
