@@ -208,6 +208,10 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
         <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
     </message>
+    <message>
+        <source>Wrong room password from %1 (%2 in a row)</source>
+        <translation>Contraseña de la sala equivocada desde %1 (%2 seguidas)</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -373,6 +377,18 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>LANG</source>
         <translation>IDIOMA</translation>
     </message>
+    <message>
+        <source>Largest the history may grow on disk, in bytes; the oldest messages go first (default %1).</source>
+        <translation>Tamaño máximo del historial en disco, en bytes; se borran primero los mensajes más antiguos (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).</source>
+        <translation>Bytes de mensajes que una dirección puede guardar por segundo, con lo de 128 segundos de una vez (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
+        <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -414,6 +430,10 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Cannot apply the history policy</source>
         <translation>No se puede aplicar la política de historial</translation>
+    </message>
+    <message>
+        <source>Cannot apply the history's size limit</source>
+        <translation>No se puede aplicar el límite de tamaño del historial</translation>
     </message>
 </context>
 <context>

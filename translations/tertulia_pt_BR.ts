@@ -208,6 +208,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
         <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
     </message>
+    <message>
+        <source>Wrong room password from %1 (%2 in a row)</source>
+        <translation>Senha da sala errada de %1 (%2 seguidas)</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -373,6 +377,18 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>LANG</source>
         <translation>IDIOMA</translation>
     </message>
+    <message>
+        <source>Largest the history may grow on disk, in bytes; the oldest messages go first (default %1).</source>
+        <translation>Tamanho máximo do histórico em disco, em bytes; as mensagens mais antigas saem primeiro (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).</source>
+        <translation>Bytes de mensagens que um endereço pode guardar por segundo, com o equivalente a 128 segundos de uma vez (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
+        <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -414,6 +430,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Cannot apply the history policy</source>
         <translation>Não foi possível aplicar a política de histórico</translation>
+    </message>
+    <message>
+        <source>Cannot apply the history's size limit</source>
+        <translation>Não é possível aplicar o limite de tamanho do histórico</translation>
     </message>
 </context>
 <context>

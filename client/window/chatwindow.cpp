@@ -190,7 +190,8 @@ void ChatWindow::setReach(int pageLoads, int members)
 
 void ChatWindow::notePasswordGuesses(const QString &address, int failures)
 {
-    m_conversation->addNotice(tr("%n wrong password(s) from %1", nullptr, failures).arg(address));
+    m_conversation->addNotice(
+            tr("Wrong room password from %1 (%2 in a row)").arg(address).arg(failures));
 }
 
 void ChatWindow::setCertificateFingerprint(const QString &fingerprint)

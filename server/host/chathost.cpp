@@ -72,7 +72,11 @@ bool ChatHost::start(const HostSettings &settings)
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::passwordGuessed, this,
             [this](const QHostAddress &address, int failures) {
-                emit passwordGuessed(address.toString(), failures);
+                // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d; people know a.b.c.d.
+                bool isIPv4 = false;
+                const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+                emit passwordGuessed(isIPv4 ? QHostAddress(ipv4).toString() : address.toString(),
+                                     failures);
             });
     RetentionPolicy retentionPolicy = settings.retention;
     retentionPolicy.maxBytes = settings.limits.maxHistoryBytes;

@@ -13,6 +13,15 @@ PHRASES = {
         "&Room": "&Sala",
         "Lock the room to newcomers": "Cerrar la sala a recién llegados",
         "Remove %1 from the room": "Sacar a %1 de la sala",
+        "Wrong room password from %1 (%2 in a row)":
+            "Contraseña de la sala equivocada desde %1 (%2 seguidas)",
+        "Largest the history may grow on disk, in bytes; the oldest messages go first (default %1).":
+            "Tamaño máximo del historial en disco, en bytes; se borran primero los mensajes más antiguos (por omisión %1).",
+        "Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).":
+            "Bytes de mensajes que una dirección puede guardar por segundo, con lo de 128 segundos de una vez (por omisión %1).",
+        "Bytes that must stay free on the history's disk; below, messages are refused (default %1).":
+            "Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).",
+        "Cannot apply the history's size limit": "No se puede aplicar el límite de tamaño del historial",
         "&Settings": "&Preferencias",
         "Let others see when I'm typing": "Dejar que vean cuándo escribo",
         "%1 is typing…": "%1 está escribiendo…",
@@ -194,6 +203,15 @@ PHRASES = {
         "&Room": "&Sala",
         "Lock the room to newcomers": "Fechar a sala para novos participantes",
         "Remove %1 from the room": "Remover %1 da sala",
+        "Wrong room password from %1 (%2 in a row)":
+            "Senha da sala errada de %1 (%2 seguidas)",
+        "Largest the history may grow on disk, in bytes; the oldest messages go first (default %1).":
+            "Tamanho máximo do histórico em disco, em bytes; as mensagens mais antigas saem primeiro (padrão %1).",
+        "Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).":
+            "Bytes de mensagens que um endereço pode guardar por segundo, com o equivalente a 128 segundos de uma vez (padrão %1).",
+        "Bytes that must stay free on the history's disk; below, messages are refused (default %1).":
+            "Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).",
+        "Cannot apply the history's size limit": "Não é possível aplicar o limite de tamanho do histórico",
         "&Settings": "&Configurações",
         "Let others see when I'm typing": "Deixar que vejam quando digito",
         "%1 is typing…": "%1 está digitando…",
