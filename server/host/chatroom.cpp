@@ -43,6 +43,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_password(settings.password),
       m_storageGuard(settings.dataDirectory, settings.limits.minFreeDiskBytes,
                      settings.limits.storedBytesPerSecond),
+      m_historyReads(double(kHistoryBytesPerSecond), double(kHistoryBurstBytes)),
       m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
           auto *socket = static_cast<QWebSocket *>(connection);
           if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
@@ -494,7 +495,7 @@ void ChatRoom::sendHistoryPage(QWebSocket *socket, const HistoryRequest &request
         bytes -= (after >= 0 ? page.takeLast() : page.takeFirst()).pageBytes();
         hasMore = true;
     }
-    m_historyReads[socket->peerAddress()].spend(nowMs(), double(bytes));
+    m_historyReads.spend(socket->peerAddress(), nowMs(), double(bytes));
     QList<ChatMessage> messages;
     messages.reserve(page.size());
     for (const StoredMessage &stored : std::as_const(page))
@@ -509,13 +510,7 @@ qint64 ChatRoom::historyBudget(QWebSocket *socket, bool *queueShort)
     const Peer &peer = m_peers[socket];
     const qint64 queued = peer.transport ? peer.transport->bytesToWrite() : socket->bytesToWrite();
     const qint64 queueRoom = (m_settings.limits.maxQueuedBytes - queued) / 2;
-    auto reads = m_historyReads.find(socket->peerAddress());
-    if (reads == m_historyReads.end()) {
-        reads = m_historyReads.insert(
-                socket->peerAddress(),
-                TokenBucket(double(kHistoryBytesPerSecond), double(kHistoryBurstBytes)));
-    }
-    const qint64 addressRoom = qint64(reads->available(nowMs()));
+    const qint64 addressRoom = qint64(m_historyReads.available(socket->peerAddress(), nowMs()));
     *queueShort = queueRoom < addressRoom;
     return std::max<qint64>(0, std::min({kMaxHistoryPageBytes, queueRoom, addressRoom}));
 }
@@ -698,8 +693,4 @@ void ChatRoom::sweepIdle()
         else if (!peer->dropping)
             socket->ping();
     }
-    // Addresses whose history budget is whole again need no entry.
-    m_historyReads.removeIf([now](auto entry) {
-        return entry.value().available(now) >= double(kHistoryBurstBytes);
-    });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addressbudget.h"
 #include "clientpayload.h"
 #include "deadlinequeue.h"
 #include "hostsettings.h"
@@ -154,7 +155,7 @@ private:
     StorageGuard m_storageGuard;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
-    QHash<QHostAddress, TokenBucket> m_historyReads; // bytes of history each address may read
+    AddressBudget m_historyReads; // bytes of history each address may read
     QStringList m_pendingJoined;
     QStringList m_pendingLeft;
     QStringList m_pendingChanged; // went away or came back since the last presence event

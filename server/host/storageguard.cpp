@@ -4,7 +4,9 @@ using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
 StorageGuard::StorageGuard(const QString &directory, qint64 minFreeBytes, qint64 bytesPerSecond)
-    : m_disk(directory), m_minFreeBytes(minFreeBytes), m_bytesPerSecond(bytesPerSecond)
+    : m_disk(directory),
+      m_minFreeBytes(minFreeBytes),
+      m_stored(double(bytesPerSecond), double(bytesPerSecond) * kBurstSeconds)
 { }
 
 std::optional<ProtocolError> StorageGuard::refusal(const QHostAddress &address, qint64 bytes,
@@ -15,20 +17,12 @@ std::optional<ProtocolError> StorageGuard::refusal(const QHostAddress &address, 
                              u"The host's disk is nearly full, so your message was not stored "
                              "or delivered; try again later."_s};
     }
-    auto share = m_stored.find(address);
-    if (share == m_stored.end()) {
-        // Addresses whose share is whole again need no entry.
-        const double burst = double(burstBytes());
-        m_stored.removeIf(
-                [nowMs, burst](auto entry) { return entry.value().available(nowMs) >= burst; });
-        share = m_stored.insert(address, TokenBucket(double(m_bytesPerSecond), burst));
-    }
-    if (share->available(nowMs) < double(bytes)) {
+    if (m_stored.available(address, nowMs) < double(bytes)) {
         return ProtocolError{ErrorCode::QuotaExceeded,
                              u"Your address has stored a lot in the history lately: wait a "
                              "little before sending more."_s};
     }
-    share->spend(nowMs, double(bytes));
+    m_stored.spend(address, nowMs, double(bytes));
     return std::nullopt;
 }
 

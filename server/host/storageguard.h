@@ -1,9 +1,8 @@
 #pragma once
 
+#include "addressbudget.h"
 #include "errorcode.h"
-#include "tokenbucket.h"
 
-#include <QtCore/QHash>
 #include <QtCore/QStorageInfo>
 #include <QtNetwork/QHostAddress>
 
@@ -19,7 +18,6 @@ public:
     static constexpr int kDiskCheckMs = 5000;
 
     StorageGuard(const QString &directory, qint64 minFreeBytes, qint64 bytesPerSecond);
-    qint64 burstBytes() const { return m_bytesPerSecond * kBurstSeconds; }
 
     // Why a message of `bytes` from `address` is not stored now; nothing if it may be.
     std::optional<Tertulia::ProtocolError> refusal(const QHostAddress &address, qint64 bytes,
@@ -30,8 +28,7 @@ private:
 
     QStorageInfo m_disk;
     qint64 m_minFreeBytes;
-    qint64 m_bytesPerSecond;
     qint64 m_checkedMs = -1;
     bool m_low = false;
-    QHash<QHostAddress, TokenBucket> m_stored; // bytes each address may still store
+    AddressBudget m_stored; // bytes each address may still store
 };
