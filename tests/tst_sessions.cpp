@@ -3,10 +3,10 @@
 
 #include "support/rawhttp.h"
 #include "support/rawwebsocket.h"
+#include "support/testcertificate.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
-#include <QtCore/QProcess>
 #include <QtNetwork/QSslSocket>
 #include <QtTest/QtTest>
 
@@ -75,13 +75,7 @@ private:
 
 void tst_Sessions::initTestCase()
 {
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
-                   u"2"_s, u"-subj"_s, u"/CN=tertulia-test"_s, u"-keyout"_s,
-                   m_files.filePath(u"key.pem"_s), u"-out"_s, m_files.filePath(u"cert.pem"_s)});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    QVERIFY(makeTestCertificate(m_files));
 }
 
 void tst_Sessions::finishedSessionsGiveTheirPlaceBack_data()
