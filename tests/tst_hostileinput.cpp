@@ -292,7 +292,7 @@ QList<std::pair<const char *, Case>> cases()
                  QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
                  offender.sendFrame(0x01, "a");
                  // Slow enough not to be cut off for the rate, too many for one message.
-                 for (int i = 0; i < ChatRoom::kMaxFragments + 1; ++i) {
+                 for (int i = 0; i < InboundGate::kMaxFragments + 1; ++i) {
                      offender.sendFrame(0x00, "b");
                      QTest::qWait(25);
                  }
@@ -313,7 +313,7 @@ QList<std::pair<const char *, Case>> cases()
              [](Fixture &f) {
                  RawWebSocket offender;
                  QVERIFY(offender.open(f.host.port(), f.target()));
-                 for (int i = 0; i < 20 + ChatRoom::kMaxWaitingBeforeJoining + 1; ++i)
+                 for (int i = 0; i < 20 + InboundGate::kMaxWaitingBeforeJoining + 1; ++i)
                      offender.sendText("{\"type\": \"typing\"}");
                  QCOMPARE(offender.waitForClose(), 1008);
                  QVERIFY(offender.hasError(u"rate_limited"_s));

@@ -68,7 +68,7 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
     socket->setParent(this);
     const HostLimits &limits = m_settings.limits;
     Peer peer;
-    peer.bucket = TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    peer.gate = InboundGate(limits.messagesPerSecond, limits.messageBurst);
     peer.transport = transport;
     peer.lastHeardMs = nowMs();
     m_peers.insert(socket, peer);
@@ -138,29 +138,23 @@ bool ChatRoom::admit(QWebSocket *socket, const QString &frame, bool binary)
     if (peer == m_peers.end() || peer->dropping)
         return false;
     peer->lastHeardMs = nowMs();
-    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs)) {
-        peer->strikes = 0;
-        return true;
-    }
-    // Over the rate: the frame waits its turn (nothing is lost and order is kept), the sender
-    // is told to slow down, and a sender that keeps flooding is disconnected.
-    const qint64 bytes = frame.size() * qint64(sizeof(QChar));
     const bool joined = !m_registry.nameOf(socket).isEmpty();
-    if (peer->waiting.size() >= (joined ? kMaxWaitingFrames : kMaxWaitingBeforeJoining)
-        || peer->waitingBytes + bytes > kMaxWaitingBytes) {
+    // Binary frames are refused anyway: judged for the rate, never worth a place in the queue.
+    switch (peer->gate.message(frame, joined, peer->lastHeardMs, !binary)) {
+    case InboundGate::Verdict::Now:
+        return true;
+    case InboundGate::Verdict::Flooding:
         disconnectFlooder(socket);
         return false;
-    }
-    if (peer->waiting.isEmpty()) {
+    case InboundGate::Verdict::WaitsFirst:
         sendError(socket,
                   {ErrorCode::RateLimited,
                    u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
                            m_settings.limits.messagesPerSecond)});
+        break;
+    case InboundGate::Verdict::Waits:
+        break;
     }
-    if (binary)
-        return false; // refused anyway: not worth a place in the queue
-    peer->waiting.enqueue(frame);
-    peer->waitingBytes += bytes;
     if (!m_drainTimer.isActive())
         m_drainTimer.start();
     return false;
@@ -173,14 +167,14 @@ void ChatRoom::drainWaiting()
     const QList<QWebSocket *> sockets = m_peers.keys();
     for (QWebSocket *socket : sockets) {
         auto peer = m_peers.find(socket);
-        while (peer != m_peers.end() && !peer->dropping && !peer->waiting.isEmpty()
-               && peer->bucket.take(now)) {
-            const QString frame = peer->waiting.dequeue();
-            peer->waitingBytes -= frame.size() * qint64(sizeof(QChar));
-            process(socket, frame);
+        while (peer != m_peers.end() && !peer->dropping) {
+            const std::optional<QString> frame = peer->gate.nextWaiting(now);
+            if (!frame)
+                break;
+            process(socket, *frame);
             peer = m_peers.find(socket); // processing may have closed the connection
         }
-        anyLeft = anyLeft || (peer != m_peers.end() && !peer->waiting.isEmpty());
+        anyLeft = anyLeft || (peer != m_peers.end() && peer->gate.hasWaiting());
     }
     if (!anyLeft)
         m_drainTimer.stop();
@@ -192,16 +186,18 @@ void ChatRoom::charge(QWebSocket *socket)
     if (peer == m_peers.end() || peer->dropping)
         return;
     peer->lastHeardMs = nowMs();
-    if (peer->waiting.isEmpty() && peer->bucket.take(peer->lastHeardMs)) {
-        peer->strikes = 0;
-        return;
-    }
-    if (++peer->strikes > kMaxStrikes) {
+    switch (peer->gate.charge(peer->lastHeardMs)) {
+    case InboundGate::Verdict::Flooding:
         disconnectFlooder(socket);
-    } else if (peer->strikes == 1) {
+        break;
+    case InboundGate::Verdict::WaitsFirst:
         sendError(socket, {ErrorCode::RateLimited,
                            u"Slow down: at most %1 frames a second, pings and pieces of messages "
                            "included."_s.arg(m_settings.limits.messagesPerSecond)});
+        break;
+    case InboundGate::Verdict::Now:
+    case InboundGate::Verdict::Waits:
+        break;
     }
 }
 
@@ -210,21 +206,16 @@ void ChatRoom::onFragment(QWebSocket *socket, bool isLast)
     auto peer = m_peers.find(socket);
     if (peer == m_peers.end() || peer->dropping)
         return;
-    if (isLast) { // the whole message is admitted as one
-        peer->fragments = 0;
-        return;
-    }
-    const qint64 now = nowMs();
-    if (peer->fragments++ == 0)
-        peer->messageStartMs = now;
-    if (peer->fragments > kMaxFragments || now - peer->messageStartMs > kFragmentedMessageMs) {
+    if (!peer->gate.piece(isLast, nowMs())) {
         shut(socket, QWebSocketProtocol::CloseCodeTooMuchData,
              {ErrorCode::MessageTooLong,
-              u"A message must come in at most %1 pieces within %2 seconds."_s.arg(kMaxFragments)
-                      .arg(kFragmentedMessageMs / 1000)});
+              u"A message must come in at most %1 pieces within %2 seconds."_s
+                      .arg(InboundGate::kMaxFragments)
+                      .arg(InboundGate::kFragmentedMessageMs / 1000)});
         return;
     }
-    charge(socket);
+    if (!isLast) // the whole message is admitted as one
+        charge(socket);
 }
 
 void ChatRoom::disconnectFlooder(QWebSocket *socket)

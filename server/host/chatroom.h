@@ -4,12 +4,12 @@
 #include "clientpayload.h"
 #include "deadlinequeue.h"
 #include "hostsettings.h"
+#include "inboundgate.h"
 #include "memberregistry.h"
 #include "passwordthrottle.h"
 #include "roompassword.h"
 #include "serverevent.h"
 #include "storageguard.h"
-#include "tokenbucket.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -43,14 +43,6 @@ public:
     static constexpr qint64 kMinHistoryPageBytes = 32 * 1024;
     static constexpr int kHistoryRetryMs = 100;
     static constexpr int kMaxPendingHistory = 8; // pages asked for and waiting, per connection
-    static constexpr int kMaxWaitingFrames = 256; // over the rate; more and it is disconnected
-    static constexpr qint64 kMaxWaitingBytes = 1024 * 1024; // ...or more than this in them
-    static constexpr int kMaxWaitingBeforeJoining = 4; // a newcomer only needs its join
-    // Frames that cannot wait (pings, pieces of a message) taken over the rate before the
-    // sender is disconnected.
-    static constexpr int kMaxStrikes = 32;
-    static constexpr int kMaxFragments = 64; // pieces of one message
-    static constexpr int kFragmentedMessageMs = 10'000; // to send all the pieces of one
     // Unsent bytes a connection that has not joined may hold (pongs, errors) before it is cut.
     static constexpr qint64 kMaxQueuedBeforeJoining = 64 * 1024;
     static constexpr int kDrainIntervalMs = 20;
@@ -92,13 +84,8 @@ private:
 
     struct Peer
     {
-        TokenBucket bucket;
+        InboundGate gate; // what it may send, and what waits its turn
         QTcpSocket *transport = nullptr; // the connection under the WebSocket, for broadcasts
-        QQueue<QString> waiting; // text frames over the rate, in order
-        qint64 waitingBytes = 0;
-        int strikes = 0; // frames over the rate that could not wait, since the last in time
-        int fragments = 0; // pieces of the message being received
-        qint64 messageStartMs = 0; // when its first piece came
         QQueue<HistoryRequest> pendingHistory; // pages asked for, waiting for room
         bool historyRetryScheduled = false;
         qint64 lastHeardMs = 0;
@@ -109,8 +96,7 @@ private:
 
     void onTextMessage(QWebSocket *socket, const QString &frame);
     bool admit(QWebSocket *socket, const QString &frame, bool binary = false);
-    // Pings and pieces of a message: taken at once or not at all, so over the rate they count
-    // as strikes.
+    // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
     void charge(QWebSocket *socket);
     void onFragment(QWebSocket *socket, bool isLast);
     void disconnectFlooder(QWebSocket *socket);
