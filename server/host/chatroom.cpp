@@ -451,7 +451,7 @@ void ChatRoom::servePendingHistory(QWebSocket *socket)
         if (peer == m_peers.end() || peer->dropping || peer->pendingHistory.isEmpty())
             return;
         bool queueShort = false;
-        const qint64 budget = historyBudget(socket, &queueShort);
+        const qint64 budget = historyBudget(socket, *peer, &queueShort);
         if (budget < kMinHistoryPageBytes) {
             // A short queue is served again as it drains (bytesWritten); a spent budget by time.
             if ((!queueShort || !peer->transport) && !peer->historyRetryScheduled) {
@@ -494,13 +494,16 @@ void ChatRoom::sendHistoryPage(QWebSocket *socket, const HistoryRequest &request
     deliver(socket, ServerEvents::history(messages, hasMore, before, after));
 }
 
-qint64 ChatRoom::historyBudget(QWebSocket *socket, bool *queueShort)
+qint64 ChatRoom::unsentBytes(const QWebSocket *socket, const Peer &peer)
+{
+    return peer.transport ? peer.transport->bytesToWrite() : socket->bytesToWrite();
+}
+
+qint64 ChatRoom::historyBudget(QWebSocket *socket, const Peer &peer, bool *queueShort)
 {
     // A page must fit its reader's queue with room to spare, or a member coming back to a
     // heavy history would be cut off as too slow on every try.
-    const Peer &peer = m_peers[socket];
-    const qint64 queued = peer.transport ? peer.transport->bytesToWrite() : socket->bytesToWrite();
-    const qint64 queueRoom = (m_settings.limits.maxQueuedBytes - queued) / 2;
+    const qint64 queueRoom = (m_settings.limits.maxQueuedBytes - unsentBytes(socket, peer)) / 2;
     const qint64 addressRoom = qint64(m_historyReads.available(socket->peerAddress(), nowMs()));
     *queueShort = queueRoom < addressRoom;
     return std::max<qint64>(0, std::min({kMaxHistoryPageBytes, queueRoom, addressRoom}));
@@ -557,9 +560,7 @@ ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
         return nullptr;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
-    const qint64 queued
-            = peer->transport ? peer->transport->bytesToWrite() : socket->bytesToWrite();
-    if (queued + bytes > queueBudget(socket)) {
+    if (unsentBytes(socket, *peer) + bytes > queueBudget(socket)) {
         peer->dropping = true;
         releaseMember(socket, !m_registry.isResumable(socket));
         ConnectionCloser::end(socket, peer->transport, CloseCode::kTooSlow, u"too_slow"_s);

@@ -115,7 +115,9 @@ private:
     void sendHistoryPage(QWebSocket *socket, const HistoryRequest &request, qint64 budget);
     // Bytes the next page may take; below kMinHistoryPageBytes it waits. queueShort: whether
     // the reader's queue (not the address's budget) is what is short.
-    qint64 historyBudget(QWebSocket *socket, bool *queueShort);
+    qint64 historyBudget(QWebSocket *socket, const Peer &peer, bool *queueShort);
+    // What is written to the connection and not yet sent (by the room and by Qt).
+    static qint64 unsentBytes(const QWebSocket *socket, const Peer &peer);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
