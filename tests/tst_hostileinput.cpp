@@ -309,6 +309,35 @@ QList<std::pair<const char *, Case>> cases()
                  QCOMPARE(offender.waitForClose(), 1008);
                  QVERIFY(offender.hasError(u"rate_limited"_s));
              }},
+            {"flood: goes on sending after being cut off",
+             [](Fixture &f) {
+                 RawWebSocket offender;
+                 QVERIFY(offender.open(f.host.port(), f.target("?name=Mallory")));
+                 for (int i = 0; i < 20 + InboundGate::kMaxWaitingFrames + 1; ++i)
+                     offender.sendText("{\"message\": \"flood\"}");
+                 // Still sending, never reading, for longer than the idle timeout: the host
+                 // must not reset the connection meanwhile, or the reset throws away the
+                 // error and the close frame that are waiting to be read. (A small read
+                 // buffer keeps Qt from seeing the host's end and closing by itself.)
+                 offender.socket.setReadBufferSize(1);
+                 QElapsedTimer sending;
+                 sending.start();
+                 while (sending.elapsed() < 3 * kIdleTimeoutMs) {
+                     offender.sendText("{\"message\": \"still\"}");
+                     QTest::qWait(50);
+                 }
+                 QCOMPARE(f.host.host.connectionCount(), 3); // Ana's, Bea's and its own
+                 offender.socket.setReadBufferSize(0);
+                 QCOMPARE(offender.waitForClose(), 1008);
+                 QVERIFY(offender.hasError(u"rate_limited"_s));
+             }},
+            {"connection: the host itself stands still",
+             [](Fixture &) {
+                 // The host's loop held for three idle timeouts (a machine that slept, a long
+                 // pass): its members answered nothing because nothing was read, and stay.
+                 QThread::msleep(3 * kIdleTimeoutMs);
+                 QTest::qWait(kIdleTimeoutMs);
+             }},
             {"flood: frames before joining",
              [](Fixture &f) {
                  RawWebSocket offender;

@@ -12,6 +12,8 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
@@ -22,9 +24,12 @@ ChatMessage toChatMessage(const StoredMessage &stored)
     return {stored.id, stored.name, stored.text, stored.time, stored.clientId, stored.recipient};
 }
 
+// Durations (rates, idleness, waits) on the monotonic clock: a host whose wall clock steps
+// back would rate-limit everyone, and one that steps forward would drop everyone as idle.
 qint64 nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
 qint64 queryNumber(const QUrlQuery &query, const QString &key)
@@ -59,6 +64,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     m_idleTimer.setInterval(std::max(1, settings.limits.idleTimeoutMs / 2));
     connect(&m_idleTimer, &QTimer::timeout, this, &ChatRoom::sweepIdle);
     m_idleTimer.start();
+    m_lastSweepMs = nowMs();
     m_drainTimer.setInterval(kDrainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &ChatRoom::drainWaiting);
 }
@@ -675,14 +681,18 @@ void ChatRoom::releaseIdleBuffers()
 void ChatRoom::sweepIdle()
 {
     const qint64 now = nowMs();
+    // A sweep that comes late means the host itself stood still (a stalled loop, a machine
+    // that slept): the peers' answers are still unread, so nobody is judged this time.
+    const bool late = now - m_lastSweepMs > 2 * m_idleTimer.interval();
+    m_lastSweepMs = now;
     const QList<QWebSocket *> sockets = m_peers.keys();
     for (QWebSocket *socket : sockets) {
         const auto peer = m_peers.constFind(socket);
-        if (peer == m_peers.cend())
-            continue; // gone while another was aborted
-        if (now - peer->lastHeardMs > m_settings.limits.idleTimeoutMs)
+        if (peer == m_peers.cend() || peer->dropping)
+            continue; // gone while another was aborted, or being closed (on its own clock)
+        if (!late && now - peer->lastHeardMs > m_settings.limits.idleTimeoutMs)
             socket->abort(); // a dead peer: no close handshake to wait for
-        else if (!peer->dropping)
+        else
             socket->ping();
     }
 }

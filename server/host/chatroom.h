@@ -151,6 +151,7 @@ private:
     bool m_membersJsonValid = false;
     QTimer m_presenceTimer;
     QTimer m_idleTimer;
+    qint64 m_lastSweepMs = 0;
     QTimer m_drainTimer;
     DeadlineQueue m_joinDeadlines; // connections that must have joined by then
     bool m_locked = false;
