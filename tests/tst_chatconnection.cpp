@@ -29,6 +29,9 @@ private slots:
     void resendsItsOutboxAfterTheHostComesBack();
     void seesHistoryWhenJoiningLate();
     void loadsOlderPagesOnRequest();
+    void stopsWhenTheHostSaysSo();
+    void comesBackWhenTheHostRestarts();
+    void followsTheHostsLimits();
 
 private:
     QUrl pageUrl() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_port)); }
@@ -300,6 +303,90 @@ void tst_ChatConnection::reconnectsWhenTheHostComesBack()
     QVERIFY(m_host->host.isListening());
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ChatConnection::State::Connected, 10000);
     QCOMPARE(connection.members().size(), 1);
+}
+
+void tst_ChatConnection::stopsWhenTheHostSaysSo()
+{
+    ChatConnection ana;
+    ChatConnection zed;
+    ana.open(pageUrl(), u"Ana"_s);
+    zed.open(pageUrl(), u"Zed"_s);
+    QTRY_COMPARE(ana.state(), ChatConnection::State::Connected);
+    QTRY_COMPARE(zed.state(), ChatConnection::State::Connected);
+
+    QSignalSpy zedStopped(&zed, &ChatConnection::stopped);
+    QSignalSpy zedStates(&zed, &ChatConnection::stateChanged);
+    QVERIFY(m_host->host.removeMember(u"Zed"_s));
+    QVERIFY(zedStopped.wait());
+    QCOMPARE(zedStopped.first().at(0).toString(), u"removed"_s);
+    QVERIFY(zedStopped.first().at(1).toString().contains(u"removed"_s));
+
+    m_host->host.setLocked(true);
+    ChatConnection newcomer;
+    QSignalSpy newcomerStopped(&newcomer, &ChatConnection::stopped);
+    newcomer.open(pageUrl(), u"Eva"_s);
+    QVERIFY(newcomerStopped.wait());
+    QCOMPARE(newcomerStopped.first().at(0).toString(), u"room_locked"_s);
+    QSignalSpy newcomerStates(&newcomer, &ChatConnection::stateChanged);
+
+    QSignalSpy anaStopped(&ana, &ChatConnection::stopped);
+    QSignalSpy anaFailed(&ana, &ChatConnection::messageFailed);
+    m_host->host.endRoom(u"Thanks for coming, see you tomorrow."_s);
+    QVERIFY(anaStopped.wait());
+    QCOMPARE(anaStopped.first().at(0).toString(), u"room_ended"_s);
+    QCOMPARE(anaStopped.first().at(1).toString(), u"Thanks for coming, see you tomorrow."_s);
+    QVERIFY(ana.members().isEmpty());
+    QSignalSpy anaStates(&ana, &ChatConnection::stateChanged);
+    // Written after the end: not sent, and said so (never "sent" into the void).
+    ana.send(u"anyone there?"_s);
+    QCOMPARE(ana.unacknowledgedCount(), 1);
+
+    // None of them comes back by itself.
+    QTest::qWait(10'000);
+    QCOMPARE(zed.state(), ChatConnection::State::Disconnected);
+    QCOMPARE(newcomer.state(), ChatConnection::State::Disconnected);
+    QCOMPARE(ana.state(), ChatConnection::State::Disconnected);
+    QCOMPARE(zedStates.size(), 1); // to Disconnected, once
+    QCOMPARE(newcomerStates.size(), 0);
+    QCOMPARE(anaStates.size(), 0);
+    QCOMPARE(m_host->host.connectionCount(), 0);
+}
+
+void tst_ChatConnection::comesBackWhenTheHostRestarts()
+{
+    ChatConnection connection;
+    QSignalSpy stopped(&connection, &ChatConnection::stopped);
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
+    QSignalSpy closed(&m_host->host, &ChatHost::closed);
+    m_host->host.closeForRestart();
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Reconnecting);
+    QVERIFY(closed.wait());
+    connection.send(u"said while it restarted"_s);
+    m_host.reset();
+    startHost();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ChatConnection::State::Connected, 10000);
+    QTRY_COMPARE(connection.unacknowledgedCount(), 0);
+    QCOMPARE(stopped.size(), 0);
+}
+
+void tst_ChatConnection::followsTheHostsLimits()
+{
+    m_host.reset();
+    m_host = std::make_unique<TestHost>(60'000, m_port, m_dataDir.path());
+    m_host->settings.limits.maxMessageLength = 100;
+    QVERIFY(m_host->start());
+    ChatConnection connection;
+    QCOMPARE(connection.limits().messageLength, Tertulia::Limits::kMaxMessageLength);
+    connection.open(pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
+    QCOMPARE(connection.limits().messageLength, 100);
+    QVERIFY(!connection.problemWithMessage(QString(150, u'x')).isEmpty());
+    // Counted in characters as the host counts them: 100 emoji are 200 UTF-16 units.
+    QString emoji;
+    for (int i = 0; i < 100; ++i)
+        emoji += u"😀"_s;
+    QVERIFY(connection.problemWithMessage(emoji).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ChatConnection)

@@ -2,6 +2,7 @@
 
 #include "clientpayload.h"
 #include "names.h"
+#include "protocolmodule.h"
 #include "serverevent.h"
 
 #include <QtTest/QtTest>
@@ -26,6 +27,9 @@ private slots:
     void serverEventsRoundTrip();
     void presenceRoundTrips();
     void unknownServerEventsAreIgnored();
+    void everyCodeSaysWhatClientsDo();
+    void everyCodeIsDocumented();
+    void thePageGetsTheSameTable();
 };
 
 void tst_Protocol::decodesTheSeedPayload()
@@ -190,11 +194,23 @@ void tst_Protocol::serverEventsRoundTrip()
     const QList<MemberInfo> members{{u"Ana"_s, time, true}, {u"Bea"_s, time.addSecs(5)}};
     const QByteArray membersJson = ServerEvents::memberJson(members.at(0)) + ','
                                    + ServerEvents::memberJson(members.at(1));
-    const std::optional<ServerEvent> welcome = decodeServerEvent(
-            QString::fromUtf8(ServerEvents::welcome(u"Bea"_s, membersJson, time, u"token"_s)));
+    RoomLimits limits;
+    limits.messageLength = 100;
+    limits.messagesPerSecond = 2.5;
+    const std::optional<ServerEvent> welcome
+            = decodeServerEvent(QString::fromUtf8(ServerEvents::welcome(
+                    u"Bea"_s, membersJson, time, u"token"_s, ServerEvents::limitsJson(limits))));
     QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
     QCOMPARE(welcome->members, members);
     QCOMPARE(welcome->resumeToken, u"token"_s);
+    QCOMPARE(welcome->limits.messageLength, 100);
+    QCOMPARE(welcome->limits.messagesPerSecond, 2.5);
+    QCOMPARE(welcome->limits.nameLength, Limits::kMaxNameLength);
+
+    const std::optional<ServerEvent> ended
+            = decodeServerEvent(ServerEvents::roomEnded(u"Time to go home."_s));
+    QCOMPARE(ended->type, ServerEvent::Type::RoomEnded);
+    QCOMPARE(ended->reason, u"Time to go home."_s);
 
     const QList<ChatMessage> page{{3, u"Ana"_s, u"uno"_s, time, {}, {}},
                                   {4, u"Bea"_s, u"dos"_s, time.addSecs(1), u"x"_s, {}}};
@@ -244,4 +260,69 @@ void tst_Protocol::unknownServerEventsAreIgnored()
 }
 
 QTEST_GUILESS_MAIN(tst_Protocol)
+void tst_Protocol::everyCodeSaysWhatClientsDo()
+{
+    QSet<QString> names;
+    for (const ErrorSpec &spec : errorTable()) {
+        const QString name = QString::fromLatin1(spec.name);
+        QVERIFY2(!names.contains(name), spec.name);
+        names.insert(name);
+        QVERIFY2(!clientActionName(spec.action).isEmpty(), spec.name);
+        QVERIFY2(qstrlen(spec.sentence) > 0, spec.name);
+        QCOMPARE(errorSpecNamed(name), &spec);
+        // A code that stops or asks always closes, so a client that lost the event still knows.
+        if (spec.action == ClientAction::Stop || spec.action == ClientAction::AskName)
+            QVERIFY2(spec.closeCode != 0, spec.name);
+        if (spec.closeCode != 0)
+            QCOMPARE(errorSpecForClose(spec.closeCode)->closeCode, spec.closeCode);
+    }
+    // Stop-codes are told apart by their close codes alone.
+    QCOMPARE(errorSpecForClose(CloseCode::kRemoved)->code, ErrorCode::Removed);
+    QCOMPARE(errorSpecForClose(CloseCode::kRoomLocked)->code, ErrorCode::RoomLocked);
+    QCOMPARE(errorSpecForClose(CloseCode::kRoomEnded)->code, ErrorCode::RoomEnded);
+    QCOMPARE(errorSpecForClose(CloseCode::kReplaced)->code, ErrorCode::Replaced);
+    QCOMPARE(errorSpecForClose(CloseCode::kRestarting)->action, ClientAction::Retry);
+    QCOMPARE(errorSpecForClose(CloseCode::kPolicy)->action, ClientAction::Show); // comes back
+    QCOMPARE(errorSpecForClose(1000), nullptr);
+}
+
+void tst_Protocol::everyCodeIsDocumented()
+{
+    QFile file(QStringLiteral(TERTULIA_PROTOCOL_DOC));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QString doc = QString::fromUtf8(file.readAll());
+    for (const ErrorSpec &spec : errorTable()) {
+        // Its row in the table of codes: the name, its close code and what clients do.
+        const QString row = u"\n| `%1` |"_s.arg(QLatin1StringView(spec.name));
+        const qsizetype at = doc.indexOf(row);
+        QVERIFY2(at >= 0, spec.name);
+        const QString line = doc.mid(at + 1, doc.indexOf(u'\n', at + 1) - at - 1);
+        QVERIFY2(line.contains(u"`%1`"_s.arg(clientActionName(spec.action))), qPrintable(line));
+        if (spec.closeCode != 0)
+            QVERIFY2(line.contains(QString::number(spec.closeCode)), qPrintable(line));
+    }
+}
+
+void tst_Protocol::thePageGetsTheSameTable()
+{
+    const QByteArray module = ProtocolModule::javascript();
+    const auto object = [&](const QByteArray &name) {
+        const qsizetype start
+                = module.indexOf(QByteArray("export const " + name + " = Object.freeze("));
+        const qsizetype open = module.indexOf('(', start) + 1;
+        const qsizetype close = module.indexOf(");", open);
+        return QJsonDocument::fromJson(module.mid(open, close - open)).object();
+    };
+    const QJsonObject codes = object("CODES");
+    const QJsonObject closes = object("CLOSES");
+    QCOMPARE(codes.size(), qsizetype(errorTable().size()));
+    for (const ErrorSpec &spec : errorTable()) {
+        const QJsonObject entry = codes.value(QLatin1StringView(spec.name)).toObject();
+        QCOMPARE(entry.value(u"action"_s).toString(), clientActionName(spec.action));
+        QCOMPARE(entry.value(u"close"_s).toInt(), int(spec.closeCode));
+    }
+    QCOMPARE(closes.value(u"4006"_s).toString(), u"removed"_s);
+    QCOMPARE(closes.value(u"1001"_s).toString(), u"room_ended"_s);
+}
+
 #include "tst_protocol.moc"

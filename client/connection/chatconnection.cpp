@@ -71,6 +71,12 @@ void ChatConnection::open(const QUrl &address, const QString &name, const QStrin
     connectSocket();
 }
 
+void ChatConnection::retry()
+{
+    if (!m_wantOpen && !m_address.isEmpty())
+        open(m_address, m_name, m_password);
+}
+
 void ChatConnection::close()
 {
     m_wantOpen = false;
@@ -143,6 +149,13 @@ void ChatConnection::onDisconnected()
 {
     if (!m_wantOpen)
         return;
+    // The event that says why may not have arrived (a host too busy to send it); the close
+    // code alone still says whether to stop.
+    if (const ErrorSpec *spec = errorSpecForClose(quint16(m_socket.closeCode()));
+        spec && spec->action != ClientAction::Retry && spec->action != ClientAction::Show) {
+        stopFor(*spec, QString::fromUtf8(spec->sentence));
+        return;
+    }
     ++m_failedAttempts;
     setState(State::Reconnecting);
     m_reconnectTimer.start(retryDelayMs(m_failedAttempts - 1));
@@ -191,6 +204,11 @@ void ChatConnection::handle(const ServerEvent &event)
     case ServerEvent::Type::Error:
         onError(event);
         break;
+    case ServerEvent::Type::RoomEnded:
+        stopFor(errorSpec(ErrorCode::RoomEnded),
+                event.reason.isEmpty() ? QString::fromUtf8(errorSpec(ErrorCode::RoomEnded).sentence)
+                                       : event.reason);
+        break;
     }
 }
 
@@ -201,6 +219,7 @@ void ChatConnection::onWelcome(const ServerEvent &event)
     if (!event.resumeToken.isEmpty())
         m_resumeToken = event.resumeToken;
     m_members = event.members;
+    m_limits = event.limits;
     setState(State::Connected);
     emit joined(event.name);
     emit membersChanged(m_members);
@@ -226,27 +245,55 @@ void ChatConnection::onHistory(const ServerEvent &event)
 
 void ChatConnection::onError(const ServerEvent &event)
 {
-    if (event.errorCode == u"password_required" || event.errorCode == u"password_wrong"
-        || event.errorCode == u"password_throttled") {
-        m_wantOpen = false;
-        setState(State::Disconnected);
-        emit passwordRefused(event.reason);
-        return;
-    }
-    if (event.errorCode == u"name_taken" || event.errorCode == u"name_invalid") {
-        // Retrying with the same name cannot succeed.
-        m_wantOpen = false;
-        setState(State::Disconnected);
-        emit nameRefused(event.reason);
-        return;
-    }
-    if (!event.clientId.isEmpty() && event.errorCode != u"storage_failed") {
+    const ErrorSpec *spec = errorSpecNamed(event.errorCode);
+    const ClientAction action = spec ? spec->action : ClientAction::Show;
+    if (!event.clientId.isEmpty() && action == ClientAction::NotSent) {
         // The host refused this message for what it is: resending cannot help.
         m_outbox.removeIf([&](const Outgoing &m) { return m.clientId == event.clientId; });
         emit messageFailed(event.clientId, event.reason);
         return;
     }
-    emit errorReceived(event.errorCode, event.reason);
+    switch (action) {
+    case ClientAction::Stop:
+    case ClientAction::AskName:
+    case ClientAction::AskPassword:
+        stopFor(*spec, event.reason);
+        return;
+    default:
+        emit errorReceived(event.errorCode, event.reason);
+    }
+}
+
+void ChatConnection::stopFor(const ErrorSpec &spec, const QString &reason)
+{
+    m_wantOpen = false;
+    m_reconnectTimer.stop();
+    setState(State::Disconnected);
+    switch (spec.action) {
+    case ClientAction::AskName:
+        emit nameRefused(reason); // retrying with the same name cannot succeed
+        break;
+    case ClientAction::AskPassword:
+        emit passwordRefused(reason);
+        break;
+    default:
+        if (spec.code == ErrorCode::RoomEnded || spec.code == ErrorCode::Removed) {
+            m_members.clear(); // nobody is "in the room" for this client any more
+            emit membersChanged(m_members);
+        }
+        // What was still waiting is not sent, and is not sent later behind the person's back.
+        for (const Outgoing &message : std::exchange(m_outbox, {}))
+            emit messageFailed(message.clientId, reason);
+        emit stopped(QString::fromLatin1(spec.name), reason);
+        break;
+    }
+}
+
+QString ChatConnection::problemWithMessage(const QString &text) const
+{
+    if (const auto problem = problemWithMessageText(text, m_limits.messageLength))
+        return problem->reason;
+    return {};
 }
 
 void ChatConnection::transmit(const Outgoing &message)

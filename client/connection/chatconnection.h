@@ -9,7 +9,8 @@
 
 // The native client's side of the protocol: one WebSocket to a host, decoded into signals.
 // Keeps an outbox of unacknowledged messages and resends it after reconnecting; reconnects by
-// itself with backoff and catches up on what it missed, until close() or a refused name.
+// itself with backoff and catches up on what it missed, until close() or the host says to stop
+// (what each of its codes asks of a client is the protocol's table, errorcode.h).
 class ChatConnection final : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,8 @@ public:
 
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();
+    // After the host said to stop (stopped()): one deliberate try again, the host decides.
+    void retry();
 
     // Queues the message and sends it as soon as the room is reachable. Returns its client id.
     // to: a member's name for a direct message only they receive; empty for the whole room.
@@ -51,6 +54,10 @@ public:
     QUrl address() const { return m_address; }
     QList<Tertulia::MemberInfo> members() const { return m_members; }
     int unacknowledgedCount() const { return int(m_outbox.size()); }
+    // What the host allows, as its last welcome said (the protocol's defaults before that).
+    Tertulia::RoomLimits limits() const { return m_limits; }
+    // Why text cannot be sent as a message here (empty if it can): checked as the host does.
+    QString problemWithMessage(const QString &text) const;
 
 signals:
     void stateChanged(ChatConnection::State state);
@@ -67,6 +74,9 @@ signals:
     void typingReceived(const QString &name);
     void passwordRefused(const QString &reason);
     void errorReceived(const QString &code, const QString &reason);
+    // The host said to stop (removed, room locked, replaced, room ended): no reconnection
+    // follows by itself. code: the protocol's name for why.
+    void stopped(const QString &code, const QString &reason);
 
 private:
     struct Outgoing
@@ -86,6 +96,8 @@ private:
     void onWelcome(const Tertulia::ServerEvent &event);
     void onHistory(const Tertulia::ServerEvent &event);
     void onError(const Tertulia::ServerEvent &event);
+    // Stops reconnecting: the host's code asks the client to stop, ask a name or a password.
+    void stopFor(const Tertulia::ErrorSpec &spec, const QString &reason);
     void applyChanges(const Tertulia::ServerEvent &event);
     void transmit(const Outgoing &message);
     void see(qint64 id);
@@ -99,6 +111,7 @@ private:
     QByteArray m_pinnedDigest;
     qint64 m_lastTypingMs = 0;
     QList<Tertulia::MemberInfo> m_members;
+    Tertulia::RoomLimits m_limits;
     QList<Outgoing> m_outbox; // oldest first
     qint64 m_lastSeenId = -1; // the newest room message this client has seen
     State m_state = State::Disconnected;

@@ -23,8 +23,6 @@
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
-#include "protocollimits.h"
-
 using namespace Qt::StringLiterals;
 
 ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
@@ -41,6 +39,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_typingLabel(new QLabel(this)),
       m_recipientBar(new QWidget(this)),
       m_recipientLabel(new QLabel(m_recipientBar)),
+      m_stopBar(new QWidget(this)),
+      m_stopLabel(new QLabel(m_stopBar)),
       m_typingTimer(new QTimer(this))
 {
     m_typingLabel->setObjectName(u"typingIndicator"_s);
@@ -63,7 +63,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_memberList->setAccessibleName(tr("People in the room"));
     m_input->setObjectName(u"messageInput"_s);
     m_input->setPlaceholderText(tr("Write a message and press Enter"));
-    m_input->setMaxLength(Tertulia::Limits::kMaxMessageLength);
     m_sendButton->setObjectName(u"sendButton"_s);
     m_stateLabel->setObjectName(u"connectionState"_s);
 
@@ -105,6 +104,22 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
 
+    // Shown when the host said to stop (removed, room locked or ended, opened elsewhere).
+    m_stopLabel->setObjectName(u"stopNotice"_s);
+    m_stopLabel->setWordWrap(true);
+    m_stopLabel->setAccessibleName(tr("Why you are not in the room"));
+    auto *tryAgain = new QPushButton(tr("Try again"), m_stopBar);
+    tryAgain->setObjectName(u"tryAgainButton"_s);
+    connect(tryAgain, &QPushButton::clicked, this, [this] {
+        m_stopBar->hide();
+        m_connection->retry();
+    });
+    auto *stopRow = new QHBoxLayout(m_stopBar);
+    stopRow->setContentsMargins(0, 0, 0, 0);
+    stopRow->addWidget(m_stopLabel, 1);
+    stopRow->addWidget(tryAgain);
+    m_stopBar->hide();
+
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_sendButton);
@@ -117,6 +132,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_typingLabel);
     layout->addWidget(m_recipientBar);
+    layout->addWidget(m_stopBar);
     layout->addLayout(inputRow);
     setCentralWidget(central);
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
@@ -131,6 +147,12 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_input, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (m_shareTyping && !text.isEmpty())
             m_connection->sendTyping();
+        // Over the host's length (in characters, as it counts): said while typing.
+        const qsizetype over = text.toUcs4().size() - m_connection->limits().messageLength;
+        m_input->setToolTip(over > 0 ? tr("%n character(s) over the room's limit", "", int(over))
+                                     : QString());
+        m_sendButton->setEnabled(over <= 0
+                                 && m_connection->state() != ChatConnection::State::Disconnected);
     });
     connect(m_connection, &ChatConnection::typingReceived, this, &ChatWindow::onTyping);
     connect(m_connection, &ChatConnection::messageReceived, this,
@@ -163,6 +185,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::nameRefused, this, &ChatWindow::onNameRefused);
     connect(m_connection, &ChatConnection::passwordRefused, this, &ChatWindow::onPasswordRefused);
     connect(m_connection, &ChatConnection::errorReceived, this, &ChatWindow::onError);
+    connect(m_connection, &ChatConnection::stopped, this, &ChatWindow::onStopped);
     onStateChanged(m_connection->state());
 
     resize(820, 640);
@@ -332,6 +355,11 @@ void ChatWindow::sendInput()
     const QString text = m_input->text();
     if (text.trimmed().isEmpty())
         return;
+    // Checked as the host checks it (its limits, in characters): said now, not after sending.
+    if (const QString problem = m_connection->problemWithMessage(text); !problem.isEmpty()) {
+        statusBar()->showMessage(problem, 8000);
+        return;
+    }
     // Queued while offline: the connection sends it as soon as the room is back.
     m_conversation->addPending(m_connection->send(text, m_recipient), text, m_recipient);
     m_input->clear();
@@ -393,6 +421,7 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
         break;
     case ChatConnection::State::Connected:
         m_stateLabel->setText(tr("Connected as %1").arg(m_connection->name()));
+        m_stopBar->hide();
         break;
     case ChatConnection::State::Reconnecting:
         m_stateLabel->setText(tr("Connection lost — reconnecting…"));
@@ -431,4 +460,24 @@ void ChatWindow::onPasswordRefused(const QString &reason)
 void ChatWindow::onError(const QString &, const QString &reason)
 {
     statusBar()->showMessage(reason, 8000);
+}
+
+void ChatWindow::onStopped(const QString &code, const QString &reason)
+{
+    QString text;
+    if (code == u"removed")
+        text = tr("The host removed you from the room.");
+    else if (code == u"room_locked")
+        text = tr("The room is locked: the host lets nobody new in now.");
+    else if (code == u"replaced")
+        text = tr("You opened this room again elsewhere; this window is no longer in it.");
+    else if (code == u"room_ended")
+        text = tr("The host ended the room.");
+    // The host's own words, when it said more than the code does.
+    if (!reason.isEmpty() && !text.contains(reason))
+        text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);
+    m_stopLabel->setText(text);
+    m_stopBar->show();
+    m_stateLabel->setText(tr("Not in the room"));
+    m_conversation->addNotice(text);
 }

@@ -59,6 +59,8 @@ private:
     void onNameRefused(const QString &reason);
     void onPasswordRefused(const QString &reason);
     void onError(const QString &code, const QString &reason);
+    // The host said to stop: say why where the input was, and offer one deliberate try again.
+    void onStopped(const QString &code, const QString &reason);
     void askForRoomPassword();
     void onTyping(const QString &name);
     void showTypists();
@@ -81,6 +83,8 @@ private:
     QLabel *m_typingLabel;
     QWidget *m_recipientBar;
     QLabel *m_recipientLabel;
+    QWidget *m_stopBar;
+    QLabel *m_stopLabel;
     QString m_recipient;
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;

@@ -7,7 +7,9 @@
 #include "pageroutes.h"
 #include "retentionscheduler.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QTimer>
 #include <QtHttpServer/QHttpServer>
 #include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
@@ -105,6 +107,40 @@ void ChatHost::setLocked(bool locked)
 {
     if (m_room)
         m_room->setLocked(locked);
+}
+
+int ChatHost::memberCount() const
+{
+    return m_room ? int(m_room->members().size()) : 0;
+}
+
+void ChatHost::endRoom(const QString &reason)
+{
+    if (m_room)
+        m_room->endRoom(reason);
+    waitUntilClosed();
+}
+
+void ChatHost::closeForRestart()
+{
+    if (m_room)
+        m_room->closeForRestart();
+    waitUntilClosed();
+}
+
+void ChatHost::waitUntilClosed()
+{
+    // Peers close their side once they have read why; a few may not, and are not waited for.
+    QElapsedTimer waited;
+    waited.start();
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this, poll, waited] {
+        if (connectionCount() > 0 && waited.elapsed() < kCloseWaitMs)
+            return;
+        poll->deleteLater();
+        emit closed();
+    });
+    poll->start(20);
 }
 
 bool ChatHost::isListening() const

@@ -38,12 +38,20 @@ public:
     QString certificateFingerprint() const { return m_certificateFingerprint; }
 
     ChatRoom *room() const { return m_room; }
+    int memberCount() const; // members present and away
+    // Ends the room for everyone (each told `reason`, closed with 1001, nobody new let in), or
+    // closes every connection for a restart (1012: clients come back by themselves). closed()
+    // follows once every connection has gone, or kCloseWaitMs later at most.
+    void endRoom(const QString &reason);
+    void closeForRestart();
+    static constexpr int kCloseWaitMs = 3000;
     void setPassword(const QString &password);
     bool removeMember(const QString &name);
     void setLocked(bool locked);
     int pageLoads() const { return m_pageLoads; } // how often the page itself was served
 
 signals:
+    void closed();
     // The page was loaded, or someone joined or left: the share panel's live feedback.
     void reachChanged();
     // A wrong room password: the `failures`-th in a row from that address (each makes the
@@ -52,6 +60,7 @@ signals:
 
 private:
     void onWebSocketReady();
+    void waitUntilClosed();
     bool loadTls(const HostSettings &settings);
 
     QHttpServer *m_http = nullptr;

@@ -57,6 +57,10 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
           }
       })
 {
+    const HostLimits &limits = settings.limits;
+    m_limitsJson = ServerEvents::limitsJson({limits.maxNameLength, limits.maxMessageLength,
+                                             limits.maxMessageBytes, limits.messagesPerSecond,
+                                             limits.messageBurst, kMaxHistoryPage});
     m_presenceTimer.setSingleShot(true);
     m_presenceTimer.setInterval(kPresenceWindowMs);
     connect(&m_presenceTimer, &QTimer::timeout, this, &ChatRoom::flushPresence);
@@ -67,6 +71,15 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     m_lastSweepMs = nowMs();
     m_drainTimer.setInterval(kDrainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &ChatRoom::drainWaiting);
+}
+
+ChatRoom::~ChatRoom()
+{
+    const QList<QWebSocket *> sockets = m_peers.keys(); // aborting one takes it out of the table
+    for (QWebSocket *socket : sockets) {
+        if (!m_peers.value(socket).dropping)
+            socket->abort();
+    }
 }
 
 void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
@@ -106,6 +119,10 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         });
     }
 
+    if (m_closing) {
+        sendAway(socket);
+        return;
+    }
     // The seeds' clients name themselves in the URL: /ws?name=Ana (&since=42&resume=…).
     const QUrlQuery query(socket->requestUrl());
     if (query.hasQueryItem(u"name"_s)) {
@@ -256,8 +273,9 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        deliverUtf8(socket, ServerEvents::welcome(boundName, membersJson(),
-                                                  QDateTime::currentDateTimeUtc(), {}));
+        deliverUtf8(socket,
+                    ServerEvents::welcome(boundName, membersJson(), QDateTime::currentDateTimeUtc(),
+                                          {}, m_limitsJson));
         return;
     }
     switch (payload.type) {
@@ -333,7 +351,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     }
     if (claim.replaced) {
         m_peers[claim.replaced].dropping = true;
-        claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced), u"replaced"_s);
+        claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced),
+                              errorCodeName(ErrorCode::Replaced));
     }
     if (claim.outcome == MemberRegistry::Outcome::Joined && m_membersJsonValid) {
         // A newcomer is the last in the list: append instead of serialising everyone again.
@@ -345,7 +364,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     }
     if (claim.outcome == MemberRegistry::Outcome::Resumed)
         m_pendingChanged.append(claim.name); // back from away
-    deliverUtf8(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken));
+    deliverUtf8(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken,
+                                              m_limitsJson));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         sendHistory(socket, -1, request.since, kMaxHistoryPage);
@@ -569,7 +589,8 @@ ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
     if (unsentBytes(socket, *peer) + bytes > queueBudget(socket)) {
         peer->dropping = true;
         releaseMember(socket, !m_registry.isResumable(socket));
-        ConnectionCloser::end(socket, peer->transport, CloseCode::kTooSlow, u"too_slow"_s);
+        ConnectionCloser::end(socket, peer->transport, CloseCode::kTooSlow,
+                              errorCodeName(ErrorCode::TooSlow));
         return nullptr;
     }
     return &*peer;
@@ -668,6 +689,31 @@ bool ChatRoom::removeMember(const QString &name)
     shut(socket, CloseCode::kRemoved,
          {ErrorCode::Removed, u"The host removed you from the room."_s});
     return true;
+}
+
+void ChatRoom::closeEveryone(bool ending, const QString &reason)
+{
+    m_closing = true;
+    m_ended = ending;
+    m_endReason = reason;
+    const QList<QWebSocket *> sockets = m_peers.keys();
+    for (QWebSocket *socket : sockets)
+        sendAway(socket);
+}
+
+void ChatRoom::sendAway(QWebSocket *socket)
+{
+    const auto peer = m_peers.find(socket);
+    if (peer == m_peers.end() || peer->dropping)
+        return;
+    if (m_ended)
+        deliver(socket, ServerEvents::roomEnded(m_endReason));
+    if (Peer *stillThere = keepsUp(socket, 0)) {
+        stillThere->dropping = true;
+        const ErrorCode code = m_ended ? ErrorCode::RoomEnded : ErrorCode::Restarting;
+        ConnectionCloser::end(socket, stillThere->transport, errorSpec(code).closeCode,
+                              errorCodeName(code));
+    }
 }
 
 void ChatRoom::releaseIdleBuffers()

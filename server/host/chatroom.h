@@ -51,6 +51,9 @@ public:
     static constexpr int kFullPresenceMembers = 50;
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
+    // A room that goes without ending (a host torn down) cuts its connections: Qt's QWebSocket
+    // would otherwise close them with 1001, which clients read as "the room ended".
+    ~ChatRoom() override;
 
     // transport: the TCP connection under the WebSocket (nullptr if unknown): events are
     // framed here and written to it directly (FrameWriter).
@@ -64,6 +67,11 @@ public:
     bool removeMember(const QString &name);
     void setLocked(bool locked) { m_locked = locked; }
     bool isLocked() const { return m_locked; }
+    // The host ends the room for everyone (each is told why, then closed with 1001), or is
+    // restarting (closed with 1012: clients come back by themselves). Newcomers are turned away
+    // the same way from then on.
+    void endRoom(const QString &reason) { closeEveryone(true, reason); }
+    void closeForRestart() { closeEveryone(false, {}); }
     // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
     void releaseIdleBuffers();
 
@@ -135,6 +143,8 @@ private:
     void flushPresence();
     void expireAwayMembers();
     void sweepIdle();
+    void closeEveryone(bool ending, const QString &reason);
+    void sendAway(QWebSocket *socket); // as the room is closing: told why, then closed
 
     MessageStore &m_store;
     HostSettings m_settings;
@@ -155,4 +165,8 @@ private:
     QTimer m_drainTimer;
     DeadlineQueue m_joinDeadlines; // connections that must have joined by then
     bool m_locked = false;
+    bool m_closing = false; // ended or restarting
+    bool m_ended = false;
+    QString m_endReason;
+    QByteArray m_limitsJson; // the welcome's "limits", the same for everyone
 };

@@ -1,5 +1,7 @@
 #include "pageroutes.h"
 
+#include "protocolmodule.h"
+
 #include <QtCore/QFile>
 #include <QtHttpServer/QHttpServer>
 #include <QtHttpServer/QHttpServerRouterRule>
@@ -27,8 +29,9 @@ protected:
 struct PageFile
 {
     QString urlPath;
-    QString resource;
+    QString resource; // empty: the body is given
     QByteArray mimeType;
+    QByteArray body;
 };
 
 QByteArray readResource(const QString &path)
@@ -77,17 +80,24 @@ void install(QHttpServer &server, std::function<void()> onPageServed)
             {u"/strings.js"_s, u":/tertulia/page/strings.js"_s, "text/javascript; charset=utf-8"},
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
             {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
+            // The protocol table itself, as the page's module: one source for every client.
+            {u"/protocol.js"_s,
+             {},
+             "text/javascript; charset=utf-8",
+             Tertulia::ProtocolModule::javascript()},
     };
     using Method = QHttpServerRequest::Method;
     for (const PageFile &file : files) {
         const bool isPage = file.urlPath == u"/";
-        server.route<PageRule>(file.urlPath, Method::Get,
-                               [mimeType = file.mimeType, body = readResource(file.resource),
-                                isPage, onPageServed] {
-                                   if (isPage && onPageServed)
-                                       onPageServed();
-                                   return QHttpServerResponse(mimeType, body);
-                               });
+        server.route<PageRule>(
+                file.urlPath, Method::Get,
+                [mimeType = file.mimeType,
+                 body = file.resource.isEmpty() ? file.body : readResource(file.resource), isPage,
+                 onPageServed] {
+                    if (isPage && onPageServed)
+                        onPageServed();
+                    return QHttpServerResponse(mimeType, body);
+                });
         // QHttpServer 6.4 answers no HEAD by itself: the same headers, no body.
         server.route<PageRule>(file.urlPath, Method::Head, [mimeType = file.mimeType] {
             return QHttpServerResponse(mimeType, QByteArray());

@@ -1,56 +1,120 @@
 #include "errorcode.h"
 
-using namespace Qt::StringLiterals;
-
 namespace Tertulia {
+
+namespace {
+
+using A = ClientAction;
+using C = ErrorCode;
+namespace Close = CloseCode;
+
+constexpr std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> kTable{{
+        {C::BadJson, "bad_json", 0, A::Show, "That was not valid JSON."},
+        {C::NotAnObject, "not_an_object", 0, A::Show, "Send a JSON object."},
+        {C::BadField, "bad_field", 0, A::NotSent, "A field has the wrong type."},
+        {C::UnknownType, "unknown_type", 0, A::Show,
+         "The host does not know that kind of message."},
+        {C::BinaryFrame, "binary_frame", 0, A::Show, "Send JSON text frames, not binary ones."},
+        {C::NameInvalid, "name_invalid", Close::kNameInvalid, A::AskName,
+         "That name cannot be used: choose another."},
+        {C::NameTaken, "name_taken", Close::kNameTaken, A::AskName,
+         "Someone in the room already has that name: choose another."},
+        {C::NameMismatch, "name_mismatch", 0, A::NotSent, "You cannot speak as someone else."},
+        {C::NotJoined, "not_joined", 0, A::NotSent, "Say who you are first: send a name."},
+        {C::EmptyMessage, "empty_message", 0, A::NotSent, "The message is empty."},
+        {C::MessageTooLong, "message_too_long", 0, A::NotSent, "That message is too long."},
+        {C::MessageInvalid, "message_invalid", 0, A::NotSent,
+         "The message has characters that cannot be sent."},
+        {C::StorageFailed, "storage_failed", 0, A::Retry,
+         "The host could not store the message; it will be sent again."},
+        {C::RateLimited, "rate_limited", Close::kPolicy, A::Show,
+         "Slow down: your messages wait their turn."},
+        {C::PasswordRequired, "password_required", Close::kPolicy, A::AskPassword,
+         "This room has a password: type it to join."},
+        {C::PasswordWrong, "password_wrong", Close::kPolicy, A::AskPassword,
+         "That is not the room's password."},
+        {C::PasswordThrottled, "password_throttled", Close::kPolicy, A::AskPassword,
+         "Too many wrong passwords from your address: wait before trying again."},
+        {C::JoinTimeout, "join_timeout", Close::kJoinTimeout, A::Retry,
+         "Nobody joined on this connection in time."},
+        {C::Removed, "removed", Close::kRemoved, A::Stop, "The host removed you from the room."},
+        {C::RoomLocked, "room_locked", Close::kRoomLocked, A::Stop,
+         "The host has locked the room: nobody new can join now."},
+        {C::NoSuchMember, "no_such_member", 0, A::NotSent,
+         "That person is not in the room; the message was not sent."},
+        {C::QuotaExceeded, "quota_exceeded", 0, A::NotSent,
+         "Your address stored too much lately: wait a little before sending more."},
+        {C::Replaced, "replaced", Close::kReplaced, A::Stop,
+         "You opened the room again elsewhere; this one is no longer connected."},
+        {C::TooSlow, "too_slow", Close::kTooSlow, A::Retry,
+         "The connection fell too far behind; catching up."},
+        {C::RoomEnded, "room_ended", Close::kRoomEnded, A::Stop, "The host ended the room."},
+        {C::Restarting, "restarting", Close::kRestarting, A::Retry,
+         "The host is restarting; back in a moment."},
+}};
+
+constexpr bool inEnumOrder()
+{
+    for (size_t i = 0; i < kTable.size(); ++i) {
+        if (size_t(kTable[i].code) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(inEnumOrder(), "errorTable() lists every ErrorCode once, in the enum's order");
+
+} // namespace
+
+const std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> &errorTable()
+{
+    return kTable;
+}
+
+const ErrorSpec &errorSpec(ErrorCode code)
+{
+    return kTable[size_t(code)];
+}
+
+const ErrorSpec *errorSpecNamed(const QString &name)
+{
+    for (const ErrorSpec &spec : kTable) {
+        if (name == QLatin1StringView(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+const ErrorSpec *errorSpecForClose(quint16 closeCode)
+{
+    // Several codes share 1008; each is said in an event before the close, so the close alone
+    // means the first of them, rate_limited (kept up: disconnected; come back later).
+    for (const ErrorSpec &spec : kTable) {
+        if (closeCode != 0 && spec.closeCode == closeCode)
+            return &spec;
+    }
+    return nullptr;
+}
 
 QString errorCodeName(ErrorCode code)
 {
-    switch (code) {
-    case ErrorCode::BadJson:
-        return u"bad_json"_s;
-    case ErrorCode::NotAnObject:
-        return u"not_an_object"_s;
-    case ErrorCode::BadField:
-        return u"bad_field"_s;
-    case ErrorCode::UnknownType:
-        return u"unknown_type"_s;
-    case ErrorCode::BinaryFrame:
-        return u"binary_frame"_s;
-    case ErrorCode::NameInvalid:
-        return u"name_invalid"_s;
-    case ErrorCode::NameTaken:
-        return u"name_taken"_s;
-    case ErrorCode::NameMismatch:
-        return u"name_mismatch"_s;
-    case ErrorCode::NotJoined:
-        return u"not_joined"_s;
-    case ErrorCode::EmptyMessage:
-        return u"empty_message"_s;
-    case ErrorCode::MessageTooLong:
-        return u"message_too_long"_s;
-    case ErrorCode::MessageInvalid:
-        return u"message_invalid"_s;
-    case ErrorCode::StorageFailed:
-        return u"storage_failed"_s;
-    case ErrorCode::RateLimited:
-        return u"rate_limited"_s;
-    case ErrorCode::PasswordRequired:
-        return u"password_required"_s;
-    case ErrorCode::PasswordWrong:
-        return u"password_wrong"_s;
-    case ErrorCode::PasswordThrottled:
-        return u"password_throttled"_s;
-    case ErrorCode::JoinTimeout:
-        return u"join_timeout"_s;
-    case ErrorCode::Removed:
-        return u"removed"_s;
-    case ErrorCode::RoomLocked:
-        return u"room_locked"_s;
-    case ErrorCode::NoSuchMember:
-        return u"no_such_member"_s;
-    case ErrorCode::QuotaExceeded:
-        return u"quota_exceeded"_s;
+    return QString::fromLatin1(errorSpec(code).name);
+}
+
+QString clientActionName(ClientAction action)
+{
+    switch (action) {
+    case ClientAction::Retry:
+        return QStringLiteral("retry");
+    case ClientAction::Stop:
+        return QStringLiteral("stop");
+    case ClientAction::AskName:
+        return QStringLiteral("ask_name");
+    case ClientAction::AskPassword:
+        return QStringLiteral("ask_password");
+    case ClientAction::NotSent:
+        return QStringLiteral("not_sent");
+    case ClientAction::Show:
+        return QStringLiteral("show");
     }
     return {};
 }

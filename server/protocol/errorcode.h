@@ -2,8 +2,12 @@
 
 #include <QtCore/QString>
 
-// Stable, machine-readable error codes sent in "error" events, and the WebSocket close codes
-// the host uses. docs/PROTOCOL.md lists both; never renumber or rename them.
+#include <array>
+
+// The host's codes, in one table: each stable name with the WebSocket close code that follows
+// it (if it closes), what a client must do, and a sentence for people. The native client reads
+// this table, the page gets it from the host (/protocol.js), and docs/PROTOCOL.md is checked
+// against it; never renumber or rename a code.
 namespace Tertulia {
 
 enum class ErrorCode {
@@ -17,10 +21,10 @@ enum class ErrorCode {
     NameMismatch, // the payload claims a name other than the one bound to the connection
     NotJoined, // a chat message before the connection has a name
     EmptyMessage, // nothing but white space
-    MessageTooLong, // over Limits::kMaxMessageLength
+    MessageTooLong, // over the host's message length or size
     MessageInvalid, // control characters other than tab and newline
     StorageFailed, // the host could not store the message; it was not delivered
-    RateLimited, // faster than the room allows: slow down
+    RateLimited, // faster than the room allows: slow down (kept up: disconnected, 1008)
     PasswordRequired, // the room has a password and the join carried none
     PasswordWrong, // the join carried the wrong password
     PasswordThrottled, // too many wrong passwords from this address: wait before trying again
@@ -29,9 +33,39 @@ enum class ErrorCode {
     RoomLocked, // the host locked the room to newcomers
     NoSuchMember, // a direct message to someone who is not in the room
     QuotaExceeded, // this address stored too much history lately; the message was not stored
+    Replaced, // the same member connected again elsewhere with its resume token
+    TooSlow, // fell too far behind reading; may come back and catch up
+    RoomEnded, // the host ended the room for everyone (also the room_ended event)
+    Restarting, // the host is restarting: come back in a moment
 };
 
+// What a client does when told a code, by event or by close code.
+enum class ClientAction {
+    Retry, // reconnect with backoff (after a close) and resend what is unacknowledged
+    Stop, // stop, say why, no automatic reconnection (a deliberate "try again" may exist)
+    AskName, // stop and ask for another name
+    AskPassword, // stop and ask for the room's password
+    NotSent, // that message (clientId) was refused for what it is: mark it not sent
+    Show, // say it; nothing else changes
+};
+
+struct ErrorSpec
+{
+    ErrorCode code;
+    const char *name; // on the wire, in "code"
+    quint16 closeCode; // the close that follows, 0 if the connection stays open
+    ClientAction action;
+    const char *sentence; // English, for people; hosts may say more
+};
+
+// Every code, in the enum's order.
+const std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> &errorTable();
+const ErrorSpec &errorSpec(ErrorCode code);
+// The spec for a wire name or a close code; nullptr if unknown.
+const ErrorSpec *errorSpecNamed(const QString &name);
+const ErrorSpec *errorSpecForClose(quint16 closeCode);
 QString errorCodeName(ErrorCode code);
+QString clientActionName(ClientAction action);
 
 // What the offender is told: the stable code and a sentence for people.
 struct ProtocolError
@@ -40,8 +74,12 @@ struct ProtocolError
     QString reason;
 };
 
-// Close codes in the private range 4000-4999, sent after an "error" event that says why.
+// Close codes, sent after an "error" event that says why where the connection can take it.
 namespace CloseCode {
+constexpr quint16 kRoomEnded = 1001; // going away: the host ended the room
+constexpr quint16 kPolicy = 1008; // persistent flooding; a wrong or missing room password
+constexpr quint16 kTooBig = 1009; // a frame or message over the host's size
+constexpr quint16 kRestarting = 1012; // service restart: come back
 constexpr quint16 kNameInvalid = 4001;
 constexpr quint16 kNameTaken = 4002;
 constexpr quint16 kReplaced = 4003; // the same member connected again with its resume token
@@ -49,7 +87,6 @@ constexpr quint16 kTooSlow = 4004; // fell too far behind reading; may resume an
 constexpr quint16 kJoinTimeout = 4005; // never said who it is
 constexpr quint16 kRemoved = 4006; // removed by the host
 constexpr quint16 kRoomLocked = 4007; // the room takes no newcomers now
-constexpr quint16 kPolicy = 1008; // persistent flooding; a wrong or missing room password
 } // namespace CloseCode
 
 } // namespace Tertulia

@@ -2,11 +2,26 @@
 
 #include <QtCore/qglobal.h>
 
-// Sizes the protocol allows; the host enforces them and both clients respect them.
+// Sizes the protocol allows by default; a host may run with others and says which in its
+// welcome (RoomLimits), and both clients follow what it says.
 namespace Tertulia::Limits {
 
 constexpr int kMaxNameLength = 32; // characters (Unicode code points) after trimming
 constexpr int kMaxMessageLength = 4000; // characters (Unicode code points)
-constexpr qint64 kMaxFrameBytes = 64 * 1024; // one WebSocket text message, JSON included
 
 } // namespace Tertulia::Limits
+
+namespace Tertulia {
+
+// The limits a host runs with, as its welcome tells them. Lengths count Unicode code points.
+struct RoomLimits
+{
+    int nameLength = Limits::kMaxNameLength;
+    int messageLength = Limits::kMaxMessageLength;
+    qint64 messageBytes = 64 * 1024; // one WebSocket message, JSON included
+    double messagesPerSecond = 10;
+    int messageBurst = 30;
+    int historyPage = 500; // messages in one history page at most
+};
+
+} // namespace Tertulia

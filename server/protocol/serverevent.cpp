@@ -20,6 +20,7 @@ const QList<std::pair<ServerEvent::Type, QString>> &typeNames()
             {ServerEvent::Type::History, u"history"_s},
             {ServerEvent::Type::Error, u"error"_s},
             {ServerEvent::Type::Typing, u"typing"_s},
+            {ServerEvent::Type::RoomEnded, u"room_ended"_s},
     };
     return names;
 }
@@ -105,6 +106,18 @@ QString presenceEvent(const QStringList &joined, const QStringList &left, const 
                     {u"time"_s, timeText(time)}});
 }
 
+RoomLimits readLimits(const QJsonObject &object)
+{
+    RoomLimits limits;
+    limits.nameLength = object.value(u"name"_s).toInt(limits.nameLength);
+    limits.messageLength = object.value(u"message"_s).toInt(limits.messageLength);
+    limits.messageBytes = object.value(u"messageBytes"_s).toInteger(limits.messageBytes);
+    limits.messagesPerSecond = object.value(u"rate"_s).toDouble(limits.messagesPerSecond);
+    limits.messageBurst = object.value(u"burst"_s).toInt(limits.messageBurst);
+    limits.historyPage = object.value(u"historyPage"_s).toInt(limits.historyPage);
+    return limits;
+}
+
 } // namespace
 
 std::optional<ServerEvent> decodeServerEvent(const QString &frame)
@@ -137,13 +150,25 @@ std::optional<ServerEvent> decodeServerEvent(const QString &frame)
     event.after = object.value(u"after"_s).toInteger(-1);
     event.errorCode = object.value(u"code"_s).toString();
     event.reason = object.value(u"reason"_s).toString();
+    event.limits = readLimits(object.value(u"limits"_s).toObject());
     return event;
 }
 
 namespace ServerEvents {
 
+QByteArray limitsJson(const RoomLimits &limits)
+{
+    return QJsonDocument(QJsonObject{{u"name"_s, limits.nameLength},
+                                     {u"message"_s, limits.messageLength},
+                                     {u"messageBytes"_s, limits.messageBytes},
+                                     {u"rate"_s, limits.messagesPerSecond},
+                                     {u"burst"_s, limits.messageBurst},
+                                     {u"historyPage"_s, limits.historyPage}})
+            .toJson(QJsonDocument::Compact);
+}
+
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                   const QString &resumeToken)
+                   const QString &resumeToken, const QByteArray &limitsJson)
 {
     QByteArray event = QJsonDocument(QJsonObject{{u"type"_s, u"welcome"_s},
                                                  {u"name"_s, name},
@@ -153,7 +178,8 @@ QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDa
     event.chop(1); // the closing brace
     // Appended piece by piece: Qt 6.4's QStringBuilder copies a QByteArray byte by byte, which
     // was a quarter of the host's time when 10 000 joined (a welcome lists everyone).
-    event.reserve(event.size() + membersJson.size() + 16);
+    event.reserve(event.size() + limitsJson.size() + membersJson.size() + 32);
+    event.append(",\"limits\":").append(limitsJson);
     event.append(",\"members\":[").append(membersJson).append("]}");
     return event;
 }
@@ -216,6 +242,11 @@ QString error(const ProtocolError &error, const QString &clientId)
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
     return compact(object);
+}
+
+QString roomEnded(const QString &reason)
+{
+    return compact({{u"type"_s, u"room_ended"_s}, {u"reason"_s, reason}});
 }
 
 } // namespace ServerEvents

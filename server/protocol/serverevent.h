@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errorcode.h"
+#include "protocollimits.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QList>
@@ -40,7 +41,7 @@ struct ChatMessage
 
 struct ServerEvent
 {
-    enum class Type { Welcome, Message, Ack, Presence, History, Typing, Error };
+    enum class Type { Welcome, Message, Ack, Presence, History, Typing, Error, RoomEnded };
 
     Type type = Type::Message;
     ChatMessage message; // Message
@@ -60,7 +61,8 @@ struct ServerEvent
     qint64 before = -1; // History: answers a request for messages older than this id
     qint64 after = -1; // History: answers a request for messages newer than this id
     QString errorCode; // Error
-    QString reason; // Error: a sentence for people
+    QString reason; // Error, RoomEnded: a sentence for people
+    RoomLimits limits; // Welcome: what the host allows (defaults if it did not say)
 };
 
 std::optional<ServerEvent> decodeServerEvent(const QString &frame);
@@ -69,8 +71,10 @@ namespace ServerEvents {
 // membersJson: everyone, as memberJson() entries joined by commas. The host keeps it up to
 // date as people join, so a crowd joining at once is not serialised again for each newcomer.
 // UTF-8, ready to frame: in a large room this is the biggest event, sent to every newcomer.
+// limitsJson: limitsJson(), kept by the host (it never changes while it runs).
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                   const QString &resumeToken);
+                   const QString &resumeToken, const QByteArray &limitsJson);
+QByteArray limitsJson(const RoomLimits &limits);
 // One member as a JSON object, for a members array kept up to date as people join.
 QByteArray memberJson(const MemberInfo &member);
 QString message(const ChatMessage &message);
@@ -85,6 +89,8 @@ QString presenceChanges(const QStringList &joined, const QStringList &left,
 QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
 QString typing(const QString &name);
 QString error(const ProtocolError &error, const QString &clientId = {});
+// The host ended the room for everyone; the connection closes next (CloseCode::kRoomEnded).
+QString roomEnded(const QString &reason);
 } // namespace ServerEvents
 
 } // namespace Tertulia
