@@ -1,5 +1,7 @@
 #include "hostlauncher.h"
 
+#include "sessionsignals.h"
+
 #include "chathost.h"
 #include "hostoptions.h"
 #include "shareaddresses.h"
@@ -60,4 +62,18 @@ void printError(const QString &message)
 {
     std::fprintf(stderr, "%s\n", qPrintable(message));
     std::fflush(stderr);
+}
+
+void HostLauncher::endOnSignals(SessionSignals &sessionSignals, ChatHost &host)
+{
+    QObject::connect(&sessionSignals, &SessionSignals::endRequested, &host,
+                     [&host] { host.endRoom(endedSentence()); });
+    QObject::connect(&sessionSignals, &SessionSignals::restartRequested, &host,
+                     &ChatHost::closeForRestart);
+    QObject::connect(&host, &ChatHost::closed, &host, [] { QCoreApplication::exit(0); });
+}
+
+QString HostLauncher::endedSentence()
+{
+    return tr("The host ended the room.");
 }

@@ -10,6 +10,7 @@
 
 class ChatHost;
 class QCommandLineParser;
+class SessionSignals;
 
 // Starts a host as the command line asked and tells the user where it can be reached.
 class HostLauncher final
@@ -26,6 +27,11 @@ public:
     static std::optional<HostSettings> readOptions(const QCommandLineParser &parser);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
     static bool start(ChatHost &host, const HostSettings &settings);
+    // SIGINT/SIGTERM end the room (members told), SIGHUP closes it for a restart; either way
+    // the process exits 0 once the members have been told.
+    static void endOnSignals(SessionSignals &sessionSignals, ChatHost &host);
+    // What members read when the host ends the room.
+    static QString endedSentence();
     // Every address the page is reachable at, best first.
     static QList<QUrl> pageUrls(const ChatHost &host);
 };

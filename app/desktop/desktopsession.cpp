@@ -2,7 +2,6 @@
 
 #include "chatconnection.h"
 #include "chathost.h"
-#include "chatroom.h"
 #include "chatwindow.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
@@ -43,9 +42,8 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
     showWindow(ownUrl, name, settings.password, true);
     m_window->setShareAddresses(HostLauncher::pageUrls(*m_host));
-    connect(m_host.get(), &ChatHost::reachChanged, m_window.get(), [this] {
-        m_window->setReach(m_host->pageLoads(), int(m_host->room()->members().size()));
-    });
+    connect(m_host.get(), &ChatHost::reachChanged, m_window.get(),
+            [this] { m_window->setReach(m_host->pageLoads(), m_host->memberCount()); });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     connect(m_host.get(), &ChatHost::passwordGuessed, m_window.get(),
             &ChatWindow::notePasswordGuesses);
@@ -53,7 +51,7 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     m_window->enableModeration();
     // The window may go to the tray while the room stays open; the room ends when asked to.
     QGuiApplication::setQuitOnLastWindowClosed(false);
-    connect(m_window.get(), &ChatWindow::endRoomRequested, qApp, &QCoreApplication::quit,
+    connect(m_window.get(), &ChatWindow::endRoomRequested, this, &DesktopSession::end,
             Qt::QueuedConnection);
     connect(m_window.get(), &ChatWindow::removeRequested, m_host.get(), &ChatHost::removeMember);
     connect(m_window.get(), &ChatWindow::lockRequested, m_host.get(), &ChatHost::setLocked);
@@ -62,6 +60,22 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
         m_connection->setPassword(password); // for the window's own reconnections
     });
     return true;
+}
+
+void DesktopSession::end()
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    if (m_window)
+        m_window->hide(); // no "end the room?" question: that is what is happening
+    if (!m_host) {
+        m_connection->close();
+        QCoreApplication::exit(0);
+        return;
+    }
+    connect(m_host.get(), &ChatHost::closed, this, [] { QCoreApplication::exit(0); });
+    m_host->endRoom(HostLauncher::endedSentence());
 }
 
 void DesktopSession::join(const QUrl &address, const QString &name, const QString &password,

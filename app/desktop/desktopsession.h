@@ -25,6 +25,10 @@ public:
     void join(const QUrl &address, const QString &name, const QString &password,
               const QString &fingerprint);
 
+    // Ends the session: hosting, the room ends for everyone (they are told); joined, the window
+    // leaves. The application exits 0 once that is done.
+    void end();
+
 private:
     void showWindow(const QUrl &address, const QString &name, const QString &password,
                     bool hosting);
@@ -32,4 +36,5 @@ private:
     std::unique_ptr<ChatHost> m_host;
     ChatConnection *m_connection;
     std::unique_ptr<ChatWindow> m_window;
+    bool m_ending = false;
 };

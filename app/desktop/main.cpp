@@ -5,7 +5,7 @@
 #include "displayprobe.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
-#include "quitonsignal.h"
+#include "sessionsignals.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QSettings>
@@ -84,7 +84,7 @@ std::optional<QUrl> joinAddress(const QString &text)
 }
 
 int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
-                      const HostSettings &settings)
+                      const HostSettings &settings, SessionSignals &sessionSignals)
 {
     if (parser.isSet(u"join"_s)) {
         printError(QCoreApplication::translate(
@@ -94,6 +94,7 @@ int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
     printError(QCoreApplication::translate(
             "main", "No display found: hosting without a window (tertulia-server does the same)."));
     ChatHost host;
+    HostLauncher::endOnSignals(sessionSignals, host);
     if (!HostLauncher::start(host, settings))
         return HostLauncher::kExitCannotListen;
     return app.exec();
@@ -124,14 +125,17 @@ int main(int argc, char *argv[])
     // The window remembers the port it hosted on, so the shared address stays the same.
     if (!parser.isSet(u"port"_s) && hasDisplay)
         options->port = quint16(QSettings().value(u"port"_s, options->port).toUInt());
-    QuitOnSignal quitOnSignal;
+    SessionSignals sessionSignals;
     if (!hasDisplay)
-        return hostWithoutWindow(*app, parser, *options);
+        return hostWithoutWindow(*app, parser, *options, sessionSignals);
 
     const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
     QGuiApplication::setWindowIcon(QIcon(u":/tertulia/tertulia.svg"_s));
     QGuiApplication::setDesktopFileName(u"tertulia"_s);
     DesktopSession session;
+    // A signal means the session is ending: the room ends for everyone, then the app exits.
+    QObject::connect(&sessionSignals, &SessionSignals::endRequested, &session,
+                     &DesktopSession::end);
     if (parser.isSet(u"join"_s)) {
         const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));
         if (!address)

@@ -3,7 +3,7 @@
 #include "chathost.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
-#include "quitonsignal.h"
+#include "sessionsignals.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -30,8 +30,9 @@ int main(int argc, char *argv[])
     if (!options)
         return HostLauncher::kExitUsage;
     // Before the Listening line: whoever reads it may send SIGTERM straight away.
-    QuitOnSignal quitOnSignal;
+    SessionSignals sessionSignals;
     ChatHost host;
+    HostLauncher::endOnSignals(sessionSignals, host);
     if (!HostLauncher::start(host, *options))
         return HostLauncher::kExitCannotListen;
     return app.exec();

@@ -4,6 +4,7 @@
 import asyncio
 import json
 import os
+import signal
 import tempfile
 import socket
 import subprocess
@@ -26,6 +27,21 @@ async def members_once_someone_joins(url):
             event = json.loads(await asyncio.wait_for(socket.recv(), 20))
             if event["type"] == "presence" and event["joined"]:
                 return [member["name"] for member in event["members"]]
+
+
+async def told_when_the_host_stops(url, stop):
+    """Joins, runs stop(), and returns the events that followed and the close code."""
+    events = []
+    async with websockets.connect(url) as socket:
+        while json.loads(await asyncio.wait_for(socket.recv(), 20))["type"] != "welcome":
+            pass
+        stop()
+        try:
+            while True:
+                events.append(json.loads(await asyncio.wait_for(socket.recv(), 10)))
+        except websockets.ConnectionClosed:
+            pass
+        return events, socket.close_code
 
 
 def headless_env():
@@ -210,6 +226,32 @@ class CommandLine(unittest.TestCase):
             window.wait(timeout=10)
             host.stop()
         self.assertIn("Bea Window", names)
+
+    def assert_signal_ends_the_room(self, host, signal_number, close_code, told):
+        events, code = asyncio.run(told_when_the_host_stops(
+            host.socket_url("name=Ana"), lambda: host.process.send_signal(signal_number)))
+        self.assertEqual(code, close_code)
+        ended = [event for event in events if event["type"] == "room_ended"]
+        self.assertEqual(len(ended), 1 if told else 0)
+        if told:
+            self.assertEqual(ended[0]["reason"], "The host ended the room.")
+        # The process exits by itself, 0, within a few seconds of the signal.
+        self.assertEqual(host.process.wait(timeout=5), 0)
+        host.stop()
+
+    def test_sigterm_ends_the_room_and_says_so(self):
+        self.assert_signal_ends_the_room(HostProcess(SERVER), signal.SIGTERM, 1001, True)
+
+    def test_sigint_ends_the_room_too(self):
+        self.assert_signal_ends_the_room(HostProcess(SERVER), signal.SIGINT, 1001, True)
+
+    def test_sighup_is_a_restart_members_come_back_from(self):
+        self.assert_signal_ends_the_room(HostProcess(SERVER), signal.SIGHUP, 1012, False)
+
+    def test_sigterm_quits_a_hosting_desktop_app(self):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
+        host = HostProcess(DESKTOP, ("--port", "0", "--name", "Host"), env=env)
+        self.assert_signal_ends_the_room(host, signal.SIGTERM, 1001, True)
 
     def test_join_with_a_bad_address_is_refused(self):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

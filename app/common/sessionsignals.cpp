@@ -1,6 +1,5 @@
-#include "quitonsignal.h"
+#include "sessionsignals.h"
 
-#include <QtCore/QCoreApplication>
 #include <QtCore/QSocketNotifier>
 
 #include <csignal>
@@ -10,37 +9,42 @@
 namespace {
 
 int g_signalPipe[2] = {-1, -1};
+constexpr int kHandled[] = {SIGINT, SIGTERM, SIGHUP};
 
-void onSignal(int)
+void onSignal(int number)
 {
-    const char byte = 1;
+    const char byte = char(number);
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
 }
 
 } // namespace
 
-QuitOnSignal::QuitOnSignal(QObject *parent) : QObject(parent)
+SessionSignals::SessionSignals(QObject *parent) : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return;
     m_notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, [] {
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
+        if (::read(g_signalPipe[0], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP)
+            emit restartRequested();
+        else
+            emit endRequested();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int number : kHandled)
+        sigaction(number, &action, nullptr);
 }
 
-QuitOnSignal::~QuitOnSignal()
+SessionSignals::~SessionSignals()
 {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    for (const int number : kHandled)
+        std::signal(number, SIG_DFL);
     delete m_notifier;
     for (int &fd : g_signalPipe) {
         if (fd >= 0)
