@@ -3,12 +3,12 @@
 import { Conversation, formatTime, span } from './conversation.js';
 import { Session, newClientId } from './session.js';
 import { errorText, t, translatePage } from './strings.js';
+// The host's own protocol table: what each code and close code asks of a client.
+import { CODES, CLOSES } from './protocol.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15000;
-const NAME_REFUSED_CODES = new Set([4001, 4002]);
-const POLICY_CODE = 1008; // a wrong or missing password, or flooding
-const REPLACED_CODE = 4003;
+const actionOf = (code) => CODES[code]?.action ?? 'show';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -21,6 +21,7 @@ const ui = {
   sendButton: $('send-button'), chatError: $('chat-error'),
   typing: $('typing'), shareTyping: $('share-typing'),
   recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
+  stopBar: $('stop-bar'), stopText: $('stop-text'), tryAgain: $('try-again'),
 };
 
 const session = new Session();
@@ -31,7 +32,8 @@ let lastSeenId = null; // the newest room message this page has seen
 let failedAttempts = 0;
 let retryTimer = null;
 let password = ''; // kept in memory only: never in storage, never in a URL
-let passwordRefused = false;
+let refusal = ''; // the action the host's last error asked for: 'ask_name', 'ask_password', 'stop'
+let limits = null; // what the host allows, from its welcome
 let unread = 0; // messages that arrived while the tab was hidden, shown in its title
 const typists = new Map(); // name → when their "typing" notice goes stale
 let lastTypingSent = 0;
@@ -140,6 +142,8 @@ function onWelcome(event) {
   conversation.ownName = event.name;
   joined = true;
   failedAttempts = 0;
+  limits = event.limits || null;
+  checkLength();
   localStorage.setItem('tertulia.name', event.name);
   showChat();
   ui.chatError.textContent = '';
@@ -204,20 +208,81 @@ function handle(event) {
       showMembers(event.members ? event.members : applyChanges(event));
       break;
     case 'error':
-      if (['password_required', 'password_wrong', 'password_throttled'].includes(event.code)) {
-        ui.passwordRow.hidden = false;
-        ui.joinError.textContent = errorText(event);
-        passwordRefused = true;
-      } else if (event.code === 'name_taken' || event.code === 'name_invalid') {
-        ui.joinError.textContent = errorText(event);
-      } else if (event.clientId && event.code !== 'storage_failed') {
-        session.settle(event.clientId);
-        conversation.markFailed(event.clientId, errorText(event));
-      } else {
-        ui.chatError.textContent = errorText(event);
-      }
+      onError(event);
+      break;
+    case 'room_ended':
+      // The host's own sentence, in the host's words.
+      stop('room_ended', event.reason || errorText({ code: 'room_ended' }));
       break;
   }
+}
+
+function onError(event) {
+  const action = actionOf(event.code);
+  if (action === 'ask_password') {
+    ui.passwordRow.hidden = false;
+    ui.joinError.textContent = errorText(event);
+    refusal = action;
+  } else if (action === 'ask_name') {
+    ui.joinError.textContent = errorText(event);
+    refusal = action;
+  } else if (action === 'stop') {
+    stop(event.code, errorText(event));
+  } else if (event.clientId && action === 'not_sent') {
+    session.settle(event.clientId);
+    conversation.markFailed(event.clientId, errorText(event));
+  } else {
+    ui.chatError.textContent = errorText(event); // a retry keeps the message pending
+  }
+}
+
+// The host said to stop (removed, room locked or ended, opened elsewhere): say why, keep what
+// was not sent visible as not sent, and never come back by ourselves; "Try again" may.
+function stop(code, text) {
+  if (refusal === 'stop') return;
+  refusal = 'stop';
+  clearTimeout(retryTimer);
+  for (const entry of session.outbox) conversation.markFailed(entry.clientId, text);
+  session.outbox = [];
+  session.save();
+  if (code === 'removed' || code === 'room_ended') showMembers([]);
+  typists.clear();
+  showTypists();
+  if (ui.chat.hidden) { // never in the room (locked out): said on the join form, which stays
+    ui.joinError.textContent = text;
+    ui.joinButton.disabled = false;
+  }
+  ui.stopText.textContent = text;
+  ui.stopBar.hidden = false;
+  ui.sendButton.disabled = true;
+  ui.messageInput.disabled = true;
+  conversation.addNotice(text);
+  setState('closed', t('notInRoom'));
+  if (socket) {
+    socket.onclose = null;
+    socket.close();
+    socket = null;
+  }
+}
+
+function showJoinForm() {
+  // The name or password was refused: let the person choose instead of retrying.
+  joined = false;
+  session.forget();
+  ui.chat.hidden = true;
+  ui.join.hidden = false;
+  ui.joinButton.disabled = false;
+  (ui.passwordRow.hidden ? ui.nameInput : ui.passwordInput).focus();
+  setState('closed', t('notConnected'));
+}
+
+// Characters as the host counts them (code points, not UTF-16 units), against its limit.
+function checkLength() {
+  const limit = limits?.message;
+  const over = limit ? [...ui.messageInput.value].length - limit : 0;
+  ui.chatError.textContent = over > 0 ? t('overLimit', over, limit) : '';
+  ui.sendButton.disabled = over > 0 || refusal === 'stop';
+  return over <= 0;
 }
 
 function connect() {
@@ -244,23 +309,22 @@ function connect() {
   };
   socket.onclose = (close) => {
     socket = null;
-    if (NAME_REFUSED_CODES.has(close.code) || (close.code === POLICY_CODE && passwordRefused)) {
-      passwordRefused = false;
-      // The name was refused: let the person pick another instead of retrying.
-      joined = false;
-      session.forget();
-      ui.chat.hidden = true;
-      ui.join.hidden = false;
-      ui.joinButton.disabled = false;
-      (ui.passwordRow.hidden ? ui.nameInput : ui.passwordInput).focus();
-      setState('closed', t('notConnected'));
+    if (refusal === 'stop') return;
+    if (refusal === 'ask_name' || refusal === 'ask_password') {
+      refusal = '';
+      showJoinForm();
       return;
     }
-    if (close.code === REPLACED_CODE) {
-      setState('closed', t('replaced'));
-      return;
+    // No event said why (a host too busy to send it): the close code alone still does.
+    const code = CLOSES[close.code];
+    const action = actionOf(code);
+    if (action === 'stop') {
+      stop(code, errorText({ code }, CODES[code].sentence));
+    } else if (action === 'ask_name') {
+      showJoinForm();
+    } else {
+      scheduleReconnect();
     }
-    scheduleReconnect();
   };
 }
 
@@ -273,8 +337,22 @@ function scheduleReconnect() {
 }
 
 function reconnectNow() {
+  if (refusal === 'stop') return; // the host said to stop: only "Try again" comes back
   if (session.name && joined && (!socket || socket.readyState === WebSocket.CLOSED)) connect();
 }
+
+ui.tryAgain.addEventListener('click', () => {
+  refusal = '';
+  ui.stopBar.hidden = true;
+  ui.messageInput.disabled = false;
+  ui.sendButton.disabled = false;
+  failedAttempts = 0;
+  if (!session.name) {
+    showJoinForm();
+    return;
+  }
+  connect();
+});
 
 ui.joinForm.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -288,6 +366,7 @@ ui.joinForm.addEventListener('submit', (event) => {
   session.save();
   password = ui.passwordInput.value;
   failedAttempts = 0;
+  refusal = '';
   ui.joinButton.disabled = true;
   ui.joinError.textContent = '';
   connect();
@@ -296,7 +375,7 @@ ui.joinForm.addEventListener('submit', (event) => {
 ui.sendForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = ui.messageInput.value;
-  if (!text.trim() || !session.name) return;
+  if (!text.trim() || !session.name || refusal === 'stop' || !checkLength()) return;
   const clientId = newClientId();
   // Into the outbox first: it survives a reload and is resent until the host stores it.
   session.queue(clientId, text, recipient);
@@ -315,6 +394,7 @@ ui.shareTyping.addEventListener('change', () => {
   localStorage.setItem('tertulia.shareTyping', ui.shareTyping.checked ? 'yes' : 'no');
 });
 ui.messageInput.addEventListener('input', () => {
+  checkLength();
   const now = Date.now();
   if (!ui.shareTyping.checked || !ui.messageInput.value || now - lastTypingSent < TYPING_EVERY_MS) return;
   lastTypingSent = now;
@@ -325,7 +405,7 @@ conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: befor
 // Chromium keeps an open WebSocket looking alive when the network goes away; the browser
 // knows better, so drop it and let what is written wait in the outbox.
 window.addEventListener('offline', () => {
-  if (!socket) return;
+  if (!socket || refusal === 'stop') return;
   socket.onclose = null;
   socket.close();
   socket = null;

@@ -10,7 +10,6 @@ const TABLES = {
     left: '{0} left', since: 'since {0}', away: 'away', sentAt: 'Sent at {0}', notSent: 'not sent',
     sending: 'sending', sent: 'sent', typing: '{0} is typing…', typingMany: '{0} are typing…',
     shareTyping: "Let others see when I'm typing", newMessages: 'New messages ↓',
-    replaced: 'Opened again elsewhere — this page is no longer connected',
     'error.name_taken': 'Someone in this room is already called that. Choose another name.',
     'error.name_invalid': 'Names are 1 to 32 characters, without control characters.',
     'error.password_required': 'This room has a password: type it to join.',
@@ -21,6 +20,12 @@ const TABLES = {
     writingTo: 'Writing privately to {0}: only they will see it.', backToRoom: 'Back to the room',
     privatelyTo: 'privately to {0}',
     'error.no_such_member': 'That person is no longer in the room; the message was not sent.',
+    'error.removed': 'The host removed you from the room.',
+    'error.room_locked': 'The room is locked: the host lets nobody new in now.',
+    'error.room_ended': 'The host ended the room.',
+    'error.replaced': 'Opened again elsewhere — this page is no longer connected',
+    tryAgain: 'Try again', notInRoom: 'Not in the room',
+    overLimit: 'Too long: {0} characters over the room’s limit of {1}.',
   },
   es: {
     title: 'Tertulia', notConnected: 'Sin conexión', joinTitle: 'Únete a la conversación',
@@ -31,7 +36,7 @@ const TABLES = {
     chooseName: 'Elige un nombre.', joined: '{0} se unió', left: '{0} se fue', since: 'desde {0}',
     away: 'ausente', sentAt: 'Enviado a las {0}', notSent: 'no enviado', sending: 'enviando',
     sent: 'enviado', typing: '{0} está escribiendo…', typingMany: '{0} están escribiendo…',
-    shareTyping: 'Dejar que vean cuándo escribo', newMessages: 'Mensajes nuevos ↓', replaced: 'Abierta de nuevo en otro sitio: esta página ya no está conectada',
+    shareTyping: 'Dejar que vean cuándo escribo', newMessages: 'Mensajes nuevos ↓',
     'error.name_taken': 'Alguien en la sala ya se llama así. Elige otro nombre.',
     'error.name_invalid': 'Los nombres tienen de 1 a 32 caracteres, sin caracteres de control.',
     'error.password_required': 'Esta sala tiene contraseña: escríbela para entrar.',
@@ -44,6 +49,12 @@ const TABLES = {
     writingTo: 'Escribes en privado a {0}: solo esa persona lo verá.', backToRoom: 'Volver a la sala',
     privatelyTo: 'en privado para {0}',
     'error.no_such_member': 'Esa persona ya no está en la sala; el mensaje no se envió.',
+    'error.removed': 'El anfitrión te sacó de la sala.',
+    'error.room_locked': 'La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.',
+    'error.room_ended': 'El anfitrión terminó la sala.',
+    'error.replaced': 'Abierta de nuevo en otro sitio: esta página ya no está conectada',
+    tryAgain: 'Volver a intentar', notInRoom: 'Fuera de la sala',
+    overLimit: 'Demasiado largo: {0} caracteres por encima del límite de la sala ({1}).',
   },
   'pt-BR': {
     title: 'Tertulia', notConnected: 'Sem conexão', joinTitle: 'Entre na conversa',
@@ -55,7 +66,6 @@ const TABLES = {
     notSent: 'não enviada', sending: 'enviando', sent: 'enviada', typing: '{0} está digitando…',
     typingMany: '{0} estão digitando…', shareTyping: 'Deixar que vejam quando digito',
     newMessages: 'Novas mensagens ↓',
-    replaced: 'Aberta de novo em outro lugar — esta página não está mais conectada',
     'error.name_taken': 'Alguém na sala já usa esse nome. Escolha outro.',
     'error.name_invalid': 'Nomes têm de 1 a 32 caracteres, sem caracteres de controle.',
     'error.password_required': 'Esta sala tem senha: digite-a para entrar.',
@@ -68,6 +78,12 @@ const TABLES = {
     writingTo: 'Escrevendo em particular para {0}: só essa pessoa verá.', backToRoom: 'Voltar para a sala',
     privatelyTo: 'em particular para {0}',
     'error.no_such_member': 'Essa pessoa não está mais na sala; a mensagem não foi enviada.',
+    'error.removed': 'O anfitrião tirou você da sala.',
+    'error.room_locked': 'A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.',
+    'error.room_ended': 'O anfitrião encerrou a sala.',
+    'error.replaced': 'Aberta de novo em outro lugar — esta página não está mais conectada',
+    tryAgain: 'Tentar de novo', notInRoom: 'Fora da sala',
+    overLimit: 'Longa demais: {0} caracteres acima do limite da sala ({1}).',
   },
 };
 
@@ -89,10 +105,12 @@ export function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)]);
 }
 
-// A host error in the page's language when its code is known; the host's sentence otherwise.
-export function errorText(event) {
+// A host error in the page's language when its code is known; the host's sentence otherwise,
+// and the protocol table's when the host could say nothing (only a close code arrived).
+export function errorText(event, fallback = '') {
   const key = `error.${event.code}`;
-  return table[key] ?? (language === 'en' ? event.reason : TABLES.en[key] ?? event.reason);
+  const reason = event.reason || fallback;
+  return table[key] ?? (language === 'en' && reason ? reason : TABLES.en[key] ?? reason);
 }
 
 // Static text in the page: elements name their string in data-i18n (text), data-i18n-placeholder

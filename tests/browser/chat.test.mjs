@@ -133,7 +133,7 @@ test('the page reconnects by itself when the host comes back', async () => {
   await page.getByRole('button', { name: 'Join' }).click();
   await page.locator('#state[data-state="connected"]').waitFor();
 
-  assert.equal(await ownHost.stop(), 0);
+  assert.equal(await ownHost.stop('SIGHUP'), 0); // a restart, not the end of the room
   await page.locator('#state[data-state="reconnecting"]').waitFor();
   assert.match(await page.locator('#state').innerText(), /reconnecting/i);
 

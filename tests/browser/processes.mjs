@@ -21,10 +21,12 @@ export function newDataDir() {
   return mkdtempSync(join(tmpdir(), 'tertulia-browser-'));
 }
 
-export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = []) {
-  const child = spawn(process.env.TERTULIA_SERVER,
+// executable: TERTULIA_HOSTCONTROL for a host whose controls the test drives (control()).
+export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = [],
+  executable = process.env.TERTULIA_SERVER) {
+  const child = spawn(executable,
     ['--port', String(port), '--data-dir', dataDir, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+    { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
     lines.once('line', resolve);
@@ -32,7 +34,12 @@ export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = []
   });
   const match = /^Listening on https?:\/\/[^/]+:(\d+)\/$/.exec(first);
   if (!match) throw new Error(`unexpected first line: ${first}`);
-  return { child, port: Number(match[1]), dataDir, stop: () => stop(child) };
+  const control = (command) => new Promise((resolve) => {
+    lines.once('line', resolve);
+    child.stdin.write(`${command}\n`);
+  });
+  // stop('SIGHUP'): a restart (members come back); SIGTERM ends the room.
+  return { child, port: Number(match[1]), dataDir, control, stop: (signal) => stop(child, signal) };
 }
 
 // The native client (ChatConnection) with stdin/stdout: send lines, read JSON events.
@@ -64,10 +71,10 @@ export function startProbe(url, name) {
   };
 }
 
-function stop(child) {
+function stop(child, signal = 'SIGTERM') {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal));
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
