@@ -337,7 +337,8 @@ void tst_ChatConnection::stopsWhenTheHostSaysSo()
     QCOMPARE(anaStopped.first().at(1).toString(), u"Thanks for coming, see you tomorrow."_s);
     QVERIFY(ana.members().isEmpty());
     QSignalSpy anaStates(&ana, &ChatConnection::stateChanged);
-    // Written after the end: not sent, and said so (never "sent" into the void).
+    // Written after the end: kept, never transmitted behind the person's back (only a
+    // deliberate retry() would send it); the window no longer lets it be written at all.
     ana.send(u"anyone there?"_s);
     QCOMPARE(ana.unacknowledgedCount(), 1);
 

@@ -464,15 +464,25 @@ void ChatWindow::onError(const QString &, const QString &reason)
 
 void ChatWindow::onStopped(const QString &code, const QString &reason)
 {
+    using Tertulia::ErrorCode;
+    const Tertulia::ErrorSpec *spec = Tertulia::errorSpecNamed(code);
     QString text;
-    if (code == u"removed")
+    switch (spec ? spec->code : ErrorCode::BadJson) {
+    case ErrorCode::Removed:
         text = tr("The host removed you from the room.");
-    else if (code == u"room_locked")
+        break;
+    case ErrorCode::RoomLocked:
         text = tr("The room is locked: the host lets nobody new in now.");
-    else if (code == u"replaced")
+        break;
+    case ErrorCode::Replaced:
         text = tr("You opened this room again elsewhere; this window is no longer in it.");
-    else if (code == u"room_ended")
+        break;
+    case ErrorCode::RoomEnded:
         text = tr("The host ended the room.");
+        break;
+    default:
+        break; // the host's sentence alone
+    }
     // The host's own words, when it said more than the code does.
     if (!reason.isEmpty() && !text.contains(reason))
         text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);

@@ -8,7 +8,7 @@ using A = ClientAction;
 using C = ErrorCode;
 namespace Close = CloseCode;
 
-constexpr std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> kTable{{
+constexpr std::array<ErrorSpec, kErrorCodeCount> kTable{{
         {C::BadJson, "bad_json", 0, A::Show, "That was not valid JSON."},
         {C::NotAnObject, "not_an_object", 0, A::Show, "Send a JSON object."},
         {C::BadField, "bad_field", 0, A::NotSent, "A field has the wrong type."},
@@ -65,7 +65,7 @@ static_assert(inEnumOrder(), "errorTable() lists every ErrorCode once, in the en
 
 } // namespace
 
-const std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> &errorTable()
+const std::array<ErrorSpec, kErrorCodeCount> &errorTable()
 {
     return kTable;
 }

@@ -58,8 +58,10 @@ struct ErrorSpec
     const char *sentence; // English, for people; hosts may say more
 };
 
+constexpr size_t kErrorCodeCount = size_t(ErrorCode::Restarting) + 1;
+
 // Every code, in the enum's order.
-const std::array<ErrorSpec, size_t(ErrorCode::Restarting) + 1> &errorTable();
+const std::array<ErrorSpec, kErrorCodeCount> &errorTable();
 const ErrorSpec &errorSpec(ErrorCode code);
 // The spec for a wire name or a close code; nullptr if unknown.
 const ErrorSpec *errorSpecNamed(const QString &name);
