@@ -41,6 +41,7 @@ private slots:
     void followsADarkSystemPalette();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
+    void saysWhyWhenRemovedAndTakesNoMoreInput();
     void showsHistoryToALateJoiner();
     void loadsOlderMessagesAtTheTopWithoutMovingTheView();
 
@@ -184,6 +185,28 @@ void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()
     m_bea->socket.close();
     QTRY_COMPARE(members->count(), 1);
     QTRY_VERIFY(messageTexts().contains(u"Bea left"_s));
+}
+
+void tst_ChatWindow::saysWhyWhenRemovedAndTakesNoMoreInput()
+{
+    QVERIFY(m_host->host.removeMember(u"Ana"_s));
+    const auto *notice = m_window->findChild<QLabel *>(u"stopNotice"_s);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"The host removed you from the room."_s);
+    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    QVERIFY(!input->isEnabled());
+    QVERIFY(!m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    const int shown = list->count();
+    QTest::keyClicks(input, u"into the void"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(list->count(), shown);
+    QCOMPARE(m_connection->unacknowledgedCount(), 0);
+    // A deliberate try again: the host decides, and here it lets Ana back in.
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"tryAgainButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
+    QVERIFY(input->isEnabled());
+    QVERIFY(!notice->isVisible());
 }
 
 void tst_ChatWindow::showsTheConnectionState()

@@ -422,6 +422,7 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
     case ChatConnection::State::Connected:
         m_stateLabel->setText(tr("Connected as %1").arg(m_connection->name()));
         m_stopBar->hide();
+        m_input->setEnabled(true);
         break;
     case ChatConnection::State::Reconnecting:
         m_stateLabel->setText(tr("Connection lost — reconnecting…"));
@@ -488,6 +489,7 @@ void ChatWindow::onStopped(const QString &code, const QString &reason)
         text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);
     m_stopLabel->setText(text);
     m_stopBar->show();
+    m_input->setEnabled(false); // nothing typed now could go anywhere
     m_stateLabel->setText(tr("Not in the room"));
     m_conversation->addNotice(text);
 }
