@@ -34,8 +34,6 @@ private slots:
     void dropsMessagesOlderThanTheAgeLimit();
     void idsKeepGrowingAfterPruning();
     void capsTheHistoryInBytes();
-    void parsesRetentionPolicies_data();
-    void parsesRetentionPolicies();
 
 private:
     qint64 add(MessageStore &store, const QString &text, const QString &clientId = QString(),
@@ -282,34 +280,6 @@ void tst_MessageStore::idsKeepGrowingAfterPruning()
     QCOMPARE(store.count(), 0);
     QCOMPARE(store.lastId(), 2);
     QCOMPARE(add(store, u"c"_s), 3);
-}
-
-void tst_MessageStore::parsesRetentionPolicies_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("valid");
-    QTest::addColumn<QString>("normalised");
-    QTest::newRow("all") << u"all"_s << true << u"all"_s;
-    QTest::newRow("messages") << u"1000"_s << true << u"1000"_s;
-    QTest::newRow("days") << u"30d"_s << true << u"30d"_s;
-    QTest::newRow("zero") << u"0"_s << false << QString();
-    QTest::newRow("negative") << u"-5"_s << false << QString();
-    QTest::newRow("words") << u"forever"_s << false << QString();
-    QTest::newRow("hours") << u"12h"_s << false << QString();
-}
-
-void tst_MessageStore::parsesRetentionPolicies()
-{
-    QFETCH(QString, text);
-    QFETCH(bool, valid);
-    QFETCH(QString, normalised);
-    QString error;
-    const std::optional<RetentionPolicy> policy = RetentionPolicy::parse(text, &error);
-    QCOMPARE(bool(policy), valid);
-    if (valid)
-        QCOMPARE(policy->toString(), normalised);
-    else
-        QVERIFY(error.contains(text));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)

@@ -48,6 +48,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_password(settings.password),
       m_storageGuard(settings.dataDirectory, settings.limits.minFreeDiskBytes,
                      settings.limits.storedBytesPerSecond),
+      m_registry(settings.resumeGraceMs),
       m_historyReads(double(kHistoryBytesPerSecond), double(kHistoryBurstBytes)),
       m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
           auto *socket = static_cast<QWebSocket *>(connection);
@@ -71,6 +72,8 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     m_lastSweepMs = nowMs();
     m_drainTimer.setInterval(kDrainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &ChatRoom::drainWaiting);
+    m_awayTimer.setSingleShot(true);
+    connect(&m_awayTimer, &QTimer::timeout, this, &ChatRoom::expireAwayMembers);
 }
 
 ChatRoom::~ChatRoom()
@@ -314,8 +317,7 @@ void ChatRoom::onDisconnected(QWebSocket *socket)
 
 void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 {
-    const QString name
-            = m_registry.release(socket, leaving, QDateTime::currentDateTimeUtc(), &leaving);
+    const QString name = m_registry.release(socket, leaving, nowMs(), &leaving);
     if (name.isEmpty())
         return;
     m_membersJsonValid = false;
@@ -324,7 +326,7 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
         emit memberLeft(name);
     } else {
         m_pendingChanged.append(name); // away
-        QTimer::singleShot(m_settings.resumeGraceMs + 10, this, &ChatRoom::expireAwayMembers);
+        scheduleAwayExpiry();
     }
     schedulePresence();
 }
@@ -660,16 +662,24 @@ void ChatRoom::flushPresence()
 
 void ChatRoom::expireAwayMembers()
 {
-    const QDateTime deadline = QDateTime::currentDateTimeUtc().addMSecs(-m_settings.resumeGraceMs);
-    const QStringList gone = m_registry.expire(deadline);
-    if (!gone.isEmpty())
+    const QStringList gone = m_registry.expire(nowMs());
+    if (!gone.isEmpty()) {
         m_membersJsonValid = false;
+        schedulePresence();
+    }
     for (const QString &name : gone) {
         m_pendingLeft.append(name);
         emit memberLeft(name);
     }
-    if (!gone.isEmpty())
-        schedulePresence();
+    scheduleAwayExpiry();
+}
+
+void ChatRoom::scheduleAwayExpiry()
+{
+    // One timer for everyone away: a crowd dropping at once arms it once, not once each.
+    const std::optional<qint64> next = m_registry.nextExpiryMs();
+    if (next && !m_awayTimer.isActive())
+        m_awayTimer.start(int(std::max<qint64>(0, *next - nowMs())));
 }
 
 bool ChatRoom::removeMember(const QString &name)

@@ -142,6 +142,7 @@ private:
     QByteArray membersJson(); // everyone, serialised; kept up to date as people join
     void flushPresence();
     void expireAwayMembers();
+    void scheduleAwayExpiry();
     void sweepIdle();
     void closeEveryone(bool ending, const QString &reason);
     void sendAway(QWebSocket *socket); // as the room is closing: told why, then closed
@@ -163,6 +164,7 @@ private:
     QTimer m_idleTimer;
     qint64 m_lastSweepMs = 0;
     QTimer m_drainTimer;
+    QTimer m_awayTimer; // the next away member's grace ends
     DeadlineQueue m_joinDeadlines; // connections that must have joined by then
     bool m_locked = false;
     bool m_closing = false; // ended or restarting

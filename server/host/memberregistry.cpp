@@ -22,7 +22,7 @@ QString newResumeToken()
 
 MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &name,
                                             const QString &resumeToken, bool resumable,
-                                            const QHostAddress &address, const QDateTime &now)
+                                            const QHostAddress &address, const QDateTime &joinedAt)
 {
     const QString key = Names::uniquenessKey(name);
     const auto found = m_byKey.constFind(key);
@@ -39,7 +39,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
         }
         const auto member = m_members.insert(
                 m_members.end(),
-                {name, key, skeleton, now, newResumeToken(), socket, {}, resumable, address});
+                {name, key, skeleton, joinedAt, newResumeToken(), socket, -1, resumable, address});
         m_byKey.insert(key, member);
         m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
@@ -60,12 +60,13 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     m_bySocket.remove(replaced);
     existing->address = address;
     existing->socket = socket;
-    existing->awaySince = {};
+    existing->awaySinceMs = -1;
     m_bySocket.insert(socket, existing);
+    dropStaleExpiries();
     return {Outcome::Resumed, {}, existing->name, existing->resumeToken, replaced};
 }
 
-QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTime &now, bool *left)
+QString MemberRegistry::release(QWebSocket *socket, bool leaving, qint64 nowMs, bool *left)
 {
     const auto found = m_bySocket.constFind(socket);
     if (found == m_bySocket.cend())
@@ -81,8 +82,9 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, const QDateTim
     } else {
         m_bySocket.erase(found);
         member->socket = nullptr;
-        member->awaySince = now;
+        member->awaySinceMs = nowMs;
         countAway(*member, +1);
+        m_awayOrder.push_back({nowMs, member->key});
     }
     return name;
 }
@@ -105,18 +107,41 @@ MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator 
     return m_members.erase(member);
 }
 
-QStringList MemberRegistry::expire(const QDateTime &deadline)
+QStringList MemberRegistry::expire(qint64 nowMs)
 {
     QStringList gone;
-    for (auto member = m_members.begin(); member != m_members.end();) {
-        if (!member->socket && member->awaySince <= deadline) {
-            gone.append(member->name);
-            member = erase(member);
-        } else {
-            ++member;
-        }
+    while (!m_awayOrder.empty() && m_awayOrder.front().awaySinceMs + m_graceMs <= nowMs) {
+        const AwayEntry entry = m_awayOrder.front();
+        m_awayOrder.pop_front();
+        if (!stillAway(entry.key, entry.awaySinceMs))
+            continue;
+        const MemberList::iterator member = m_byKey.value(entry.key);
+        gone.append(member->name);
+        erase(member);
     }
+    dropStaleExpiries();
     return gone;
+}
+
+std::optional<qint64> MemberRegistry::nextExpiryMs() const
+{
+    if (m_awayOrder.empty())
+        return std::nullopt;
+    return m_awayOrder.front().awaySinceMs + m_graceMs;
+}
+
+bool MemberRegistry::stillAway(const QString &key, qint64 awaySinceMs) const
+{
+    const auto found = m_byKey.constFind(key);
+    return found != m_byKey.cend() && !(*found)->socket && (*found)->awaySinceMs == awaySinceMs;
+}
+
+void MemberRegistry::dropStaleExpiries()
+{
+    // So that nextExpiryMs() names someone still away, and the queue holds no one twice over.
+    while (!m_awayOrder.empty()
+           && !stillAway(m_awayOrder.front().key, m_awayOrder.front().awaySinceMs))
+        m_awayOrder.pop_front();
 }
 
 QString MemberRegistry::nameOf(const QWebSocket *socket) const
@@ -155,6 +180,7 @@ QString MemberRegistry::removeAway(const QString &name)
         return {};
     const QString removed = (*found)->name;
     erase(*found);
+    dropStaleExpiries();
     return removed;
 }
 
@@ -182,9 +208,4 @@ QList<MemberInfo> MemberRegistry::members() const
     for (const Member &member : m_members)
         list.append({member.name, member.since, member.socket == nullptr});
     return list;
-}
-
-bool MemberRegistry::hasAwayMembers() const
-{
-    return std::size_t(m_bySocket.size()) < m_members.size();
 }

@@ -8,7 +8,9 @@
 #include <QtCore/QList>
 #include <QtNetwork/QHostAddress>
 
+#include <deque>
 #include <list>
+#include <optional>
 
 class QWebSocket;
 
@@ -16,6 +18,8 @@ class QWebSocket;
 // connection drops stays "away" for a grace period; the same client (its resume token) can
 // reclaim the name meanwhile, anyone else is refused it. Knows nothing of sending. Lookups by
 // name and by connection are hashed: a crowd of N joining costs N, not N² (bench/ at 10 000).
+// Durations are counted in milliseconds of a monotonic clock the caller passes in, so a wall
+// clock that steps neither ends nor stretches anyone's grace; wall time is only for "since".
 class MemberRegistry final
 {
 public:
@@ -25,6 +29,8 @@ public:
     static constexpr int kMaxAway = 1000;
 
     enum class Outcome { Joined, Resumed, Refused };
+
+    explicit MemberRegistry(qint64 graceMs = 60 * 1000) : m_graceMs(graceMs) { }
 
     struct Claim
     {
@@ -36,15 +42,18 @@ public:
     };
 
     // resumable: the client asked for a resume token; only such members go away instead of
-    // leaving when their connection drops.
+    // leaving when their connection drops. joinedAt: shown to people as "since".
     Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken, bool resumable,
-                const QHostAddress &address, const QDateTime &now);
+                const QHostAddress &address, const QDateTime &joinedAt);
     // The connection is gone: the member leaves now (a clean close, or no room is left for
     // away members from its address) or goes away (a drop). Returns the member's name, or an
     // empty string if the connection had not joined; *left says which it did.
-    QString release(QWebSocket *socket, bool leaving, const QDateTime &now, bool *left = nullptr);
-    // Away members whose grace period ended leave; returns their names.
-    QStringList expire(const QDateTime &deadline);
+    QString release(QWebSocket *socket, bool leaving, qint64 nowMs, bool *left = nullptr);
+    // Away members whose grace period ended by nowMs leave; returns their names. Costs what
+    // expires, not the room: members go away in order, so their deadlines come in order.
+    QStringList expire(qint64 nowMs);
+    // When the next away member's grace ends, if anyone is away.
+    std::optional<qint64> nextExpiryMs() const;
 
     QString nameOf(const QWebSocket *socket) const;
     QWebSocket *connectionOf(const QString &name) const; // nullptr: no such member, or away
@@ -56,7 +65,6 @@ public:
     bool isResumable(const QWebSocket *socket) const;
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
     QList<Tertulia::MemberInfo> members() const;
-    bool hasAwayMembers() const;
 
 private:
     struct Member
@@ -67,7 +75,7 @@ private:
         QDateTime since;
         QString resumeToken;
         QWebSocket *socket = nullptr; // nullptr while away
-        QDateTime awaySince;
+        qint64 awaySinceMs = -1; // monotonic; -1 while present
         bool resumable = false;
         QHostAddress address; // of the connection it joined on
     };
@@ -77,6 +85,15 @@ private:
     const Member *find(const QString &name) const; // by name, ignoring case
     MemberList::iterator erase(MemberList::iterator member);
     void countAway(const Member &member, int change);
+    // Whether an entry of m_awayOrder still stands for an away member.
+    bool stillAway(const QString &key, qint64 awaySinceMs) const;
+    void dropStaleExpiries();
+
+    struct AwayEntry
+    {
+        qint64 awaySinceMs;
+        QString key;
+    };
 
     MemberList m_members; // oldest first
     QHash<QString, MemberList::iterator> m_byKey;
@@ -84,4 +101,7 @@ private:
     QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
     QHash<QHostAddress, int> m_awayByAddress;
     int m_away = 0;
+    qint64 m_graceMs;
+    // Who went away when, oldest first; members who came back or left are skipped on the way.
+    std::deque<AwayEntry> m_awayOrder;
 };
