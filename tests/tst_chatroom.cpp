@@ -207,11 +207,11 @@ void tst_ChatRoom::catchUpLongerThanAPageComesInPages()
     TestHost host;
     QVERIFY(host.start());
     auto bea = join(host, u"name=Bea"_s);
-    for (int i = 1; i <= ChatRoom::kMaxHistoryPage + 20; ++i)
+    for (int i = 1; i <= HistoryPager::kMaxPage + 20; ++i)
         say(*bea, QString::number(i));
     auto ana = join(host, u"name=Ana&since=0"_s);
     const QJsonObject first = ana->next(u"history"_s);
-    QCOMPARE(ids(first).size(), ChatRoom::kMaxHistoryPage);
+    QCOMPARE(ids(first).size(), HistoryPager::kMaxPage);
     QVERIFY(first.value("hasMore").toBool());
     ana->send({{"type", "history"}, {"after", ids(first).last()}, {"limit", 500}});
     const QJsonObject second = ana->next(u"history"_s);
@@ -287,13 +287,13 @@ void tst_ChatRoom::historyReadsFromOneAddressAreBudgeted()
         received += QJsonDocument(page).toJson(QJsonDocument::Compact).size();
         ++pages;
     }
-    const qint64 allowed = ChatRoom::kHistoryBurstBytes
-                           + ChatRoom::kHistoryBytesPerSecond * elapsed.elapsed() / 1000
-                           + ChatRoom::kMaxHistoryPageBytes;
+    const qint64 allowed = HistoryPager::kBurstBytes
+                           + HistoryPager::kBytesPerSecond * elapsed.elapsed() / 1000
+                           + HistoryPager::kMaxPageBytes;
     QVERIFY2(received <= allowed,
              qPrintable(u"%1 bytes in %2 pages > %3"_s.arg(received).arg(pages).arg(allowed)));
     // Asking for many at once: the ones over the cap are refused, and said so.
-    for (int i = 0; i < ChatRoom::kMaxPendingHistory + 4; ++i)
+    for (int i = 0; i < HistoryPager::kMaxPending + 4; ++i)
         mallory->send({{"type", "history"}, {"after", 0}, {"limit", 500}});
     QCOMPARE(mallory->next(u"error"_s).value("code").toString(), u"rate_limited"_s);
     // The room goes on.
@@ -617,11 +617,11 @@ void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
     TestHost host;
     QVERIFY(host.start());
     std::vector<std::unique_ptr<TestClient>> crowd;
-    for (int i = 0; i < ChatRoom::kFullPresenceMembers; ++i) {
+    for (int i = 0; i < PresenceBroadcaster::kFullListMembers; ++i) {
         crowd.push_back(join(host, u"name=crowd%1"_s.arg(i)));
         QVERIFY(crowd.back());
     }
-    const QString last = u"crowd%1"_s.arg(ChatRoom::kFullPresenceMembers - 1);
+    const QString last = u"crowd%1"_s.arg(PresenceBroadcaster::kFullListMembers - 1);
     QTRY_VERIFY(std::any_of(crowd.front()->events.cbegin(), crowd.front()->events.cend(),
                             [&](const QJsonObject &event) {
                                 return event.value("joined").toArray().contains(last);
@@ -629,7 +629,7 @@ void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
     TestClient ana;
     QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
     const QJsonObject welcome = ana.next(u"welcome"_s);
-    QCOMPARE(welcome.value("members").toArray().size(), ChatRoom::kFullPresenceMembers + 1);
+    QCOMPARE(welcome.value("members").toArray().size(), PresenceBroadcaster::kFullListMembers + 1);
 
     // 51 members: the others hear who came, not the whole list again.
     const auto mentions = [](const char *field, const QString &name) {
@@ -654,7 +654,7 @@ void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
     crowd.back()->send({{"type", "leave"}});
     const QJsonObject gone = crowd.front()->nextWhere(u"presence"_s, mentions("left", last));
     // Back to 50 (Ana is away, still a member): small enough to list everyone again.
-    QCOMPARE(gone.value("members").toArray().size(), ChatRoom::kFullPresenceMembers);
+    QCOMPARE(gone.value("members").toArray().size(), PresenceBroadcaster::kFullListMembers);
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

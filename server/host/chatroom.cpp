@@ -1,8 +1,8 @@
 #include "chatroom.h"
 
-#include "connectioncloser.h"
 #include "framewriter.h"
 #include "messagestore.h"
+#include "monotonicclock.h"
 #include "names.h"
 #include "pingwatch.h"
 #include "readbuffer.h"
@@ -12,25 +12,12 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
 
-#include <chrono>
-
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
 namespace {
 
-ChatMessage toChatMessage(const StoredMessage &stored)
-{
-    return {stored.id, stored.name, stored.text, stored.time, stored.clientId, stored.recipient};
-}
-
-// Durations (rates, idleness, waits) on the monotonic clock: a host whose wall clock steps
-// back would rate-limit everyone, and one that steps forward would drop everyone as idle.
-qint64 nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
+using MonotonicClock::nowMs;
 
 qint64 queryNumber(const QUrlQuery &query, const QString &key)
 {
@@ -49,7 +36,9 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_storageGuard(settings.dataDirectory, settings.limits.minFreeDiskBytes,
                      settings.limits.storedBytesPerSecond),
       m_registry(settings.resumeGraceMs),
-      m_historyReads(double(kHistoryBytesPerSecond), double(kHistoryBurstBytes)),
+      m_presence(m_registry),
+      m_history(store, m_registry, m_peers, settings.limits.maxQueuedBytes,
+                [this](QWebSocket *socket, const QString &event) { deliver(socket, event); }),
       m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
           auto *socket = static_cast<QWebSocket *>(connection);
           if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
@@ -61,10 +50,9 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     const HostLimits &limits = settings.limits;
     m_limitsJson = ServerEvents::limitsJson({limits.maxNameLength, limits.maxMessageLength,
                                              limits.maxMessageBytes, limits.messagesPerSecond,
-                                             limits.messageBurst, kMaxHistoryPage});
-    m_presenceTimer.setSingleShot(true);
-    m_presenceTimer.setInterval(kPresenceWindowMs);
-    connect(&m_presenceTimer, &QTimer::timeout, this, &ChatRoom::flushPresence);
+                                             limits.messageBurst, HistoryPager::kMaxPage});
+    connect(&m_presence, &PresenceBroadcaster::eventReady, this,
+            [this](const QString &event) { broadcast(event, nullptr); });
     // Pings twice per idle period: a live peer answers (browsers do it by themselves).
     m_idleTimer.setInterval(std::max(1, settings.limits.idleTimeoutMs / 2));
     connect(&m_idleTimer, &QTimer::timeout, this, &ChatRoom::sweepIdle);
@@ -90,6 +78,7 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
     socket->setParent(this);
     const HostLimits &limits = m_settings.limits;
     Peer peer;
+    peer.socket = socket;
     peer.gate = InboundGate(limits.messagesPerSecond, limits.messageBurst);
     peer.transport = transport;
     peer.lastHeardMs = nowMs();
@@ -116,10 +105,8 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         // After QWebSocket has handled what arrived (its connection came first): what it
         // answered by itself, pongs above all, counts against the queue like everything else.
         connect(transport, &QTcpSocket::readyRead, this, [this, socket] { keepsUp(socket, 0); });
-        connect(transport, &QTcpSocket::bytesWritten, this, [this, socket] {
-            if (m_peers.contains(socket) && !m_peers[socket].pendingHistory.isEmpty())
-                servePendingHistory(socket);
-        });
+        connect(transport, &QTcpSocket::bytesWritten, this,
+                [this, socket] { m_history.serve(socket); });
     }
 
     if (m_closing) {
@@ -277,13 +264,13 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
         deliverUtf8(socket,
-                    ServerEvents::welcome(boundName, membersJson(), QDateTime::currentDateTimeUtc(),
-                                          {}, m_limitsJson));
+                    ServerEvents::welcome(boundName, m_presence.membersJson(),
+                                          QDateTime::currentDateTimeUtc(), {}, m_limitsJson));
         return;
     }
     switch (payload.type) {
     case ClientPayload::Type::History:
-        sendHistory(socket, payload.before, payload.after, payload.limit);
+        m_history.request(socket, payload.before, payload.after, payload.limit, m_settings.backlog);
         break;
     case ClientPayload::Type::Typing: {
         // At most one notice a second per member reaches the others.
@@ -320,15 +307,18 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
     const QString name = m_registry.release(socket, leaving, nowMs(), &leaving);
     if (name.isEmpty())
         return;
-    m_membersJsonValid = false;
     if (leaving) {
-        m_pendingLeft.append(name);
-        emit memberLeft(name);
+        announceLeft(name);
     } else {
-        m_pendingChanged.append(name); // away
+        m_presence.changed(name); // away
         scheduleAwayExpiry();
     }
-    schedulePresence();
+}
+
+void ChatRoom::announceLeft(const QString &name)
+{
+    m_presence.left(name);
+    emit memberLeft(name);
 }
 
 bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
@@ -356,28 +346,19 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced),
                               errorCodeName(ErrorCode::Replaced));
     }
-    if (claim.outcome == MemberRegistry::Outcome::Joined && m_membersJsonValid) {
-        // A newcomer is the last in the list: append instead of serialising everyone again.
-        if (!m_membersJson.isEmpty())
-            m_membersJson += ',';
-        m_membersJson += ServerEvents::memberJson({claim.name, now, false});
-    } else {
-        m_membersJsonValid = false;
-    }
-    if (claim.outcome == MemberRegistry::Outcome::Resumed)
-        m_pendingChanged.append(claim.name); // back from away
-    deliverUtf8(socket, ServerEvents::welcome(claim.name, membersJson(), now, claim.resumeToken,
-                                              m_limitsJson));
+    if (claim.outcome == MemberRegistry::Outcome::Joined)
+        m_presence.joined({claim.name, now, false});
+    else
+        m_presence.changed(claim.name); // back from away
+    deliverUtf8(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
+                                              claim.resumeToken, m_limitsJson));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
-        sendHistory(socket, -1, request.since, kMaxHistoryPage);
+        m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
     else
-        sendHistory(socket, -1, -1, m_settings.backlog);
-    if (claim.outcome == MemberRegistry::Outcome::Joined) {
-        m_pendingJoined.append(claim.name);
+        m_history.request(socket, -1, -1, m_settings.backlog, m_settings.backlog);
+    if (claim.outcome == MemberRegistry::Outcome::Joined)
         emit memberJoined(claim.name);
-    }
-    schedulePresence();
     return true;
 }
 
@@ -413,11 +394,7 @@ bool ChatRoom::checkPassword(QWebSocket *socket, const QString &password)
 
 void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
 {
-    // Everyone learns who joined before they read what the newcomer says.
-    if (m_presenceTimer.isActive()) {
-        m_presenceTimer.stop();
-        flushPresence();
-    }
+    m_presence.flushNow(); // everyone learns who joined before reading what they say
     const QString name = m_registry.nameOf(socket);
     // A direct message goes to a member present or away (who reads it on coming back).
     const QString recipient = payload.to.isEmpty() ? QString() : m_registry.spellingOf(payload.to);
@@ -444,7 +421,7 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     }
-    const ChatMessage message = toChatMessage(appended->message);
+    const ChatMessage message = HistoryPager::toChatMessage(appended->message);
     // A resend of a stored message is acknowledged again but never delivered twice.
     if (!appended->duplicate) {
         const QString event = ServerEvents::message(message);
@@ -455,86 +432,6 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
         emit messagePosted(message);
     }
     deliver(socket, ServerEvents::ack(message.id, payload.clientId, message.time));
-}
-
-void ChatRoom::sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit)
-{
-    const auto peer = m_peers.find(socket); // gone if the welcome was too much for it
-    if (peer == m_peers.end() || peer->dropping)
-        return;
-    if (peer->pendingHistory.size() >= kMaxPendingHistory) {
-        sendError(socket, {ErrorCode::RateLimited,
-                           u"Wait for the history pages you asked for before asking for more."_s});
-        return;
-    }
-    limit = std::clamp(limit <= 0 ? m_settings.backlog : limit, 0, kMaxHistoryPage);
-    peer->pendingHistory.enqueue({before, after, limit});
-    servePendingHistory(socket);
-}
-
-void ChatRoom::servePendingHistory(QWebSocket *socket)
-{
-    for (;;) {
-        auto peer = m_peers.find(socket);
-        if (peer == m_peers.end() || peer->dropping || peer->pendingHistory.isEmpty())
-            return;
-        bool queueShort = false;
-        const qint64 budget = historyBudget(socket, *peer, &queueShort);
-        if (budget < kMinHistoryPageBytes) {
-            // A short queue is served again as it drains (bytesWritten); a spent budget by time.
-            if ((!queueShort || !peer->transport) && !peer->historyRetryScheduled) {
-                peer->historyRetryScheduled = true;
-                QTimer::singleShot(kHistoryRetryMs, socket, [this, socket] {
-                    if (m_peers.contains(socket))
-                        m_peers[socket].historyRetryScheduled = false;
-                    servePendingHistory(socket);
-                });
-            }
-            return;
-        }
-        sendHistoryPage(socket, peer->pendingHistory.dequeue(), budget);
-    }
-}
-
-void ChatRoom::sendHistoryPage(QWebSocket *socket, const HistoryRequest &request, qint64 budget)
-{
-    const auto [before, after, limit] = request;
-    // Each reader gets the room's messages and the direct messages they sent or received.
-    const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
-    // One more than fits tells whether there is more beyond the page.
-    QList<StoredMessage> page = before >= 0  ? m_store.before(reader, before, limit + 1, budget)
-                                : after >= 0 ? m_store.after(reader, after, limit + 1, budget)
-                                             : m_store.latest(reader, limit + 1, budget);
-    qint64 bytes = 0;
-    for (const StoredMessage &stored : std::as_const(page))
-        bytes += stored.pageBytes();
-    bool hasMore = false;
-    // The farthest message goes; one alone is sent however large, or nobody could read it.
-    while (page.size() > limit || (page.size() > 1 && bytes > budget)) {
-        bytes -= (after >= 0 ? page.takeLast() : page.takeFirst()).pageBytes();
-        hasMore = true;
-    }
-    m_historyReads.spend(socket->peerAddress(), nowMs(), double(bytes));
-    QList<ChatMessage> messages;
-    messages.reserve(page.size());
-    for (const StoredMessage &stored : std::as_const(page))
-        messages.append(toChatMessage(stored));
-    deliver(socket, ServerEvents::history(messages, hasMore, before, after));
-}
-
-qint64 ChatRoom::unsentBytes(const QWebSocket *socket, const Peer &peer)
-{
-    return peer.transport ? peer.transport->bytesToWrite() : socket->bytesToWrite();
-}
-
-qint64 ChatRoom::historyBudget(QWebSocket *socket, const Peer &peer, bool *queueShort)
-{
-    // A page must fit its reader's queue with room to spare, or a member coming back to a
-    // heavy history would be cut off as too slow on every try.
-    const qint64 queueRoom = (m_settings.limits.maxQueuedBytes - unsentBytes(socket, peer)) / 2;
-    const qint64 addressRoom = qint64(m_historyReads.available(socket->peerAddress(), nowMs()));
-    *queueShort = queueRoom < addressRoom;
-    return std::max<qint64>(0, std::min({kMaxHistoryPageBytes, queueRoom, addressRoom}));
 }
 
 void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
@@ -549,10 +446,8 @@ void ChatRoom::shut(QWebSocket *socket, quint16 code, const ProtocolError &error
     sendError(socket, error);
     // Sending may have found it too slow and closed it already; never bring it back here.
     const auto peer = m_peers.find(socket);
-    if (peer == m_peers.end() || peer->dropping)
-        return;
-    peer->dropping = true;
-    ConnectionCloser::end(socket, peer->transport, code, errorCodeName(error.code));
+    if (peer != m_peers.end() && !peer->dropping)
+        peer->closeWith(code, errorCodeName(error.code));
 }
 
 void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const QString &clientId)
@@ -572,27 +467,21 @@ void ChatRoom::deliverUtf8(QWebSocket *socket, const QByteArray &event)
 
 void ChatRoom::deliverFrame(QWebSocket *socket, const QByteArray &event, const QByteArray &frame)
 {
-    Peer *peer = keepsUp(socket, frame.size());
-    if (!peer)
-        return;
-    if (peer->transport)
-        peer->transport->write(frame);
-    else
-        socket->sendTextMessage(QString::fromUtf8(event));
+    if (const Peer *peer = keepsUp(socket, frame.size()))
+        peer->write(event, frame);
 }
 
-ChatRoom::Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
+Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
 {
     auto peer = m_peers.find(socket);
     if (peer == m_peers.end() || peer->dropping)
         return nullptr;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
-    if (unsentBytes(socket, *peer) + bytes > queueBudget(socket)) {
-        peer->dropping = true;
+    if (peer->unsentBytes() + bytes > queueBudget(socket)) {
+        peer->dropping = true; // nothing more is sent to it while the room hears it left
         releaseMember(socket, !m_registry.isResumable(socket));
-        ConnectionCloser::end(socket, peer->transport, CloseCode::kTooSlow,
-                              errorCodeName(ErrorCode::TooSlow));
+        peer->closeWith(CloseCode::kTooSlow, errorCodeName(ErrorCode::TooSlow));
         return nullptr;
     }
     return &*peer;
@@ -616,61 +505,11 @@ void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
     }
 }
 
-void ChatRoom::schedulePresence()
-{
-    // Not restarted by later changes, so a stream of joins cannot postpone the event forever.
-    if (!m_presenceTimer.isActive())
-        m_presenceTimer.start();
-}
-
-QByteArray ChatRoom::membersJson()
-{
-    if (!m_membersJsonValid) {
-        QByteArrayList entries;
-        for (const MemberInfo &member : m_registry.members())
-            entries.append(ServerEvents::memberJson(member));
-        m_membersJson = entries.join(',');
-        m_membersJsonValid = true;
-    }
-    return m_membersJson;
-}
-
-void ChatRoom::flushPresence()
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QList<MemberInfo> everyone = members();
-    QString event;
-    if (everyone.size() <= kFullPresenceMembers) {
-        event = ServerEvents::presence(m_pendingJoined, m_pendingLeft, everyone, now);
-    } else {
-        // A crowd: sending everyone to everyone on each change would grow with the square of
-        // the room (bench/); clients apply the changes to the list their welcome gave them.
-        QSet<QString> wanted(m_pendingJoined.cbegin(), m_pendingJoined.cend());
-        wanted.unite(QSet<QString>(m_pendingChanged.cbegin(), m_pendingChanged.cend()));
-        QList<MemberInfo> changed;
-        for (const MemberInfo &member : everyone) {
-            if (wanted.contains(member.name))
-                changed.append(member);
-        }
-        event = ServerEvents::presenceChanges(m_pendingJoined, m_pendingLeft, changed, now);
-    }
-    m_pendingJoined.clear();
-    m_pendingLeft.clear();
-    m_pendingChanged.clear();
-    broadcast(event, nullptr);
-}
-
 void ChatRoom::expireAwayMembers()
 {
     const QStringList gone = m_registry.expire(nowMs());
-    if (!gone.isEmpty()) {
-        m_membersJsonValid = false;
-        schedulePresence();
-    }
-    for (const QString &name : gone) {
-        m_pendingLeft.append(name);
-        emit memberLeft(name);
-    }
+    for (const QString &name : gone)
+        announceLeft(name);
     scheduleAwayExpiry();
 }
 
@@ -688,11 +527,7 @@ bool ChatRoom::removeMember(const QString &name)
     if (!m_registry.isMember(name))
         return false;
     if (!socket) { // away: its name is simply not kept for it any more
-        const QString removed = m_registry.removeAway(name);
-        m_membersJsonValid = false;
-        m_pendingLeft.append(removed);
-        emit memberLeft(removed);
-        schedulePresence();
+        announceLeft(m_registry.removeAway(name));
         return true;
     }
     releaseMember(socket, true);
@@ -719,10 +554,8 @@ void ChatRoom::sendAway(QWebSocket *socket)
     if (m_ended)
         deliver(socket, ServerEvents::roomEnded(m_endReason));
     if (Peer *stillThere = keepsUp(socket, 0)) {
-        stillThere->dropping = true;
         const ErrorCode code = m_ended ? ErrorCode::RoomEnded : ErrorCode::Restarting;
-        ConnectionCloser::end(socket, stillThere->transport, errorSpec(code).closeCode,
-                              errorCodeName(code));
+        stillThere->closeWith(errorSpec(code).closeCode, errorCodeName(code));
     }
 }
 

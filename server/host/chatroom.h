@@ -1,19 +1,19 @@
 #pragma once
 
-#include "addressbudget.h"
 #include "clientpayload.h"
 #include "deadlinequeue.h"
+#include "historypager.h"
 #include "hostsettings.h"
-#include "inboundgate.h"
 #include "memberregistry.h"
 #include "passwordthrottle.h"
+#include "peer.h"
+#include "presencebroadcaster.h"
 #include "roompassword.h"
 #include "serverevent.h"
 #include "storageguard.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
-#include <QtCore/QQueue>
 #include <QtCore/QTimer>
 #include <QtNetwork/QHostAddress>
 
@@ -30,25 +30,10 @@ class ChatRoom final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kPresenceWindowMs = 100; // joins and leaves this close share one event
-    static constexpr int kMaxHistoryPage = 500;
-    // A page also ends at this many bytes (StoredMessage::pageBytes), or at half the room left
-    // in its reader's queue; clients ask for the rest when it has arrived.
-    static constexpr qint64 kMaxHistoryPageBytes = 256 * 1024;
-    // History read for one client address: so much at once, then so much a second.
-    static constexpr qint64 kHistoryBurstBytes = 16 * 1024 * 1024;
-    static constexpr qint64 kHistoryBytesPerSecond = 4 * 1024 * 1024;
-    // With less room than this (queue or budget), a page waits: for the reader to drain its
-    // queue, or for the budget to refill (tried again every kHistoryRetryMs).
-    static constexpr qint64 kMinHistoryPageBytes = 32 * 1024;
-    static constexpr int kHistoryRetryMs = 100;
-    static constexpr int kMaxPendingHistory = 8; // pages asked for and waiting, per connection
     // Unsent bytes a connection that has not joined may hold (pongs, errors) before it is cut.
     static constexpr qint64 kMaxQueuedBeforeJoining = 64 * 1024;
     static constexpr int kDrainIntervalMs = 20;
     static constexpr int kTypingIntervalMs = 1000;
-    // Up to this many members, presence events list everyone; beyond, only what changed.
-    static constexpr int kFullPresenceMembers = 50;
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
     // A room that goes without ending (a host torn down) cuts its connections: Qt's QWebSocket
@@ -83,25 +68,6 @@ signals:
     void passwordGuessed(const QHostAddress &address, int failures);
 
 private:
-    struct HistoryRequest
-    {
-        qint64 before = -1;
-        qint64 after = -1;
-        int limit = 0;
-    };
-
-    struct Peer
-    {
-        InboundGate gate; // what it may send, and what waits its turn
-        QTcpSocket *transport = nullptr; // the connection under the WebSocket, for broadcasts
-        QQueue<HistoryRequest> pendingHistory; // pages asked for, waiting for room
-        bool historyRetryScheduled = false;
-        qint64 lastHeardMs = 0;
-        qint64 lastTypingMs = 0;
-        bool dropping = false; // being closed by the host; sends nothing more
-        bool leaving = false; // said goodbye: leaves at once instead of going away
-    };
-
     void onTextMessage(QWebSocket *socket, const QString &frame);
     bool admit(QWebSocket *socket, const QString &frame, bool binary = false);
     // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
@@ -117,15 +83,6 @@ private:
     // Shuts the connection, saying why, unless the password lets it in.
     bool checkPassword(QWebSocket *socket, const QString &password);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
-    // Queues the page; pages go out as the reader's queue and its address's budget allow.
-    void sendHistory(QWebSocket *socket, qint64 before, qint64 after, int limit);
-    void servePendingHistory(QWebSocket *socket);
-    void sendHistoryPage(QWebSocket *socket, const HistoryRequest &request, qint64 budget);
-    // Bytes the next page may take; below kMinHistoryPageBytes it waits. queueShort: whether
-    // the reader's queue (not the address's budget) is what is short.
-    qint64 historyBudget(QWebSocket *socket, const Peer &peer, bool *queueShort);
-    // What is written to the connection and not yet sent (by the room and by Qt).
-    static qint64 unsentBytes(const QWebSocket *socket, const Peer &peer);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
@@ -138,9 +95,7 @@ private:
     Peer *keepsUp(QWebSocket *socket, qint64 bytes);
     void broadcast(const QString &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
-    void schedulePresence();
-    QByteArray membersJson(); // everyone, serialised; kept up to date as people join
-    void flushPresence();
+    void announceLeft(const QString &name); // every way of leaving ends here
     void expireAwayMembers();
     void scheduleAwayExpiry();
     void sweepIdle();
@@ -154,13 +109,8 @@ private:
     StorageGuard m_storageGuard;
     MemberRegistry m_registry;
     QHash<QWebSocket *, Peer> m_peers; // every open connection, joined or not
-    AddressBudget m_historyReads; // bytes of history each address may read
-    QStringList m_pendingJoined;
-    QStringList m_pendingLeft;
-    QStringList m_pendingChanged; // went away or came back since the last presence event
-    QByteArray m_membersJson;
-    bool m_membersJsonValid = false;
-    QTimer m_presenceTimer;
+    PresenceBroadcaster m_presence;
+    HistoryPager m_history;
     QTimer m_idleTimer;
     qint64 m_lastSweepMs = 0;
     QTimer m_drainTimer;

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "addressbudget.h"
+#include "peer.h"
+#include "serverevent.h"
+#include "storedmessage.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+
+#include <functional>
+
+class MemberRegistry;
+class MessageStore;
+
+// Sends each reader the history pages it asks for, as its queue and its address's read budget
+// allow: a page waits for the reader to drain its queue, or for the budget to refill. Reads
+// the room's connections and members; writes only through `send`.
+class HistoryPager final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxPage = 500;
+    // A page also ends at this many bytes (StoredMessage::pageBytes), or at half the room left
+    // in its reader's queue; clients ask for the rest when it has arrived.
+    static constexpr qint64 kMaxPageBytes = 256 * 1024;
+    // History read for one client address: so much at once, then so much a second.
+    static constexpr qint64 kBurstBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kBytesPerSecond = 4 * 1024 * 1024;
+    // With less room than this (queue or budget), a page waits: for the reader to drain its
+    // queue, or for the budget to refill (tried again every kRetryMs).
+    static constexpr qint64 kMinPageBytes = 32 * 1024;
+    static constexpr int kRetryMs = 100;
+    static constexpr int kMaxPending = 8; // pages asked for and waiting, per connection
+
+    using Send = std::function<void(QWebSocket *socket, const QString &event)>;
+
+    HistoryPager(MessageStore &store, const MemberRegistry &registry,
+                 QHash<QWebSocket *, Peer> &peers, qint64 maxQueuedBytes, Send send,
+                 QObject *parent = nullptr);
+
+    // Queues the page (limit: at most kMaxPage; 0 or less: `fallbackLimit`).
+    void request(QWebSocket *socket, qint64 before, qint64 after, int limit, int fallbackLimit);
+    // Serves what waits, as far as room allows (e.g. once the reader's queue drained).
+    void serve(QWebSocket *socket);
+
+    static Tertulia::ChatMessage toChatMessage(const StoredMessage &stored)
+    {
+        return {stored.id,   stored.name,     stored.text,
+                stored.time, stored.clientId, stored.recipient};
+    }
+
+private:
+    void sendPage(QWebSocket *socket, const Peer::HistoryRequest &request, qint64 budget);
+    // Bytes the next page may take; below kMinPageBytes it waits. queueShort: whether the
+    // reader's queue (not the address's budget) is what is short.
+    qint64 budget(QWebSocket *socket, const Peer &peer, bool *queueShort);
+    Peer *waiting(QWebSocket *socket); // the peer, if still open
+
+    MessageStore &m_store;
+    const MemberRegistry &m_registry;
+    // The room's table; pending pages are kept on each Peer (the only fields written here).
+    QHash<QWebSocket *, Peer> &m_peers;
+    qint64 m_maxQueuedBytes;
+    Send m_send;
+    AddressBudget m_reads; // bytes of history each address may read
+};

@@ -1,0 +1,25 @@
+#include "peer.h"
+
+#include "connectioncloser.h"
+
+#include <QtNetwork/QTcpSocket>
+#include <QtWebSockets/QWebSocket>
+
+qint64 Peer::unsentBytes() const
+{
+    return transport ? transport->bytesToWrite() : socket->bytesToWrite();
+}
+
+void Peer::write(const QByteArray &event, const QByteArray &frame) const
+{
+    if (transport)
+        transport->write(frame);
+    else
+        socket->sendTextMessage(QString::fromUtf8(event));
+}
+
+void Peer::closeWith(quint16 code, const QString &reason)
+{
+    dropping = true;
+    ConnectionCloser::end(socket, transport, code, reason);
+}
