@@ -329,6 +329,16 @@ void tst_ChatConnection::stopsWhenTheHostSaysSo()
     QCOMPARE(newcomerStopped.first().at(0).toString(), u"room_locked"_s);
     QSignalSpy newcomerStates(&newcomer, &ChatConnection::stateChanged);
 
+    // A blocked device is refused before the upgrade (403); those already in stay.
+    m_host->host.block(QHostAddress::LocalHost);
+    ChatConnection blocked;
+    QSignalSpy blockedStopped(&blocked, &ChatConnection::stopped);
+    blocked.open(pageUrl(), u"Ivo"_s);
+    QVERIFY(blockedStopped.wait());
+    QCOMPARE(blockedStopped.first().at(0).toString(), u"blocked"_s);
+    QVERIFY(blockedStopped.first().at(1).toString().contains(u"blocked this device"_s));
+    QSignalSpy blockedStates(&blocked, &ChatConnection::stateChanged);
+
     QSignalSpy anaStopped(&ana, &ChatConnection::stopped);
     QSignalSpy anaFailed(&ana, &ChatConnection::messageFailed);
     m_host->host.endRoom(u"Thanks for coming, see you tomorrow."_s);
@@ -347,8 +357,10 @@ void tst_ChatConnection::stopsWhenTheHostSaysSo()
     QCOMPARE(zed.state(), ChatConnection::State::Disconnected);
     QCOMPARE(newcomer.state(), ChatConnection::State::Disconnected);
     QCOMPARE(ana.state(), ChatConnection::State::Disconnected);
+    QCOMPARE(blocked.state(), ChatConnection::State::Disconnected);
     QCOMPARE(zedStates.size(), 1); // to Disconnected, once
     QCOMPARE(newcomerStates.size(), 0);
+    QCOMPARE(blockedStates.size(), 0);
     QCOMPARE(anaStates.size(), 0);
     QCOMPARE(m_host->host.connectionCount(), 0);
 }

@@ -4,6 +4,7 @@
 #include "chathost.h"
 #include "chatwindow.h"
 #include "messagedelegate.h"
+#include "roomcontrols.h"
 #include "roomtray.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
@@ -156,15 +157,15 @@ void tst_ChatWindow::showsWhoIsTypingAndSharesYourTyping()
 void tst_ChatWindow::hostingOffersModeration()
 {
     QVERIFY(!m_window->findChild<QAction *>(u"lockRoomAction"_s));
-    m_window->enableModeration();
+    auto *controls = new RoomControls(m_window.get());
     auto *lock = m_window->findChild<QAction *>(u"lockRoomAction"_s);
     QVERIFY(lock);
-    QSignalSpy locked(m_window.get(), &ChatWindow::lockRequested);
+    QSignalSpy locked(controls, &RoomControls::lockRequested);
     lock->trigger();
     QCOMPARE(locked.size(), 1);
     QCOMPARE(locked.first().first().toBool(), true);
     // Wired as the desktop session wires it: the room really takes no newcomers.
-    connect(m_window.get(), &ChatWindow::lockRequested, &m_host->host, &ChatHost::setLocked);
+    connect(controls, &RoomControls::lockRequested, &m_host->host, &ChatHost::setLocked);
     lock->trigger(); // unlock
     lock->trigger(); // lock again, now through the host
     TestClient caro;

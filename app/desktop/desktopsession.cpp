@@ -5,6 +5,7 @@
 #include "chatwindow.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
+#include "roomcontrols.h"
 
 #include <QtCore/QSettings>
 #include <QtGui/QGuiApplication>
@@ -40,26 +41,36 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
         ownUrl.setHost(u"127.0.0.1"_s);
     // Its own certificate, self-signed or not, is the one the window trusts.
     m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
-    showWindow(ownUrl, name, settings.password, true);
+    // Its own way in, whatever password the room has now or gets later.
+    showWindow(ownUrl, name, m_host->hostKey(), true);
     m_window->setShareAddresses(HostLauncher::pageUrls(*m_host));
     connect(m_host.get(), &ChatHost::reachChanged, m_window.get(),
             [this] { m_window->setReach(m_host->pageLoads(), m_host->memberCount()); });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
-    connect(m_host.get(), &ChatHost::passwordGuessed, m_window.get(),
-            &ChatWindow::notePasswordGuesses);
-    m_window->enablePasswordSetting(!settings.password.isEmpty());
-    m_window->enableModeration();
+    wireRoomControls();
     // The window may go to the tray while the room stays open; the room ends when asked to.
     QGuiApplication::setQuitOnLastWindowClosed(false);
     connect(m_window.get(), &ChatWindow::endRoomRequested, this, &DesktopSession::end,
             Qt::QueuedConnection);
-    connect(m_window.get(), &ChatWindow::removeRequested, m_host.get(), &ChatHost::removeMember);
-    connect(m_window.get(), &ChatWindow::lockRequested, m_host.get(), &ChatHost::setLocked);
-    connect(m_window.get(), &ChatWindow::passwordChosen, this, [this](const QString &password) {
-        m_host->setPassword(password);
-        m_connection->setPassword(password); // for the window's own reconnections
-    });
     return true;
+}
+
+void DesktopSession::wireRoomControls()
+{
+    auto *controls = new RoomControls(m_window.get());
+    controls->setPasswordSet(m_host->hasPassword());
+    connect(m_host.get(), &ChatHost::passwordGuessed, controls, &RoomControls::notePasswordGuesses);
+    connect(controls, &RoomControls::lockRequested, m_host.get(), &ChatHost::setLocked);
+    connect(controls, &RoomControls::removeRequested, m_host.get(), &ChatHost::removeMember);
+    connect(controls, &RoomControls::unblockRequested, m_host.get(), &ChatHost::unblock);
+    connect(m_host.get(), &ChatHost::blockedAddressesChanged, controls,
+            [this, controls] { controls->setBlockedAddresses(m_host->blockedAddresses()); });
+    connect(controls, &RoomControls::passwordChosen, this,
+            [this, controls](const QString &password) {
+                if (!m_host->setPassword(password))
+                    controls->noteProblem(m_host->errorString());
+                controls->setPasswordSet(m_host->hasPassword());
+            });
 }
 
 void DesktopSession::end()

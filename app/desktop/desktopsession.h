@@ -32,6 +32,7 @@ public:
 private:
     void showWindow(const QUrl &address, const QString &name, const QString &password,
                     bool hosting);
+    void wireRoomControls();
 
     std::unique_ptr<ChatHost> m_host;
     ChatConnection *m_connection;

@@ -31,6 +31,8 @@ ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
     connect(&m_socket, &QWebSocket::sslErrors, this, &ChatConnection::onSslErrors);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatConnection::onDisconnected);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &ChatConnection::onSocketError); // errorOccurred is Qt 6.5
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatConnection::onTextMessage);
 }
 
@@ -143,6 +145,17 @@ void ChatConnection::onConnected()
     // Coming back, it reclaims the name (resume, always sent: it asks the host to hold the name
     // through a drop) and receives exactly what was said meanwhile (since).
     m_socket.sendTextMessage(encodeJoinRequest(m_name, m_lastSeenId, m_resumeToken, m_password));
+}
+
+void ChatConnection::onSocketError(QAbstractSocket::SocketError error)
+{
+    // A host that blocked this device answers the upgrade with 403. Qt 6.4 gives the status
+    // only in its error text: "…processHandshake: Unhandled http status code: 403 (Forbidden)."
+    if (m_wantOpen && error == QAbstractSocket::ConnectionRefusedError
+        && m_socket.errorString().contains(u"status code: 403"_s)) {
+        const ErrorSpec &blocked = errorSpec(ErrorCode::Blocked);
+        stopFor(blocked, tr("The host has blocked this device from the room."));
+    }
 }
 
 void ChatConnection::onDisconnected()

@@ -90,6 +90,7 @@ private:
     void onConnected();
     void onSslErrors(const QList<QSslError> &errors);
     void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
     void connectSocket();
     void setState(State state);
     void handle(const Tertulia::ServerEvent &event);

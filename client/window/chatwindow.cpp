@@ -35,7 +35,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_input(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
       m_stateLabel(new QLabel(this)),
-      m_passwordButton(new QPushButton(this)),
       m_typingLabel(new QLabel(this)),
       m_recipientBar(new QWidget(this)),
       m_recipientLabel(new QLabel(m_recipientBar)),
@@ -47,9 +46,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_typingTimer->setInterval(500);
     connect(m_typingTimer, &QTimer::timeout, this, &ChatWindow::showTypists);
     m_shareTyping = QSettings().value(u"shareTyping"_s, true).toBool();
-    m_passwordButton->setObjectName(u"passwordButton"_s);
-    m_passwordButton->hide();
-    connect(m_passwordButton, &QPushButton::clicked, this, &ChatWindow::askForRoomPassword);
     setWindowTitle(tr("Tertulia"));
     m_tray = new RoomTray(this);
     m_tray->show();
@@ -164,7 +160,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
             });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tertulia"), this, &ChatWindow::showAbout);
-    statusBar()->addPermanentWidget(m_passwordButton);
     statusBar()->addPermanentWidget(m_stateLabel);
 
     connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::sendInput);
@@ -211,32 +206,14 @@ void ChatWindow::setReach(int pageLoads, int members)
     m_sharePanel->setReach(pageLoads, members);
 }
 
-void ChatWindow::notePasswordGuesses(const QString &address, int failures)
+void ChatWindow::addNotice(const QString &text)
 {
-    m_conversation->addNotice(
-            tr("Wrong room password from %1 (%2 in a row)").arg(address).arg(failures));
+    m_conversation->addNotice(text);
 }
 
 void ChatWindow::setCertificateFingerprint(const QString &fingerprint)
 {
     m_shareBar->setFingerprint(fingerprint);
-}
-
-void ChatWindow::enablePasswordSetting(bool hasPassword)
-{
-    m_passwordButton->setText(hasPassword ? tr("Change room password…") : tr("Set room password…"));
-    m_passwordButton->show();
-}
-
-void ChatWindow::enableModeration()
-{
-    m_moderating = true;
-    QMenu *room = new QMenu(tr("&Room"), this);
-    menuBar()->insertMenu(menuBar()->actions().constFirst(), room);
-    QAction *lock = room->addAction(tr("Lock the room to newcomers"));
-    lock->setObjectName(u"lockRoomAction"_s);
-    lock->setCheckable(true);
-    connect(lock, &QAction::toggled, this, &ChatWindow::lockRequested);
 }
 
 void ChatWindow::showMemberMenu(const QPoint &position)
@@ -246,14 +223,10 @@ void ChatWindow::showMemberMenu(const QPoint &position)
     if (name.isEmpty() || name == m_connection->name())
         return;
     QMenu menu(this);
-    QAction *write = menu.addAction(tr("Write to %1 privately").arg(name));
-    QAction *remove
-            = m_moderating ? menu.addAction(tr("Remove %1 from the room").arg(name)) : nullptr;
-    QAction *chosen = menu.exec(m_memberList->viewport()->mapToGlobal(position));
-    if (chosen == write)
-        setRecipient(name);
-    else if (chosen && chosen == remove)
-        emit removeRequested(name);
+    menu.addAction(tr("Write to %1 privately").arg(name), this,
+                   [this, name] { setRecipient(name); });
+    emit memberMenuAboutToShow(name, &menu);
+    menu.exec(m_memberList->viewport()->mapToGlobal(position));
 }
 
 void ChatWindow::setRecipient(const QString &name)
@@ -293,21 +266,6 @@ void ChatWindow::showAbout()
             tr("<h3>Tertulia %1</h3><p>Host a chat room from your desktop; anyone on the "
                "network joins from a browser.</p><p>Built with Qt %2.</p>")
                     .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
-}
-
-void ChatWindow::askForRoomPassword()
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Room password"));
-    dialog->setLabelText(tr("People who join from now on must give this password.\n"
-                            "Leave it empty to let anyone on the network join."));
-    dialog->setTextEchoMode(QLineEdit::Password);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
-        enablePasswordSetting(!password.isEmpty());
-        emit passwordChosen(password);
-    });
-    dialog->open();
 }
 
 void ChatWindow::closeEvent(QCloseEvent *event)

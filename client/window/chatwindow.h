@@ -11,6 +11,7 @@ class ConversationView;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class RoomTray;
 class ShareBar;
@@ -32,17 +33,12 @@ public:
     void setShareAddresses(const QList<QUrl> &addresses);
     void setReach(int pageLoads, int members);
     void setCertificateFingerprint(const QString &fingerprint);
-    // Hosting: someone keeps sending wrong room passwords.
-    void notePasswordGuesses(const QString &address, int failures);
-    // Hosting: offer to set the room's password; passwordChosen() carries the choice.
-    void enablePasswordSetting(bool hasPassword);
-    // Hosting: remove members (their context menu) and lock the room (Room menu).
-    void enableModeration();
+    // A line in the conversation that is nobody's message.
+    void addNotice(const QString &text);
 
 signals:
-    void passwordChosen(const QString &password);
-    void removeRequested(const QString &name);
-    void lockRequested(bool locked);
+    // A member's context menu is about to open: others may add their actions to it.
+    void memberMenuAboutToShow(const QString &name, QMenu *menu);
     // Hosting: the person chose to end the room for everyone (closing the window, or the tray).
     void endRoomRequested();
 
@@ -61,7 +57,6 @@ private:
     void onError(const QString &code, const QString &reason);
     // The host said to stop: say why where the input was, and offer one deliberate try again.
     void onStopped(const QString &code, const QString &reason);
-    void askForRoomPassword();
     void onTyping(const QString &name);
     void showTypists();
     void showAbout();
@@ -79,7 +74,6 @@ private:
     QLineEdit *m_input;
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;
-    QPushButton *m_passwordButton;
     QLabel *m_typingLabel;
     QWidget *m_recipientBar;
     QLabel *m_recipientLabel;
@@ -89,7 +83,6 @@ private:
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;
     bool m_shareTyping = true;
-    bool m_moderating = false;
     bool m_hosting = false;
     bool m_ending = false; // the person already chose to end the room
     RoomTray *m_tray;

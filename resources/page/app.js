@@ -293,7 +293,9 @@ function connect() {
   }
   setState(joined ? 'reconnecting' : 'connecting', joined ? t('reconnecting') : t('connecting'));
   socket = new WebSocket(socketUrl());
+  let opened = false;
   socket.onopen = () => {
+    opened = true;
     // resume is always sent, even empty: it asks the host to keep the name through a reload.
     const request = { type: 'join', name: session.name, resume: session.resumeToken };
     if (password) request.password = password;
@@ -322,10 +324,25 @@ function connect() {
       stop(code, errorText({ code }, CODES[code].sentence));
     } else if (action === 'ask_name') {
       showJoinForm();
+    } else if (!opened) {
+      // Refused before any WebSocket: a browser is not told the HTTP status, the page is.
+      hostBlocksUs().then((blocked) => {
+        if (blocked) stop('blocked', errorText({ code: 'blocked' }, CODES.blocked.sentence));
+        else scheduleReconnect();
+      });
     } else {
       scheduleReconnect();
     }
   };
+}
+
+async function hostBlocksUs() {
+  try {
+    const response = await fetch(location.pathname, { method: 'HEAD', cache: 'no-store' });
+    return response.status === 403;
+  } catch {
+    return false; // the host is not there at all: keep trying
+  }
 }
 
 function scheduleReconnect() {

@@ -5,10 +5,13 @@
 #include "memorytrimmer.h"
 #include "messagestore.h"
 #include "pageroutes.h"
+#include "passwordfile.h"
+#include "peeraddress.h"
 #include "retentionscheduler.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QTimer>
 #include <QtHttpServer/QHttpServer>
 #include <QtNetwork/QSslCertificate>
@@ -29,6 +32,10 @@ ChatHost::ChatHost(QObject *parent)
         emit reachChanged();
     });
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &ChatHost::onWebSocketReady);
+    quint64 key[2];
+    QRandomGenerator::system()->fillRange(key);
+    m_hostKey = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(key), sizeof key)
+                                            .toBase64(QByteArray::Base64UrlEncoding));
 }
 
 ChatHost::~ChatHost()
@@ -46,6 +53,13 @@ bool ChatHost::start(const HostSettings &settings)
         m_failure = Failure::History;
         m_errorString = m_store->errorString();
         m_store.reset();
+        return false;
+    }
+    // Better not to open to everyone a room its host closed with a password.
+    const std::optional<RoomPassword> savedPassword
+            = PasswordFile::load(settings.dataDirectory, &m_errorString);
+    if (!savedPassword) {
+        m_failure = Failure::History;
         return false;
     }
     m_sorter = new ConnectionSorter("/ws", settings.limits, this);
@@ -68,17 +82,16 @@ bool ChatHost::start(const HostSettings &settings)
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
     m_room = new ChatRoom(*m_store, settings, this);
+    m_room->setHostKey(m_hostKey);
+    if (settings.password.isEmpty())
+        m_room->setPassword(*savedPassword);
     auto *trimmer = new MemoryTrimmer(m_room);
     connect(trimmer, &MemoryTrimmer::aboutToTrim, m_room, &ChatRoom::releaseIdleBuffers);
     connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::passwordGuessed, this,
             [this](const QHostAddress &address, int failures) {
-                // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d; people know a.b.c.d.
-                bool isIPv4 = false;
-                const quint32 ipv4 = address.toIPv4Address(&isIPv4);
-                emit passwordGuessed(isIPv4 ? QHostAddress(ipv4).toString() : address.toString(),
-                                     failures);
+                emit passwordGuessed(PeerAddress::plain(address).toString(), failures);
             });
     RetentionPolicy retentionPolicy = settings.retention;
     retentionPolicy.maxBytes = settings.limits.maxHistoryBytes;
@@ -91,16 +104,57 @@ bool ChatHost::start(const HostSettings &settings)
     return true;
 }
 
-void ChatHost::setPassword(const QString &password)
+bool ChatHost::setPassword(const QString &password)
 {
-    m_settings.password = password;
+    const RoomPassword digest(password);
     if (m_room)
-        m_room->setPassword(password);
+        m_room->setPassword(digest);
+    return PasswordFile::save(m_settings.dataDirectory, digest, &m_errorString);
 }
 
-bool ChatHost::removeMember(const QString &name)
+bool ChatHost::hasPassword() const
 {
-    return m_room && m_room->removeMember(name);
+    return m_room && m_room->hasPassword();
+}
+
+bool ChatHost::removeMember(const QString &name, bool block)
+{
+    if (!m_room)
+        return false;
+    const QHostAddress address = PeerAddress::plain(m_room->addressOf(name));
+    if (!m_room->removeMember(name))
+        return false;
+    // The hosting window joins over 127.0.0.1: blocking it would lock the host out.
+    if (block && !address.isNull() && !address.isEqual(QHostAddress::LocalHost)
+        && !address.isEqual(QHostAddress::LocalHostIPv6))
+        this->block(address);
+    return true;
+}
+
+void ChatHost::block(const QHostAddress &address)
+{
+    if (!m_sorter || m_blocked.contains(address))
+        return;
+    m_blocked.insert(address);
+    m_sorter->setBlockedAddresses(m_blocked);
+    emit blockedAddressesChanged();
+}
+
+QStringList ChatHost::blockedAddresses() const
+{
+    QStringList addresses;
+    for (const QHostAddress &address : m_blocked)
+        addresses.append(address.toString());
+    addresses.sort();
+    return addresses;
+}
+
+void ChatHost::unblock(const QString &address)
+{
+    if (!m_sorter || !m_blocked.remove(QHostAddress(address)))
+        return;
+    m_sorter->setBlockedAddresses(m_blocked);
+    emit blockedAddressesChanged();
 }
 
 void ChatHost::setLocked(bool locked)

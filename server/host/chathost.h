@@ -3,6 +3,7 @@
 #include "hostsettings.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 #include <QtNetwork/QHostAddress>
 
 #include <memory>
@@ -45,8 +46,21 @@ public:
     void endRoom(const QString &reason);
     void closeForRestart();
     static constexpr int kCloseWaitMs = 3000;
-    void setPassword(const QString &password);
-    bool removeMember(const QString &name);
+    // Applies to joins from now on and is kept in the data directory across restarts (a
+    // --password given at start wins over a saved one, and is not saved). Empty: anyone may
+    // join. False, with errorString(), if it could not be saved (it still applies now).
+    bool setPassword(const QString &password);
+    bool hasPassword() const;
+    // Lets its bearer in whatever the password: for the hosting window's own connection.
+    // Random for each run, never shown or saved.
+    QString hostKey() const { return m_hostKey; }
+    // block: also refuse the member's device (its address) for the rest of this run, page
+    // and chat alike (403). This computer's loopback addresses are never blocked.
+    bool removeMember(const QString &name, bool block = false);
+    // Refuses an address (PeerAddress::plain) for the rest of this run, page and chat (403).
+    void block(const QHostAddress &address);
+    QStringList blockedAddresses() const;
+    void unblock(const QString &address);
     void setLocked(bool locked);
     int pageLoads() const { return m_pageLoads; } // how often the page itself was served
 
@@ -57,6 +71,7 @@ signals:
     // A wrong room password: the `failures`-th in a row from that address (each makes the
     // address wait longer before its next try).
     void passwordGuessed(const QString &address, int failures);
+    void blockedAddressesChanged();
 
 private:
     void onWebSocketReady();
@@ -73,4 +88,6 @@ private:
     HostSettings m_settings;
     QString m_certificateFingerprint;
     int m_pageLoads = 0;
+    QString m_hostKey;
+    QSet<QHostAddress> m_blocked;
 };

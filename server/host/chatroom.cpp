@@ -377,7 +377,7 @@ bool ChatRoom::checkPassword(QWebSocket *socket, const QString &password)
                                                                                       / 1000)});
         return false;
     }
-    if (m_password.matches(password)) {
+    if (m_password.matches(password) || (m_hostKey.isSet() && m_hostKey.matches(password))) {
         m_passwordThrottle.succeeded(address);
         return true;
     }

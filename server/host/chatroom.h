@@ -45,11 +45,16 @@ public:
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return int(m_peers.size()); }
-    // Applies to joins from now on; members already in stay. Empty: anyone may join.
-    void setPassword(const QString &password) { m_password = RoomPassword(password); }
+    // Applies to joins from now on; members already in stay. Not set: anyone may join.
+    void setPassword(const RoomPassword &password) { m_password = password; }
+    bool hasPassword() const { return m_password.isSet(); }
+    // Also lets in whoever gives it, password or not: the hosting window's own way in.
+    void setHostKey(const QString &key) { m_hostKey = RoomPassword(key); }
     // Moderation by the host: removes a member (told why, announced as gone) — false if there is
     // no such member; a locked room takes no newcomers, members who drop may still come back.
     bool removeMember(const QString &name);
+    // Where a member (present or away) last connected from; null if there is no such member.
+    QHostAddress addressOf(const QString &name) const { return m_registry.addressOf(name); }
     void setLocked(bool locked) { m_locked = locked; }
     bool isLocked() const { return m_locked; }
     // The host ends the room for everyone (each is told why, then closed with 1001), or is
@@ -105,6 +110,7 @@ private:
     MessageStore &m_store;
     HostSettings m_settings;
     RoomPassword m_password;
+    RoomPassword m_hostKey;
     PasswordThrottle m_passwordThrottle;
     StorageGuard m_storageGuard;
     MemberRegistry m_registry;

@@ -1,6 +1,8 @@
 #include "connectionsorter.h"
 
 #include "batchedtcpsocket.h"
+#include "errorcode.h"
+#include "peeraddress.h"
 #include "requesthead.h"
 
 #include <QtCore/QPointer>
@@ -122,6 +124,10 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
     if (head.header("content-length").toLongLong() > m_limits.maxRequestBodyBytes
         || !head.header("transfer-encoding").isEmpty()) {
         refuse(socket, "413 Content Too Large", "This server accepts no request bodies.");
+        return;
+    }
+    if (!m_blocked.isEmpty() && m_blocked.contains(PeerAddress::plain(socket->peerAddress()))) {
+        refuse(socket, "403 Forbidden", Tertulia::errorSpec(Tertulia::ErrorCode::Blocked).sentence);
         return;
     }
     if (!head.isWebSocketUpgrade()) {

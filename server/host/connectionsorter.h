@@ -4,6 +4,7 @@
 #include "originpolicy.h"
 
 #include <QtCore/QHash>
+#include <QtCore/QSet>
 #include <QtNetwork/QHostAddress>
 #include <QtNetwork/QSslConfiguration>
 #include <QtNetwork/QTcpServer>
@@ -29,6 +30,8 @@ public:
                      QObject *parent = nullptr);
 
     void setOriginPolicy(const OriginPolicy &policy) { m_originPolicy = policy; }
+    // Refused with 403 for the page and the chat alike (addresses as PeerAddress::plain).
+    void setBlockedAddresses(const QSet<QHostAddress> &addresses) { m_blocked = addresses; }
     // With a configuration, every connection is TLS: HTTPS for the page, WSS for the chat.
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
     int connectionCount() const { return m_total; }
@@ -54,6 +57,7 @@ private:
     QByteArray m_chatPath;
     HostLimits m_limits;
     OriginPolicy m_originPolicy{0, {}};
+    QSet<QHostAddress> m_blocked;
     QHash<QHostAddress, int> m_perAddress;
     std::optional<QSslConfiguration> m_tls;
     QHash<std::pair<QHostAddress, quint16>, QTcpSocket *> m_upgrading;

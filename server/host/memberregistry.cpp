@@ -168,6 +168,12 @@ QString MemberRegistry::spellingOf(const QString &name) const
     return member ? member->name : QString();
 }
 
+QHostAddress MemberRegistry::addressOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->address : QHostAddress();
+}
+
 bool MemberRegistry::isMember(const QString &name) const
 {
     return find(name) != nullptr;

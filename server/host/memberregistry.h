@@ -63,6 +63,7 @@ public:
     // Forgets an away member at once; returns its name, or an empty string if there is none.
     QString removeAway(const QString &name);
     bool isResumable(const QWebSocket *socket) const;
+    QHostAddress addressOf(const QString &name) const; // null: no such member
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
     QList<Tertulia::MemberInfo> members() const;
 

@@ -3,16 +3,29 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
-// The room's optional password. Only a digest is kept, and checks take the same time whatever
-// the guess, so neither memory dumps nor timing give it away. Never logged.
+#include <optional>
+
+// The room's optional password. Only a salted PBKDF2 digest is kept, in memory and on disk
+// (record()), and checks take the same time whatever the guess, so neither a copied data
+// directory, a memory dump nor timing gives it away. Never logged.
 class RoomPassword final
 {
 public:
+    static constexpr int kIterations = 20'000; // about 10 ms a check on a laptop
+
     explicit RoomPassword(const QString &password = QString());
+    // A digest as record() wrote it; nothing for anything else.
+    static std::optional<RoomPassword> fromRecord(const QByteArray &record);
 
     bool isSet() const { return !m_digest.isEmpty(); }
     bool matches(const QString &guess) const;
+    // "pbkdf2-sha256$iterations$salt$digest", hex; empty when the room is open.
+    QByteArray record() const;
 
 private:
-    QByteArray m_digest; // SHA-256 of the UTF-8 password; empty when the room is open
+    QByteArray digestOf(const QString &text) const;
+
+    QByteArray m_salt;
+    int m_iterations = kIterations;
+    QByteArray m_digest; // empty when the room is open
 };

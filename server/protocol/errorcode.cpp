@@ -51,6 +51,7 @@ constexpr std::array<ErrorSpec, kErrorCodeCount> kTable{{
         {C::RoomEnded, "room_ended", Close::kRoomEnded, A::Stop, "The host ended the room."},
         {C::Restarting, "restarting", Close::kRestarting, A::Retry,
          "The host is restarting; back in a moment."},
+        {C::Blocked, "blocked", 0, A::Stop, "The host has blocked this device from the room."},
 }};
 
 constexpr bool inEnumOrder()

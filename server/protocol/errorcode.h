@@ -37,6 +37,7 @@ enum class ErrorCode {
     TooSlow, // fell too far behind reading; may come back and catch up
     RoomEnded, // the host ended the room for everyone (also the room_ended event)
     Restarting, // the host is restarting: come back in a moment
+    Blocked, // the host blocked this device's address: HTTP 403 before any WebSocket
 };
 
 // What a client does when told a code, by event or by close code.
@@ -58,7 +59,7 @@ struct ErrorSpec
     const char *sentence; // English, for people; hosts may say more
 };
 
-constexpr size_t kErrorCodeCount = size_t(ErrorCode::Restarting) + 1;
+constexpr size_t kErrorCodeCount = size_t(ErrorCode::Blocked) + 1; // the last one
 
 // Every code, in the enum's order.
 const std::array<ErrorSpec, kErrorCodeCount> &errorTable();

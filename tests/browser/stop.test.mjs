@@ -103,3 +103,27 @@ test('a message over the host\'s limit is refused before sending, counted in cha
   await page.locator('#message-list li.own:not(.sending)').waitFor();
   await context.close();
 });
+
+test('removed and blocked: Try again is refused in words, and lifting the block lets in', async () => {
+  await host.stop();
+  host = await startHost(0, newDataDir(), [], process.env.TERTULIA_HOSTCONTROL);
+  const zed = await openPage();
+  await join(zed.page, 'Zed');
+  await zed.page.locator('#state[data-state="connected"]').waitFor();
+  // Chromium connects to 127.0.0.2 from 127.0.0.1, the address the host sees and blocks.
+  await host.control('block 127.0.0.1');
+  await host.control('remove Zed');
+  await zed.page.locator('#stop-bar', { hasText: 'The host removed you from the room.' }).waitFor();
+
+  await zed.page.getByRole('button', { name: 'Try again' }).click();
+  await zed.page.locator('#stop-bar', { hasText: 'blocked this device' }).waitFor();
+  const opened = await zed.page.evaluate(() => window.socketsOpened);
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  assert.equal(await zed.page.evaluate(() => window.socketsOpened), opened);
+  assert.equal(await zed.page.getByRole('button', { name: 'Send' }).isDisabled(), true);
+
+  await host.control('unblock 127.0.0.1');
+  await zed.page.getByRole('button', { name: 'Try again' }).click();
+  await zed.page.locator('#state[data-state="connected"]').waitFor();
+  await zed.context.close();
+});

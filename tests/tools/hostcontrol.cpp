@@ -1,6 +1,7 @@
 // tertulia-hostcontrol: tertulia-server with the hosting window's controls on stdin, so the
 // browser tests can remove, lock and end as the host does. A real host on a real port.
-// stdin lines: "remove NAME", "lock", "unlock", "end SENTENCE", "restart".
+// stdin lines: "remove NAME", "block ADDRESS", "unblock ADDRESS", "lock", "unlock",
+// "end SENTENCE", "restart".
 
 #include "chathost.h"
 #include "hostlauncher.h"
@@ -46,6 +47,10 @@ int main(int argc, char *argv[])
             const QString argument = line.section(u' ', 1);
             if (command == u"remove")
                 host.removeMember(argument);
+            else if (command == u"block")
+                host.block(QHostAddress(argument));
+            else if (command == u"unblock")
+                host.unblock(argument);
             else if (command == u"lock" || command == u"unlock")
                 host.setLocked(command == u"lock");
             else if (command == u"end")

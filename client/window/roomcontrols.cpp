@@ -1,0 +1,85 @@
+#include "roomcontrols.h"
+
+#include "chatwindow.h"
+
+#include <QtWidgets/QInputDialog>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
+
+using namespace Qt::StringLiterals;
+
+RoomControls::RoomControls(ChatWindow *window) : QObject(window), m_window(window)
+{
+    auto *room = new QMenu(tr("&Room"), window);
+    room->setObjectName(u"roomMenu"_s);
+    window->menuBar()->insertMenu(window->menuBar()->actions().constFirst(), room);
+    QAction *lock = room->addAction(tr("Lock the room to newcomers"));
+    lock->setObjectName(u"lockRoomAction"_s);
+    lock->setCheckable(true);
+    connect(lock, &QAction::toggled, this, &RoomControls::lockRequested);
+    room->addSeparator();
+    m_setPassword = room->addAction(tr("Set room password…"), this, &RoomControls::askForPassword);
+    m_setPassword->setObjectName(u"setPasswordAction"_s);
+    m_removePassword = room->addAction(tr("Remove the room password"), this,
+                                       [this] { emit passwordChosen({}); });
+    m_removePassword->setObjectName(u"removePasswordAction"_s);
+    m_blocked = room->addMenu(tr("Blocked devices"));
+    m_blocked->setObjectName(u"blockedMenu"_s);
+    setPasswordSet(false);
+    setBlockedAddresses({});
+    connect(window, &ChatWindow::memberMenuAboutToShow, this, &RoomControls::addMemberActions);
+}
+
+void RoomControls::setPasswordSet(bool set)
+{
+    m_setPassword->setText(set ? tr("Change the room password…") : tr("Set a room password…"));
+    m_removePassword->setEnabled(set);
+}
+
+void RoomControls::setBlockedAddresses(const QStringList &addresses)
+{
+    m_blocked->clear();
+    m_blocked->setEnabled(!addresses.isEmpty());
+    for (const QString &address : addresses) {
+        QAction *unblock
+                = m_blocked->addAction(tr("Let %1 in again").arg(address), this,
+                                       [this, address] { emit unblockRequested(address); });
+        unblock->setObjectName(u"unblock:"_s + address);
+    }
+}
+
+void RoomControls::notePasswordGuesses(const QString &address, int failures)
+{
+    m_window->addNotice(tr("Wrong room password from %1 (%2 in a row)").arg(address).arg(failures));
+}
+
+void RoomControls::noteProblem(const QString &problem)
+{
+    m_window->addNotice(problem);
+}
+
+void RoomControls::addMemberActions(const QString &name, QMenu *menu)
+{
+    menu->addSeparator();
+    QAction *remove = menu->addAction(tr("Remove %1 from the room").arg(name), this,
+                                      [this, name] { emit removeRequested(name, false); });
+    remove->setObjectName(u"removeMemberAction"_s);
+    QAction *block = menu->addAction(tr("Remove %1 and block their device").arg(name), this,
+                                     [this, name] { emit removeRequested(name, true); });
+    block->setObjectName(u"removeAndBlockAction"_s);
+}
+
+void RoomControls::askForPassword()
+{
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"roomPasswordDialog"_s);
+    dialog->setWindowTitle(tr("Room password"));
+    dialog->setLabelText(tr("People who join from now on must give this password; it stays "
+                            "set when the room restarts.\nLeave it empty to let anyone on the "
+                            "network join."));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this, &RoomControls::passwordChosen);
+    dialog->open();
+}
