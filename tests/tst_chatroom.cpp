@@ -2,9 +2,12 @@
 // names reclaimed after a drop, and history kept across a restart of the host.
 
 #include "chatroom.h"
+#include "messagestore.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QtTest>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +19,7 @@ class tst_ChatRoom final : public QObject
 private slots:
     void lateJoinerReceivesRecentHistoryFirst();
     void backlogLimitsTheRecentPage();
+    void anUnreadableHistoryIsAnErrorNotAnEmptyPage();
     void pagesAtTheBoundaries();
     void catchUpDeliversExactlyWhatWasMissed();
     void catchUpLongerThanAPageComesInPages();
@@ -655,6 +659,40 @@ void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
     const QJsonObject gone = crowd.front()->nextWhere(u"presence"_s, mentions("left", last));
     // Back to 50 (Ana is away, still a member): small enough to list everyone again.
     QCOMPARE(gone.value("members").toArray().size(), PresenceBroadcaster::kFullListMembers);
+}
+
+void tst_ChatRoom::anUnreadableHistoryIsAnErrorNotAnEmptyPage()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana"_s)));
+    QVERIFY(!ana.next(u"history"_s).isEmpty());
+    ana.send({{"message", "said before the disk went bad"}});
+    QVERIFY(!ana.next(u"ack"_s).isEmpty());
+    {
+        // Another program breaks the database under the host.
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"vandal"_s);
+        db.setDatabaseName(
+                QDir(host.dir.path()).filePath(QString::fromLatin1(MessageStore::kFileName)));
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"DROP TABLE messages"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"vandal"_s);
+
+    TestClient bo;
+    QVERIFY(bo.open(host.socketUrl(u"name=Bo"_s)));
+    const QJsonObject error = bo.next(u"error"_s);
+    QCOMPARE(error.value("code").toString(), u"history_unavailable"_s);
+    QVERIFY(error.value("reason").toString().contains(u"Cannot read the history"_s));
+    QTest::qWait(200);
+    for (const QJsonObject &event : std::as_const(bo.events))
+        QVERIFY(event.value("type").toString() != u"history");
+    // The room itself goes on: presence still reaches Ana.
+    QVERIFY(!ana.nextWhere(u"presence"_s, [](const QJsonObject &event) {
+                    return event.value("joined").toArray().contains(u"Bo"_s);
+                }).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ChatRoom)

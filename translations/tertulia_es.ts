@@ -6,6 +6,10 @@
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
         <translation>El certificado del anfitrión no es de confianza (%1). Pide al anfitrión su huella y únete con --fingerprint.</translation>
     </message>
+    <message>
+        <source>The host has blocked this device from the room.</source>
+        <translation>El anfitrión bloqueó este dispositivo en la sala.</translation>
+    </message>
 </context>
 <context>
     <name>ChatHost</name>
@@ -101,20 +105,6 @@ Password:</source>
 Contraseña:</translation>
     </message>
     <message>
-        <source>Change room password…</source>
-        <translation>Cambiar la contraseña de la sala…</translation>
-    </message>
-    <message>
-        <source>Set room password…</source>
-        <translation>Poner contraseña a la sala…</translation>
-    </message>
-    <message>
-        <source>People who join from now on must give this password.
-Leave it empty to let anyone on the network join.</source>
-        <translation>Quien se una a partir de ahora tendrá que dar esta contraseña.
-Déjala vacía para que cualquiera en la red pueda unirse.</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -145,18 +135,6 @@ Déjala vacía para que cualquiera en la red pueda unirse.</translation>
     <message>
         <source>%1 are typing…</source>
         <translation>%1 están escribiendo…</translation>
-    </message>
-    <message>
-        <source>&amp;Room</source>
-        <translation>&amp;Sala</translation>
-    </message>
-    <message>
-        <source>Lock the room to newcomers</source>
-        <translation>Cerrar la sala a recién llegados</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the room</source>
-        <translation>Sacar a %1 de la sala</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -209,8 +187,41 @@ Keep it open in the tray, or end it for everyone?</source>
         <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
     </message>
     <message>
-        <source>Wrong room password from %1 (%2 in a row)</source>
-        <translation>Contraseña de la sala equivocada desde %1 (%2 seguidas)</translation>
+        <source>Why you are not in the room</source>
+        <translation>Por qué no estás en la sala</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the room's limit</source>
+        <translation>
+            <numerusform>%n carácter por encima del límite de la sala</numerusform><numerusform>%n caracteres por encima del límite de la sala</numerusform></translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>El anfitrión te sacó de la sala.</translation>
+    </message>
+    <message>
+        <source>The room is locked: the host lets nobody new in now.</source>
+        <translation>La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.</translation>
+    </message>
+    <message>
+        <source>You opened this room again elsewhere; this window is no longer in it.</source>
+        <translation>Abriste esta sala en otro sitio; esta ventana ya no está en ella.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>El anfitrión terminó la sala.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>Fuera de la sala</translation>
     </message>
 </context>
 <context>
@@ -245,6 +256,10 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Choose another port with --port N, or --port 0 for any free one.</source>
         <translation>Elige otro puerto con --port N, o --port 0 para uno libre cualquiera.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>El anfitrión terminó la sala.</translation>
     </message>
 </context>
 <context>
@@ -389,6 +404,10 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
         <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).</translation>
     </message>
+    <message>
+        <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
+        <translation>Registrar también cada conexión y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -437,6 +456,25 @@ Keep it open in the tray, or end it for everyone?</source>
     </message>
 </context>
 <context>
+    <name>PasswordFile</name>
+    <message>
+        <source>Cannot read the room password in %1: %2</source>
+        <translation>No se puede leer la contraseña de la sala en %1: %2</translation>
+    </message>
+    <message>
+        <source>The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.</source>
+        <translation>La contraseña de la sala en %1 está dañada: ponla de nuevo, o borra el archivo para abrir la sala a todos.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the room password file %1</source>
+        <translation>No se puede borrar el archivo de contraseña de la sala %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the room password in %1: %2</source>
+        <translation>No se puede guardar la contraseña de la sala en %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeWidget</name>
     <message>
         <source>QR code of the address</source>
@@ -448,6 +486,63 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de historial no válida «%1»: usa all, un número de mensajes (1000) o de días (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomControls</name>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>Lock the room to newcomers</source>
+        <translation>Cerrar la sala a recién llegados</translation>
+    </message>
+    <message>
+        <source>Set room password…</source>
+        <translation>Poner contraseña a la sala…</translation>
+    </message>
+    <message>
+        <source>Remove the room password</source>
+        <translation>Quitar la contraseña de la sala</translation>
+    </message>
+    <message>
+        <source>Blocked devices</source>
+        <translation>Dispositivos bloqueados</translation>
+    </message>
+    <message>
+        <source>Change the room password…</source>
+        <translation>Cambiar la contraseña de la sala…</translation>
+    </message>
+    <message>
+        <source>Set a room password…</source>
+        <translation>Poner una contraseña a la sala…</translation>
+    </message>
+    <message>
+        <source>Let %1 in again</source>
+        <translation>Dejar entrar de nuevo a %1</translation>
+    </message>
+    <message>
+        <source>Wrong room password from %1 (%2 in a row)</source>
+        <translation>Contraseña de la sala equivocada desde %1 (%2 seguidas)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Sacar a %1 de la sala</translation>
+    </message>
+    <message>
+        <source>Remove %1 and block their device</source>
+        <translation>Sacar a %1 y bloquear su dispositivo</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Contraseña de la sala</translation>
+    </message>
+    <message>
+        <source>People who join from now on must give this password; it stays set when the room restarts.
+Leave it empty to let anyone on the network join.</source>
+        <translation>Quien entre a partir de ahora tendrá que dar esta contraseña; se mantiene cuando la sala se reinicia.
+Déjala vacía para que cualquiera en la red pueda entrar.</translation>
     </message>
 </context>
 <context>

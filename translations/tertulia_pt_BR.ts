@@ -6,6 +6,10 @@
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
         <translation>O certificado do anfitrião não é confiável (%1). Peça ao anfitrião a impressão digital e entre com --fingerprint.</translation>
     </message>
+    <message>
+        <source>The host has blocked this device from the room.</source>
+        <translation>O anfitrião bloqueou este dispositivo na sala.</translation>
+    </message>
 </context>
 <context>
     <name>ChatHost</name>
@@ -101,20 +105,6 @@ Password:</source>
 Senha:</translation>
     </message>
     <message>
-        <source>Change room password…</source>
-        <translation>Mudar a senha da sala…</translation>
-    </message>
-    <message>
-        <source>Set room password…</source>
-        <translation>Definir senha da sala…</translation>
-    </message>
-    <message>
-        <source>People who join from now on must give this password.
-Leave it empty to let anyone on the network join.</source>
-        <translation>Quem entrar a partir de agora terá de informar esta senha.
-Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
@@ -145,18 +135,6 @@ Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     <message>
         <source>%1 are typing…</source>
         <translation>%1 estão digitando…</translation>
-    </message>
-    <message>
-        <source>&amp;Room</source>
-        <translation>&amp;Sala</translation>
-    </message>
-    <message>
-        <source>Lock the room to newcomers</source>
-        <translation>Fechar a sala para novos participantes</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the room</source>
-        <translation>Remover %1 da sala</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -209,8 +187,41 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
     </message>
     <message>
-        <source>Wrong room password from %1 (%2 in a row)</source>
-        <translation>Senha da sala errada de %1 (%2 seguidas)</translation>
+        <source>Why you are not in the room</source>
+        <translation>Por que você não está na sala</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Tentar de novo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the room's limit</source>
+        <translation>
+            <numerusform>%n caractere acima do limite da sala</numerusform><numerusform>%n caracteres acima do limite da sala</numerusform></translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>O anfitrião tirou você da sala.</translation>
+    </message>
+    <message>
+        <source>The room is locked: the host lets nobody new in now.</source>
+        <translation>A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.</translation>
+    </message>
+    <message>
+        <source>You opened this room again elsewhere; this window is no longer in it.</source>
+        <translation>Você abriu esta sala em outro lugar; esta janela não está mais nela.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>O anfitrião encerrou a sala.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>Fora da sala</translation>
     </message>
 </context>
 <context>
@@ -245,6 +256,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Choose another port with --port N, or --port 0 for any free one.</source>
         <translation>Escolha outra porta com --port N, ou --port 0 para qualquer uma livre.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>O anfitrião encerrou a sala.</translation>
     </message>
 </context>
 <context>
@@ -389,6 +404,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
         <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).</translation>
     </message>
+    <message>
+        <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
+        <translation>Registrar também cada conexão e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -437,6 +456,25 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordFile</name>
+    <message>
+        <source>Cannot read the room password in %1: %2</source>
+        <translation>Não é possível ler a senha da sala em %1: %2</translation>
+    </message>
+    <message>
+        <source>The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.</source>
+        <translation>A senha da sala em %1 está danificada: defina-a de novo, ou apague o arquivo para abrir a sala a todos.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the room password file %1</source>
+        <translation>Não é possível apagar o arquivo de senha da sala %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the room password in %1: %2</source>
+        <translation>Não é possível salvar a senha da sala em %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeWidget</name>
     <message>
         <source>QR code of the address</source>
@@ -448,6 +486,63 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de histórico inválida "%1": use all, um número de mensagens (1000) ou de dias (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomControls</name>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>Lock the room to newcomers</source>
+        <translation>Fechar a sala para novos participantes</translation>
+    </message>
+    <message>
+        <source>Set room password…</source>
+        <translation>Definir senha da sala…</translation>
+    </message>
+    <message>
+        <source>Remove the room password</source>
+        <translation>Remover a senha da sala</translation>
+    </message>
+    <message>
+        <source>Blocked devices</source>
+        <translation>Dispositivos bloqueados</translation>
+    </message>
+    <message>
+        <source>Change the room password…</source>
+        <translation>Trocar a senha da sala…</translation>
+    </message>
+    <message>
+        <source>Set a room password…</source>
+        <translation>Definir uma senha para a sala…</translation>
+    </message>
+    <message>
+        <source>Let %1 in again</source>
+        <translation>Deixar %1 entrar de novo</translation>
+    </message>
+    <message>
+        <source>Wrong room password from %1 (%2 in a row)</source>
+        <translation>Senha da sala errada de %1 (%2 seguidas)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the room</source>
+        <translation>Remover %1 da sala</translation>
+    </message>
+    <message>
+        <source>Remove %1 and block their device</source>
+        <translation>Tirar %1 e bloquear o dispositivo</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Senha da sala</translation>
+    </message>
+    <message>
+        <source>People who join from now on must give this password; it stays set when the room restarts.
+Leave it empty to let anyone on the network join.</source>
+        <translation>Quem entrar a partir de agora terá de dar esta senha; ela continua valendo quando a sala reinicia.
+Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
     </message>
 </context>
 <context>

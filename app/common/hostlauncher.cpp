@@ -8,6 +8,7 @@
 #include "translations.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QLoggingCategory>
 
 #include <cstdio>
 
@@ -23,6 +24,9 @@ void HostLauncher::setUpApplication(QCoreApplication &app, const QString &name)
 
 std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &parser)
 {
+    // Info and warnings always; QT_LOGGING_RULES still overrides this.
+    if (parser.isSet(u"verbose"_s))
+        QLoggingCategory::setFilterRules(u"tertulia.*.debug=true"_s);
     QString error;
     std::optional<HostSettings> options = HostOptions::read(parser, &error);
     if (!options)

@@ -1,5 +1,7 @@
 #include "chatconnection.h"
 
+#include "clientlog.h"
+
 #include "clientpayload.h"
 
 #include <QtCore/QRandomGenerator>
@@ -279,6 +281,7 @@ void ChatConnection::onError(const ServerEvent &event)
 
 void ChatConnection::stopFor(const ErrorSpec &spec, const QString &reason)
 {
+    qCInfo(lcClient).noquote() << "Stopped by the host:" << spec.name << reason;
     m_wantOpen = false;
     m_reconnectTimer.stop();
     setState(State::Disconnected);
@@ -339,5 +342,6 @@ void ChatConnection::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    qCDebug(lcClient) << "Connection state" << int(state);
     emit stateChanged(state);
 }

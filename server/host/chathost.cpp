@@ -2,6 +2,7 @@
 
 #include "chatroom.h"
 #include "connectionsorter.h"
+#include "hostlog.h"
 #include "memorytrimmer.h"
 #include "messagestore.h"
 #include "pageroutes.h"
@@ -100,6 +101,10 @@ bool ChatHost::start(const HostSettings &settings)
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.
     m_http->bind(m_sorter);
+    qCInfo(lcHost).noquote() << "Room open on" << m_sorter->serverAddress().toString() << "port"
+                             << m_sorter->serverPort() << "with its history in"
+                             << settings.dataDirectory
+                             << (m_room->hasPassword() ? "(password required)" : "");
     m_errorString.clear();
     return true;
 }
@@ -109,7 +114,11 @@ bool ChatHost::setPassword(const QString &password)
     const RoomPassword digest(password);
     if (m_room)
         m_room->setPassword(digest);
-    return PasswordFile::save(m_settings.dataDirectory, digest, &m_errorString);
+    qCInfo(lcHost) << (digest.isSet() ? "Room password set" : "Room password removed");
+    if (PasswordFile::save(m_settings.dataDirectory, digest, &m_errorString))
+        return true;
+    qCWarning(lcHost).noquote() << m_errorString;
+    return false;
 }
 
 bool ChatHost::hasPassword() const
@@ -124,6 +133,7 @@ bool ChatHost::removeMember(const QString &name, bool block)
     const QHostAddress address = PeerAddress::plain(m_room->addressOf(name));
     if (!m_room->removeMember(name))
         return false;
+    qCInfo(lcHost).noquote() << "Removed" << name << (block ? "and blocked its device" : "");
     // The hosting window joins over 127.0.0.1: blocking it would lock the host out.
     if (block && !address.isNull() && !address.isEqual(QHostAddress::LocalHost)
         && !address.isEqual(QHostAddress::LocalHostIPv6))
@@ -137,6 +147,7 @@ void ChatHost::block(const QHostAddress &address)
         return;
     m_blocked.insert(address);
     m_sorter->setBlockedAddresses(m_blocked);
+    qCInfo(lcHost).noquote() << "Blocked" << address.toString();
     emit blockedAddressesChanged();
 }
 
@@ -154,11 +165,13 @@ void ChatHost::unblock(const QString &address)
     if (!m_sorter || !m_blocked.remove(QHostAddress(address)))
         return;
     m_sorter->setBlockedAddresses(m_blocked);
+    qCInfo(lcHost).noquote() << "Let in again" << address;
     emit blockedAddressesChanged();
 }
 
 void ChatHost::setLocked(bool locked)
 {
+    qCInfo(lcHost) << (locked ? "Room locked to newcomers" : "Room unlocked");
     if (m_room)
         m_room->setLocked(locked);
 }
@@ -170,6 +183,7 @@ int ChatHost::memberCount() const
 
 void ChatHost::endRoom(const QString &reason)
 {
+    qCInfo(lcHost) << "Ending the room for" << memberCount() << "members";
     if (m_room)
         m_room->endRoom(reason);
     waitUntilClosed();
@@ -177,6 +191,7 @@ void ChatHost::endRoom(const QString &reason)
 
 void ChatHost::closeForRestart()
 {
+    qCInfo(lcHost) << "Closing for a restart:" << memberCount() << "members will come back";
     if (m_room)
         m_room->closeForRestart();
     waitUntilClosed();

@@ -1,6 +1,7 @@
 #include "chatroom.h"
 
 #include "framewriter.h"
+#include "hostlog.h"
 #include "messagestore.h"
 #include "monotonicclock.h"
 #include "names.h"
@@ -233,6 +234,7 @@ void ChatRoom::onFragment(QWebSocket *socket, bool isLast)
 
 void ChatRoom::disconnectFlooder(QWebSocket *socket)
 {
+    qCInfo(lcHost).noquote() << "Cut off a flood from" << socket->peerAddress().toString();
     shut(socket, CloseCode::kPolicy,
          {ErrorCode::RateLimited, u"Too many messages, too fast: disconnected."_s});
 }
@@ -317,6 +319,7 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 
 void ChatRoom::announceLeft(const QString &name)
 {
+    qCDebug(lcHost).noquote() << name << "left";
     m_presence.left(name);
     emit memberLeft(name);
 }
@@ -357,6 +360,11 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
     else
         m_history.request(socket, -1, -1, m_settings.backlog, m_settings.backlog);
+    qCDebug(lcHost).noquote() << claim.name
+                              << (claim.outcome == MemberRegistry::Outcome::Joined
+                                          ? "joined from"
+                                          : "came back from")
+                              << socket->peerAddress().toString();
     if (claim.outcome == MemberRegistry::Outcome::Joined)
         emit memberJoined(claim.name);
     return true;
@@ -414,7 +422,7 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
     const auto appended = m_store.append(name, Names::uniquenessKey(name), payload.message,
                                          payload.clientId, QDateTime::currentDateTimeUtc(),
                                          recipient, Names::uniquenessKey(recipient));
-    if (!appended) {
+    if (!appended) { // logged by the store
         sendError(socket,
                   {ErrorCode::StorageFailed,
                    u"The host could not store your message; it was not delivered."_s},
@@ -479,6 +487,8 @@ Peer *ChatRoom::keepsUp(QWebSocket *socket, qint64 bytes)
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
     // come back and catch up with "since".
     if (peer->unsentBytes() + bytes > queueBudget(socket)) {
+        qCInfo(lcHost).noquote() << "Dropped a reader too far behind:"
+                                 << socket->peerAddress().toString() << m_registry.nameOf(socket);
         peer->dropping = true; // nothing more is sent to it while the room hears it left
         releaseMember(socket, !m_registry.isResumable(socket));
         peer->closeWith(CloseCode::kTooSlow, errorCodeName(ErrorCode::TooSlow));

@@ -77,9 +77,15 @@ void HistoryPager::sendPage(QWebSocket *socket, const Peer::HistoryRequest &requ
     // Each reader gets the room's messages and the direct messages they sent or received.
     const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
     // One more than fits tells whether there is more beyond the page.
-    QList<StoredMessage> page = before >= 0  ? m_store.before(reader, before, limit + 1, budget)
-                                : after >= 0 ? m_store.after(reader, after, limit + 1, budget)
-                                             : m_store.latest(reader, limit + 1, budget);
+    const std::optional<QList<StoredMessage>> read
+            = before >= 0  ? m_store.before(reader, before, limit + 1, budget)
+              : after >= 0 ? m_store.after(reader, after, limit + 1, budget)
+                           : m_store.latest(reader, limit + 1, budget);
+    if (!read) { // logged by the store; an empty page would say there is no history
+        m_send(socket, ServerEvents::error({ErrorCode::HistoryUnavailable, m_store.errorString()}));
+        return;
+    }
+    QList<StoredMessage> page = *read;
     qint64 bytes = 0;
     for (const StoredMessage &stored : std::as_const(page))
         bytes += stored.pageBytes();

@@ -52,6 +52,8 @@ constexpr std::array<ErrorSpec, kErrorCodeCount> kTable{{
         {C::Restarting, "restarting", Close::kRestarting, A::Retry,
          "The host is restarting; back in a moment."},
         {C::Blocked, "blocked", 0, A::Stop, "The host has blocked this device from the room."},
+        {C::HistoryUnavailable, "history_unavailable", 0, A::Show,
+         "The host could not read the history just now; scroll up to ask again."},
 }};
 
 constexpr bool inEnumOrder()

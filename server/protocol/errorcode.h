@@ -38,6 +38,7 @@ enum class ErrorCode {
     RoomEnded, // the host ended the room for everyone (also the room_ended event)
     Restarting, // the host is restarting: come back in a moment
     Blocked, // the host blocked this device's address: HTTP 403 before any WebSocket
+    HistoryUnavailable, // the host could not read the history page asked for
 };
 
 // What a client does when told a code, by event or by close code.
@@ -59,7 +60,7 @@ struct ErrorSpec
     const char *sentence; // English, for people; hosts may say more
 };
 
-constexpr size_t kErrorCodeCount = size_t(ErrorCode::Blocked) + 1; // the last one
+constexpr size_t kErrorCodeCount = size_t(ErrorCode::HistoryUnavailable) + 1; // the last one
 
 // Every code, in the enum's order.
 const std::array<ErrorSpec, kErrorCodeCount> &errorTable();

@@ -1,5 +1,7 @@
 #include "messagestore.h"
 
+#include "storagelog.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtSql/QSqlDatabase>
@@ -155,34 +157,40 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
             false};
 }
 
-QList<StoredMessage> MessageStore::latest(const QString &readerKey, int limit, qint64 maxBytes)
+std::optional<QList<StoredMessage>> MessageStore::latest(const QString &readerKey, int limit,
+                                                         qint64 maxBytes)
 {
     // The newest page is the page before any id there could be.
     return before(readerKey, std::numeric_limits<qint64>::max(), limit, maxBytes);
 }
 
-QList<StoredMessage> MessageStore::before(const QString &readerKey, qint64 id, int limit,
-                                          qint64 maxBytes)
+std::optional<QList<StoredMessage>> MessageStore::before(const QString &readerKey, qint64 id,
+                                                         int limit, qint64 maxBytes)
 {
-    QList<StoredMessage> newestFirst = page(m_statements->before, readerKey, id, limit, maxBytes);
-    std::reverse(newestFirst.begin(), newestFirst.end());
+    std::optional<QList<StoredMessage>> newestFirst
+            = page(m_statements->before, readerKey, id, limit, maxBytes);
+    if (newestFirst)
+        std::reverse(newestFirst->begin(), newestFirst->end());
     return newestFirst;
 }
 
-QList<StoredMessage> MessageStore::after(const QString &readerKey, qint64 id, int limit,
-                                         qint64 maxBytes)
+std::optional<QList<StoredMessage>> MessageStore::after(const QString &readerKey, qint64 id,
+                                                        int limit, qint64 maxBytes)
 {
     return page(m_statements->after, readerKey, id, limit, maxBytes);
 }
 
-QList<StoredMessage> MessageStore::page(QSqlQuery &query, const QString &readerKey, qint64 id,
-                                        int limit, qint64 maxBytes)
+std::optional<QList<StoredMessage>> MessageStore::page(QSqlQuery &query, const QString &readerKey,
+                                                       qint64 id, int limit, qint64 maxBytes)
 {
     query.addBindValue(readerKey);
     query.addBindValue(readerKey);
     query.addBindValue(id);
     query.addBindValue(limit);
-    return query.exec() ? read(query, maxBytes) : QList<StoredMessage>();
+    if (query.exec())
+        return read(query, maxBytes);
+    fail(tr("Cannot read the history"), query);
+    return std::nullopt;
 }
 
 qint64 MessageStore::usedBytes()
@@ -254,6 +262,7 @@ int MessageStore::prune(const RetentionPolicy &policy, int limit, const QDateTim
 bool MessageStore::fail(const QString &what, const QSqlQuery &query)
 {
     m_errorString = what + u": "_s + query.lastError().text();
+    qCWarning(lcStorage).noquote() << m_filePath << m_errorString;
     return false;
 }
 

@@ -43,11 +43,14 @@ public:
     // direct messages that reader sent or received. All pages are returned oldest first.
     // Reading, outwards from `id`, stops after the first message that takes the page past
     // maxBytes (StoredMessage::pageBytes), so a page of heavy messages is never read whole.
-    QList<StoredMessage> latest(const QString &readerKey, int limit, qint64 maxBytes = -1);
-    QList<StoredMessage> before(const QString &readerKey, qint64 id, int limit,
-                                qint64 maxBytes = -1);
-    QList<StoredMessage> after(const QString &readerKey, qint64 id, int limit,
-                               qint64 maxBytes = -1);
+    // Nothing, with errorString() (and a warning in tertulia.storage), if it cannot be read:
+    // a read error is never passed off as an empty history.
+    std::optional<QList<StoredMessage>> latest(const QString &readerKey, int limit,
+                                               qint64 maxBytes = -1);
+    std::optional<QList<StoredMessage>> before(const QString &readerKey, qint64 id, int limit,
+                                               qint64 maxBytes = -1);
+    std::optional<QList<StoredMessage>> after(const QString &readerKey, qint64 id, int limit,
+                                              qint64 maxBytes = -1);
     qint64 lastId();
     qint64 count();
 
@@ -62,8 +65,8 @@ public:
 private:
     bool fail(const QString &what, const QSqlQuery &query);
     bool addDirectMessageColumns(QSqlQuery &query);
-    QList<StoredMessage> page(QSqlQuery &query, const QString &readerKey, qint64 id, int limit,
-                              qint64 maxBytes);
+    std::optional<QList<StoredMessage>> page(QSqlQuery &query, const QString &readerKey, qint64 id,
+                                             int limit, qint64 maxBytes);
     QList<StoredMessage> read(QSqlQuery &query, qint64 maxBytes = -1);
 
     QString m_connectionName;

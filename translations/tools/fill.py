@@ -7,6 +7,34 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "The host has blocked this device from the room.": "El anfitrión bloqueó este dispositivo en la sala.",
+        "Why you are not in the room": "Por qué no estás en la sala",
+        "Try again": "Intentar de nuevo",
+        "%n character(s) over the room's limit": ["%n carácter por encima del límite de la sala",
+                                                   "%n caracteres por encima del límite de la sala"],
+        "The host removed you from the room.": "El anfitrión te sacó de la sala.",
+        "The room is locked: the host lets nobody new in now.":
+            "La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.",
+        "You opened this room again elsewhere; this window is no longer in it.":
+            "Abriste esta sala en otro sitio; esta ventana ya no está en ella.",
+        "The host ended the room.": "El anfitrión terminó la sala.",
+        "%1 (%2)": "%1 (%2)",
+        "Not in the room": "Fuera de la sala",
+        "Also log each connection and the native client's states (the tertulia.* logging categories at debug level).":
+            "Registrar también cada conexión y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).",
+        "Cannot read the room password in %1: %2": "No se puede leer la contraseña de la sala en %1: %2",
+        "The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.":
+            "La contraseña de la sala en %1 está dañada: ponla de nuevo, o borra el archivo para abrir la sala a todos.",
+        "Cannot remove the room password file %1": "No se puede borrar el archivo de contraseña de la sala %1",
+        "Cannot save the room password in %1: %2": "No se puede guardar la contraseña de la sala en %1: %2",
+        "Remove the room password": "Quitar la contraseña de la sala",
+        "Blocked devices": "Dispositivos bloqueados",
+        "Change the room password…": "Cambiar la contraseña de la sala…",
+        "Set a room password…": "Poner una contraseña a la sala…",
+        "Let %1 in again": "Dejar entrar de nuevo a %1",
+        "Remove %1 and block their device": "Sacar a %1 y bloquear su dispositivo",
+        "People who join from now on must give this password; it stays set when the room restarts.\nLeave it empty to let anyone on the network join.":
+            "Quien entre a partir de ahora tendrá que dar esta contraseña; se mantiene cuando la sala se reinicia.\nDéjala vacía para que cualquiera en la red pueda entrar.",
         "Language of the interface: en, es or pt_BR (default: the system's).":
             "Idioma de la interfaz: en, es o pt_BR (por omisión: el del sistema).",
         "LANG": "IDIOMA",
@@ -385,6 +413,34 @@ PHRASES = {
         "Tertulia — %1 unread": "Tertulia — %1 não lidas",
         "%1 wrote to you privately": "%1 escreveu para você em particular",
         "%1 mentioned you": "%1 mencionou você",
+        "The host has blocked this device from the room.": "O anfitrião bloqueou este dispositivo na sala.",
+        "Why you are not in the room": "Por que você não está na sala",
+        "Try again": "Tentar de novo",
+        "%n character(s) over the room's limit": ["%n caractere acima do limite da sala",
+                                                   "%n caracteres acima do limite da sala"],
+        "The host removed you from the room.": "O anfitrião tirou você da sala.",
+        "The room is locked: the host lets nobody new in now.":
+            "A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.",
+        "You opened this room again elsewhere; this window is no longer in it.":
+            "Você abriu esta sala em outro lugar; esta janela não está mais nela.",
+        "The host ended the room.": "O anfitrião encerrou a sala.",
+        "%1 (%2)": "%1 (%2)",
+        "Not in the room": "Fora da sala",
+        "Also log each connection and the native client's states (the tertulia.* logging categories at debug level).":
+            "Registrar também cada conexão e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).",
+        "Cannot read the room password in %1: %2": "Não é possível ler a senha da sala em %1: %2",
+        "The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.":
+            "A senha da sala em %1 está danificada: defina-a de novo, ou apague o arquivo para abrir a sala a todos.",
+        "Cannot remove the room password file %1": "Não é possível apagar o arquivo de senha da sala %1",
+        "Cannot save the room password in %1: %2": "Não é possível salvar a senha da sala em %1: %2",
+        "Remove the room password": "Remover a senha da sala",
+        "Blocked devices": "Dispositivos bloqueados",
+        "Change the room password…": "Trocar a senha da sala…",
+        "Set a room password…": "Definir uma senha para a sala…",
+        "Let %1 in again": "Deixar %1 entrar de novo",
+        "Remove %1 and block their device": "Tirar %1 e bloquear o dispositivo",
+        "People who join from now on must give this password; it stays set when the room restarts.\nLeave it empty to let anyone on the network join.":
+            "Quem entrar a partir de agora terá de dar esta senha; ela continua valendo quando a sala reinicia.\nDeixe vazia para que qualquer pessoa na rede possa entrar.",
     },
 }
 
@@ -396,7 +452,14 @@ def fill(path, phrases):
         source = message.find("source").text
         translation = message.find("translation")
         if source in phrases:
-            translation.text = phrases[source]
+            phrase = phrases[source]
+            if isinstance(phrase, list):  # plural forms (%n), one per form of the language
+                for form in list(translation):
+                    translation.remove(form)
+                for text in phrase:
+                    ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = phrase
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
