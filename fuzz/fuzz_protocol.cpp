@@ -26,6 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     (void)Tertulia::Names::problemWith(Tertulia::Names::normalized(text));
     (void)Tertulia::problemWithMessageText(text);
-    (void)Tertulia::decodeServerEvent(text);
+    (void)Tertulia::decodeServerEvent(bytes);
     return 0;
 }

@@ -172,24 +172,41 @@ void tst_Protocol::clientRequestsRoundTrip()
     QCOMPARE(history.limit, 50);
 }
 
+namespace {
+
+// The event decoded from what the host encoded, as the type it must be (fails the test if not).
+template<typename Event>
+Event decodedAs(const QByteArray &encoded)
+{
+    const std::optional<ServerEvent> event = decodeServerEvent(encoded);
+    if (!event || !std::holds_alternative<Event>(*event)) {
+        QTest::qFail(
+                qPrintable(u"not a %1 event: "_s.arg(Event::kType) + QString::fromUtf8(encoded)),
+                __FILE__, __LINE__);
+        return {};
+    }
+    return std::get<Event>(*event);
+}
+
+} // namespace
+
 void tst_Protocol::serverEventsRoundTrip()
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
-    const std::optional<ServerEvent> message = decodeServerEvent(
+    const auto message = decodedAs<Events::Message>(
             ServerEvents::message({7, u"Bea"_s, u"<b>hola</b>"_s, time, u"c7"_s, u"Ana"_s}));
-    QVERIFY(message);
-    QCOMPARE(message->type, ServerEvent::Type::Message);
-    QCOMPARE(message->message.id, 7);
-    QCOMPARE(message->message.name, u"Bea"_s);
-    QCOMPARE(message->message.text, u"<b>hola</b>"_s);
-    QCOMPARE(message->message.time, time);
-    QCOMPARE(message->message.clientId, u"c7"_s);
-    QCOMPARE(message->message.to, u"Ana"_s);
-    QVERIFY(message->message.isDirect());
+    QCOMPARE(message.message.id, 7);
+    QCOMPARE(message.message.name, u"Bea"_s);
+    QCOMPARE(message.message.text, u"<b>hola</b>"_s);
+    QCOMPARE(message.message.time, time);
+    QCOMPARE(message.message.clientId, u"c7"_s);
+    QCOMPARE(message.message.to, u"Ana"_s);
+    QVERIFY(message.message.isDirect());
 
-    const std::optional<ServerEvent> ack = decodeServerEvent(ServerEvents::ack(7, u"c1"_s, time));
-    QCOMPARE(ack->type, ServerEvent::Type::Ack);
-    QCOMPARE(ack->clientId, u"c1"_s);
+    const auto ack = decodedAs<Events::Ack>(ServerEvents::ack(7, u"c1"_s, time));
+    QCOMPARE(ack.id, 7);
+    QCOMPARE(ack.clientId, u"c1"_s);
+    QCOMPARE(ack.time, time);
 
     const QList<MemberInfo> members{{u"Ana"_s, time, true}, {u"Bea"_s, time.addSecs(5)}};
     const QByteArray membersJson = ServerEvents::memberJson(members.at(0)) + ','
@@ -197,66 +214,63 @@ void tst_Protocol::serverEventsRoundTrip()
     RoomLimits limits;
     limits.messageLength = 100;
     limits.messagesPerSecond = 2.5;
-    const std::optional<ServerEvent> welcome
-            = decodeServerEvent(QString::fromUtf8(ServerEvents::welcome(
-                    u"Bea"_s, membersJson, time, u"token"_s, ServerEvents::limitsJson(limits))));
-    QCOMPARE(welcome->type, ServerEvent::Type::Welcome);
-    QCOMPARE(welcome->members, members);
-    QCOMPARE(welcome->resumeToken, u"token"_s);
-    QCOMPARE(welcome->limits.messageLength, 100);
-    QCOMPARE(welcome->limits.messagesPerSecond, 2.5);
-    QCOMPARE(welcome->limits.nameLength, Limits::kMaxNameLength);
+    const auto welcome = decodedAs<Events::Welcome>(ServerEvents::welcome(
+            u"Bea"_s, membersJson, time, u"token"_s, ServerEvents::limitsJson(limits)));
+    QCOMPARE(welcome.name, u"Bea"_s);
+    QCOMPARE(welcome.members, members);
+    QCOMPARE(welcome.resumeToken, u"token"_s);
+    QCOMPARE(welcome.limits.messageLength, 100);
+    QCOMPARE(welcome.limits.messagesPerSecond, 2.5);
+    QCOMPARE(welcome.limits.nameLength, Limits::kMaxNameLength);
 
-    const std::optional<ServerEvent> ended
-            = decodeServerEvent(ServerEvents::roomEnded(u"Time to go home."_s));
-    QCOMPARE(ended->type, ServerEvent::Type::RoomEnded);
-    QCOMPARE(ended->reason, u"Time to go home."_s);
+    const auto ended = decodedAs<Events::RoomEnded>(ServerEvents::roomEnded(u"Time to go home."_s));
+    QCOMPARE(ended.reason, u"Time to go home."_s);
 
     const QList<ChatMessage> page{{3, u"Ana"_s, u"uno"_s, time, {}, {}},
                                   {4, u"Bea"_s, u"dos"_s, time.addSecs(1), u"x"_s, {}}};
-    const std::optional<ServerEvent> history
-            = decodeServerEvent(ServerEvents::history(page, true, 5, -1));
-    QCOMPARE(history->type, ServerEvent::Type::History);
-    QCOMPARE(history->messages.size(), 2);
-    QCOMPARE(history->messages.at(1).text, u"dos"_s);
-    QCOMPARE(history->messages.at(1).clientId, u"x"_s);
-    QCOMPARE(history->messages.at(0).time, time);
-    QVERIFY(history->hasMore);
-    QCOMPARE(history->before, 5);
-    QCOMPARE(history->after, -1);
+    const auto history = decodedAs<Events::History>(ServerEvents::history(page, true, 5, -1));
+    QCOMPARE(history.messages.size(), 2);
+    QCOMPARE(history.messages.at(1).text, u"dos"_s);
+    QCOMPARE(history.messages.at(1).clientId, u"x"_s);
+    QCOMPARE(history.messages.at(0).time, time);
+    QVERIFY(history.hasMore);
+    QCOMPARE(history.before, 5);
+    QCOMPARE(history.after, -1);
 
-    const std::optional<ServerEvent> error = decodeServerEvent(
+    const auto error = decodedAs<Events::Error>(
             ServerEvents::error({ErrorCode::NameTaken, u"Someone is called that."_s}, u"c9"_s));
-    QCOMPARE(error->clientId, u"c9"_s);
-    QCOMPARE(error->type, ServerEvent::Type::Error);
-    QCOMPARE(error->errorCode, u"name_taken"_s);
-    QCOMPARE(error->reason, u"Someone is called that."_s);
+    QCOMPARE(error.clientId, u"c9"_s);
+    QCOMPARE(error.code, u"name_taken"_s);
+    QCOMPARE(error.reason, u"Someone is called that."_s);
 }
 
 void tst_Protocol::presenceRoundTrips()
 {
-    const QDateTime time = QDateTime::currentDateTimeUtc();
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
     const QList<MemberInfo> members{{u"Ana"_s, time}};
-    const std::optional<ServerEvent> presence = decodeServerEvent(
+    const auto everyone = decodedAs<Events::Presence>(
             ServerEvents::presence({u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, members, time));
-    QCOMPARE(presence->type, ServerEvent::Type::Presence);
-    QCOMPARE(presence->joined, QStringList{u"Ana"_s});
-    QCOMPARE(presence->left, (QStringList{u"Bea"_s, u"Caro"_s}));
-    QCOMPARE(presence->members.size(), 1);
+    QCOMPARE(everyone.joined, QStringList{u"Ana"_s});
+    QCOMPARE(everyone.left, (QStringList{u"Bea"_s, u"Caro"_s}));
+    QCOMPARE(everyone.members, std::optional<QList<MemberInfo>>(members));
+    QCOMPARE(everyone.time, time);
+    // A crowd: only the changes, and no member list at all (not an empty one).
+    const auto changes = decodedAs<Events::Presence>(
+            ServerEvents::presenceChanges({u"Ana"_s}, {}, members, time));
+    QVERIFY(!changes.members);
+    QCOMPARE(changes.changed, members);
 }
 
 void tst_Protocol::unknownServerEventsAreIgnored()
 {
     // Known ones, of course, are not: every type the host sends decodes.
-    const std::optional<ServerEvent> typing = decodeServerEvent(ServerEvents::typing(u"Ana"_s));
-    QVERIFY(typing);
-    QCOMPARE(typing->type, ServerEvent::Type::Typing);
-    QCOMPARE(typing->name, u"Ana"_s);
+    QCOMPARE(decodedAs<Events::Typing>(ServerEvents::typing(u"Ana"_s)).name, u"Ana"_s);
     QCOMPARE(std::get<ClientPayload>(decodeClientPayload(encodeTypingNotice())).type,
              ClientPayload::Type::Typing);
 
-    QVERIFY(!decodeServerEvent(u"{\"type\":\"future-feature\"}"_s));
-    QVERIFY(!decodeServerEvent(u"not json"_s));
+    QVERIFY(!decodeServerEvent("{\"type\":\"future-feature\"}"));
+    QVERIFY(!decodeServerEvent("not json"));
+    QVERIFY(!decodeServerEvent("{\"message\":\"no type\"}"));
 }
 
 QTEST_GUILESS_MAIN(tst_Protocol)

@@ -178,56 +178,11 @@ void ChatConnection::onDisconnected()
 
 void ChatConnection::onTextMessage(const QString &frame)
 {
-    if (const std::optional<ServerEvent> event = decodeServerEvent(frame))
-        handle(*event);
+    if (const std::optional<ServerEvent> event = decodeServerEvent(frame.toUtf8()))
+        std::visit([this](const auto &typed) { on(typed); }, *event);
 }
 
-void ChatConnection::handle(const ServerEvent &event)
-{
-    switch (event.type) {
-    case ServerEvent::Type::Welcome:
-        onWelcome(event);
-        break;
-    case ServerEvent::Type::Message:
-        see(event.message.id);
-        emit messageReceived(event.message);
-        break;
-    case ServerEvent::Type::History:
-        onHistory(event);
-        break;
-    case ServerEvent::Type::Ack: {
-        const auto acked = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &m) {
-            return m.clientId == event.clientId;
-        });
-        if (acked != m_outbox.end())
-            m_outbox.erase(acked);
-        see(event.id);
-        emit messageAcknowledged(event.clientId, event.id, event.time);
-        break;
-    }
-    case ServerEvent::Type::Presence:
-        if (event.hasMembers)
-            m_members = event.members;
-        else
-            applyChanges(event);
-        emit presenceChanged(event.joined, event.left);
-        emit membersChanged(m_members);
-        break;
-    case ServerEvent::Type::Typing:
-        emit typingReceived(event.name);
-        break;
-    case ServerEvent::Type::Error:
-        onError(event);
-        break;
-    case ServerEvent::Type::RoomEnded:
-        stopFor(errorSpec(ErrorCode::RoomEnded),
-                event.reason.isEmpty() ? QString::fromUtf8(errorSpec(ErrorCode::RoomEnded).sentence)
-                                       : event.reason);
-        break;
-    }
-}
-
-void ChatConnection::onWelcome(const ServerEvent &event)
+void ChatConnection::on(const Events::Welcome &event)
 {
     m_failedAttempts = 0;
     m_name = event.name;
@@ -243,7 +198,34 @@ void ChatConnection::onWelcome(const ServerEvent &event)
         transmit(message);
 }
 
-void ChatConnection::onHistory(const ServerEvent &event)
+void ChatConnection::on(const Events::Message &event)
+{
+    see(event.message.id);
+    emit messageReceived(event.message);
+}
+
+void ChatConnection::on(const Events::Ack &event)
+{
+    const auto acked = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &m) {
+        return m.clientId == event.clientId;
+    });
+    if (acked != m_outbox.end())
+        m_outbox.erase(acked);
+    see(event.id);
+    emit messageAcknowledged(event.clientId, event.id, event.time);
+}
+
+void ChatConnection::on(const Events::Presence &event)
+{
+    if (event.members)
+        m_members = *event.members;
+    else
+        applyChanges(event);
+    emit presenceChanged(event.joined, event.left);
+    emit membersChanged(m_members);
+}
+
+void ChatConnection::on(const Events::History &event)
 {
     const HistoryKind kind = event.before >= 0  ? HistoryKind::Older
                              : event.after >= 0 ? HistoryKind::Missed
@@ -258,9 +240,14 @@ void ChatConnection::onHistory(const ServerEvent &event)
         m_socket.sendTextMessage(encodeHistoryRequest(-1, event.messages.last().id, 500));
 }
 
-void ChatConnection::onError(const ServerEvent &event)
+void ChatConnection::on(const Events::Typing &event)
 {
-    const ErrorSpec *spec = errorSpecNamed(event.errorCode);
+    emit typingReceived(event.name);
+}
+
+void ChatConnection::on(const Events::Error &event)
+{
+    const ErrorSpec *spec = errorSpecNamed(event.code);
     const ClientAction action = spec ? spec->action : ClientAction::Show;
     if (!event.clientId.isEmpty() && action == ClientAction::NotSent) {
         // The host refused this message for what it is: resending cannot help.
@@ -275,8 +262,14 @@ void ChatConnection::onError(const ServerEvent &event)
         stopFor(*spec, event.reason);
         return;
     default:
-        emit errorReceived(event.errorCode, event.reason);
+        emit errorReceived(event.code, event.reason);
     }
+}
+
+void ChatConnection::on(const Events::RoomEnded &event)
+{
+    const ErrorSpec &ended = errorSpec(ErrorCode::RoomEnded);
+    stopFor(ended, event.reason.isEmpty() ? QString::fromUtf8(ended.sentence) : event.reason);
 }
 
 void ChatConnection::stopFor(const ErrorSpec &spec, const QString &reason)
@@ -317,7 +310,7 @@ void ChatConnection::transmit(const Outgoing &message)
     m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId, message.to));
 }
 
-void ChatConnection::applyChanges(const ServerEvent &event)
+void ChatConnection::applyChanges(const Events::Presence &event)
 {
     // A large room says only who joined, left, went away or came back.
     m_members.removeIf([&](const MemberInfo &member) { return event.left.contains(member.name); });

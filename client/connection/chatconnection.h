@@ -93,13 +93,18 @@ private:
     void onSocketError(QAbstractSocket::SocketError error);
     void connectSocket();
     void setState(State state);
-    void handle(const Tertulia::ServerEvent &event);
-    void onWelcome(const Tertulia::ServerEvent &event);
-    void onHistory(const Tertulia::ServerEvent &event);
-    void onError(const Tertulia::ServerEvent &event);
+    // One handler per event the host sends (ServerEvent's alternatives).
+    void on(const Tertulia::Events::Welcome &event);
+    void on(const Tertulia::Events::Message &event);
+    void on(const Tertulia::Events::Ack &event);
+    void on(const Tertulia::Events::Presence &event);
+    void on(const Tertulia::Events::History &event);
+    void on(const Tertulia::Events::Typing &event);
+    void on(const Tertulia::Events::Error &event);
+    void on(const Tertulia::Events::RoomEnded &event);
     // Stops reconnecting: the host's code asks the client to stop, ask a name or a password.
     void stopFor(const Tertulia::ErrorSpec &spec, const QString &reason);
-    void applyChanges(const Tertulia::ServerEvent &event);
+    void applyChanges(const Tertulia::Events::Presence &event);
     void transmit(const Outgoing &message);
     void see(qint64 id);
 

@@ -39,7 +39,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_registry(settings.resumeGraceMs),
       m_presence(m_registry),
       m_history(store, m_registry, m_peers, settings.limits.maxQueuedBytes,
-                [this](QWebSocket *socket, const QString &event) { deliver(socket, event); }),
+                [this](QWebSocket *socket, const QByteArray &event) { deliver(socket, event); }),
       m_joinDeadlines(settings.limits.joinTimeoutMs, [this](QObject *connection) {
           auto *socket = static_cast<QWebSocket *>(connection);
           if (m_registry.nameOf(socket).isEmpty() && !m_peers.value(socket).dropping) {
@@ -53,7 +53,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
                                              limits.maxMessageBytes, limits.messagesPerSecond,
                                              limits.messageBurst, HistoryPager::kMaxPage});
     connect(&m_presence, &PresenceBroadcaster::eventReady, this,
-            [this](const QString &event) { broadcast(event, nullptr); });
+            [this](const QByteArray &event) { broadcast(event, nullptr); });
     // Pings twice per idle period: a live peer answers (browsers do it by themselves).
     m_idleTimer.setInterval(std::max(1, settings.limits.idleTimeoutMs / 2));
     connect(&m_idleTimer, &QTimer::timeout, this, &ChatRoom::sweepIdle);
@@ -265,9 +265,8 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                   payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        deliverUtf8(socket,
-                    ServerEvents::welcome(boundName, m_presence.membersJson(),
-                                          QDateTime::currentDateTimeUtc(), {}, m_limitsJson));
+        deliver(socket, ServerEvents::welcome(boundName, m_presence.membersJson(),
+                                              QDateTime::currentDateTimeUtc(), {}, m_limitsJson));
         return;
     }
     switch (payload.type) {
@@ -353,8 +352,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         m_presence.joined({claim.name, now, false});
     else
         m_presence.changed(claim.name); // back from away
-    deliverUtf8(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
-                                              claim.resumeToken, m_limitsJson));
+    deliver(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
+                                          claim.resumeToken, m_limitsJson));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
@@ -432,7 +431,7 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
     const ChatMessage message = HistoryPager::toChatMessage(appended->message);
     // A resend of a stored message is acknowledged again but never delivered twice.
     if (!appended->duplicate) {
-        const QString event = ServerEvents::message(message);
+        const QByteArray event = ServerEvents::message(message);
         if (!message.isDirect())
             broadcast(event, socket);
         else if (QWebSocket *reader = m_registry.connectionOf(recipient); reader != socket)
@@ -463,12 +462,7 @@ void ChatRoom::sendError(QWebSocket *socket, const ProtocolError &error, const Q
     deliver(socket, ServerEvents::error(error, clientId));
 }
 
-void ChatRoom::deliver(QWebSocket *socket, const QString &event)
-{
-    deliverUtf8(socket, event.toUtf8());
-}
-
-void ChatRoom::deliverUtf8(QWebSocket *socket, const QByteArray &event)
+void ChatRoom::deliver(QWebSocket *socket, const QByteArray &event)
 {
     deliverFrame(socket, event, FrameWriter::textFrame(event));
 }
@@ -503,15 +497,14 @@ qint64 ChatRoom::queueBudget(QWebSocket *socket) const
                                                : m_settings.limits.maxQueuedBytes;
 }
 
-void ChatRoom::broadcast(const QString &event, const QWebSocket *except)
+void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)
 {
     // Serialised and framed once; every member gets the same bytes.
-    const QByteArray utf8 = event.toUtf8();
-    const QByteArray frame = FrameWriter::textFrame(utf8);
+    const QByteArray frame = FrameWriter::textFrame(event);
     const QList<QWebSocket *> connections = m_registry.connections();
     for (QWebSocket *member : connections) {
         if (member != except)
-            deliverFrame(member, utf8, frame);
+            deliverFrame(member, event, frame);
     }
 }
 

@@ -92,13 +92,12 @@ private:
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
-    void deliver(QWebSocket *socket, const QString &event);
-    void deliverUtf8(QWebSocket *socket, const QByteArray &event);
+    void deliver(QWebSocket *socket, const QByteArray &event); // UTF-8 JSON
     // frame: the event already framed by FrameWriter, the same bytes for every recipient.
     void deliverFrame(QWebSocket *socket, const QByteArray &event, const QByteArray &frame);
     // The peer, if it can take `bytes` more; a reader too far behind is dropped (nullptr).
     Peer *keepsUp(QWebSocket *socket, qint64 bytes);
-    void broadcast(const QString &event, const QWebSocket *except);
+    void broadcast(const QByteArray &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
     void announceLeft(const QString &name); // every way of leaving ends here
     void expireAwayMembers();

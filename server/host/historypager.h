@@ -34,7 +34,7 @@ public:
     static constexpr int kRetryMs = 100;
     static constexpr int kMaxPending = 8; // pages asked for and waiting, per connection
 
-    using Send = std::function<void(QWebSocket *socket, const QString &event)>;
+    using Send = std::function<void(QWebSocket *socket, const QByteArray &event)>;
 
     HistoryPager(MessageStore &store, const MemberRegistry &registry,
                  QHash<QWebSocket *, Peer> &peers, qint64 maxQueuedBytes, Send send,

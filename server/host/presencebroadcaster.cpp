@@ -71,7 +71,7 @@ void PresenceBroadcaster::flush()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<MemberInfo> everyone = m_registry.members();
-    QString event;
+    QByteArray event;
     if (everyone.size() <= kFullListMembers) {
         event = ServerEvents::presence(m_joined, m_left, everyone, now);
     } else {

@@ -30,7 +30,7 @@ public:
     QByteArray membersJson(); // everyone, serialised
 
 signals:
-    void eventReady(const QString &event);
+    void eventReady(const QByteArray &event); // UTF-8 JSON
 
 private:
     void schedule();

@@ -9,6 +9,7 @@
 #include <QtCore/QStringList>
 
 #include <optional>
+#include <variant>
 
 // What the host sends: every event is a JSON object with a "type". The host encodes each event
 // once and sends the same bytes to every recipient; clients decode them into ServerEvent.
@@ -39,58 +40,108 @@ struct ChatMessage
     bool isDirect() const { return !to.isEmpty(); }
 };
 
-struct ServerEvent
-{
-    enum class Type { Welcome, Message, Ack, Presence, History, Typing, Error, RoomEnded };
+// One struct per event the host sends; kType is its wire name, written here and nowhere else
+// (the encoders below and the decoder read it).
+namespace Events {
 
-    Type type = Type::Message;
-    ChatMessage message; // Message
-    QString name; // Welcome: your name; Typing: who is typing
-    QString resumeToken; // Welcome: present it to reclaim your name after a reconnect
-    qint64 id = 0; // Ack: the host's id for the acknowledged message
-    QString clientId; // Ack, Error: the id the sender gave the message, if any
-    QDateTime time; // UTC; Welcome, Ack, Presence
-    QList<MemberInfo> members; // Welcome, and Presence in small rooms: everyone in the room now
-    bool hasMembers = false; // the event listed everyone (else Presence lists only `changed`)
-    QList<MemberInfo>
-            changed; // Presence in large rooms: members who joined, went away or came back
-    QStringList joined; // Presence: who came since the last presence event
-    QStringList left; // Presence: who went since the last presence event
-    QList<ChatMessage> messages; // History, oldest first
-    bool hasMore = false; // History: more messages lie beyond this page
-    qint64 before = -1; // History: answers a request for messages older than this id
-    qint64 after = -1; // History: answers a request for messages newer than this id
-    QString errorCode; // Error
-    QString reason; // Error, RoomEnded: a sentence for people
-    RoomLimits limits; // Welcome: what the host allows (defaults if it did not say)
+struct Welcome
+{
+    static constexpr QLatin1StringView kType{"welcome"};
+    QString name; // yours, as the room spells it
+    QString resumeToken; // present it to reclaim your name after a reconnect
+    QDateTime time; // UTC
+    QList<MemberInfo> members; // everyone in the room now
+    RoomLimits limits; // what the host allows (defaults where it did not say)
 };
 
-std::optional<ServerEvent> decodeServerEvent(const QString &frame);
+struct Message
+{
+    static constexpr QLatin1StringView kType{"message"};
+    ChatMessage message;
+};
 
+struct Ack
+{
+    static constexpr QLatin1StringView kType{"ack"};
+    qint64 id = 0; // the host's id for the acknowledged message
+    QString clientId; // the id the sender gave it, if any
+    QDateTime time; // UTC
+};
+
+struct Presence
+{
+    static constexpr QLatin1StringView kType{"presence"};
+    QStringList joined; // who came since the last presence event
+    QStringList left; // who went since the last presence event
+    // Small rooms: everyone in the room now. Large ones: nothing, and only `changed`.
+    std::optional<QList<MemberInfo>> members;
+    QList<MemberInfo> changed; // large rooms: who joined, went away or came back
+    QDateTime time; // UTC
+};
+
+struct History
+{
+    static constexpr QLatin1StringView kType{"history"};
+    QList<ChatMessage> messages; // oldest first
+    bool hasMore = false; // more messages lie beyond this page
+    qint64 before = -1; // answers a request for messages older than this id
+    qint64 after = -1; // answers a request for messages newer than this id
+};
+
+struct Typing
+{
+    static constexpr QLatin1StringView kType{"typing"};
+    QString name; // who is typing
+};
+
+struct Error
+{
+    static constexpr QLatin1StringView kType{"error"};
+    QString code; // errorTable()'s name; a code this client does not know is still shown
+    QString reason; // a sentence for people
+    QString clientId; // the message it is about, if any
+};
+
+struct RoomEnded
+{
+    static constexpr QLatin1StringView kType{"room_ended"};
+    QString reason; // the host's sentence
+};
+
+} // namespace Events
+
+using ServerEvent = std::variant<Events::Welcome, Events::Message, Events::Ack, Events::Presence,
+                                 Events::History, Events::Typing, Events::Error, Events::RoomEnded>;
+
+// Nothing for what is not JSON or has a type this client does not know (a newer host's).
+std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8);
+
+// Encoders, UTF-8 ready to frame: the host encodes each event once and sends the same bytes to
+// every recipient.
 namespace ServerEvents {
 // membersJson: everyone, as memberJson() entries joined by commas. The host keeps it up to
-// date as people join, so a crowd joining at once is not serialised again for each newcomer.
-// UTF-8, ready to frame: in a large room this is the biggest event, sent to every newcomer.
+// date as people join, so a crowd joining at once is not serialised again for each newcomer;
+// in a large room this is the biggest event, sent to every newcomer.
 // limitsJson: limitsJson(), kept by the host (it never changes while it runs).
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
                    const QString &resumeToken, const QByteArray &limitsJson);
 QByteArray limitsJson(const RoomLimits &limits);
 // One member as a JSON object, for a members array kept up to date as people join.
 QByteArray memberJson(const MemberInfo &member);
-QString message(const ChatMessage &message);
-QString ack(qint64 id, const QString &clientId, const QDateTime &time);
+QByteArray message(const ChatMessage &message);
+QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time);
 // Joins and leaves are coalesced: one presence event covers every change in a short window.
-QString presence(const QStringList &joined, const QStringList &left,
-                 const QList<MemberInfo> &members, const QDateTime &time);
+QByteArray presence(const QStringList &joined, const QStringList &left,
+                    const QList<MemberInfo> &members, const QDateTime &time);
 // Large rooms: only what changed (joined, went away, came back), not everyone again.
-QString presenceChanges(const QStringList &joined, const QStringList &left,
-                        const QList<MemberInfo> &changed, const QDateTime &time);
+QByteArray presenceChanges(const QStringList &joined, const QStringList &left,
+                           const QList<MemberInfo> &changed, const QDateTime &time);
 // before/after: -1 unless the page answers such a request.
-QString history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
-QString typing(const QString &name);
-QString error(const ProtocolError &error, const QString &clientId = {});
+QByteArray history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
+QByteArray typing(const QString &name);
+QByteArray error(const ProtocolError &error, const QString &clientId = {});
 // The host ended the room for everyone; the connection closes next (CloseCode::kRoomEnded).
-QString roomEnded(const QString &reason);
+QByteArray roomEnded(const QString &reason);
 } // namespace ServerEvents
 
 } // namespace Tertulia
