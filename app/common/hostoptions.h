@@ -16,7 +16,7 @@ class HostOptions final
 
 public:
     static constexpr quint16 kDefaultPort = 8080;
-    static constexpr int kMaxBacklog = 500; // HistoryPager::kMaxPage
+    static constexpr int kMaxBacklog = Tertulia::RoomLimits{}.historyPage; // one history page
 
     static void addTo(QCommandLineParser &parser);
     // Nothing, with *error set, when a value is not usable.

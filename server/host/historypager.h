@@ -21,7 +21,7 @@ class HistoryPager final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kMaxPage = 500;
+    static constexpr int kMaxPage = Tertulia::RoomLimits{}.historyPage;
     // A page also ends at this many bytes (StoredMessage::pageBytes), or at half the room left
     // in its reader's queue; clients ask for the rest when it has arrived.
     static constexpr qint64 kMaxPageBytes = 256 * 1024;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocollimits.h"
 #include "retentionpolicy.h"
 
 #include <QtCore/QStringList>
@@ -9,11 +10,14 @@
 // is one, its command-line flag (the head, join and body limits are fixed).
 struct HostLimits
 {
-    qint64 maxMessageBytes = 64 * 1024; // one WebSocket message or frame; larger: close 1009
-    int maxNameLength = 32; // characters
-    int maxMessageLength = 4000; // characters
-    double messagesPerSecond = 10; // sustained rate per connection (token bucket)...
-    int messageBurst = 30; // ...with this many at once
+    // Those the clients are told (welcome) default to the protocol's own (RoomLimits).
+    static constexpr Tertulia::RoomLimits kProtocol{};
+
+    qint64 maxMessageBytes = kProtocol.messageBytes; // one message or frame; larger: 1009
+    int maxNameLength = kProtocol.nameLength; // characters
+    int maxMessageLength = kProtocol.messageLength; // characters
+    double messagesPerSecond = kProtocol.messagesPerSecond; // sustained, per connection...
+    int messageBurst = kProtocol.messageBurst; // ...with this many at once
     int maxConnections = 10'000; // TCP connections in all
     int maxConnectionsPerAddress = 64; // from one client address
     int headTimeoutMs = 10'000; // to send a whole request head
