@@ -12,34 +12,25 @@ using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
 HistoryPager::HistoryPager(MessageStore &store, const MemberRegistry &registry,
-                           QHash<QWebSocket *, Peer> &peers, qint64 maxQueuedBytes, Send send,
-                           QObject *parent)
+                           RoomConnections &connections, qint64 maxQueuedBytes, QObject *parent)
     : QObject(parent),
       m_store(store),
       m_registry(registry),
-      m_peers(peers),
+      m_connections(connections),
       m_maxQueuedBytes(maxQueuedBytes),
-      m_send(std::move(send)),
       m_reads(double(kBytesPerSecond), double(kBurstBytes))
 { }
-
-Peer *HistoryPager::waiting(QWebSocket *socket)
-{
-    const auto peer = m_peers.find(socket); // gone if the welcome was too much for it
-    return peer == m_peers.end() || peer->dropping ? nullptr : &*peer;
-}
 
 void HistoryPager::request(QWebSocket *socket, qint64 before, qint64 after, int limit,
                            int fallbackLimit)
 {
-    Peer *peer = waiting(socket);
+    Peer *peer = m_connections.find(socket);
     if (!peer)
         return;
     if (peer->pendingHistory.size() >= kMaxPending) {
-        m_send(socket,
-               ServerEvents::error({ErrorCode::RateLimited,
-                                    u"Wait for the history pages you asked for before asking "
-                                    "for more."_s}));
+        m_connections.sendError(socket, {ErrorCode::RateLimited,
+                                         u"Wait for the history pages you asked for before "
+                                         "asking for more."_s});
         return;
     }
     limit = std::clamp(limit <= 0 ? fallbackLimit : limit, 0, kMaxPage);
@@ -50,7 +41,7 @@ void HistoryPager::request(QWebSocket *socket, qint64 before, qint64 after, int 
 void HistoryPager::serve(QWebSocket *socket)
 {
     for (;;) {
-        Peer *peer = waiting(socket);
+        Peer *peer = m_connections.find(socket);
         if (!peer || peer->pendingHistory.isEmpty())
             return;
         bool queueShort = false;
@@ -60,7 +51,7 @@ void HistoryPager::serve(QWebSocket *socket)
             if ((!queueShort || !peer->transport) && !peer->historyRetryScheduled) {
                 peer->historyRetryScheduled = true;
                 QTimer::singleShot(kRetryMs, socket, [this, socket] {
-                    if (Peer *stillThere = waiting(socket))
+                    if (Peer *stillThere = m_connections.find(socket))
                         stillThere->historyRetryScheduled = false;
                     serve(socket);
                 });
@@ -82,7 +73,7 @@ void HistoryPager::sendPage(QWebSocket *socket, const Peer::HistoryRequest &requ
               : after >= 0 ? m_store.after(reader, after, limit + 1, budget)
                            : m_store.latest(reader, limit + 1, budget);
     if (!read) { // logged by the store; an empty page would say there is no history
-        m_send(socket, ServerEvents::error({ErrorCode::HistoryUnavailable, m_store.errorString()}));
+        m_connections.sendError(socket, {ErrorCode::HistoryUnavailable, m_store.errorString()});
         return;
     }
     QList<StoredMessage> page = *read;
@@ -100,7 +91,7 @@ void HistoryPager::sendPage(QWebSocket *socket, const Peer::HistoryRequest &requ
     messages.reserve(page.size());
     for (const StoredMessage &stored : std::as_const(page))
         messages.append(toChatMessage(stored));
-    m_send(socket, ServerEvents::history(messages, hasMore, before, after));
+    m_connections.deliver(socket, ServerEvents::history(messages, hasMore, before, after));
 }
 
 qint64 HistoryPager::budget(QWebSocket *socket, const Peer &peer, bool *queueShort)

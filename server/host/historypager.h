@@ -2,20 +2,18 @@
 
 #include "addressbudget.h"
 #include "peer.h"
+#include "roomconnections.h"
 #include "serverevent.h"
 #include "storedmessage.h"
 
-#include <QtCore/QHash>
 #include <QtCore/QObject>
-
-#include <functional>
 
 class MemberRegistry;
 class MessageStore;
 
 // Sends each reader the history pages it asks for, as its queue and its address's read budget
 // allow: a page waits for the reader to drain its queue, or for the budget to refill. Reads
-// the room's connections and members; writes only through `send`.
+// the room's connections and members, and writes through the connections.
 class HistoryPager final : public QObject
 {
     Q_OBJECT
@@ -34,11 +32,8 @@ public:
     static constexpr int kRetryMs = 100;
     static constexpr int kMaxPending = 8; // pages asked for and waiting, per connection
 
-    using Send = std::function<void(QWebSocket *socket, const QByteArray &event)>;
-
-    HistoryPager(MessageStore &store, const MemberRegistry &registry,
-                 QHash<QWebSocket *, Peer> &peers, qint64 maxQueuedBytes, Send send,
-                 QObject *parent = nullptr);
+    HistoryPager(MessageStore &store, const MemberRegistry &registry, RoomConnections &connections,
+                 qint64 maxQueuedBytes, QObject *parent = nullptr);
 
     // Queues the page (limit: at most kMaxPage; 0 or less: `fallbackLimit`).
     void request(QWebSocket *socket, qint64 before, qint64 after, int limit, int fallbackLimit);
@@ -56,13 +51,11 @@ private:
     // Bytes the next page may take; below kMinPageBytes it waits. queueShort: whether the
     // reader's queue (not the address's budget) is what is short.
     qint64 budget(QWebSocket *socket, const Peer &peer, bool *queueShort);
-    Peer *waiting(QWebSocket *socket); // the peer, if still open
 
     MessageStore &m_store;
     const MemberRegistry &m_registry;
-    // The room's table; pending pages are kept on each Peer (the only fields written here).
-    QHash<QWebSocket *, Peer> &m_peers;
+    // Pages waiting are kept on each Peer (the only fields written here); sent through it.
+    RoomConnections &m_connections;
     qint64 m_maxQueuedBytes;
-    Send m_send;
     AddressBudget m_reads; // bytes of history each address may read
 };

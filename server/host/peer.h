@@ -33,6 +33,7 @@ struct Peer
     bool historyRetryScheduled = false;
     qint64 lastHeardMs = 0;
     qint64 lastTypingMs = 0;
+    bool joined = false; // has a name in the room: a member's queue budget, no join deadline
     bool dropping = false; // being closed by the host; sends nothing more
     bool leaving = false; // said goodbye: leaves at once instead of going away
 };

@@ -1,0 +1,273 @@
+#include "roomconnections.h"
+
+#include "framewriter.h"
+#include "hostlog.h"
+#include "monotonicclock.h"
+#include "pingwatch.h"
+#include "readbuffer.h"
+#include "serverevent.h"
+
+#include <QtNetwork/QTcpSocket>
+#include <QtWebSockets/QWebSocket>
+
+using namespace Qt::StringLiterals;
+using namespace Tertulia;
+using MonotonicClock::nowMs;
+
+RoomConnections::RoomConnections(const HostLimits &limits, QObject *parent)
+    : QObject(parent), m_limits(limits), m_joinDeadlines(limits.joinTimeoutMs, [this](QObject *o) {
+          auto *socket = static_cast<QWebSocket *>(o);
+          if (const Peer *peer = find(socket); peer && !peer->joined) {
+              shut(socket, CloseCode::kJoinTimeout,
+                   {ErrorCode::JoinTimeout, u"Nobody joined on this connection in time."_s});
+          }
+      })
+{
+    m_drainTimer.setInterval(kDrainIntervalMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &RoomConnections::drainWaiting);
+    // Pings twice per idle period: a live peer answers (browsers do it by themselves).
+    m_idleTimer.setInterval(std::max(1, limits.idleTimeoutMs / 2));
+    connect(&m_idleTimer, &QTimer::timeout, this, &RoomConnections::sweepIdle);
+    m_idleTimer.start();
+    m_lastSweepMs = nowMs();
+}
+
+RoomConnections::~RoomConnections()
+{
+    const QList<QWebSocket *> open = sockets(); // aborting one takes it out of the table
+    for (QWebSocket *socket : open) {
+        if (find(socket))
+            socket->abort();
+    }
+}
+
+void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
+{
+    socket->setParent(this);
+    Peer peer;
+    peer.socket = socket;
+    peer.transport = transport;
+    peer.gate = InboundGate(m_limits.messagesPerSecond, m_limits.messageBurst);
+    peer.lastHeardMs = nowMs();
+    m_peers.insert(socket, peer);
+    m_joinDeadlines.add(socket);
+    connect(socket, &QWebSocket::pong, this, [this, socket] {
+        if (Peer *peer = find(socket))
+            peer->lastHeardMs = nowMs();
+    });
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &frame) {
+        if (admit(socket, frame, false))
+            emit frameAdmitted(socket, frame);
+    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
+        if (admit(socket, QString(), true))
+            sendError(socket,
+                      {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
+    });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+    connect(socket, &QWebSocket::textFrameReceived, this,
+            [this, socket](const QString &, bool isLast) { onFragment(socket, isLast); });
+    connect(socket, &QWebSocket::binaryFrameReceived, this,
+            [this, socket](const QByteArray &, bool isLast) { onFragment(socket, isLast); });
+    const bool pingsWatched = PingWatch::watch(socket, [this, socket] { charge(socket); });
+    Q_ASSERT_X(pingsWatched, "RoomConnections", "Qt's QWebSocket no longer has the ping signal");
+    if (transport) {
+        // After QWebSocket has handled what arrived (its connection came first): what it
+        // answered by itself, pongs above all, counts against the queue like everything else.
+        connect(transport, &QTcpSocket::readyRead, this, [this, socket] { keepsUp(socket, 0); });
+        connect(transport, &QTcpSocket::bytesWritten, this,
+                [this, socket] { emit readyForMore(socket); });
+    }
+}
+
+void RoomConnections::markJoined(QWebSocket *socket)
+{
+    if (Peer *peer = find(socket))
+        peer->joined = true;
+}
+
+Peer *RoomConnections::find(QWebSocket *socket)
+{
+    const auto peer = m_peers.find(socket);
+    return peer == m_peers.end() || peer->dropping ? nullptr : &*peer;
+}
+
+bool RoomConnections::admit(QWebSocket *socket, const QString &frame, bool binary)
+{
+    Peer *peer = find(socket);
+    if (!peer)
+        return false;
+    peer->lastHeardMs = nowMs();
+    // Binary frames are refused anyway: judged for the rate, never worth a place in the queue.
+    switch (peer->gate.message(frame, peer->joined, peer->lastHeardMs, !binary)) {
+    case InboundGate::Verdict::Now:
+        return true;
+    case InboundGate::Verdict::Flooding:
+        disconnectFlooder(socket);
+        return false;
+    case InboundGate::Verdict::WaitsFirst:
+        sendError(socket,
+                  {ErrorCode::RateLimited,
+                   u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
+                           m_limits.messagesPerSecond)});
+        break;
+    case InboundGate::Verdict::Waits:
+        break;
+    }
+    if (!m_drainTimer.isActive())
+        m_drainTimer.start();
+    return false;
+}
+
+void RoomConnections::drainWaiting()
+{
+    const qint64 now = nowMs();
+    bool anyLeft = false;
+    const QList<QWebSocket *> open = sockets();
+    for (QWebSocket *socket : open) {
+        Peer *peer = find(socket);
+        while (peer) {
+            const std::optional<QString> frame = peer->gate.nextWaiting(now);
+            if (!frame)
+                break;
+            emit frameAdmitted(socket, *frame);
+            peer = find(socket); // handling it may have closed the connection
+        }
+        anyLeft = anyLeft || (peer && peer->gate.hasWaiting());
+    }
+    if (!anyLeft)
+        m_drainTimer.stop();
+}
+
+void RoomConnections::charge(QWebSocket *socket)
+{
+    Peer *peer = find(socket);
+    if (!peer)
+        return;
+    peer->lastHeardMs = nowMs();
+    switch (peer->gate.charge(peer->lastHeardMs)) {
+    case InboundGate::Verdict::Flooding:
+        disconnectFlooder(socket);
+        break;
+    case InboundGate::Verdict::WaitsFirst:
+        sendError(socket, {ErrorCode::RateLimited,
+                           u"Slow down: at most %1 frames a second, pings and pieces of messages "
+                           "included."_s.arg(m_limits.messagesPerSecond)});
+        break;
+    case InboundGate::Verdict::Now:
+    case InboundGate::Verdict::Waits:
+        break;
+    }
+}
+
+void RoomConnections::onFragment(QWebSocket *socket, bool isLast)
+{
+    Peer *peer = find(socket);
+    if (!peer)
+        return;
+    if (!peer->gate.piece(isLast, nowMs())) {
+        shut(socket, QWebSocketProtocol::CloseCodeTooMuchData,
+             {ErrorCode::MessageTooLong,
+              u"A message must come in at most %1 pieces within %2 seconds."_s
+                      .arg(InboundGate::kMaxFragments)
+                      .arg(InboundGate::kFragmentedMessageMs / 1000)});
+        return;
+    }
+    if (!isLast) // the whole message is admitted as one
+        charge(socket);
+}
+
+void RoomConnections::disconnectFlooder(QWebSocket *socket)
+{
+    qCInfo(lcHost).noquote() << "Cut off a flood from" << socket->peerAddress().toString();
+    shut(socket, CloseCode::kPolicy,
+         {ErrorCode::RateLimited, u"Too many messages, too fast: disconnected."_s});
+}
+
+void RoomConnections::onDisconnected(QWebSocket *socket)
+{
+    const bool saidGoodbye = m_peers.take(socket).leaving;
+    emit disconnected(socket, saidGoodbye);
+    socket->deleteLater();
+}
+
+void RoomConnections::shut(QWebSocket *socket, quint16 code, const ProtocolError &error)
+{
+    sendError(socket, error);
+    // Sending may have found it too slow and closed it already; never bring it back here.
+    if (Peer *peer = find(socket))
+        peer->closeWith(code, errorCodeName(error.code));
+}
+
+void RoomConnections::sendError(QWebSocket *socket, const ProtocolError &error,
+                                const QString &clientId)
+{
+    deliver(socket, ServerEvents::error(error, clientId));
+}
+
+void RoomConnections::deliver(QWebSocket *socket, const QByteArray &event)
+{
+    deliverFrame(socket, event, FrameWriter::textFrame(event));
+}
+
+void RoomConnections::broadcast(const QList<QWebSocket *> &recipients, const QByteArray &event,
+                                const QWebSocket *except)
+{
+    const QByteArray frame = FrameWriter::textFrame(event);
+    for (QWebSocket *recipient : recipients) {
+        if (recipient != except)
+            deliverFrame(recipient, event, frame);
+    }
+}
+
+void RoomConnections::deliverFrame(QWebSocket *socket, const QByteArray &event,
+                                   const QByteArray &frame)
+{
+    if (const Peer *peer = keepsUp(socket, frame.size()))
+        peer->write(event, frame);
+}
+
+Peer *RoomConnections::keepsUp(QWebSocket *socket, qint64 bytes)
+{
+    Peer *peer = find(socket);
+    if (!peer)
+        return nullptr;
+    // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
+    // come back and catch up with "since".
+    const qint64 budget = peer->joined ? m_limits.maxQueuedBytes : kMaxQueuedBeforeJoining;
+    if (peer->unsentBytes() + bytes <= budget)
+        return peer;
+    qCInfo(lcHost).noquote() << "Dropped a reader too far behind:"
+                             << socket->peerAddress().toString();
+    peer->dropping = true; // nothing more is sent to it while the room hears it left
+    emit fellBehind(socket);
+    peer->closeWith(CloseCode::kTooSlow, errorCodeName(ErrorCode::TooSlow));
+    return nullptr;
+}
+
+void RoomConnections::releaseIdleBuffers()
+{
+    for (const Peer &peer : std::as_const(m_peers)) {
+        if (peer.transport)
+            ReadBuffer::releaseIfEmpty(peer.transport);
+    }
+}
+
+void RoomConnections::sweepIdle()
+{
+    const qint64 now = nowMs();
+    // A sweep that comes late means the host itself stood still (a stalled loop, a machine
+    // that slept): the peers' answers are still unread, so nobody is judged this time.
+    const bool late = now - m_lastSweepMs > 2 * m_idleTimer.interval();
+    m_lastSweepMs = now;
+    const QList<QWebSocket *> open = sockets();
+    for (QWebSocket *socket : open) {
+        const Peer *peer = find(socket);
+        if (!peer)
+            continue; // gone while another was aborted, or being closed (on its own clock)
+        if (!late && now - peer->lastHeardMs > m_limits.idleTimeoutMs)
+            socket->abort(); // a dead peer: no close handshake to wait for
+        else
+            socket->ping();
+    }
+}

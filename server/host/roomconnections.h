@@ -1,0 +1,84 @@
+#pragma once
+
+#include "deadlinequeue.h"
+#include "errorcode.h"
+#include "hostsettings.h"
+#include "peer.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QTimer>
+
+class QTcpSocket;
+class QWebSocket;
+
+// Every open connection of the room, joined or not, and what crossing its wire may cost: what
+// each sends is admitted at the room's rate (the rest waits its turn; flooders are cut off),
+// the silent and those who never join are dropped, events are written within each reader's
+// queue budget (a reader too far behind is let go), and connections are closed so the other
+// side reads why. Hands what it admits to the room. Owns the sockets it is given.
+class RoomConnections final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Unsent bytes a connection that has not joined may hold (pongs, errors) before it is cut.
+    static constexpr qint64 kMaxQueuedBeforeJoining = 64 * 1024;
+    static constexpr int kDrainIntervalMs = 20;
+
+    explicit RoomConnections(const HostLimits &limits, QObject *parent = nullptr);
+    // Cuts whatever is still open: Qt's QWebSocket would otherwise close it with 1001, which
+    // clients read as "the room ended".
+    ~RoomConnections() override;
+
+    // transport: the TCP connection under the WebSocket (nullptr if unknown): events are
+    // framed here and written to it directly (FrameWriter).
+    void add(QWebSocket *socket, QTcpSocket *transport);
+    // Joined: a member's queue budget, and no join deadline.
+    void markJoined(QWebSocket *socket);
+    // The connection, if it is open and not being closed.
+    Peer *find(QWebSocket *socket);
+    int count() const { return int(m_peers.size()); }
+    QList<QWebSocket *> sockets() const { return m_peers.keys(); }
+
+    void deliver(QWebSocket *socket, const QByteArray &event); // UTF-8 JSON
+    // To every one of `recipients` but `except`, framed once: they all get the same bytes.
+    void broadcast(const QList<QWebSocket *> &recipients, const QByteArray &event,
+                   const QWebSocket *except);
+    void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
+                   const QString &clientId = {});
+    // Says why, then closes.
+    void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
+    // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
+    void releaseIdleBuffers();
+
+signals:
+    // A text message to handle now: within the rate, or its turn came after waiting.
+    void frameAdmitted(QWebSocket *socket, const QString &frame);
+    // Too far behind reading: it is being closed (4004) and nothing more is sent to it.
+    void fellBehind(QWebSocket *socket);
+    // Its queue drained some: it can take more (a history page waiting for room).
+    void readyForMore(QWebSocket *socket);
+    // Gone; the socket is deleted later. saidGoodbye: it sent "leave" before closing.
+    void disconnected(QWebSocket *socket, bool saidGoodbye);
+
+private:
+    bool admit(QWebSocket *socket, const QString &frame, bool binary);
+    // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
+    void charge(QWebSocket *socket);
+    void onFragment(QWebSocket *socket, bool isLast);
+    void onDisconnected(QWebSocket *socket);
+    void disconnectFlooder(QWebSocket *socket);
+    void drainWaiting();
+    void deliverFrame(QWebSocket *socket, const QByteArray &event, const QByteArray &frame);
+    // The peer, if it can take `bytes` more; a reader too far behind is dropped (nullptr).
+    Peer *keepsUp(QWebSocket *socket, qint64 bytes);
+    void sweepIdle();
+
+    HostLimits m_limits;
+    QHash<QWebSocket *, Peer> m_peers;
+    DeadlineQueue m_joinDeadlines; // connections that must have joined by then
+    QTimer m_drainTimer;
+    QTimer m_idleTimer;
+    qint64 m_lastSweepMs = 0;
+};
