@@ -364,7 +364,8 @@ void tst_ChatWindow::trayCountsWhatArrivesWhileTheWindowIsAway()
 
 void tst_ChatWindow::closingWhileHostingAsksWhatToDoWithTheRoom()
 {
-    QSignalSpy ended(m_window.get(), &ChatWindow::endRoomRequested);
+    auto *controls = new RoomControls(m_window.get()); // as the hosting desktop session does
+    QSignalSpy ended(controls, &RoomControls::endRoomRequested);
     QStringList offered;
     const auto answer = [&offered](const QString &choice) {
         QTimer::singleShot(0, [&offered, choice] {
@@ -396,10 +397,11 @@ void tst_ChatWindow::closingWhileHostingAsksWhatToDoWithTheRoom()
 
 void tst_ChatWindow::closingAJoinedRoomDoesNotAsk()
 {
-    QSignalSpy ended(m_window.get(), &ChatWindow::endRoomRequested);
+    // Without the hosting controls (a --join window) nothing asks: no modal dialog would be
+    // answered here, and close() would not return.
     m_window->setShareAddress(QUrl(u"http://192.0.2.1:8000/"_s), false);
     QVERIFY(m_window->close());
-    QCOMPARE(ended.size(), 0);
+    QVERIFY(!m_window->isVisible());
 }
 
 void tst_ChatWindow::followsADarkSystemPalette()

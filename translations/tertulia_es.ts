@@ -161,32 +161,6 @@ Contraseña:</translation>
         <translation>Mensaje privado para %1</translation>
     </message>
     <message>
-        <source>End the room?</source>
-        <translation>¿Cerrar la sala?</translation>
-    </message>
-    <message>
-        <source>This window hosts the room: people on the network are chatting in it.
-Keep it open in the tray, or end it for everyone?</source>
-        <translation>Esta ventana aloja la sala: hay gente de la red charlando en ella.
-¿La mantienes abierta en la bandeja o la cierras para todos?</translation>
-    </message>
-    <message>
-        <source>Keep it open in the tray</source>
-        <translation>Mantenerla abierta en la bandeja</translation>
-    </message>
-    <message>
-        <source>End the room for everyone</source>
-        <translation>Cerrar la sala para todos</translation>
-    </message>
-    <message>
-        <source>The room is still open</source>
-        <translation>La sala sigue abierta</translation>
-    </message>
-    <message>
-        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
-        <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
-    </message>
-    <message>
         <source>Why you are not in the room</source>
         <translation>Por qué no estás en la sala</translation>
     </message>
@@ -543,6 +517,32 @@ Keep it open in the tray, or end it for everyone?</source>
 Leave it empty to let anyone on the network join.</source>
         <translation>Quien entre a partir de ahora tendrá que dar esta contraseña; se mantiene cuando la sala se reinicia.
 Déjala vacía para que cualquiera en la red pueda entrar.</translation>
+    </message>
+    <message>
+        <source>End the room?</source>
+        <translation>¿Cerrar la sala?</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Keep it open in the tray, or end it for everyone?</source>
+        <translation>Esta ventana aloja la sala: hay gente de la red charlando en ella.
+¿La mantienes abierta en la bandeja o la cierras para todos?</translation>
+    </message>
+    <message>
+        <source>Keep it open in the tray</source>
+        <translation>Mantenerla abierta en la bandeja</translation>
+    </message>
+    <message>
+        <source>End the room for everyone</source>
+        <translation>Cerrar la sala para todos</translation>
+    </message>
+    <message>
+        <source>The room is still open</source>
+        <translation>La sala sigue abierta</translation>
+    </message>
+    <message>
+        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
+        <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
     </message>
 </context>
 <context>

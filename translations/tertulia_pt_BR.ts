@@ -161,32 +161,6 @@ Senha:</translation>
         <translation>Mensagem particular para %1</translation>
     </message>
     <message>
-        <source>End the room?</source>
-        <translation>Encerrar a sala?</translation>
-    </message>
-    <message>
-        <source>This window hosts the room: people on the network are chatting in it.
-Keep it open in the tray, or end it for everyone?</source>
-        <translation>Esta janela hospeda a sala: há pessoas da rede conversando nela.
-Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
-    </message>
-    <message>
-        <source>Keep it open in the tray</source>
-        <translation>Manter aberta na bandeja</translation>
-    </message>
-    <message>
-        <source>End the room for everyone</source>
-        <translation>Encerrar a sala para todos</translation>
-    </message>
-    <message>
-        <source>The room is still open</source>
-        <translation>A sala continua aberta</translation>
-    </message>
-    <message>
-        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
-        <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
-    </message>
-    <message>
         <source>Why you are not in the room</source>
         <translation>Por que você não está na sala</translation>
     </message>
@@ -543,6 +517,32 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
 Leave it empty to let anyone on the network join.</source>
         <translation>Quem entrar a partir de agora terá de dar esta senha; ela continua valendo quando a sala reinicia.
 Deixe vazia para que qualquer pessoa na rede possa entrar.</translation>
+    </message>
+    <message>
+        <source>End the room?</source>
+        <translation>Encerrar a sala?</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Keep it open in the tray, or end it for everyone?</source>
+        <translation>Esta janela hospeda a sala: há pessoas da rede conversando nela.
+Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
+    </message>
+    <message>
+        <source>Keep it open in the tray</source>
+        <translation>Manter aberta na bandeja</translation>
+    </message>
+    <message>
+        <source>End the room for everyone</source>
+        <translation>Encerrar a sala para todos</translation>
+    </message>
+    <message>
+        <source>The room is still open</source>
+        <translation>A sala continua aberta</translation>
+    </message>
+    <message>
+        <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
+        <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
     </message>
 </context>
 <context>

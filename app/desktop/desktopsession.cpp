@@ -43,21 +43,22 @@ bool DesktopSession::host(const HostSettings &settings, const QString &name)
     m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
     // Its own way in, whatever password the room has now or gets later.
     showWindow(ownUrl, name, m_host->hostKey(), true);
-    m_window->setShareAddresses(HostLauncher::pageUrls(*m_host));
-    connect(m_host.get(), &ChatHost::reachChanged, m_window.get(),
-            [this] { m_window->setReach(m_host->pageLoads(), m_host->memberCount()); });
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     wireRoomControls();
     // The window may go to the tray while the room stays open; the room ends when asked to.
     QGuiApplication::setQuitOnLastWindowClosed(false);
-    connect(m_window.get(), &ChatWindow::endRoomRequested, this, &DesktopSession::end,
-            Qt::QueuedConnection);
+
     return true;
 }
 
 void DesktopSession::wireRoomControls()
 {
     auto *controls = new RoomControls(m_window.get());
+    connect(controls, &RoomControls::endRoomRequested, this, &DesktopSession::end,
+            Qt::QueuedConnection);
+    controls->setShareAddresses(HostLauncher::pageUrls(*m_host));
+    connect(m_host.get(), &ChatHost::reachChanged, controls,
+            [this, controls] { controls->setReach(m_host->pageLoads(), m_host->memberCount()); });
     controls->setPasswordSet(m_host->hasPassword());
     connect(m_host.get(), &ChatHost::passwordGuessed, controls, &RoomControls::notePasswordGuesses);
     connect(controls, &RoomControls::lockRequested, m_host.get(), &ChatHost::setLocked);

@@ -3,7 +3,6 @@
 #include "conversationview.h"
 #include "roomtray.h"
 #include "sharebar.h"
-#include "sharepanel.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
@@ -29,7 +28,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     : QMainWindow(parent),
       m_connection(connection),
       m_shareBar(new ShareBar(this)),
-      m_sharePanel(new SharePanel(this)),
       m_conversation(new ConversationView(this)),
       m_memberList(new QListWidget(this)),
       m_input(new QLineEdit(this)),
@@ -121,10 +119,9 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     inputRow->addWidget(m_sendButton);
 
     auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    m_layout = new QVBoxLayout(central);
+    QVBoxLayout *layout = m_layout;
     layout->addWidget(m_shareBar);
-    layout->addWidget(m_sharePanel);
-    m_sharePanel->hide();
     layout->addWidget(splitter, 1);
     layout->addWidget(m_typingLabel);
     layout->addWidget(m_recipientBar);
@@ -190,20 +187,14 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
 
 void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
 {
-    m_hosting = hosting;
     m_shareBar->setAddress(address, hosting);
 }
 
-void ChatWindow::setShareAddresses(const QList<QUrl> &addresses)
+void ChatWindow::addHostingPanel(QWidget *panel)
 {
-    m_sharePanel->setAddresses(addresses);
-    m_sharePanel->show();
-    m_shareBar->setAddressVisible(false);
-}
-
-void ChatWindow::setReach(int pageLoads, int members)
-{
-    m_sharePanel->setReach(pageLoads, members);
+    panel->setParent(this);
+    m_layout->insertWidget(m_layout->indexOf(m_shareBar) + 1, panel);
+    m_shareBar->setAddressVisible(false); // the panel lists every address instead
 }
 
 void ChatWindow::addNotice(const QString &text)
@@ -271,41 +262,7 @@ void ChatWindow::showAbout()
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(u"window/geometry"_s, saveGeometry());
-    if (!confirmClose()) {
-        event->ignore();
-        return;
-    }
     QMainWindow::closeEvent(event);
-    if (m_hosting)
-        emit endRoomRequested();
-}
-
-bool ChatWindow::confirmClose()
-{
-    if (!m_hosting || m_ending)
-        return true;
-    QMessageBox box(QMessageBox::Question, tr("End the room?"),
-                    tr("This window hosts the room: people on the network are chatting in it.\n"
-                       "Keep it open in the tray, or end it for everyone?"),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(u"closeWhileHostingDialog"_s);
-    // Without a tray there is nowhere to keep it: ending or staying are the choices.
-    QPushButton *keep = RoomTray::isAvailable() ? box.addButton(tr("Keep it open in the tray"),
-                                                                QMessageBox::AcceptRole)
-                                                : nullptr;
-    QPushButton *end = box.addButton(tr("End the room for everyone"), QMessageBox::DestructiveRole);
-    QPushButton *stay = box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(keep ? keep : stay);
-    box.exec();
-    if (keep && box.clickedButton() == keep) {
-        hide();
-        m_tray->notify(
-                tr("The room is still open"),
-                tr("Tertulia keeps hosting from the tray. Click the icon to open the window."));
-        return false;
-    }
-    m_ending = box.clickedButton() == end;
-    return m_ending;
 }
 
 void ChatWindow::sendInput()

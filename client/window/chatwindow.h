@@ -15,7 +15,7 @@ class QMenu;
 class QPushButton;
 class RoomTray;
 class ShareBar;
-class SharePanel;
+class QVBoxLayout;
 
 // The native chat window: messages, who is here, the input line and the connection state.
 // Talks to the room only through the ChatConnection it is given (not owned).
@@ -26,12 +26,12 @@ class ChatWindow final : public QMainWindow
 public:
     explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
 
-    // hosting: this process hosts the room, so closing the window asks whether to end it.
+    // hosting: this process hosts the room (the bar says so; RoomControls asks on closing).
     void setShareAddress(const QUrl &address, bool hosting);
     RoomTray *tray() const { return m_tray; }
-    // Hosting: every address the room is reachable at, best first (the share panel).
-    void setShareAddresses(const QList<QUrl> &addresses);
-    void setReach(int pageLoads, int members);
+    // Hosting: a panel under the address bar (RoomControls' share panel), which then lists the
+    // addresses instead of the bar. The window takes it over.
+    void addHostingPanel(QWidget *panel);
     void setCertificateFingerprint(const QString &fingerprint);
     // A line in the conversation that is nobody's message.
     void addNotice(const QString &text);
@@ -39,8 +39,6 @@ public:
 signals:
     // A member's context menu is about to open: others may add their actions to it.
     void memberMenuAboutToShow(const QString &name, QMenu *menu);
-    // Hosting: the person chose to end the room for everyone (closing the window, or the tray).
-    void endRoomRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,14 +59,12 @@ private:
     void showTypists();
     void showAbout();
     void showMemberMenu(const QPoint &position);
-    // Hosting: keep the room open in the tray, end it, or neither. True: let the window close.
-    bool confirmClose();
     // Direct messages: the member the input line now writes to privately; empty: the room.
     void setRecipient(const QString &name);
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
-    SharePanel *m_sharePanel;
+    QVBoxLayout *m_layout;
     ConversationView *m_conversation;
     QListWidget *m_memberList;
     QLineEdit *m_input;
@@ -83,7 +79,5 @@ private:
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;
     bool m_shareTyping = true;
-    bool m_hosting = false;
-    bool m_ending = false; // the person already chose to end the room
     RoomTray *m_tray;
 };

@@ -1,16 +1,23 @@
 #include "roomcontrols.h"
 
 #include "chatwindow.h"
+#include "roomtray.h"
+#include "sharepanel.h"
 
+#include <QtCore/QEvent>
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
 
 using namespace Qt::StringLiterals;
 
-RoomControls::RoomControls(ChatWindow *window) : QObject(window), m_window(window)
+RoomControls::RoomControls(ChatWindow *window)
+    : QObject(window), m_window(window), m_sharePanel(new SharePanel(window))
 {
+    window->addHostingPanel(m_sharePanel);
     auto *room = new QMenu(tr("&Room"), window);
     room->setObjectName(u"roomMenu"_s);
     window->menuBar()->insertMenu(window->menuBar()->actions().constFirst(), room);
@@ -29,6 +36,57 @@ RoomControls::RoomControls(ChatWindow *window) : QObject(window), m_window(windo
     setPasswordSet(false);
     setBlockedAddresses({});
     connect(window, &ChatWindow::memberMenuAboutToShow, this, &RoomControls::addMemberActions);
+    window->installEventFilter(this);
+}
+
+bool RoomControls::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window || event->type() != QEvent::Close)
+        return false;
+    if (!confirmClose()) {
+        event->ignore(); // an eaten close event still counts as accepted
+        return true;
+    }
+    emit endRoomRequested();
+    return false;
+}
+
+bool RoomControls::confirmClose()
+{
+    if (m_ending)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("End the room?"),
+                    tr("This window hosts the room: people on the network are chatting in it.\n"
+                       "Keep it open in the tray, or end it for everyone?"),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(u"closeWhileHostingDialog"_s);
+    // Without a tray there is nowhere to keep it: ending or staying are the choices.
+    QPushButton *keep = RoomTray::isAvailable() ? box.addButton(tr("Keep it open in the tray"),
+                                                                QMessageBox::AcceptRole)
+                                                : nullptr;
+    QPushButton *end = box.addButton(tr("End the room for everyone"), QMessageBox::DestructiveRole);
+    QPushButton *stay = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep ? keep : stay);
+    box.exec();
+    if (keep && box.clickedButton() == keep) {
+        m_window->hide();
+        m_window->tray()->notify(
+                tr("The room is still open"),
+                tr("Tertulia keeps hosting from the tray. Click the icon to open the window."));
+        return false;
+    }
+    m_ending = box.clickedButton() == end;
+    return m_ending;
+}
+
+void RoomControls::setShareAddresses(const QList<QUrl> &addresses)
+{
+    m_sharePanel->setAddresses(addresses);
+}
+
+void RoomControls::setReach(int pageLoads, int members)
+{
+    m_sharePanel->setReach(pageLoads, members);
 }
 
 void RoomControls::setPasswordSet(bool set)

@@ -2,13 +2,16 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
+#include <QtCore/QUrl>
 
 class ChatWindow;
 class QAction;
 class QMenu;
+class SharePanel;
 
-// What only the person hosting the room sees in its window: the Room menu (lock, password,
-// blocked devices) and "Remove" in each member's menu. Owned by the desktop session and wired
+// What only the person hosting the room sees in its window: the share panel (every address,
+// a QR code, who came), the Room menu (lock, password, blocked devices) and "Remove" in each
+// member's menu. Owned by the desktop session and wired
 // by it to the host; the window itself knows nothing of hosting beyond sharing its address.
 class RoomControls final : public QObject
 {
@@ -17,6 +20,9 @@ class RoomControls final : public QObject
 public:
     explicit RoomControls(ChatWindow *window);
 
+    // Every address the room is reachable at, best first.
+    void setShareAddresses(const QList<QUrl> &addresses);
+    void setReach(int pageLoads, int members);
     void setPasswordSet(bool set);
     void setBlockedAddresses(const QStringList &addresses);
     // Someone keeps sending wrong room passwords: said in the conversation.
@@ -31,13 +37,23 @@ signals:
     // block: refuse the member's device too, for the rest of this run.
     void removeRequested(const QString &name, bool block);
     void unblockRequested(const QString &address);
+    // The person chose to end the room for everyone (closing the window, or the tray's Quit).
+    void endRoomRequested();
+
+protected:
+    // Closing the window asks first: keep the room open in the tray, end it, or neither.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void askForPassword();
     void addMemberActions(const QString &name, QMenu *menu);
+    // True: let the window close (the room ends).
+    bool confirmClose();
 
     ChatWindow *m_window;
+    SharePanel *m_sharePanel;
     QAction *m_setPassword;
     QAction *m_removePassword;
     QMenu *m_blocked;
+    bool m_ending = false; // the person already chose to end the room
 };
