@@ -10,6 +10,7 @@
 #include "support/testhost.h"
 
 #include <QtGui/QAction>
+#include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -43,6 +44,7 @@ private slots:
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
     void saysWhyWhenRemovedAndTakesNoMoreInput();
+    void aHostNeverReachedIsNotALostConnection();
     void showsHistoryToALateJoiner();
     void loadsOlderMessagesAtTheTopWithoutMovingTheView();
 
@@ -435,6 +437,23 @@ void tst_ChatWindow::followsADarkSystemPalette()
     QVERIFY2(darkPixels > shot.width() * shot.height() * 8 / 10,
              qPrintable(QString::number(darkPixels)));
     QVERIFY(brightPixels > 50);
+}
+
+void tst_ChatWindow::aHostNeverReachedIsNotALostConnection()
+{
+    // A port nobody listens on: the address was wrong or the host is not up.
+    QTcpServer placeholder;
+    QVERIFY(placeholder.listen(QHostAddress::LocalHost));
+    const quint16 port = placeholder.serverPort();
+    placeholder.close();
+    ChatConnection connection;
+    ChatWindow window(&connection);
+    connection.open(QUrl(u"http://127.0.0.1:%1/"_s.arg(port)), u"Ana"_s);
+    const auto *state = window.findChild<QLabel *>(u"connectionState"_s);
+    QTRY_VERIFY2(state->text().startsWith(u"Cannot reach 127.0.0.1:%1 ("_s.arg(port)),
+                 qPrintable(state->text()));
+    QVERIFY2(state->text().contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(state->text()));
+    QVERIFY(!state->text().contains(u"lost"_s));
 }
 
 QTEST_MAIN(tst_ChatWindow)

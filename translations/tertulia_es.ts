@@ -197,6 +197,14 @@ Contraseña:</translation>
         <source>Not in the room</source>
         <translation>Fuera de la sala</translation>
     </message>
+    <message>
+        <source>Cannot reach %1 — retrying…</source>
+        <translation>No se puede llegar a %1; reintentando…</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2) — retrying…</source>
+        <translation>No se puede llegar a %1 (%2); reintentando…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -234,6 +242,14 @@ Contraseña:</translation>
     <message>
         <source>The host ended the room.</source>
         <translation>El anfitrión terminó la sala.</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.</source>
+        <translation>%1 no es una dirección de este equipo. Quita --bind para escuchar en todas, o usa una de: %2.</translation>
+    </message>
+    <message>
+        <source>See %1 --help.</source>
+        <translation>Consulta %1 --help.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +397,10 @@ Contraseña:</translation>
     <message>
         <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
         <translation>Registrar también cada conexión y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).</translation>
+    </message>
+    <message>
+        <source>Unknown language "%1": use one of %2.</source>
+        <translation>Idioma desconocido «%1»: usa uno de %2.</translation>
     </message>
 </context>
 <context>

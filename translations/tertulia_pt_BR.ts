@@ -197,6 +197,14 @@ Senha:</translation>
         <source>Not in the room</source>
         <translation>Fora da sala</translation>
     </message>
+    <message>
+        <source>Cannot reach %1 — retrying…</source>
+        <translation>Não é possível alcançar %1; tentando de novo…</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2) — retrying…</source>
+        <translation>Não é possível alcançar %1 (%2); tentando de novo…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -234,6 +242,14 @@ Senha:</translation>
     <message>
         <source>The host ended the room.</source>
         <translation>O anfitrião encerrou a sala.</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.</source>
+        <translation>%1 não é um endereço deste computador. Tire --bind para escutar em todos, ou use um destes: %2.</translation>
+    </message>
+    <message>
+        <source>See %1 --help.</source>
+        <translation>Veja %1 --help.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +397,10 @@ Senha:</translation>
     <message>
         <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
         <translation>Registrar também cada conexão e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).</translation>
+    </message>
+    <message>
+        <source>Unknown language "%1": use one of %2.</source>
+        <translation>Idioma desconhecido "%1": use um destes: %2.</translation>
     </message>
 </context>
 <context>

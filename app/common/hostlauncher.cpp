@@ -22,6 +22,30 @@ void HostLauncher::setUpApplication(QCoreApplication &app, const QString &name)
     Translations::install(app);
 }
 
+QString HostLauncher::addressAdvice(const QHostAddress &address)
+{
+    QStringList own;
+    for (const QHostAddress &candidate : ShareAddresses::forBinding(QHostAddress::Any))
+        own.append(candidate.toString());
+    return tr("%1 is not an address of this computer. Leave --bind out to listen on all of them, "
+              "or use one of: %2.")
+            .arg(address.toString(), own.join(u", "_s));
+}
+
+bool HostLauncher::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        printError(tr("See %1 --help.").arg(QCoreApplication::applicationName()));
+        return false;
+    }
+    if (parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    return true;
+}
+
 std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &parser)
 {
     // Info and warnings always; QT_LOGGING_RULES still overrides this.
@@ -40,6 +64,8 @@ bool HostLauncher::start(ChatHost &host, const HostSettings &settings)
         printError(host.errorString());
         if (host.failure() == ChatHost::Failure::Listen && settings.port != 0)
             printError(tr("Choose another port with --port N, or --port 0 for any free one."));
+        if (host.failure() == ChatHost::Failure::Address)
+            printError(addressAdvice(settings.address));
         return false;
     }
     const QList<QUrl> urls = pageUrls(host);

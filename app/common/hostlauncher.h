@@ -23,6 +23,10 @@ public:
 
     // Names the application (settings, --version) and loads the translations.
     static void setUpApplication(QCoreApplication &app, const QString &name);
+    // Reads the command line: --help and --version print and exit 0; an unknown option or a
+    // missing value prints why and returns false (the caller exits with kExitUsage; Qt's
+    // process() would exit 1, the "cannot start" code).
+    static bool parse(QCommandLineParser &parser, const QStringList &arguments);
     // The hosting options' values, or nothing after printing what is wrong with them.
     static std::optional<HostSettings> readOptions(const QCommandLineParser &parser);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
@@ -30,6 +34,8 @@ public:
     // SIGINT/SIGTERM end the room (members told), SIGHUP closes it for a restart; either way
     // the process exits 0 once the members have been told.
     static void endOnSignals(SessionSignals &sessionSignals, ChatHost &host);
+    // Said when --bind names an address this computer does not have: which ones it has.
+    static QString addressAdvice(const QHostAddress &address);
     // What members read when the host ends the room.
     static QString endedSentence();
     // Every address the page is reachable at, best first.

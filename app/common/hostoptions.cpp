@@ -1,5 +1,7 @@
 #include "hostoptions.h"
 
+#include "translations.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QStandardPaths>
 
@@ -146,6 +148,11 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, 
             return std::nullopt;
         }
         settings.port = quint16(port);
+    }
+    if (parser.isSet(u"lang"_s) && Translations::known(parser.value(u"lang"_s)).isEmpty()) {
+        *error = tr("Unknown language \"%1\": use one of %2.")
+                         .arg(parser.value(u"lang"_s), Translations::available().join(u", "_s));
+        return std::nullopt;
     }
     if (parser.isSet(u"bind"_s)) {
         const QString text = parser.value(u"bind"_s);

@@ -20,9 +20,25 @@ QString requestedLanguage(const QStringList &arguments)
     return {};
 }
 
+QStringList available()
+{
+    return {u"en"_s, u"es"_s, u"pt_BR"_s};
+}
+
+QString known(const QString &language)
+{
+    const QString wanted = QString(language).replace(u'-', u'_');
+    for (const QString &candidate : available()) {
+        if (candidate.compare(wanted, Qt::CaseInsensitive) == 0)
+            return candidate;
+    }
+    return {};
+}
+
 void install(QCoreApplication &app)
 {
-    const QString requested = requestedLanguage(QCoreApplication::arguments());
+    // An unknown --lang is refused by the options (HostOptions); until then, the system's.
+    const QString requested = known(requestedLanguage(QCoreApplication::arguments()));
     const QLocale locale = requested.isEmpty() ? QLocale() : QLocale(requested);
     if (!requested.isEmpty())
         QLocale::setDefault(locale); // dates and numbers follow the chosen language too

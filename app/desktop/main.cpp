@@ -71,9 +71,13 @@ void addOptions(QCommandLineParser &parser)
 
 std::optional<QUrl> joinAddress(const QString &text)
 {
-    const QUrl address = QUrl::fromUserInput(text);
+    // A full address (http://HOST:PORT/), or HOST:PORT; a bare word is a typo, not a host.
+    const QString trimmed = text.trimmed();
+    const bool hasScheme = trimmed.contains(u"://"_s);
+    const QUrl address(hasScheme ? trimmed : u"http://"_s + trimmed, QUrl::StrictMode);
     const QStringList schemes{u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
-    if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())) {
+    if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())
+        || (!hasScheme && address.port() == -1)) {
         printError(QCoreApplication::translate(
                            "main", "Invalid address \"%1\": use the address the host shows, like "
                                    "http://192.168.1.20:8080/.")
@@ -118,7 +122,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     addOptions(parser);
-    parser.process(arguments);
+    if (!HostLauncher::parse(parser, arguments))
+        return HostLauncher::kExitUsage;
     std::optional<HostSettings> options = HostLauncher::readOptions(parser);
     if (!options)
         return HostLauncher::kExitUsage;

@@ -24,7 +24,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     HostOptions::addTo(parser);
-    parser.process(app);
+    if (!HostLauncher::parse(parser, QCoreApplication::arguments()))
+        return HostLauncher::kExitUsage;
 
     const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
     if (!options)

@@ -151,6 +151,9 @@ void ChatConnection::onConnected()
 
 void ChatConnection::onSocketError(QAbstractSocket::SocketError error)
 {
+    m_lastError = m_socket.errorString();
+    if (m_wantOpen)
+        emit attemptFailed(m_lastError);
     // A host that blocked this device answers the upgrade with 403. Qt 6.4 gives the status
     // only in its error text: "…processHandshake: Unhandled http status code: 403 (Forbidden)."
     if (m_wantOpen && error == QAbstractSocket::ConnectionRefusedError
@@ -185,6 +188,7 @@ void ChatConnection::onTextMessage(const QString &frame)
 void ChatConnection::on(const Events::Welcome &event)
 {
     m_failedAttempts = 0;
+    m_hasJoined = true;
     m_name = event.name;
     if (!event.resumeToken.isEmpty())
         m_resumeToken = event.resumeToken;

@@ -52,6 +52,10 @@ public:
     State state() const { return m_state; }
     QString name() const { return m_name; }
     QUrl address() const { return m_address; }
+    // Whether the room ever let this connection in: if not, a failure means the host could
+    // not be reached at all (lastError() says why), not that a connection was lost.
+    bool hasJoined() const { return m_hasJoined; }
+    QString lastError() const { return m_lastError; }
     QList<Tertulia::MemberInfo> members() const { return m_members; }
     int unacknowledgedCount() const { return int(m_outbox.size()); }
     // What the host allows, as its last welcome said (the protocol's defaults before that).
@@ -60,6 +64,8 @@ public:
     QString problemWithMessage(const QString &text) const;
 
 signals:
+    // An attempt to connect failed (lastError() says why); another follows unless stopped.
+    void attemptFailed(const QString &reason);
     void stateChanged(ChatConnection::State state);
     void joined(const QString &name);
     void messageReceived(const Tertulia::ChatMessage &message);
@@ -123,4 +129,6 @@ private:
     State m_state = State::Disconnected;
     int m_failedAttempts = 0;
     bool m_wantOpen = false;
+    bool m_hasJoined = false;
+    QString m_lastError; // the socket's, from the last failed attempt
 };

@@ -174,6 +174,8 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::presenceChanged, this, &ChatWindow::onPresenceChanged);
     connect(m_connection, &ChatConnection::membersChanged, this, &ChatWindow::onMembersChanged);
     connect(m_connection, &ChatConnection::stateChanged, this, &ChatWindow::onStateChanged);
+    connect(m_connection, &ChatConnection::attemptFailed, this,
+            [this] { onStateChanged(m_connection->state()); }); // now with the reason
     connect(m_connection, &ChatConnection::nameRefused, this, &ChatWindow::onNameRefused);
     connect(m_connection, &ChatConnection::passwordRefused, this, &ChatWindow::onPasswordRefused);
     connect(m_connection, &ChatConnection::errorReceived, this, &ChatWindow::onError);
@@ -340,7 +342,19 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
         m_input->setEnabled(true);
         break;
     case ChatConnection::State::Reconnecting:
-        m_stateLabel->setText(tr("Connection lost — reconnecting…"));
+        if (m_connection->hasJoined()) {
+            m_stateLabel->setText(tr("Connection lost — reconnecting…"));
+        } else {
+            // Never in: nothing was lost, the host was not reached.
+            const QUrl address = m_connection->address();
+            const QString where
+                    = u"%1:%2"_s.arg(address.host())
+                              .arg(address.port(address.scheme().endsWith(u's') ? 443 : 80));
+            const QString why = m_connection->lastError();
+            m_stateLabel->setText(why.isEmpty()
+                                          ? tr("Cannot reach %1 — retrying…").arg(where)
+                                          : tr("Cannot reach %1 (%2) — retrying…").arg(where, why));
+        }
         break;
     }
     // Offline, messages wait in the outbox; only a refused name stops sending.

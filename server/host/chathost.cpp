@@ -74,7 +74,9 @@ bool ChatHost::start(const HostSettings &settings)
     // link together); the kernel caps this at net.core.somaxconn.
     m_sorter->setListenBacklogSize(4096);
     if (!m_sorter->listen(settings.address, settings.port)) {
-        m_failure = Failure::Listen;
+        m_failure = m_sorter->serverError() == QAbstractSocket::SocketAddressNotAvailableError
+                            ? Failure::Address
+                            : Failure::Listen;
         m_errorString = tr("Cannot listen on %1 port %2: %3")
                                 .arg(settings.address.toString())
                                 .arg(settings.port)

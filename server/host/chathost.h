@@ -24,7 +24,8 @@ public:
     explicit ChatHost(QObject *parent = nullptr);
     ~ChatHost() override;
 
-    enum class Failure { None, History, Tls, Listen };
+    // Listen: the port is taken (or refused); Address: the address is not this computer's.
+    enum class Failure { None, History, Tls, Listen, Address };
 
     // Opens the history, then listens. On failure, errorString() says why and failure() what.
     bool start(const HostSettings &settings);

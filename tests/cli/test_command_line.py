@@ -83,6 +83,29 @@ class CommandLine(unittest.TestCase):
         self.assertIn(str(port), result.stderr)
         self.assertIn("--port", result.stderr)
 
+    def test_an_address_this_computer_lacks_is_named_as_the_problem(self):
+        # 192.0.2.0/24 is for documentation: no machine has 192.0.2.123.
+        result = run(SERVER, "--bind", "192.0.2.123", "--data-dir", tempfile.mkdtemp())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("192.0.2.123 is not an address of this computer", result.stderr)
+        self.assertIn("127.0.0.1", result.stderr)  # one it does have
+        self.assertNotIn("--port", result.stderr)
+
+    def test_unknown_languages_and_options_are_usage_errors(self):
+        for executable in (SERVER, DESKTOP):
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
+            with self.subTest(executable=executable):
+                result = run(executable, "--lang", "fr", "--port", "0", env=env)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn('Unknown language "fr": use one of en, es, pt_BR.', result.stderr)
+                result = run(executable, "--no-such-option", env=env)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("no-such-option", result.stderr)
+        # Spelled as browsers spell it, a known one is fine.
+        result = run(SERVER, "--lang", "pt-BR", "--help")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("Uso:", result.stdout)
+
     def test_invalid_values_are_usage_errors(self):
         for args, needle in ((("--bind", "999.1.1.1"), "Invalid address"),
                              (("--bind", "localhost"), "Invalid address"),
@@ -255,9 +278,11 @@ class CommandLine(unittest.TestCase):
 
     def test_join_with_a_bad_address_is_refused(self):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        result = run(DESKTOP, "--join", "ftp://example/", env=env)
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("Invalid address", result.stderr)
+        for address in ("ftp://example/", "nonsense", "http://", "192.168.1.20:port"):
+            with self.subTest(address=address):
+                result = run(DESKTOP, "--join", address, env=env)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("Invalid address", result.stderr)
 
 
 if __name__ == "__main__":

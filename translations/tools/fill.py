@@ -7,6 +7,12 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Cannot reach %1 — retrying…": "No se puede llegar a %1; reintentando…",
+        "Cannot reach %1 (%2) — retrying…": "No se puede llegar a %1 (%2); reintentando…",
+        "%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.":
+            "%1 no es una dirección de este equipo. Quita --bind para escuchar en todas, o usa una de: %2.",
+        "See %1 --help.": "Consulta %1 --help.",
+        "Unknown language \"%1\": use one of %2.": "Idioma desconocido «%1»: usa uno de %2.",
         "The host has blocked this device from the room.": "El anfitrión bloqueó este dispositivo en la sala.",
         "Why you are not in the room": "Por qué no estás en la sala",
         "Try again": "Intentar de nuevo",
@@ -225,6 +231,12 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Cannot reach %1 — retrying…": "Não é possível alcançar %1; tentando de novo…",
+        "Cannot reach %1 (%2) — retrying…": "Não é possível alcançar %1 (%2); tentando de novo…",
+        "%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.":
+            "%1 não é um endereço deste computador. Tire --bind para escutar em todos, ou use um destes: %2.",
+        "See %1 --help.": "Veja %1 --help.",
+        "Unknown language \"%1\": use one of %2.": "Idioma desconhecido \"%1\": use um destes: %2.",
         "Language of the interface: en, es or pt_BR (default: the system's).":
             "Idioma da interface: en, es ou pt_BR (padrão: o do sistema).",
         "LANG": "IDIOMA",
