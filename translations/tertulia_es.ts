@@ -647,6 +647,33 @@ Keep it open in the tray, or end it for everyone?</source>
     </message>
 </context>
 <context>
+    <name>StartProblemDialog</name>
+    <message>
+        <source>The room could not start</source>
+        <translation>La sala no pudo empezar</translation>
+    </message>
+    <message>
+        <source>Another program, or another Tertulia, is using that port.</source>
+        <translation>Otro programa, u otro Tertulia, está usando ese puerto.</translation>
+    </message>
+    <message>
+        <source>Use any free port</source>
+        <translation>Usar cualquier puerto libre</translation>
+    </message>
+    <message>
+        <source>This computer does not have that address (any more).</source>
+        <translation>Este equipo no tiene esa dirección (o ya no la tiene).</translation>
+    </message>
+    <message>
+        <source>Listen on every address</source>
+        <translation>Escuchar en todas las direcciones</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>

@@ -647,6 +647,33 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     </message>
 </context>
 <context>
+    <name>StartProblemDialog</name>
+    <message>
+        <source>The room could not start</source>
+        <translation>A sala não pôde começar</translation>
+    </message>
+    <message>
+        <source>Another program, or another Tertulia, is using that port.</source>
+        <translation>Outro programa, ou outro Tertulia, está usando essa porta.</translation>
+    </message>
+    <message>
+        <source>Use any free port</source>
+        <translation>Usar qualquer porta livre</translation>
+    </message>
+    <message>
+        <source>This computer does not have that address (any more).</source>
+        <translation>Este computador não tem esse endereço (ou não tem mais).</translation>
+    </message>
+    <message>
+        <source>Listen on every address</source>
+        <translation>Escutar em todos os endereços</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hosts a Tertulia chat room: a page for browsers and a chat socket, headless.</source>

@@ -6,6 +6,7 @@
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "roomcontrols.h"
+#include "startproblemdialog.h"
 
 #include <QtCore/QSettings>
 #include <QtGui/QGuiApplication>
@@ -26,11 +27,35 @@ DesktopSession::~DesktopSession()
     m_connection->close();
 }
 
-bool DesktopSession::host(const HostSettings &settings, const QString &name)
+bool DesktopSession::host(HostSettings settings, const QString &name)
 {
-    m_host = std::make_unique<ChatHost>();
-    if (!HostLauncher::start(*m_host, settings))
-        return false;
+    // Started from a desktop menu nobody reads stderr: a failure is said in a dialog that
+    // offers the fix, and the room is tried again with it.
+    for (;;) {
+        m_host = std::make_unique<ChatHost>();
+        if (HostLauncher::start(*m_host, settings))
+            break;
+        const ChatHost::Failure failure = m_host->failure();
+        const auto problem = failure == ChatHost::Failure::Listen && settings.port != 0
+                                     ? StartProblemDialog::Problem::PortTaken
+                             : failure == ChatHost::Failure::Address
+                                     ? StartProblemDialog::Problem::AddressMissing
+                                     : StartProblemDialog::Problem::Other;
+        QString reason = m_host->errorString();
+        if (failure == ChatHost::Failure::Address)
+            reason += u'\n' + HostLauncher::addressAdvice(settings.address);
+        m_host.reset();
+        switch (StartProblemDialog(problem, reason).ask()) {
+        case StartProblemDialog::Choice::AnyFreePort:
+            settings.port = 0;
+            break;
+        case StartProblemDialog::Choice::EveryAddress:
+            settings.address = QHostAddress::Any;
+            break;
+        case StartProblemDialog::Choice::Quit:
+            return false;
+        }
+    }
     if (settings.port != 0)
         QSettings().setValue(u"port"_s, settings.port);
     const QUrl shareUrl = HostLauncher::pageUrls(*m_host).first();

@@ -20,8 +20,9 @@ public:
     explicit DesktopSession(QObject *parent = nullptr);
     ~DesktopSession() override;
 
-    // Both print why they failed; the caller exits with HostLauncher's codes.
-    bool host(const HostSettings &settings, const QString &name);
+    // Both print why they failed; the caller exits with HostLauncher's codes. host() also
+    // says it in a dialog that offers the fix (another port, every address) and tries again.
+    bool host(HostSettings settings, const QString &name);
     void join(const QUrl &address, const QString &name, const QString &password,
               const QString &fingerprint);
 

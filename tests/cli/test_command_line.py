@@ -106,6 +106,29 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         self.assertIn("Uso:", result.stdout)
 
+    def test_the_desktop_app_asks_when_its_port_is_taken(self):
+        # Started from a menu nobody reads stderr: it waits with a dialog instead of vanishing
+        # (the dialog's buttons are tested in tst_startproblemdialog), and a signal still ends it.
+        blocker = socket.socket()
+        blocker.bind(("0.0.0.0", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
+        process = subprocess.Popen([DESKTOP, "--port", str(port), "--data-dir", tempfile.mkdtemp()],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env=env)
+        try:
+            with self.assertRaises(subprocess.TimeoutExpired):
+                process.wait(timeout=3)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=5)
+        finally:
+            blocker.close()
+            if process.poll() is None:
+                process.kill()
+        self.assertIn(f"port {port}", stderr)
+        self.assertEqual(process.returncode, 1)  # the room never started
+
     def test_invalid_values_are_usage_errors(self):
         for args, needle in ((("--bind", "999.1.1.1"), "Invalid address"),
                              (("--bind", "localhost"), "Invalid address"),

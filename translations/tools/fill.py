@@ -7,6 +7,13 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "The room could not start": "La sala no pudo empezar",
+        "Another program, or another Tertulia, is using that port.":
+            "Otro programa, u otro Tertulia, está usando ese puerto.",
+        "Use any free port": "Usar cualquier puerto libre",
+        "This computer does not have that address (any more).":
+            "Este equipo no tiene esa dirección (o ya no la tiene).",
+        "Listen on every address": "Escuchar en todas las direcciones",
         "Cannot reach %1 — retrying…": "No se puede llegar a %1; reintentando…",
         "Cannot reach %1 (%2) — retrying…": "No se puede llegar a %1 (%2); reintentando…",
         "%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.":
@@ -231,6 +238,13 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "The room could not start": "A sala não pôde começar",
+        "Another program, or another Tertulia, is using that port.":
+            "Outro programa, ou outro Tertulia, está usando essa porta.",
+        "Use any free port": "Usar qualquer porta livre",
+        "This computer does not have that address (any more).":
+            "Este computador não tem esse endereço (ou não tem mais).",
+        "Listen on every address": "Escutar em todos os endereços",
         "Cannot reach %1 — retrying…": "Não é possível alcançar %1; tentando de novo…",
         "Cannot reach %1 (%2) — retrying…": "Não é possível alcançar %1 (%2); tentando de novo…",
         "%1 is not an address of this computer. Leave --bind out to listen on all of them, or use one of: %2.":
