@@ -12,6 +12,7 @@
 #include <QtGui/QAction>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
+#include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
@@ -45,6 +46,7 @@ private slots:
     void showsTheConnectionState();
     void saysWhyWhenRemovedAndTakesNoMoreInput();
     void aHostNeverReachedIsNotALostConnection();
+    void aCancelledNameChoiceLeavesAWayBackIn();
     void showsHistoryToALateJoiner();
     void loadsOlderMessagesAtTheTopWithoutMovingTheView();
 
@@ -454,6 +456,33 @@ void tst_ChatWindow::aHostNeverReachedIsNotALostConnection()
                  qPrintable(state->text()));
     QVERIFY2(state->text().contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(state->text()));
     QVERIFY(!state->text().contains(u"lost"_s));
+}
+
+void tst_ChatWindow::aCancelledNameChoiceLeavesAWayBackIn()
+{
+    // Bea is in the room already (the fixture's client): a second Bea is refused.
+    ChatConnection connection;
+    ChatWindow window(&connection);
+    window.show();
+    connection.open(QUrl(u"http://127.0.0.1:%1/"_s.arg(m_host->port())), u"Bea"_s);
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QInputDialog *>(u"nameDialog"_s)));
+    dialog->reject();
+    QTRY_VERIFY(!window.findChild<QInputDialog *>(u"nameDialog"_s));
+
+    // Not a dead end: the reason stays, with a way to choose another name.
+    const auto *notice = window.findChild<QLabel *>(u"stopNotice"_s);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(u"Bea"_s), qPrintable(notice->text()));
+    auto *askAgain = window.findChild<QPushButton *>(u"askAgainButton"_s);
+    QVERIFY(askAgain->isVisible());
+    QTest::mouseClick(askAgain, Qt::LeftButton);
+    QTRY_VERIFY((dialog = window.findChild<QInputDialog *>(u"nameDialog"_s)));
+    dialog->setTextValue(u"Bea2"_s);
+    dialog->accept();
+    QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
+    QCOMPARE(connection.name(), u"Bea2"_s);
+    QVERIFY(!notice->isVisible());
 }
 
 QTEST_MAIN(tst_ChatWindow)

@@ -205,6 +205,14 @@ Contraseña:</translation>
         <source>Cannot reach %1 (%2) — retrying…</source>
         <translation>No se puede llegar a %1 (%2); reintentando…</translation>
     </message>
+    <message>
+        <source>Choose another name…</source>
+        <translation>Elegir otro nombre…</translation>
+    </message>
+    <message>
+        <source>Type the password…</source>
+        <translation>Escribir la contraseña…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

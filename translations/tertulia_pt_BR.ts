@@ -205,6 +205,14 @@ Senha:</translation>
         <source>Cannot reach %1 (%2) — retrying…</source>
         <translation>Não é possível alcançar %1 (%2); tentando de novo…</translation>
     </message>
+    <message>
+        <source>Choose another name…</source>
+        <translation>Escolher outro nome…</translation>
+    </message>
+    <message>
+        <source>Type the password…</source>
+        <translation>Digitar a senha…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>

@@ -38,6 +38,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_recipientLabel(new QLabel(m_recipientBar)),
       m_stopBar(new QWidget(this)),
       m_stopLabel(new QLabel(m_stopBar)),
+      m_askAgainButton(new QPushButton(m_stopBar)),
       m_typingTimer(new QTimer(this))
 {
     m_typingLabel->setObjectName(u"typingIndicator"_s);
@@ -108,9 +109,11 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
         m_stopBar->hide();
         m_connection->retry();
     });
+    m_askAgainButton->setObjectName(u"askAgainButton"_s);
     auto *stopRow = new QHBoxLayout(m_stopBar);
     stopRow->setContentsMargins(0, 0, 0, 0);
     stopRow->addWidget(m_stopLabel, 1);
+    stopRow->addWidget(m_askAgainButton);
     stopRow->addWidget(tryAgain);
     m_stopBar->hide();
 
@@ -363,25 +366,53 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
 
 void ChatWindow::onNameRefused(const QString &reason)
 {
+    // Cancelling the dialog must not leave a dead end: the bar keeps both ways on.
+    m_stopLabel->setText(reason);
+    m_askAgainButton->setText(tr("Choose another name…"));
+    disconnect(m_askAgainButton, &QPushButton::clicked, this, nullptr);
+    connect(m_askAgainButton, &QPushButton::clicked, this, [this, reason] { askForName(reason); });
+    m_askAgainButton->show();
+    m_stopBar->show();
+    askForName(reason);
+}
+
+void ChatWindow::onPasswordRefused(const QString &reason)
+{
+    m_stopLabel->setText(reason);
+    m_askAgainButton->setText(tr("Type the password…"));
+    disconnect(m_askAgainButton, &QPushButton::clicked, this, nullptr);
+    connect(m_askAgainButton, &QPushButton::clicked, this,
+            [this, reason] { askForPassword(reason); });
+    m_askAgainButton->show();
+    m_stopBar->show();
+    askForPassword(reason);
+}
+
+void ChatWindow::askForName(const QString &reason)
+{
     auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"nameDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Choose another name"));
     dialog->setLabelText(tr("%1\nWhat name should others see?").arg(reason));
     dialog->setTextValue(m_connection->name());
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        m_stopBar->hide();
         m_connection->open(m_connection->address(), name.trimmed());
     });
     dialog->open();
 }
 
-void ChatWindow::onPasswordRefused(const QString &reason)
+void ChatWindow::askForPassword(const QString &reason)
 {
     auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"passwordDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Room password"));
     dialog->setLabelText(tr("%1\nPassword:").arg(reason));
     dialog->setTextEchoMode(QLineEdit::Password);
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
+        m_stopBar->hide();
         m_connection->open(m_connection->address(), m_connection->name(), password);
     });
     dialog->open();
@@ -417,6 +448,7 @@ void ChatWindow::onStopped(const QString &code, const QString &reason)
     if (!reason.isEmpty() && !text.contains(reason))
         text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);
     m_stopLabel->setText(text);
+    m_askAgainButton->hide();
     m_stopBar->show();
     m_input->setEnabled(false); // nothing typed now could go anywhere
     m_stateLabel->setText(tr("Not in the room"));

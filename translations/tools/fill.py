@@ -7,6 +7,8 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Choose another name…": "Elegir otro nombre…",
+        "Type the password…": "Escribir la contraseña…",
         "The room could not start": "La sala no pudo empezar",
         "Another program, or another Tertulia, is using that port.":
             "Otro programa, u otro Tertulia, está usando ese puerto.",
@@ -238,6 +240,8 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Choose another name…": "Escolher outro nome…",
+        "Type the password…": "Digitar a senha…",
         "The room could not start": "A sala não pôde começar",
         "Another program, or another Tertulia, is using that port.":
             "Outro programa, ou outro Tertulia, está usando essa porta.",
