@@ -1,6 +1,7 @@
 #include "conversationview.h"
 
 #include "messagedelegate.h"
+#include "textlinks.h"
 
 #include <QtCore/QRegularExpression>
 #include <QtCore/QUrl>
@@ -23,9 +24,8 @@ QRegularExpression mentionPattern(const QString &name)
 // The first http(s) link in the text, opened on double-click; nothing else is ever opened.
 QUrl firstLink(const QString &text)
 {
-    static const QRegularExpression link(u"https?://[^\\s<>\"']+"_s);
-    const QUrl url(link.match(text).captured(0), QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") ? url : QUrl();
+    const QList<TextLinks::Link> links = TextLinks::find(text);
+    return links.isEmpty() ? QUrl() : links.first().url;
 }
 
 } // namespace

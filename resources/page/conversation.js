@@ -12,15 +12,32 @@ function span(className, text) {
 
 const LINK = /https?:\/\/[^\s<>"']+/g;
 
+// How much of a raw match is the link: punctuation that ends the sentence is not ("see
+// https://h/x, then"), a closing bracket only when the link opened it. textlinks.cpp, the
+// window's, applies the same rule.
+function linkLength(raw) {
+  let end = raw.length;
+  const count = (char) => [...raw.slice(0, end)].filter((c) => c === char).length;
+  while (end > 0) {
+    const last = raw[end - 1];
+    const unbalanced = [['(', ')'], ['[', ']'], ['{', '}']]
+      .some(([open, close]) => last === close && count(open) < count(close));
+    if ('.,;:!?…'.includes(last) || unbalanced) end -= 1;
+    else break;
+  }
+  return end;
+}
+
 // The text as nodes: plain text stays text; http(s) links become links that open in a new tab
 // without giving the opened page any handle on this one.
 function linkified(text) {
   const nodes = [];
   let last = 0;
   for (const match of text.matchAll(LINK)) {
+    const raw = match[0].slice(0, linkLength(match[0]));
     let href = null;
     try {
-      const url = new URL(match[0]);
+      const url = new URL(raw);
       if (url.protocol === 'http:' || url.protocol === 'https:') href = url.href;
     } catch {
       href = null;
@@ -29,11 +46,11 @@ function linkified(text) {
     nodes.push(document.createTextNode(text.slice(last, match.index)));
     const link = document.createElement('a');
     link.href = href;
-    link.textContent = match[0];
+    link.textContent = raw;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     nodes.push(link);
-    last = match.index + match[0].length;
+    last = match.index + raw.length;
   }
   nodes.push(document.createTextNode(text.slice(last)));
   return nodes;
