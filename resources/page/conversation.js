@@ -118,8 +118,15 @@ export class Conversation {
       item.append(span('private', t('privatelyTo', message.to)));
     }
     item.append(body);
-    if (own) item.classList.add('own');
-    else if (mentions(message.message, this.ownName)) item.classList.add('mention');
+    if (own) {
+      // From the room's history (after a reload, say): stored, so sent — as it was before.
+      item.classList.add('own');
+      const status = span('status', '✓');
+      status.setAttribute('aria-label', t('sent'));
+      item.append(status);
+    } else if (mentions(message.message, this.ownName)) {
+      item.classList.add('mention');
+    }
     return item;
   }
 
@@ -162,8 +169,9 @@ export class Conversation {
     if (this.pending.has(clientId)) return;
     const item = this.makeItem({ name: this.ownName, message: text, time: null, to });
     item.classList.add('sending');
-    item.append(span('status', '…'));
-    item.querySelector('.status').setAttribute('aria-label', t('sending'));
+    const status = item.querySelector('.status');
+    status.textContent = '…';
+    status.setAttribute('aria-label', t('sending'));
     this.pending.set(clientId, item);
     this.append(item, true);
   }

@@ -137,6 +137,12 @@ test('a reload with an unacknowledged message delivers it once', async () => {
     await input.press('Enter');
     await probe.waitFor((event) => event.event === 'message' && event.text === 'después de recargar');
     assert.deepEqual(receivedTexts(probe), ['¿me oyes?', 'después de recargar']);
+    // Another reload: what came back from the history is still marked sent.
+    await page.reload();
+    await page.locator('#state[data-state="connected"]').waitFor();
+    const own = page.locator('#message-list li.own');
+    await own.nth(1).waitFor();
+    assert.deepEqual(await own.locator('.status').allInnerTexts(), ['✓', '✓']);
     const members = probe.events.filter((event) => event.event === 'presence');
     assert.ok(members.every((event) => !event.left.includes('Impaciente')), 'no "left" on reload');
     await context.close();
