@@ -3,6 +3,7 @@
 #include "translations.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
 #include <QtCore/QStandardPaths>
 
 #include <cmath>
@@ -90,6 +91,18 @@ QString defaultText(const LimitOption &option)
 
 } // namespace
 
+namespace {
+
+// Qt's help breaks a word longer than its column mid-word: a path under the home folder is
+// shown from ~, as shells write it, which keeps it short enough to stay whole.
+QString shownPath(const QString &path)
+{
+    const QString home = QDir::homePath();
+    return path.startsWith(home + u'/') ? u"~"_s + path.mid(home.size()) : path;
+}
+
+} // namespace
+
 void HostOptions::addTo(QCommandLineParser &parser)
 {
     parser.addOption({u"lang"_s,
@@ -104,10 +117,10 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("N")});
     parser.addOption(
             {u"bind"_s, tr("Address to listen on (default: every interface)."), tr("ADDRESS")});
-    parser.addOption(
-            {u"data-dir"_s,
-             tr("Where the room's history is kept (default: %1).").arg(defaultDataDirectory()),
-             tr("DIR")});
+    parser.addOption({u"data-dir"_s,
+                      tr("Where the room's history is kept (default: %1).")
+                              .arg(shownPath(defaultDataDirectory())),
+                      tr("DIR")});
     parser.addOption({u"history"_s,
                       tr("How much history to keep: all (default), a number of messages, or of "
                          "days such as 30d."),

@@ -284,6 +284,22 @@ test('screenshots at phone and desktop sizes, light and dark', async () => {
         await page.getByRole('button', { name: 'Join' }).click();
         await page.locator('#state[data-state="connected"]').waitFor();
         await page.getByRole('textbox', { name: 'Message' }).fill('Olá! Joined from my phone 📱 @Ana');
+        // WCAG AA: at least 4.5:1 between the Send button's text and its background.
+        const contrast = await page.locator('#send-button').evaluate((button) => {
+          const channels = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
+          const luminance = (color) => {
+            const [r, g, b] = channels(color).map((v) => {
+              const c = v / 255;
+              return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const style = getComputedStyle(button);
+          const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)]
+            .sort((a, b) => b - a);
+          return (light + 0.05) / (dark + 0.05);
+        });
+        assert.ok(contrast >= 4.5, `Send button contrast in ${colorScheme}: ${contrast.toFixed(2)}`);
         await page.getByRole('textbox', { name: 'Message' }).press('Enter');
         await page.locator('#message-list li.own:not(.sending)').waitFor();
         probe.send('@Bea great, welcome 🎉');
