@@ -10,6 +10,8 @@
 #include "support/testhost.h"
 
 #include <QtGui/QAction>
+#include <QtGui/QClipboard>
+#include <QtGui/QDesktopServices>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
 #include <QtWidgets/QInputDialog>
@@ -21,6 +23,18 @@
 #include <QtWidgets/QScrollBar>
 
 using namespace Qt::StringLiterals;
+
+// Stands in for the desktop's browser: QDesktopServices hands it the links the window opens.
+class OpenedLinks final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 class tst_ChatWindow final : public QObject
 {
@@ -47,6 +61,7 @@ private slots:
     void saysWhyWhenRemovedAndTakesNoMoreInput();
     void aHostNeverReachedIsNotALostConnection();
     void aCancelledNameChoiceLeavesAWayBackIn();
+    void aLinkOpensWithOneClickAndAMessageCopies();
     void showsHistoryToALateJoiner();
     void loadsOlderMessagesAtTheTopWithoutMovingTheView();
 
@@ -140,7 +155,6 @@ void tst_ChatWindow::highlightsMentionsOfYou()
     QTRY_COMPARE(list->findItems(u"Bea:"_s, Qt::MatchContains).size(), 2);
     const QListWidgetItem *mention = list->findItems(u"@ana mira"_s, Qt::MatchContains).first();
     QVERIFY(mention->data(MessageDelegate::MentionRole).toBool());
-    QCOMPARE(mention->toolTip(), u"Double-click to open https://example.com"_s);
     const QListWidgetItem *email = list->findItems(u"x@ana.com"_s, Qt::MatchContains).first();
     QVERIFY(!email->data(MessageDelegate::MentionRole).toBool());
 }
@@ -483,6 +497,45 @@ void tst_ChatWindow::aCancelledNameChoiceLeavesAWayBackIn()
     QTRY_COMPARE(connection.state(), ChatConnection::State::Connected);
     QCOMPARE(connection.name(), u"Bea2"_s);
     QVERIFY(!notice->isVisible());
+}
+
+void tst_ChatWindow::aLinkOpensWithOneClickAndAMessageCopies()
+{
+    OpenedLinks opened;
+    QDesktopServices::setUrlHandler(u"https"_s, &opened, "open");
+    m_bea->send({{"message", "mira https://example.org/x, vale"}});
+    auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    QTRY_VERIFY(!messageTexts().isEmpty() && messageTexts().last().endsWith(u"vale"_s));
+    QListWidgetItem *item = list->item(list->count() - 1);
+
+    // Where the link is drawn, as the delegate lays it out; and a point that is not on it.
+    QStyleOptionViewItem option;
+    option.initFrom(list->viewport());
+    option.font = list->font();
+    option.rect = list->visualItemRect(item);
+    const auto *delegate = static_cast<const MessageDelegate *>(list->itemDelegate());
+    const QModelIndex index = list->indexFromItem(item);
+    QPoint onLink, offLink;
+    for (int y = option.rect.top(); y < option.rect.bottom() && onLink.isNull(); y += 2) {
+        for (int x = option.rect.left(); x < option.rect.right(); x += 2) {
+            if (delegate->linkAt(option, index, QPoint(x, y)).isValid()) {
+                onLink = QPoint(x, y);
+                offLink = QPoint(option.rect.left() + 8, y); // on "mira"
+                break;
+            }
+        }
+    }
+    QVERIFY(!onLink.isNull());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, offLink);
+    QVERIFY(opened.urls.isEmpty());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, onLink);
+    QCOMPARE(opened.urls, QList<QUrl>{QUrl(u"https://example.org/x"_s)});
+    QDesktopServices::unsetUrlHandler(u"https"_s);
+
+    // The message clicked is picked; Ctrl+C copies what it says.
+    QCOMPARE(list->currentItem(), item);
+    QTest::keySequence(list, QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"mira https://example.org/x, vale"_s);
 }
 
 QTEST_MAIN(tst_ChatWindow)

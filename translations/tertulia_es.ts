@@ -233,12 +233,20 @@ Contraseña:</translation>
         <translation>No enviado: %1</translation>
     </message>
     <message>
-        <source>Double-click to open %1</source>
-        <translation>Doble clic para abrir %1</translation>
-    </message>
-    <message>
         <source>%1 (privately to %2)</source>
         <translation>%1 (en privado para %2)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Abrir el enlace</translation>
+    </message>
+    <message>
+        <source>Copy link address</source>
+        <translation>Copiar la dirección del enlace</translation>
     </message>
 </context>
 <context>

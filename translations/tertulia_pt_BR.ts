@@ -233,12 +233,20 @@ Senha:</translation>
         <translation>Não enviada: %1</translation>
     </message>
     <message>
-        <source>Double-click to open %1</source>
-        <translation>Clique duas vezes para abrir %1</translation>
-    </message>
-    <message>
         <source>%1 (privately to %2)</source>
         <translation>%1 (em particular para %2)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Abrir o link</translation>
+    </message>
+    <message>
+        <source>Copy link address</source>
+        <translation>Copiar o endereço do link</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,16 @@
 #include "conversationview.h"
 
 #include "messagedelegate.h"
-#include "textlinks.h"
 
 #include <QtCore/QRegularExpression>
 #include <QtCore/QUrl>
+#include <QtGui/QClipboard>
+#include <QtGui/QContextMenuEvent>
 #include <QtGui/QDesktopServices>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QKeyEvent>
+#include <QtGui/QMouseEvent>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -21,13 +26,6 @@ QRegularExpression mentionPattern(const QString &name)
                                       | QRegularExpression::UseUnicodePropertiesOption);
 }
 
-// The first http(s) link in the text, opened on double-click; nothing else is ever opened.
-QUrl firstLink(const QString &text)
-{
-    const QList<TextLinks::Link> links = TextLinks::find(text);
-    return links.isEmpty() ? QUrl() : links.first().url;
-}
-
 } // namespace
 
 ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
@@ -36,15 +34,70 @@ ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
     setItemDelegate(new MessageDelegate(this));
     setResizeMode(QListView::Adjust); // re-wrap messages when resized
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    setSelectionMode(QAbstractItemView::NoSelection);
-    setFocusPolicy(Qt::NoFocus);
+    // A message can be picked (and copied with Ctrl+C); the input keeps the keyboard otherwise.
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setFocusPolicy(Qt::ClickFocus);
+    setMouseTracking(true); // the hand over links
     setAccessibleName(tr("Messages"));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
-    connect(this, &QListWidget::itemDoubleClicked, this, [](QListWidgetItem *item) {
-        const QUrl url = firstLink(item->data(MessageDelegate::TextRole).toString());
-        if (url.isValid())
+}
+
+QUrl ConversationView::linkAt(const QPoint &point) const
+{
+    const QModelIndex index = indexAt(point);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return static_cast<const MessageDelegate *>(itemDelegate())->linkAt(option, index, point);
+}
+
+void ConversationView::mouseMoveEvent(QMouseEvent *event)
+{
+    viewport()->setCursor(linkAt(event->position().toPoint()).isValid() ? Qt::PointingHandCursor
+                                                                        : Qt::ArrowCursor);
+    QListWidget::mouseMoveEvent(event);
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent *event)
+{
+    // One click opens a link, as everywhere else; only http(s) links are ever opened.
+    if (event->button() == Qt::LeftButton) {
+        if (const QUrl url = linkAt(event->position().toPoint()); url.isValid()) {
             QDesktopServices::openUrl(url);
-    });
+            event->accept();
+            return;
+        }
+    }
+    QListWidget::mouseReleaseEvent(event);
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QListWidgetItem *item = itemAt(event->pos());
+    if (!item || item->data(MessageDelegate::KindRole).toInt() == MessageDelegate::Notice)
+        return;
+    const QString text = item->data(MessageDelegate::TextRole).toString();
+    const QUrl url = linkAt(event->pos());
+    QMenu menu(this);
+    menu.addAction(tr("Copy"), this, [text] { QGuiApplication::clipboard()->setText(text); });
+    if (url.isValid()) {
+        menu.addAction(tr("Open link"), this, [url] { QDesktopServices::openUrl(url); });
+        menu.addAction(tr("Copy link address"), this,
+                       [url] { QGuiApplication::clipboard()->setText(url.toString()); });
+    }
+    menu.exec(event->globalPos());
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy) && currentItem()) {
+        QGuiApplication::clipboard()->setText(
+                currentItem()->data(MessageDelegate::TextRole).toString());
+        return;
+    }
+    QListWidget::keyPressEvent(event);
 }
 
 void ConversationView::setOwnName(const QString &name)
@@ -162,9 +215,6 @@ QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
     item->setData(MessageDelegate::TimeRole, message.time);
     item->setData(MessageDelegate::RecipientRole, message.to);
     item->setData(MessageDelegate::MentionRole, !own && mentionsYou(message.text));
-    const QString &text = message.text;
-    if (const QUrl url = firstLink(text); url.isValid())
-        item->setToolTip(tr("Double-click to open %1").arg(url.toString()));
     return item;
 }
 

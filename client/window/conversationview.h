@@ -33,7 +33,14 @@ signals:
     // The reader reached the top and older messages exist.
     void olderWanted(qint64 beforeId);
 
+protected:
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
+    QUrl linkAt(const QPoint &point) const; // in the viewport
     QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
     bool isAtBottom() const;
     void onScrolled(int value);

@@ -1,5 +1,7 @@
 #include "messagedelegate.h"
 
+#include "messagetext.h"
+
 #include <QtCore/QDateTime>
 #include <QtGui/QPainter>
 
@@ -42,8 +44,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.bubble = layout.body;
         return layout;
     }
-    const QRect text = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap,
-                                            index.data(TextRole).toString());
+    const MessageText text(index.data(TextRole).toString(), option.font, width);
     const int left = option.rect.left() + kMargin + kPadding;
     const int top = option.rect.top() + kMargin / 2 + kPadding;
     layout.header = QRect(left, top, width, QFontMetrics(boldFont(option.font)).height());
@@ -52,6 +53,16 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
                           option.rect.width() - 2 * kMargin,
                           layout.body.bottom() - option.rect.top() + kPadding);
     return layout;
+}
+
+QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                             const QPoint &point) const
+{
+    if (index.data(KindRole).toInt() == Notice)
+        return {};
+    const Layout layout = layoutFor(option, index);
+    const MessageText text(index.data(TextRole).toString(), option.font, layout.body.width());
+    return text.linkAt(point - layout.body.topLeft());
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -97,6 +108,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setBrush(tint);
         painter->drawRoundedRect(layout.bubble, 8, 8);
     }
+    if (option.state & QStyle::State_Selected) { // picked, for Ctrl+C
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(layout.bubble.adjusted(1, 1, -1, -1), 8, 8);
+    }
     if (index.data(PendingRole).toBool())
         painter->setOpacity(0.55);
 
@@ -122,6 +138,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
 
     painter->setPen(palette.color(QPalette::Text));
-    painter->drawText(layout.body, Qt::TextWordWrap, index.data(TextRole).toString());
+    const MessageText text(index.data(TextRole).toString(), option.font, layout.body.width(),
+                           palette.color(QPalette::Link));
+    text.draw(painter, layout.body.topLeft());
     painter->restore();
 }

@@ -27,6 +27,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The link under `point` (in the view's coordinates) in that message, if any.
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                const QPoint &point) const;
 
 private:
     struct Layout

@@ -7,6 +7,8 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Open link": "Abrir el enlace",
+        "Copy link address": "Copiar la dirección del enlace",
         "Choose another name…": "Elegir otro nombre…",
         "Type the password…": "Escribir la contraseña…",
         "The room could not start": "La sala no pudo empezar",
@@ -240,6 +242,8 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Open link": "Abrir o link",
+        "Copy link address": "Copiar o endereço do link",
         "Choose another name…": "Escolher outro nome…",
         "Type the password…": "Digitar a senha…",
         "The room could not start": "A sala não pôde começar",
