@@ -34,6 +34,7 @@ ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
     setItemDelegate(new MessageDelegate(this));
     setResizeMode(QListView::Adjust); // re-wrap messages when resized
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // messages wrap to the width instead
     // A message can be picked (and copied with Ctrl+C); the input keeps the keyboard otherwise.
     setSelectionMode(QAbstractItemView::SingleSelection);
     setFocusPolicy(Qt::ClickFocus);

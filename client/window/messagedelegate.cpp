@@ -4,6 +4,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtGui/QPainter>
+#include <QtWidgets/QAbstractScrollArea>
 
 namespace {
 
@@ -24,6 +25,14 @@ QString timeText(const QModelIndex &index)
     return QLocale().toString(time.time(), QLocale::ShortFormat);
 }
 
+// The width a message may take: the view's visible width, not the item's rect, which keeps
+// the width of an earlier layout (before the vertical scroll bar appeared, say).
+int availableWidth(const QStyleOptionViewItem &option)
+{
+    const auto *view = qobject_cast<const QAbstractScrollArea *>(option.widget);
+    return view ? std::min(option.rect.width(), view->viewport()->width()) : option.rect.width();
+}
+
 QFont boldFont(QFont font)
 {
     font.setBold(true);
@@ -36,7 +45,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
                                                    const QModelIndex &index) const
 {
     const QFontMetrics metrics(option.font);
-    const int width = qMax(80, option.rect.width() - 2 * (kMargin + kPadding));
+    const int width = qMax(80, availableWidth(option) - 2 * (kMargin + kPadding));
     Layout layout;
     if (index.data(KindRole).toInt() == Notice) {
         layout.body = QRect(option.rect.left() + kMargin + kPadding, option.rect.top() + 2, width,
@@ -50,7 +59,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.header = QRect(left, top, width, QFontMetrics(boldFont(option.font)).height());
     layout.body = QRect(left, layout.header.bottom() + 2, width, text.height());
     layout.bubble = QRect(option.rect.left() + kMargin, option.rect.top() + kMargin / 2,
-                          option.rect.width() - 2 * kMargin,
+                          availableWidth(option) - 2 * kMargin,
                           layout.body.bottom() - option.rect.top() + kPadding);
     return layout;
 }
@@ -70,7 +79,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const Layout layout = layoutFor(opt, index);
-    return QSize(opt.rect.width(), layout.bubble.bottom() - opt.rect.top() + kMargin);
+    return QSize(availableWidth(opt), layout.bubble.bottom() - opt.rect.top() + kMargin);
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
