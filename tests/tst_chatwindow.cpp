@@ -21,6 +21,7 @@
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollBar>
+#include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +52,7 @@ private slots:
     void highlightsMentionsOfYou();
     void showsWhoIsTypingAndSharesYourTyping();
     void hostingOffersModeration();
+    void invitingCostsTheChatNoRoom();
     void writesPrivatelyToAChosenMember();
     void trayCountsWhatArrivesWhileTheWindowIsAway();
     void closingWhileHostingAsksWhatToDoWithTheRoom();
@@ -182,6 +184,12 @@ void tst_ChatWindow::hostingOffersModeration()
     lock->trigger();
     QCOMPARE(locked.size(), 1);
     QCOMPARE(locked.first().first().toBool(), true);
+    // The host sees the room's state where the address is.
+    const auto *state = m_window->findChild<QLabel *>(u"roomState"_s);
+    QTRY_VERIFY(state->isVisible()); // shown once the window lays the new controls out
+    QVERIFY2(state->text().contains(u"Locked"_s), qPrintable(state->text()));
+    controls->setPasswordSet(true);
+    QVERIFY(state->text().contains(u"Password required"_s));
     // Wired as the desktop session wires it: the room really takes no newcomers.
     connect(controls, &RoomControls::lockRequested, &m_host->host, &ChatHost::setLocked);
     lock->trigger(); // unlock
@@ -191,6 +199,26 @@ void tst_ChatWindow::hostingOffersModeration()
     QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"room_locked"_s);
     QCOMPARE(m_window->findChild<QListWidget *>(u"memberList"_s)->contextMenuPolicy(),
              Qt::CustomContextMenu);
+}
+
+void tst_ChatWindow::invitingCostsTheChatNoRoom()
+{
+    auto *controls = new RoomControls(m_window.get());
+    controls->setShareAddresses(
+            {QUrl(u"http://192.0.2.7:8080/"_s), QUrl(u"http://127.0.0.1:8080/"_s)});
+    m_window->resize(560, 440); // a small laptop window
+    QTest::qWait(50);
+    // The conversation keeps most of the height; the addresses and QR code wait behind Invite.
+    const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
+    QVERIFY2(list->height() > m_window->height() / 2,
+             qPrintable(u"%1 of %2"_s.arg(list->height()).arg(m_window->height())));
+    auto *popup = m_window->findChild<QWidget *>(u"invitePopup"_s);
+    QVERIFY(!popup->isVisible());
+    QTest::mouseClick(m_window->findChild<QToolButton *>(u"inviteButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(popup->isVisible());
+    const auto *addresses = popup->findChild<QListWidget *>(u"shareAddresses"_s);
+    QCOMPARE(addresses->count(), 2);
+    popup->close();
 }
 
 void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()

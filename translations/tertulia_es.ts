@@ -213,6 +213,10 @@ Contraseña:</translation>
         <source>Type the password…</source>
         <translation>Escribir la contraseña…</translation>
     </message>
+    <message>
+        <source>Nobody has written anything yet. Say hello!</source>
+        <translation>Nadie ha escrito nada todavía. ¡Saluda!</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -420,6 +424,17 @@ Contraseña:</translation>
     </message>
 </context>
 <context>
+    <name>InviteButton</name>
+    <message>
+        <source>Invite…</source>
+        <translation>Invitar…</translation>
+    </message>
+    <message>
+        <source>Every address of the room, with a QR code for phones</source>
+        <translation>Todas las direcciones de la sala, con un código QR para móviles</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>sending…</source>
@@ -580,6 +595,18 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
         <translation>Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.</translation>
     </message>
+    <message>
+        <source>Nobody else is here yet. Share the address above — Invite… shows every address, with a QR code for phones.</source>
+        <translation>Todavía no hay nadie más. Comparte la dirección de arriba; Invitar… muestra todas, con un código QR para móviles.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Password required</source>
+        <translation>Con contraseña</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>
@@ -615,10 +642,6 @@ Keep it open in the tray, or end it for everyone?</source>
         <translation>Copiar la dirección al portapapeles</translation>
     </message>
     <message>
-        <source>Invite people — open in a browser:</source>
-        <translation>Invita a otros — dirección para el navegador:</translation>
-    </message>
-    <message>
         <source>Room:</source>
         <translation>Sala:</translation>
     </message>
@@ -629,6 +652,10 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Certificate fingerprint (SHA-256): %1</source>
         <translation>Huella del certificado (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>Open in a browser to join:</source>
+        <translation>Para entrar, abre en un navegador:</translation>
     </message>
 </context>
 <context>

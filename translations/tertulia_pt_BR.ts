@@ -213,6 +213,10 @@ Senha:</translation>
         <source>Type the password…</source>
         <translation>Digitar a senha…</translation>
     </message>
+    <message>
+        <source>Nobody has written anything yet. Say hello!</source>
+        <translation>Ninguém escreveu nada ainda. Diga olá!</translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -420,6 +424,17 @@ Senha:</translation>
     </message>
 </context>
 <context>
+    <name>InviteButton</name>
+    <message>
+        <source>Invite…</source>
+        <translation>Convidar…</translation>
+    </message>
+    <message>
+        <source>Every address of the room, with a QR code for phones</source>
+        <translation>Todos os endereços da sala, com um código QR para celulares</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>sending…</source>
@@ -580,6 +595,18 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>Tertulia keeps hosting from the tray. Click the icon to open the window.</source>
         <translation>O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.</translation>
     </message>
+    <message>
+        <source>Nobody else is here yet. Share the address above — Invite… shows every address, with a QR code for phones.</source>
+        <translation>Ainda não há mais ninguém. Compartilhe o endereço acima; Convidar… mostra todos, com um código QR para celulares.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Trancada</translation>
+    </message>
+    <message>
+        <source>Password required</source>
+        <translation>Com senha</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>
@@ -615,10 +642,6 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <translation>Copiar o endereço para a área de transferência</translation>
     </message>
     <message>
-        <source>Invite people — open in a browser:</source>
-        <translation>Convide pessoas — abram em um navegador:</translation>
-    </message>
-    <message>
         <source>Room:</source>
         <translation>Sala:</translation>
     </message>
@@ -629,6 +652,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Certificate fingerprint (SHA-256): %1</source>
         <translation>Impressão digital do certificado (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>Open in a browser to join:</source>
+        <translation>Para entrar, abra num navegador:</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ bool DesktopSession::host(HostSettings settings, const QString &name)
     m_connection->setPinnedFingerprint(m_host->certificateFingerprint());
     // Its own way in, whatever password the room has now or gets later.
     showWindow(ownUrl, name, m_host->hostKey(), true);
+    m_window->setShareAddress(shareUrl, true); // the address to hand out, not loopback
     m_window->setCertificateFingerprint(m_host->certificateFingerprint());
     wireRoomControls();
     // The window may go to the tray while the room stays open; the room ends when asked to.

@@ -122,8 +122,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     inputRow->addWidget(m_sendButton);
 
     auto *central = new QWidget(this);
-    m_layout = new QVBoxLayout(central);
-    QVBoxLayout *layout = m_layout;
+    auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_shareBar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_typingLabel);
@@ -184,6 +183,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::errorReceived, this, &ChatWindow::onError);
     connect(m_connection, &ChatConnection::stopped, this, &ChatWindow::onStopped);
     onStateChanged(m_connection->state());
+    setEmptyHint(tr("Nobody has written anything yet. Say hello!"));
 
     resize(820, 640);
     restoreGeometry(QSettings().value(u"window/geometry"_s).toByteArray());
@@ -195,11 +195,14 @@ void ChatWindow::setShareAddress(const QUrl &address, bool hosting)
     m_shareBar->setAddress(address, hosting);
 }
 
-void ChatWindow::addHostingPanel(QWidget *panel)
+void ChatWindow::addHostingControls(QWidget *controls)
 {
-    panel->setParent(this);
-    m_layout->insertWidget(m_layout->indexOf(m_shareBar) + 1, panel);
-    m_shareBar->setAddressVisible(false); // the panel lists every address instead
+    m_shareBar->addTrailingWidget(controls);
+}
+
+void ChatWindow::setEmptyHint(const QString &hint)
+{
+    m_conversation->setEmptyHint(hint);
 }
 
 void ChatWindow::addNotice(const QString &text)

@@ -15,7 +15,6 @@ class QMenu;
 class QPushButton;
 class RoomTray;
 class ShareBar;
-class QVBoxLayout;
 
 // The native chat window: messages, who is here, the input line and the connection state.
 // Talks to the room only through the ChatConnection it is given (not owned).
@@ -29,9 +28,10 @@ public:
     // hosting: this process hosts the room (the bar says so; RoomControls asks on closing).
     void setShareAddress(const QUrl &address, bool hosting);
     RoomTray *tray() const { return m_tray; }
-    // Hosting: a panel under the address bar (RoomControls' share panel), which then lists the
-    // addresses instead of the bar. The window takes it over.
-    void addHostingPanel(QWidget *panel);
+    // Hosting: controls at the end of the address bar (RoomControls'). The window takes them.
+    void addHostingControls(QWidget *controls);
+    // What the conversation says while nobody has said anything.
+    void setEmptyHint(const QString &hint);
     void setCertificateFingerprint(const QString &fingerprint);
     // A line in the conversation that is nobody's message.
     void addNotice(const QString &text);
@@ -67,7 +67,6 @@ private:
 
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
-    QVBoxLayout *m_layout;
     ConversationView *m_conversation;
     QListWidget *m_memberList;
     QLineEdit *m_input;

@@ -10,6 +10,7 @@
 #include <QtGui/QGuiApplication>
 #include <QtGui/QKeyEvent>
 #include <QtGui/QMouseEvent>
+#include <QtGui/QPainter>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 
@@ -89,6 +90,23 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
                        [url] { QGuiApplication::clipboard()->setText(url.toString()); });
     }
     menu.exec(event->globalPos());
+}
+
+void ConversationView::setEmptyHint(const QString &hint)
+{
+    m_emptyHint = hint;
+    viewport()->update();
+}
+
+void ConversationView::paintEvent(QPaintEvent *event)
+{
+    QListWidget::paintEvent(event);
+    if (count() > 0 || m_emptyHint.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+                     Qt::AlignCenter | Qt::TextWordWrap, m_emptyHint);
 }
 
 void ConversationView::keyPressEvent(QKeyEvent *event)

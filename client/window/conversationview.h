@@ -28,6 +28,8 @@ public:
     void markSent(const QString &clientId, qint64 id, const QDateTime &time);
     void markFailed(const QString &clientId, const QString &reason);
     void addNotice(const QString &text);
+    // Said in the middle of the list while it is empty.
+    void setEmptyHint(const QString &hint);
 
 signals:
     // The reader reached the top and older messages exist.
@@ -38,6 +40,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     QUrl linkAt(const QPoint &point) const; // in the viewport
@@ -46,6 +49,7 @@ private:
     void onScrolled(int value);
 
     QString m_ownName;
+    QString m_emptyHint;
     QRegularExpression m_mentionPattern; // "@<your name>"; set with the name
     QSet<qint64> m_shownIds;
     QHash<QString, QListWidgetItem *> m_pending; // client id → your message, not yet stored

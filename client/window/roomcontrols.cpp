@@ -1,11 +1,13 @@
 #include "roomcontrols.h"
 
 #include "chatwindow.h"
+#include "invitebutton.h"
 #include "roomtray.h"
-#include "sharepanel.h"
 
 #include <QtCore/QEvent>
+#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QInputDialog>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
@@ -15,16 +17,25 @@
 using namespace Qt::StringLiterals;
 
 RoomControls::RoomControls(ChatWindow *window)
-    : QObject(window), m_window(window), m_sharePanel(new SharePanel(window))
+    : QObject(window), m_window(window), m_invite(new InviteButton), m_state(new QLabel)
 {
-    window->addHostingPanel(m_sharePanel);
+    auto *controls = new QWidget;
+    auto *row = new QHBoxLayout(controls);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_state->setObjectName(u"roomState"_s);
+    row->addWidget(m_state);
+    row->addWidget(m_invite);
+    window->addHostingControls(controls);
+    window->setEmptyHint(tr("Nobody else is here yet. Share the address above — Invite… shows "
+                            "every address, with a QR code for phones."));
     auto *room = new QMenu(tr("&Room"), window);
     room->setObjectName(u"roomMenu"_s);
     window->menuBar()->insertMenu(window->menuBar()->actions().constFirst(), room);
-    QAction *lock = room->addAction(tr("Lock the room to newcomers"));
-    lock->setObjectName(u"lockRoomAction"_s);
-    lock->setCheckable(true);
-    connect(lock, &QAction::toggled, this, &RoomControls::lockRequested);
+    m_lock = room->addAction(tr("Lock the room to newcomers"));
+    m_lock->setObjectName(u"lockRoomAction"_s);
+    m_lock->setCheckable(true);
+    connect(m_lock, &QAction::toggled, this, &RoomControls::lockRequested);
+    connect(m_lock, &QAction::toggled, this, &RoomControls::showState);
     room->addSeparator();
     m_setPassword = room->addAction(tr("Set room password…"), this, &RoomControls::askForPassword);
     m_setPassword->setObjectName(u"setPasswordAction"_s);
@@ -81,18 +92,31 @@ bool RoomControls::confirmClose()
 
 void RoomControls::setShareAddresses(const QList<QUrl> &addresses)
 {
-    m_sharePanel->setAddresses(addresses);
+    m_invite->setAddresses(addresses);
 }
 
 void RoomControls::setReach(int pageLoads, int members)
 {
-    m_sharePanel->setReach(pageLoads, members);
+    m_invite->setReach(pageLoads, members);
+}
+
+void RoomControls::showState()
+{
+    QStringList state;
+    if (m_lock->isChecked())
+        state.append(u"🔒 "_s + tr("Locked"));
+    if (m_passwordSet)
+        state.append(u"🔑 "_s + tr("Password required"));
+    m_state->setText(state.join(u" · "_s));
+    m_state->setVisible(!state.isEmpty());
 }
 
 void RoomControls::setPasswordSet(bool set)
 {
+    m_passwordSet = set;
     m_setPassword->setText(set ? tr("Change the room password…") : tr("Set a room password…"));
     m_removePassword->setEnabled(set);
+    showState();
 }
 
 void RoomControls::setBlockedAddresses(const QStringList &addresses)

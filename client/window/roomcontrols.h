@@ -7,12 +7,13 @@
 class ChatWindow;
 class QAction;
 class QMenu;
-class SharePanel;
+class InviteButton;
+class QLabel;
 
-// What only the person hosting the room sees in its window: the share panel (every address,
-// a QR code, who came), the Room menu (lock, password, blocked devices) and "Remove" in each
-// member's menu. Owned by the desktop session and wired
-// by it to the host; the window itself knows nothing of hosting beyond sharing its address.
+// What only the person hosting the room sees in its window: "Invite…" and the room's state
+// (locked, password) beside the address, the Room menu (lock, password, blocked devices),
+// "Remove" in each member's menu and the question on closing. Wired by the desktop session
+// to the host; the window itself knows nothing of hosting beyond showing the address.
 class RoomControls final : public QObject
 {
     Q_OBJECT
@@ -51,7 +52,12 @@ private:
     bool confirmClose();
 
     ChatWindow *m_window;
-    SharePanel *m_sharePanel;
+    void showState();
+
+    InviteButton *m_invite;
+    QLabel *m_state; // "Locked · Password required"
+    QAction *m_lock;
+    bool m_passwordSet = false;
     QAction *m_setPassword;
     QAction *m_removePassword;
     QMenu *m_blocked;

@@ -26,7 +26,8 @@ ShareBar::ShareBar(QWidget *parent)
     m_copyButton->setObjectName(QStringLiteral("copyAddressButton"));
     m_copyButton->setToolTip(tr("Copy the address to the clipboard"));
 
-    auto *row = new QHBoxLayout;
+    m_row = new QHBoxLayout;
+    QHBoxLayout *row = m_row;
     row->addWidget(m_caption);
     row->addWidget(m_address, 1);
     row->addWidget(m_copyButton);
@@ -39,7 +40,7 @@ ShareBar::ShareBar(QWidget *parent)
 
 void ShareBar::setAddress(const QUrl &address, bool hosting)
 {
-    m_caption->setText(hosting ? tr("Invite people — open in a browser:") : tr("Room:"));
+    m_caption->setText(hosting ? tr("Open in a browser to join:") : tr("Room:"));
     m_address->setText(address.toString());
 }
 
@@ -48,11 +49,9 @@ QString ShareBar::addressText() const
     return m_address->text();
 }
 
-void ShareBar::setAddressVisible(bool visible)
+void ShareBar::addTrailingWidget(QWidget *widget)
 {
-    for (QWidget *widget : {static_cast<QWidget *>(m_caption), static_cast<QWidget *>(m_address),
-                            static_cast<QWidget *>(m_copyButton)})
-        widget->setVisible(visible);
+    m_row->addWidget(widget);
 }
 
 void ShareBar::setFingerprint(const QString &fingerprint)

@@ -19,7 +19,8 @@ public:
     QString addressText() const;
     // Shown under the address when the host uses TLS, for self-signed certificates.
     void setFingerprint(const QString &fingerprint);
-    void setAddressVisible(bool visible); // hosting shows addresses in the share panel instead
+    // Hosting: the host's controls at the end of the row (InviteButton, the room's state).
+    void addTrailingWidget(QWidget *widget);
 
 private:
     void copyAddress();
@@ -28,4 +29,5 @@ private:
     QLabel *m_address;
     QPushButton *m_copyButton;
     QLabel *m_fingerprint;
+    class QHBoxLayout *m_row;
 };

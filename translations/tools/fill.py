@@ -7,6 +7,15 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Nobody has written anything yet. Say hello!": "Nadie ha escrito nada todavía. ¡Saluda!",
+        "Invite…": "Invitar…",
+        "Every address of the room, with a QR code for phones":
+            "Todas las direcciones de la sala, con un código QR para móviles",
+        "Nobody else is here yet. Share the address above — Invite… shows every address, with a QR code for phones.":
+            "Todavía no hay nadie más. Comparte la dirección de arriba; Invitar… muestra todas, con un código QR para móviles.",
+        "Locked": "Cerrada",
+        "Password required": "Con contraseña",
+        "Open in a browser to join:": "Para entrar, abre en un navegador:",
         "Open link": "Abrir el enlace",
         "Copy link address": "Copiar la dirección del enlace",
         "Choose another name…": "Elegir otro nombre…",
@@ -242,6 +251,15 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Nobody has written anything yet. Say hello!": "Ninguém escreveu nada ainda. Diga olá!",
+        "Invite…": "Convidar…",
+        "Every address of the room, with a QR code for phones":
+            "Todos os endereços da sala, com um código QR para celulares",
+        "Nobody else is here yet. Share the address above — Invite… shows every address, with a QR code for phones.":
+            "Ainda não há mais ninguém. Compartilhe o endereço acima; Convidar… mostra todos, com um código QR para celulares.",
+        "Locked": "Trancada",
+        "Password required": "Com senha",
+        "Open in a browser to join:": "Para entrar, abra num navegador:",
         "Open link": "Abrir o link",
         "Copy link address": "Copiar o endereço do link",
         "Choose another name…": "Escolher outro nome…",
