@@ -110,12 +110,24 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(QPen(frame, 1.5, Qt::DashLine));
         painter->setBrush(tint);
         painter->drawRoundedRect(layout.bubble.adjusted(1, 1, -1, -1), 8, 8);
-    } else if (kind == OwnMessage || index.data(MentionRole).toBool()) {
+    } else if (kind == OwnMessage) {
         painter->setPen(Qt::NoPen);
         QColor tint = palette.color(QPalette::Highlight);
-        tint.setAlpha(kind == OwnMessage ? 40 : 70);
+        tint.setAlpha(40);
         painter->setBrush(tint);
         painter->drawRoundedRect(layout.bubble, 8, 8);
+    } else if (index.data(MentionRole).toBool()) {
+        // For you: amber with a bar down its side, unlike your own (blue) at a glance.
+        const QColor amber(0xf2, 0xa9, 0x00);
+        QColor tint = amber;
+        tint.setAlpha(45);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(tint);
+        painter->drawRoundedRect(layout.bubble, 8, 8);
+        painter->setBrush(amber);
+        painter->drawRoundedRect(QRect(layout.bubble.left(), layout.bubble.top(), 4,
+                                       layout.bubble.height()),
+                                 2, 2);
     }
     if (option.state & QStyle::State_Selected) { // picked, for Ctrl+C
         painter->setPen(QPen(palette.color(QPalette::Highlight), 1.5));
