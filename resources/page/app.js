@@ -399,12 +399,24 @@ ui.sendForm.addEventListener('submit', (event) => {
   conversation.addPending(clientId, text, recipient);
   send(chatRequest({ clientId, text, to: recipient }));
   ui.messageInput.value = '';
+  fitInput();
   ui.chatError.textContent = '';
 });
+
+// The message box is as tall as what is in it (up to its max-height, then it scrolls).
+function fitInput() {
+  ui.messageInput.style.height = 'auto';
+  ui.messageInput.style.height = `${ui.messageInput.scrollHeight + 2}px`;
+}
 
 ui.toRoom.addEventListener('click', () => setRecipient(''));
 ui.messageInput.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && recipient) setRecipient('');
+  // Enter sends; Shift+Enter (and Enter while an input method composes) is a new line.
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    ui.sendForm.requestSubmit();
+  }
 });
 ui.shareTyping.checked = localStorage.getItem('tertulia.shareTyping') !== 'no';
 ui.shareTyping.addEventListener('change', () => {
@@ -412,6 +424,7 @@ ui.shareTyping.addEventListener('change', () => {
 });
 ui.messageInput.addEventListener('input', () => {
   checkLength();
+  fitInput();
   const now = Date.now();
   if (!ui.shareTyping.checked || !ui.messageInput.value || now - lastTypingSent < TYPING_EVERY_MS) return;
   lastTypingSent = now;

@@ -429,3 +429,27 @@ test("in a large room the member list follows the host's changes", async () => {
     await room.stop();
   }
 });
+
+test('Shift+Enter writes a second line, Enter sends both as one message', async () => {
+  const probe = startProbe(`http://127.0.0.1:${host.port}/`, 'Lector');
+  const writer = await openAndJoin('Poeta');
+  try {
+    await probe.waitFor((event) => event.event === 'joined');
+    const input = writer.page.getByRole('textbox', { name: 'Message' });
+    const oneLine = (await input.boundingBox()).height;
+    await input.type('primera línea');
+    await input.press('Shift+Enter');
+    await input.type('segunda línea');
+    assert.ok((await input.boundingBox()).height > oneLine, 'the box grows with its lines');
+    await input.press('Enter');
+    const received = await probe.waitFor((event) => event.event === 'message');
+    assert.equal(received.text, 'primera línea\nsegunda línea');
+    const own = writer.page.locator('#message-list li.own .text', { hasText: 'segunda' });
+    assert.equal(await own.innerText(), 'primera línea\nsegunda línea');
+    assert.equal(await input.inputValue(), '');
+    assert.ok(Math.abs((await input.boundingBox()).height - oneLine) < 1.5, 'back to one line');
+  } finally {
+    await writer.context.close();
+    await probe.stop();
+  }
+});
