@@ -4,6 +4,7 @@
 #include "chathost.h"
 #include "chatwindow.h"
 #include "messagedelegate.h"
+#include "messageinput.h"
 #include "roomcontrols.h"
 #include "roomtray.h"
 #include "support/testclient.h"
@@ -48,6 +49,7 @@ private slots:
 
     void showsTheShareAddress();
     void typingAndEnterDeliversTheMessage();
+    void shiftEnterStartsANewLine();
     void showsMessagesFromOthersAsText();
     void highlightsMentionsOfYou();
     void showsWhoIsTypingAndSharesYourTyping();
@@ -123,9 +125,25 @@ void tst_ChatWindow::showsTheShareAddress()
     QCOMPARE(address->text(), u"http://127.0.0.1:%1/"_s.arg(m_host->port()));
 }
 
+void tst_ChatWindow::shiftEnterStartsANewLine()
+{
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
+    input->setFocus();
+    const int oneLine = input->sizeHint().height();
+    QTest::keyClicks(input, u"primera"_s);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(input, u"segunda"_s);
+    QCOMPARE(input->text(), u"primera\nsegunda"_s);
+    QVERIFY(input->sizeHint().height() > oneLine); // the box grows with its lines
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(m_bea->next(u"message"_s).value("message").toString(), u"primera\nsegunda"_s);
+    QVERIFY(input->text().isEmpty());
+    QCOMPARE(input->sizeHint().height(), oneLine);
+}
+
 void tst_ChatWindow::typingAndEnterDeliversTheMessage()
 {
-    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QVERIFY(input);
     input->setFocus();
     QTest::keyClicks(input, u"Hola, Bea!"_s); // keyClicks types Latin-1 only
@@ -169,7 +187,7 @@ void tst_ChatWindow::showsWhoIsTypingAndSharesYourTyping()
     m_bea->send({{"message", "listo"}});
     QTRY_VERIFY(indicator->text().isEmpty());
 
-    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QTest::keyClicks(input, u"ho"_s);
     QCOMPARE(m_bea->next(u"typing"_s).value("name").toString(), u"Ana"_s);
 }
@@ -240,7 +258,7 @@ void tst_ChatWindow::saysWhyWhenRemovedAndTakesNoMoreInput()
     const auto *notice = m_window->findChild<QLabel *>(u"stopNotice"_s);
     QTRY_VERIFY(notice->isVisible());
     QCOMPARE(notice->text(), u"The host removed you from the room."_s);
-    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QVERIFY(!input->isEnabled());
     QVERIFY(!m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
     const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
@@ -265,7 +283,7 @@ void tst_ChatWindow::showsTheConnectionState()
     QTRY_VERIFY(state->text().contains(u"reconnecting"_s));
     // Still enabled: what is written now waits in the outbox, shown as sending.
     QVERIFY(m_window->findChild<QPushButton *>(u"sendButton"_s)->isEnabled());
-    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QTest::keyClicks(input, u"later"_s);
     QTest::keyClick(input, Qt::Key_Return);
     const auto *list = m_window->findChild<QListWidget *>(u"messageList"_s);
@@ -332,7 +350,7 @@ void tst_ChatWindow::writesPrivatelyToAChosenMember()
     const auto *recipient = m_window->findChild<QLabel *>(u"recipientLabel"_s);
     QVERIFY(recipient->isVisible());
     QVERIFY(recipient->text().contains(u"Bea"_s));
-    auto *input = m_window->findChild<QLineEdit *>(u"messageInput"_s);
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QVERIFY(input->hasFocus());
     QTest::keyClicks(input, u"solo para ti"_s);
     QTest::keyClick(input, Qt::Key_Return);

@@ -41,6 +41,8 @@ void tst_MessageText::wordsWrapAtTheirBoundaries()
     const QFont font;
     const int lineHeight = QFontMetrics(font).lineSpacing();
     QCOMPARE(MessageText(u"hola"_s, font, kWidth).height(), lineHeight);
+    // Lines the writer broke with Shift+Enter stay broken.
+    QCOMPARE(MessageText(u"uno\ndos\ntres"_s, font, kWidth).height(), 3 * lineHeight);
     const MessageText sentence(u"una frase con bastantes palabras para ocupar varias líneas"_s,
                                font, kWidth);
     QVERIFY(sentence.height() >= 2 * lineHeight);

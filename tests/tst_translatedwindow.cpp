@@ -3,6 +3,7 @@
 
 #include "chatconnection.h"
 #include "chatwindow.h"
+#include "messageinput.h"
 #include "support/testhost.h"
 #include "translations.h"
 
@@ -38,8 +39,8 @@ void tst_TranslatedWindow::windowSpeaksTheRequestedLanguage()
 
     QCOMPARE(window.findChild<QPushButton *>(u"sendButton"_s)->text(), u"Enviar"_s);
     QCOMPARE(window.findChild<QLabel *>(u"connectionState"_s)->text(), u"Conectado como Ana"_s);
-    QCOMPARE(window.findChild<QLineEdit *>(u"messageInput"_s)->placeholderText(),
-             u"Escribe un mensaje y pulsa Intro"_s);
+    QCOMPARE(window.findChild<MessageInput *>(u"messageInput"_s)->placeholderText(),
+             u"Escribe un mensaje y pulsa Intro (Mayús+Intro: nueva línea)"_s);
     QStringList menus;
     for (const QAction *menu : window.menuBar()->actions())
         menus.append(menu->text());

@@ -41,10 +41,6 @@
         <translation>Personas en la sala</translation>
     </message>
     <message>
-        <source>Write a message and press Enter</source>
-        <translation>Escribe un mensaje y pulsa Intro</translation>
-    </message>
-    <message>
         <source>In the room</source>
         <translation>En la sala</translation>
     </message>
@@ -216,6 +212,10 @@ Contraseña:</translation>
     <message>
         <source>Nobody has written anything yet. Say hello!</source>
         <translation>Nadie ha escrito nada todavía. ¡Saluda!</translation>
+    </message>
+    <message>
+        <source>Write a message and press Enter (Shift+Enter: new line)</source>
+        <translation>Escribe un mensaje y pulsa Intro (Mayús+Intro: nueva línea)</translation>
     </message>
 </context>
 <context>

@@ -41,10 +41,6 @@
         <translation>Pessoas na sala</translation>
     </message>
     <message>
-        <source>Write a message and press Enter</source>
-        <translation>Escreva uma mensagem e tecle Enter</translation>
-    </message>
-    <message>
         <source>In the room</source>
         <translation>Na sala</translation>
     </message>
@@ -216,6 +212,10 @@ Senha:</translation>
     <message>
         <source>Nobody has written anything yet. Say hello!</source>
         <translation>Ninguém escreveu nada ainda. Diga olá!</translation>
+    </message>
+    <message>
+        <source>Write a message and press Enter (Shift+Enter: new line)</source>
+        <translation>Escreva uma mensagem e tecle Enter (Shift+Enter: nova linha)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "chatwindow.h"
 
 #include "conversationview.h"
+#include "messageinput.h"
 #include "roomtray.h"
 #include "sharebar.h"
 
@@ -30,7 +31,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_shareBar(new ShareBar(this)),
       m_conversation(new ConversationView(this)),
       m_memberList(new QListWidget(this)),
-      m_input(new QLineEdit(this)),
+      m_input(new MessageInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
       m_stateLabel(new QLabel(this)),
       m_typingLabel(new QLabel(this)),
@@ -57,7 +58,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_memberList->setObjectName(u"memberList"_s);
     m_memberList->setAccessibleName(tr("People in the room"));
     m_input->setObjectName(u"messageInput"_s);
-    m_input->setPlaceholderText(tr("Write a message and press Enter"));
+    m_input->setPlaceholderText(tr("Write a message and press Enter (Shift+Enter: new line)"));
     m_sendButton->setObjectName(u"sendButton"_s);
     m_stateLabel->setObjectName(u"connectionState"_s);
 
@@ -139,7 +140,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
         m_shareTyping = on;
         QSettings().setValue(u"shareTyping"_s, on);
     });
-    connect(m_input, &QLineEdit::textEdited, this, [this](const QString &text) {
+    connect(m_input, &MessageInput::edited, this, [this](const QString &text) {
         if (m_shareTyping && !text.isEmpty())
             m_connection->sendTyping();
         // Over the host's length (in characters, as it counts): said while typing.
@@ -161,7 +162,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     help->addAction(tr("&About Tertulia"), this, &ChatWindow::showAbout);
     statusBar()->addPermanentWidget(m_stateLabel);
 
-    connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::sendInput);
+    connect(m_input, &MessageInput::submitted, this, &ChatWindow::sendInput);
     connect(m_sendButton, &QPushButton::clicked, this, &ChatWindow::sendInput);
     connect(m_connection, &ChatConnection::messageReceived, m_conversation,
             &ConversationView::addMessage);
@@ -233,8 +234,9 @@ void ChatWindow::setRecipient(const QString &name)
     m_recipient = name;
     m_recipientLabel->setText(tr("Writing privately to %1: only they will see it.").arg(name));
     m_recipientBar->setVisible(!name.isEmpty());
-    m_input->setPlaceholderText(name.isEmpty() ? tr("Write a message and press Enter")
-                                               : tr("Private message to %1").arg(name));
+    m_input->setPlaceholderText(
+            name.isEmpty() ? tr("Write a message and press Enter (Shift+Enter: new line)")
+                           : tr("Private message to %1").arg(name));
     m_input->setFocus();
 }
 

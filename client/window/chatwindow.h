@@ -9,7 +9,7 @@ class QTimer;
 
 class ConversationView;
 class QLabel;
-class QLineEdit;
+class MessageInput;
 class QListWidget;
 class QMenu;
 class QPushButton;
@@ -69,7 +69,7 @@ private:
     ShareBar *m_shareBar;
     ConversationView *m_conversation;
     QListWidget *m_memberList;
-    QLineEdit *m_input;
+    MessageInput *m_input;
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;
     QLabel *m_typingLabel;

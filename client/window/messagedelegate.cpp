@@ -125,9 +125,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setBrush(tint);
         painter->drawRoundedRect(layout.bubble, 8, 8);
         painter->setBrush(amber);
-        painter->drawRoundedRect(QRect(layout.bubble.left(), layout.bubble.top(), 4,
-                                       layout.bubble.height()),
-                                 2, 2);
+        painter->drawRoundedRect(
+                QRect(layout.bubble.left(), layout.bubble.top(), 4, layout.bubble.height()), 2, 2);
     }
     if (option.state & QStyle::State_Selected) { // picked, for Ctrl+C
         painter->setPen(QPen(palette.color(QPalette::Highlight), 1.5));

@@ -4,8 +4,10 @@
 #include <QtGui/QTextOption>
 
 MessageText::MessageText(const QString &text, const QFont &font, int width, const QColor &linkColor)
-    : m_layout(text, font), m_links(TextLinks::find(text))
+    : m_layout(QString(text).replace(u'\n', QChar::LineSeparator), font),
+      m_links(TextLinks::find(text))
 {
+    // QTextLayout breaks lines at U+2028, not at '\n' (same length: link offsets hold).
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_layout.setTextOption(option);

@@ -7,6 +7,8 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Write a message and press Enter (Shift+Enter: new line)":
+            "Escribe un mensaje y pulsa Intro (Mayús+Intro: nueva línea)",
         "Nobody has written anything yet. Say hello!": "Nadie ha escrito nada todavía. ¡Saluda!",
         "Invite…": "Invitar…",
         "Every address of the room, with a QR code for phones":
@@ -251,6 +253,8 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Write a message and press Enter (Shift+Enter: new line)":
+            "Escreva uma mensagem e tecle Enter (Shift+Enter: nova linha)",
         "Nobody has written anything yet. Say hello!": "Ninguém escreveu nada ainda. Diga olá!",
         "Invite…": "Convidar…",
         "Every address of the room, with a QR code for phones":

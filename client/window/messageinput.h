@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QtWidgets/QPlainTextEdit>
+
+// The box a message is written in: Enter sends it (submitted()), Shift+Enter starts a new
+// line, and it grows with its lines up to kMaxLines before it scrolls.
+class MessageInput final : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxLines = 6;
+
+    explicit MessageInput(QWidget *parent = nullptr);
+
+    QString text() const { return toPlainText(); }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+signals:
+    void submitted();
+    void edited(const QString &text);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    int heightForLines(int lines) const;
+};
