@@ -93,7 +93,9 @@ public:
 
     // Reads frames until the host closes: the close code in its close frame, or 0 if the TCP
     // connection ended without one, or -1 if nothing ended within the time.
-    int waitForClose(int timeoutMs = 5000)
+    // Generous: under the sanitizers, with a browser test beside it, a host reading megabytes
+    // of flood may take many seconds; a close that never comes still fails the test.
+    int waitForClose(int timeoutMs = 20000)
     {
         QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired()) {

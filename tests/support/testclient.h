@@ -28,7 +28,7 @@ public:
     {
         QSignalSpy connected(&socket, &QWebSocket::connected);
         socket.open(url);
-        return connected.wait(5000);
+        return connected.wait(15000); // a busy host (sanitizers, a flood just cut) is slow
     }
 
     void send(const QJsonObject &object)
