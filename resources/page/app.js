@@ -169,6 +169,7 @@ function onHistory(event) {
   }
   if (event.after === undefined) {
     conversation.hasOlder = event.hasMore;
+    conversation.fillScreen();
   } else if (event.hasMore && messages.length) {
     send({ type: 'history', after: messages[messages.length - 1].id, limit: 500 });
   }

@@ -1,7 +1,7 @@
 // The message list: each room message once (by id), your own messages as sending / sent /
 // failed, notices, and older pages inserted above without moving what the reader sees.
 // Everything people wrote is set as text, never parsed as HTML.
-import { t } from './strings.js';
+import { language, t } from './strings.js';
 
 function span(className, text) {
   const element = document.createElement('span');
@@ -67,6 +67,36 @@ function formatTime(iso) {
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+// The local day a message belongs to, as a sortable key ("2026-12-02").
+function dayOf(iso) {
+  const date = iso ? new Date(iso) : new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// "Today", "Yesterday", or the date in the page's language (with the year if not this one).
+function dayLabel(day) {
+  const [year, month, date] = day.split('-').map(Number);
+  const then = new Date(year, month - 1, date);
+  const today = new Date();
+  const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const daysAgo = Math.round((midnight - then) / 86400000);
+  if (daysAgo === 0) return t('today');
+  if (daysAgo === 1) return t('yesterday');
+  const options = { weekday: 'long', day: 'numeric', month: 'long' };
+  if (year !== today.getFullYear()) options.year = 'numeric';
+  return then.toLocaleDateString(language, options);
+}
+
+function daySeparator(day) {
+  const item = document.createElement('li');
+  item.className = 'day';
+  item.dataset.separates = day;
+  item.setAttribute('role', 'separator');
+  item.textContent = dayLabel(day);
+  return item;
+}
+
 export class Conversation {
   constructor(list) {
     this.list = list;
@@ -99,6 +129,11 @@ export class Conversation {
 
   append(item, force) {
     const stick = force || this.isNearBottom();
+    // A new day begins with its name above its first message.
+    if (item.dataset.day && item.dataset.day !== this.lastDay) {
+      this.list.append(daySeparator(item.dataset.day));
+      this.lastDay = item.dataset.day;
+    }
     this.list.append(item);
     if (stick) this.list.scrollTop = this.list.scrollHeight;
     else if (!item.classList.contains('notice')) this.marker.hidden = false;
@@ -108,6 +143,7 @@ export class Conversation {
   makeItem(message) {
     const own = message.name === this.ownName;
     const item = document.createElement('li');
+    item.dataset.day = dayOf(message.time);
     const body = document.createElement('span');
     body.className = 'text';
     body.append(...linkified(message.message));
@@ -160,9 +196,34 @@ export class Conversation {
       item.dataset.id = message.id;
       return item;
     });
-    list.prepend(...items);
+    // Older days get their names; the day the list began with keeps its name on top of them.
+    const withDays = [];
+    for (const item of items) {
+      const previous = withDays.findLast((entry) => entry.dataset.day);
+      if (!previous || previous.dataset.day !== item.dataset.day) withDays.push(daySeparator(item.dataset.day));
+      withDays.push(item);
+    }
+    const lastOlder = items[items.length - 1];
+    for (const child of Array.from(list.children)) { // up to the first message (notices first?)
+      if (child.classList.contains('day') && child.dataset.separates === lastOlder?.dataset.day) child.remove();
+      if (child.dataset.day) break;
+    }
+    if (!this.lastDay && lastOlder) this.lastDay = lastOlder.dataset.day;
+    list.prepend(...withDays);
     // Keep the reader's place: the same distance from the bottom as before.
     list.scrollTop = list.scrollHeight - fromBottom;
+    this.fillScreen();
+  }
+
+  // Older messages are loaded by scrolling up, which a list shorter than the screen cannot
+  // do: it asks for them by itself until the screen is full or nothing older is left.
+  fillScreen() {
+    const list = this.list;
+    if (this.hasOlder && !this.olderRequested && this.oldestId
+        && list.scrollHeight <= list.clientHeight) {
+      this.olderRequested = true;
+      this.onOlderWanted(this.oldestId);
+    }
   }
 
   addPending(clientId, text, to) {

@@ -2,7 +2,9 @@
 // messages written offline, and a reload with a message the host has not acknowledged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, startHost, startProbe } from './processes.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, newDataDir, startHost, startProbe } from './processes.mjs';
 
 let browser;
 
@@ -169,6 +171,41 @@ test('reading back is not interrupted: new messages show a marker instead', asyn
     await page.getByRole('button', { name: 'New messages ↓' }).click();
     await page.locator('#message-list li', { hasText: 'algo nuevo' }).waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'New messages ↓' }).waitFor({ state: 'hidden' });
+    await context.close();
+  } finally {
+    await probe.stop();
+    await host.stop();
+  }
+});
+
+test('each day is named above its first message, also as older pages load', async () => {
+  // The host's wall clock runs days behind (Debian's libfaketime), then catches up.
+  const clock = join(newDataDir(), 'clock');
+  writeFileSync(clock, '-2d\n');
+  const host = await startHost(0, newDataDir(), ['--backlog', '2'], process.env.TERTULIA_SERVER, {
+    LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+    FAKETIME_TIMESTAMP_FILE: clock, FAKETIME_NO_CACHE: '1', DONT_FAKE_MONOTONIC: '1',
+    ASAN_OPTIONS: [process.env.ASAN_OPTIONS, 'verify_asan_link_order=0'].filter(Boolean).join(':'),
+  });
+  const probe = startProbe(`http://127.0.0.1:${host.port}/`, 'Cronista');
+  try {
+    await probe.waitFor((event) => event.event === 'joined');
+    for (const [offset, texts] of [['-2d', ['anteayer 1', 'anteayer 2']],
+      ['-1d', ['ayer 1', 'ayer 2']], ['+0', ['hoy 1', 'hoy 2']]]) {
+      writeFileSync(clock, `${offset}\n`);
+      for (const text of texts) await say(probe, text);
+    }
+    const { context, page } = await joinPage(host.port, 'Lectora');
+    const lines = () => page.locator('#message-list li:not(.notice)').evaluateAll((items) =>
+      items.map((item) => (item.classList.contains('day') ? `[${item.textContent}]` : item.querySelector('.text').textContent)));
+    // The newest two (--backlog 2) fill no screen: the page asks for older ones by itself,
+    // and each day is named once, in order.
+    await page.locator('#message-list li', { hasText: 'anteayer 1' }).waitFor();
+    const then = new Date(Date.now() - 2 * 86400000);
+    const twoDaysAgo = then.toLocaleDateString('en', { weekday: 'long', day: 'numeric', month: 'long',
+      ...(then.getFullYear() !== new Date().getFullYear() ? { year: 'numeric' } : {}) });
+    assert.deepEqual(await lines(), [`[${twoDaysAgo}]`, 'anteayer 1', 'anteayer 2',
+      '[Yesterday]', 'ayer 1', 'ayer 2', '[Today]', 'hoy 1', 'hoy 2']);
     await context.close();
   } finally {
     await probe.stop();

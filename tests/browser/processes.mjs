@@ -22,11 +22,12 @@ export function newDataDir() {
 }
 
 // executable: TERTULIA_HOSTCONTROL for a host whose controls the test drives (control()).
+// env: added to the host's environment (libfaketime's, to run it on another day).
 export async function startHost(port = 0, dataDir = newDataDir(), extraArgs = [],
-  executable = process.env.TERTULIA_SERVER) {
+  executable = process.env.TERTULIA_SERVER, env = {}) {
   const child = spawn(executable,
     ['--port', String(port), '--data-dir', dataDir, ...extraArgs],
-    { stdio: ['pipe', 'pipe', 'inherit'] });
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
     lines.once('line', resolve);
