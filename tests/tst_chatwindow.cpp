@@ -68,6 +68,7 @@ private slots:
     void aLinkOpensWithOneClickAndAMessageCopies();
     void showsHistoryToALateJoiner();
     void loadsOlderMessagesAtTheTopWithoutMovingTheView();
+    void aShortHistoryAsksForOlderByItself();
 
 private:
     QStringList messageTexts() const;
@@ -312,8 +313,8 @@ void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
     QVERIFY(host.start());
     TestClient bea;
     QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
-    for (int i = 1; i <= 60; ++i) {
-        bea.send({{"message", u"line %1"_s.arg(i)}});
+    for (int i = 1; i <= 60; ++i) { // three lines each: ten fill the view
+        bea.send({{"message", u"first\nsecond\nline %1"_s.arg(i)}});
         QVERIFY(!bea.next(u"ack"_s).isEmpty());
     }
     ChatConnection reader;
@@ -332,6 +333,29 @@ void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
     QVERIFY(list->item(0)->text().endsWith(u"line 1"_s));
     // What the reader was looking at is still in view, not pushed away by the older page.
     QTRY_VERIFY(list->viewport()->rect().intersects(list->visualItemRect(reading)));
+}
+
+void tst_ChatWindow::aShortHistoryAsksForOlderByItself()
+{
+    TestHost host;
+    host.settings.backlog = 2;
+    QVERIFY(host.start());
+    TestClient bea;
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    for (int i = 1; i <= 8; ++i) {
+        bea.send({{"message", u"line %1"_s.arg(i)}});
+        QVERIFY(!bea.next(u"ack"_s).isEmpty());
+    }
+    ChatConnection reader;
+    ChatWindow window(&reader);
+    window.resize(600, 500);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    reader.open(host.pageUrl(), u"Lectora"_s);
+    // Two messages fill no view and there is nothing to scroll: the older ones come anyway.
+    auto *list = window.findChild<QListWidget *>(u"messageList"_s);
+    QTRY_VERIFY(!list->findItems(u"line 1"_s, Qt::MatchEndsWith).isEmpty());
+    QVERIFY(list->item(0)->text().endsWith(u"line 1"_s));
 }
 
 void tst_ChatWindow::writesPrivatelyToAChosenMember()

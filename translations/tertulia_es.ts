@@ -450,6 +450,17 @@ Contraseña:</translation>
     </message>
 </context>
 <context>
+    <name>MessageGrouping</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+</context>
+<context>
     <name>MessageStore</name>
     <message>
         <source>Cannot create the data directory %1.</source>

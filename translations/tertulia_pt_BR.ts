@@ -450,6 +450,17 @@ Senha:</translation>
     </message>
 </context>
 <context>
+    <name>MessageGrouping</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+</context>
+<context>
     <name>MessageStore</name>
     <message>
         <source>Cannot create the data directory %1.</source>

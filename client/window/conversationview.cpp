@@ -1,8 +1,10 @@
 #include "conversationview.h"
 
 #include "messagedelegate.h"
+#include "messagegrouping.h"
 
 #include <QtCore/QRegularExpression>
+#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtGui/QClipboard>
 #include <QtGui/QContextMenuEvent>
@@ -144,6 +146,7 @@ void ConversationView::addMessage(const ChatMessage &message)
     }
     const bool atBottom = isAtBottom();
     addItem(makeItem(message));
+    MessageGrouping::restyle(this, count() - 1, count() - 1);
     if (atBottom)
         scrollToBottom();
 }
@@ -163,13 +166,26 @@ void ConversationView::addOlder(const QList<ChatMessage> &messages, bool hasMore
         m_oldestId = m_oldestId < 0 ? message.id : std::min(m_oldestId, message.id);
         insertItem(row++, makeItem(message));
     }
+    MessageGrouping::restyle(this, 0, row); // the new rows, and the old first one below them
     doItemsLayout();
     bar->setValue(bar->maximum() - fromBottom);
+    fillScreen();
 }
 
 void ConversationView::setHasOlder(bool hasOlder)
 {
     m_hasOlder = hasOlder;
+    fillScreen();
+}
+
+void ConversationView::fillScreen()
+{
+    // Older messages come by scrolling up, which a list shorter than the view cannot do: it
+    // asks for them itself (once laid out) until the view is full or nothing older is left.
+    QTimer::singleShot(0, this, [this] {
+        if (verticalScrollBar()->maximum() == 0)
+            onScrolled(verticalScrollBar()->minimum());
+    });
 }
 
 void ConversationView::addPending(const QString &clientId, const QString &text, const QString &to)
@@ -183,6 +199,7 @@ void ConversationView::addPending(const QString &clientId, const QString &text, 
     item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
     addItem(item);
+    MessageGrouping::restyle(this, count() - 1, count() - 1);
     m_pending.insert(clientId, item);
     scrollToBottom();
 }
@@ -212,6 +229,7 @@ void ConversationView::addNotice(const QString &text)
     const bool atBottom = isAtBottom();
     auto *item = new QListWidgetItem(text);
     item->setData(MessageDelegate::KindRole, MessageDelegate::Notice);
+    item->setData(MessageDelegate::TimeRole, QDateTime::currentDateTimeUtc());
     addItem(item);
     if (atBottom)
         scrollToBottom();

@@ -47,6 +47,7 @@ private:
     QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
     bool isAtBottom() const;
     void onScrolled(int value);
+    void fillScreen();
 
     QString m_ownName;
     QString m_emptyHint;

@@ -10,13 +10,26 @@ namespace {
 
 constexpr int kMargin = 6;
 constexpr int kPadding = 6;
+constexpr int kAvatar = 28; // a circle with the sender's initials
+constexpr int kAvatarGap = 8;
 
-// A stable colour per name, readable on both light and dark palettes.
+// A stable colour per name from twelve hues set well apart (a hash of the hue circle put
+// "Ana" and "Bea" a few degrees from each other), readable on light and dark palettes.
 QColor colorForName(const QString &name, const QPalette &palette)
 {
-    const int hue = int(qHash(name) % 360);
+    static constexpr int kHues[] = {0, 30, 55, 95, 140, 170, 195, 215, 240, 270, 300, 330};
+    const int hue = kHues[qHash(name) % std::size(kHues)];
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    return QColor::fromHsl(hue, 150, dark ? 170 : 90);
+    return QColor::fromHsl(hue, 150, dark ? 170 : 85);
+}
+
+QString initialsOf(const QString &name)
+{
+    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    QString initials;
+    for (const QString &word : words.mid(0, 2))
+        initials += word.left(1).toUpper();
+    return initials.isEmpty() ? QStringLiteral("?") : initials;
 }
 
 QString timeText(const QModelIndex &index)
@@ -39,28 +52,52 @@ QFont boldFont(QFont font)
     return font;
 }
 
+QFont smallBoldFont(QFont font)
+{
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
+}
+
 } // namespace
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                    const QModelIndex &index) const
 {
     const QFontMetrics metrics(option.font);
-    const int width = qMax(80, availableWidth(option) - 2 * (kMargin + kPadding));
+    const int left = option.rect.left() + kMargin + kPadding;
+    const int available = availableWidth(option);
     Layout layout;
+    int top = option.rect.top();
+    if (const QString day = index.data(DayStartRole).toString(); !day.isEmpty()) {
+        layout.day = QRect(option.rect.left() + kMargin, top + kMargin, available - 2 * kMargin,
+                           QFontMetrics(smallBoldFont(option.font)).height());
+        top = layout.day.bottom() + kMargin;
+    }
     if (index.data(KindRole).toInt() == Notice) {
-        layout.body = QRect(option.rect.left() + kMargin + kPadding, option.rect.top() + 2, width,
-                            metrics.height());
+        const int width = qMax(80, available - 2 * (kMargin + kPadding));
+        layout.body = QRect(left, top + 2, width, metrics.height());
         layout.bubble = layout.body;
         return layout;
     }
+    // Text in a column right of the avatars, so a sender's messages line up under their name.
+    const int textLeft = left + kAvatar + kAvatarGap;
+    const int width = qMax(80, option.rect.left() + available - kMargin - kPadding - textLeft);
     const MessageText text(index.data(TextRole).toString(), option.font, width);
-    const int left = option.rect.left() + kMargin + kPadding;
-    const int top = option.rect.top() + kMargin / 2 + kPadding;
-    layout.header = QRect(left, top, width, QFontMetrics(boldFont(option.font)).height());
-    layout.body = QRect(left, layout.header.bottom() + 2, width, text.height());
-    layout.bubble = QRect(option.rect.left() + kMargin, option.rect.top() + kMargin / 2,
-                          availableWidth(option) - 2 * kMargin,
-                          layout.body.bottom() - option.rect.top() + kPadding);
+    const bool continuation = index.data(ContinuationRole).toBool();
+    const int bubbleTop = continuation ? top : top + kMargin / 2;
+    const int contentTop = bubbleTop + (continuation ? 2 : kPadding);
+    if (continuation) {
+        layout.body = QRect(textLeft, contentTop, width, text.height());
+    } else {
+        layout.avatar = QRect(left, contentTop, kAvatar, kAvatar);
+        layout.header
+                = QRect(textLeft, contentTop, width, QFontMetrics(boldFont(option.font)).height());
+        layout.body = QRect(textLeft, layout.header.bottom() + 2, width, text.height());
+    }
+    const int bottom = std::max(layout.body.bottom(), layout.avatar.bottom());
+    layout.bubble = QRect(textLeft - kPadding, bubbleTop, width + 2 * kPadding,
+                          bottom - bubbleTop + (continuation ? 3 : kPadding));
     return layout;
 }
 
@@ -79,7 +116,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const Layout layout = layoutFor(opt, index);
-    return QSize(availableWidth(opt), layout.bubble.bottom() - opt.rect.top() + kMargin);
+    const int gap = index.data(ContinuationRole).toBool() ? 1 : kMargin;
+    return QSize(availableWidth(opt), layout.bubble.bottom() - opt.rect.top() + gap);
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -91,13 +129,34 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
+    if (!layout.day.isNull()) {
+        // The day's name between two hairlines.
+        const QFont dayFont = smallBoldFont(option.font);
+        const QString day = index.data(DayStartRole).toString();
+        const int textWidth = QFontMetrics(dayFont).horizontalAdvance(day) + 24;
+        const int middle = layout.day.center().y();
+        QColor line = palette.color(QPalette::PlaceholderText);
+        line.setAlpha(90);
+        painter->setPen(line);
+        painter->drawLine(layout.day.left(), middle, layout.day.center().x() - textWidth / 2,
+                          middle);
+        painter->drawLine(layout.day.center().x() + textWidth / 2, middle, layout.day.right(),
+                          middle);
+        painter->setFont(dayFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(layout.day, Qt::AlignCenter, day);
+        painter->setFont(option.font);
+    }
     if (kind == Notice) {
         QFont italic = option.font;
         italic.setItalic(true);
         painter->setFont(italic);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(layout.body, Qt::AlignLeft | Qt::AlignVCenter,
-                          index.data(Qt::DisplayRole).toString());
+        // "Ana joined · 10:32": when, too.
+        QString notice = index.data(Qt::DisplayRole).toString();
+        if (index.data(TimeRole).toDateTime().isValid())
+            notice += QStringLiteral(" · ") + timeText(index);
+        painter->drawText(layout.body, Qt::AlignLeft | Qt::AlignVCenter, notice);
         painter->restore();
         return;
     }
@@ -137,9 +196,27 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setOpacity(0.55);
 
     const QString name = index.data(NameRole).toString();
+    if (layout.header.isNull()) { // a continuation: the text alone
+        painter->setPen(palette.color(QPalette::Text));
+        MessageText(index.data(TextRole).toString(), option.font, layout.body.width(),
+                    palette.color(QPalette::Link))
+                .draw(painter, layout.body.topLeft());
+        painter->restore();
+        return;
+    }
+    // The avatar: the sender's initials on their colour.
+    const QColor color = colorForName(name, palette);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawEllipse(layout.avatar);
+    QFont initialsFont = boldFont(option.font);
+    initialsFont.setPointSizeF(initialsFont.pointSizeF() * 0.85);
+    painter->setFont(initialsFont);
+    painter->setPen(color.lightness() > 128 ? QColor(0x1d, 0x1d, 0x1b) : QColor(Qt::white));
+    painter->drawText(layout.avatar, Qt::AlignCenter, initialsOf(name));
     const QFont bold = boldFont(option.font);
     painter->setFont(bold);
-    painter->setPen(colorForName(name, palette));
+    painter->setPen(color);
     const QString elidedName
             = QFontMetrics(bold).elidedText(name, Qt::ElideRight, layout.header.width() * 2 / 3);
     painter->drawText(layout.header, Qt::AlignLeft, elidedName);

@@ -19,6 +19,8 @@ public:
         FailedRole, // bool: the host refused it
         MentionRole, // bool: someone else's message that @mentions you
         RecipientRole, // QString: a direct message's recipient; empty for the whole room
+        DayStartRole, // QString: the first message of its day: the day's name, drawn above it
+        ContinuationRole, // bool: follows its sender's previous message closely: no header
     };
     enum Kind { Message, OwnMessage, Notice };
 
@@ -34,7 +36,9 @@ public:
 private:
     struct Layout
     {
-        QRect header;
+        QRect day; // the day's name above the first message of a day; null otherwise
+        QRect avatar; // null for a continuation
+        QRect header; // name and time; null for a continuation
         QRect body;
         QRect bubble;
     };

@@ -7,6 +7,8 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Today": "Hoy",
+        "Yesterday": "Ayer",
         "Write a message and press Enter (Shift+Enter: new line)":
             "Escribe un mensaje y pulsa Intro (Mayús+Intro: nueva línea)",
         "Nobody has written anything yet. Say hello!": "Nadie ha escrito nada todavía. ¡Saluda!",
@@ -253,6 +255,8 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Today": "Hoje",
+        "Yesterday": "Ontem",
         "Write a message and press Enter (Shift+Enter: new line)":
             "Escreva uma mensagem e tecle Enter (Shift+Enter: nova linha)",
         "Nobody has written anything yet. Say hello!": "Ninguém escreveu nada ainda. Diga olá!",
