@@ -10,6 +10,9 @@
 #include "support/testhost.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtTest/QtTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +28,7 @@ private slots:
     void aDamagedPasswordFileStopsTheStart();
     void removeAndBlockRefusesTheDeviceUntilLifted();
     void thisComputerIsNeverBlocked();
+    void theHostIsMarkedAndTheRoomSummarised();
 
 private:
     // What a join with this password gets: "welcome" or the error's code.
@@ -192,6 +196,38 @@ void tst_HostModeration::thisComputerIsNeverBlocked()
     QVERIFY(host.host.removeMember(u"Zed"_s, true));
     QVERIFY(host.host.blockedAddresses().isEmpty());
     QCOMPARE(joinWith(host, u"Ana"_s, {}), u"welcome"_s);
+}
+
+void tst_HostModeration::theHostIsMarkedAndTheRoomSummarised()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    const auto summary = [&host] {
+        const RawResponse response
+                = rawExchange(host.port(), "GET /room HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        return QJsonDocument::fromJson(response.body).object();
+    };
+    QCOMPARE(summary().value("members").toInt(), 0);
+    QVERIFY(!summary().contains("host"));
+
+    TestClient marta, bea;
+    QVERIFY(marta.open(host.socketUrl()));
+    marta.send({{"type", "join"}, {"name", "Marta"}, {"password", host.host.hostKey()}});
+    QVERIFY(!marta.next(u"welcome"_s).isEmpty());
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    const QJsonArray members = bea.next(u"welcome"_s).value("members").toArray();
+    QCOMPARE(members.size(), 2);
+    QVERIFY(members.at(0).toObject().value("host").toBool()); // Marta
+    QVERIFY(!members.at(1).toObject().contains("host")); // Bea
+    QVERIFY(host.host.setPassword(u"s3cret"_s));
+    host.host.setLocked(true);
+    // What anyone may read before joining: nobody named but the host.
+    const QJsonObject room = summary();
+    QCOMPARE(room.value("host").toString(), u"Marta"_s);
+    QCOMPARE(room.value("members").toInt(), 2);
+    QVERIFY(room.value("password").toBool());
+    QVERIFY(room.value("locked").toBool());
+    QVERIFY(!QJsonDocument(room).toJson().contains("Bea"));
 }
 
 QTEST_GUILESS_MAIN(tst_HostModeration)

@@ -95,7 +95,7 @@ void tst_SharePanel::countsPageLoadsAndMembers()
     SharePanel panel;
     panel.setReach(3, 2);
     const QString text = panel.findChild<QLabel *>(u"shareReach"_s)->text();
-    QCOMPARE(text, u"Page opened: 3 · In the room: 2"_s);
+    QCOMPARE(text, u"Opened on 3 devices · In the room: 2"_s);
 }
 
 QTEST_MAIN(tst_SharePanel)

@@ -57,10 +57,6 @@
         <translation>Aquí desde las %1</translation>
     </message>
     <message>
-        <source>%1 (you)</source>
-        <translation>%1 (tú)</translation>
-    </message>
-    <message>
         <source>Disconnected</source>
         <translation>Desconectado</translation>
     </message>
@@ -85,10 +81,6 @@
 What name should others see?</source>
         <translation>%1
 ¿Qué nombre deben ver los demás?</translation>
-    </message>
-    <message>
-        <source>%1 (away)</source>
-        <translation>%1 (ausente)</translation>
     </message>
     <message>
         <source>Room password</source>
@@ -164,11 +156,6 @@ Contraseña:</translation>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
-    <message numerus="yes">
-        <source>%n character(s) over the room's limit</source>
-        <translation>
-            <numerusform>%n carácter por encima del límite de la sala</numerusform><numerusform>%n caracteres por encima del límite de la sala</numerusform></translation>
-    </message>
     <message>
         <source>The host removed you from the room.</source>
         <translation>El anfitrión te sacó de la sala.</translation>
@@ -216,6 +203,26 @@ Contraseña:</translation>
     <message>
         <source>Write a message and press Enter (Shift+Enter: new line)</source>
         <translation>Escribe un mensaje y pulsa Intro (Mayús+Intro: nueva línea)</translation>
+    </message>
+    <message>
+        <source>1 character over the room's limit</source>
+        <translation>1 carácter por encima del límite de la sala</translation>
+    </message>
+    <message>
+        <source>%1 characters over the room's limit</source>
+        <translation>%1 caracteres por encima del límite de la sala</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>anfitrión</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
     </message>
 </context>
 <context>
@@ -684,10 +691,6 @@ Keep it open in the tray, or end it for everyone?</source>
         <translation>Solo este ordenador puede abrir estas direcciones: no está conectado a ninguna red, o la sala solo escucha en una dirección local. Conéctate a la wifi o a un cable, o arranca sin --bind 127.0.0.1.</translation>
     </message>
     <message>
-        <source>Page opened: %1 · In the room: %2</source>
-        <translation>Página abierta: %1 · En la sala: %2</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -698,6 +701,18 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>Opened on 1 device</source>
+        <translation>Abierta en 1 dispositivo</translation>
+    </message>
+    <message>
+        <source>Opened on %1 devices</source>
+        <translation>Abierta en %1 dispositivos</translation>
+    </message>
+    <message>
+        <source>In the room: %1</source>
+        <translation>En la sala: %1</translation>
     </message>
 </context>
 <context>

@@ -57,10 +57,6 @@
         <translation>Aqui desde %1</translation>
     </message>
     <message>
-        <source>%1 (you)</source>
-        <translation>%1 (você)</translation>
-    </message>
-    <message>
         <source>Disconnected</source>
         <translation>Desconectado</translation>
     </message>
@@ -85,10 +81,6 @@
 What name should others see?</source>
         <translation>%1
 Que nome os outros devem ver?</translation>
-    </message>
-    <message>
-        <source>%1 (away)</source>
-        <translation>%1 (ausente)</translation>
     </message>
     <message>
         <source>Room password</source>
@@ -164,11 +156,6 @@ Senha:</translation>
         <source>Try again</source>
         <translation>Tentar de novo</translation>
     </message>
-    <message numerus="yes">
-        <source>%n character(s) over the room's limit</source>
-        <translation>
-            <numerusform>%n caractere acima do limite da sala</numerusform><numerusform>%n caracteres acima do limite da sala</numerusform></translation>
-    </message>
     <message>
         <source>The host removed you from the room.</source>
         <translation>O anfitrião tirou você da sala.</translation>
@@ -216,6 +203,26 @@ Senha:</translation>
     <message>
         <source>Write a message and press Enter (Shift+Enter: new line)</source>
         <translation>Escreva uma mensagem e tecle Enter (Shift+Enter: nova linha)</translation>
+    </message>
+    <message>
+        <source>1 character over the room's limit</source>
+        <translation>1 caractere acima do limite da sala</translation>
+    </message>
+    <message>
+        <source>%1 characters over the room's limit</source>
+        <translation>%1 caracteres acima do limite da sala</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>você</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>anfitrião</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
     </message>
 </context>
 <context>
@@ -684,10 +691,6 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <translation>Só este computador consegue abrir estes endereços: ele não está conectado a uma rede, ou a sala escuta apenas em um endereço local. Conecte-se ao Wi-Fi ou a um cabo, ou inicie sem --bind 127.0.0.1.</translation>
     </message>
     <message>
-        <source>Page opened: %1 · In the room: %2</source>
-        <translation>Página aberta: %1 · Na sala: %2</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -698,6 +701,18 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>Opened on 1 device</source>
+        <translation>Aberta em 1 dispositivo</translation>
+    </message>
+    <message>
+        <source>Opened on %1 devices</source>
+        <translation>Aberta em %1 dispositivos</translation>
+    </message>
+    <message>
+        <source>In the room: %1</source>
+        <translation>Na sala: %1</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,9 @@ void DesktopSession::wireRoomControls()
     connect(controls, &RoomControls::endRoomRequested, this, &DesktopSession::end,
             Qt::QueuedConnection);
     controls->setShareAddresses(HostLauncher::pageUrls(*m_host));
-    connect(m_host.get(), &ChatHost::reachChanged, controls,
-            [this, controls] { controls->setReach(m_host->pageLoads(), m_host->memberCount()); });
+    connect(m_host.get(), &ChatHost::reachChanged, controls, [this, controls] {
+        controls->setReach(m_host->visitorCount(), m_host->memberCount());
+    });
     controls->setPasswordSet(m_host->hasPassword());
     connect(m_host.get(), &ChatHost::passwordGuessed, controls, &RoomControls::notePasswordGuesses);
     connect(controls, &RoomControls::lockRequested, m_host.get(), &ChatHost::setLocked);

@@ -145,8 +145,9 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
             m_connection->sendTyping();
         // Over the host's length (in characters, as it counts): said while typing.
         const qsizetype over = text.toUcs4().size() - m_connection->limits().messageLength;
-        m_input->setToolTip(over > 0 ? tr("%n character(s) over the room's limit", "", int(over))
-                                     : QString());
+        m_input->setToolTip(over <= 0   ? QString()
+                            : over == 1 ? tr("1 character over the room's limit")
+                                        : tr("%1 characters over the room's limit").arg(over));
         m_sendButton->setEnabled(over <= 0
                                  && m_connection->state() != ChatConnection::State::Disconnected);
     });
@@ -322,16 +323,22 @@ void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
         item->setToolTip(tr("Here since %1")
                                  .arg(QLocale().toString(member.since.toLocalTime().time(),
                                                          QLocale::ShortFormat)));
+        QStringList marks;
         if (member.name == m_connection->name()) {
-            item->setText(tr("%1 (you)").arg(member.name));
+            marks.append(tr("you"));
             QFont font = item->font();
             font.setBold(true);
             item->setFont(font);
-        } else if (member.away) {
+        }
+        if (member.host)
+            marks.append(tr("host"));
+        if (member.away) {
             // Dropped, name held for them: probably back in a moment.
-            item->setText(tr("%1 (away)").arg(member.name));
+            marks.append(tr("away"));
             item->setForeground(palette().color(QPalette::PlaceholderText));
         }
+        if (!marks.isEmpty())
+            item->setText(tr("%1 (%2)").arg(member.name, marks.join(u", "_s)));
     }
 }
 

@@ -28,9 +28,9 @@ void InviteButton::setAddresses(const QList<QUrl> &addresses)
     m_panel->setAddresses(addresses);
 }
 
-void InviteButton::setReach(int pageLoads, int members)
+void InviteButton::setReach(int visitors, int members)
 {
-    m_panel->setReach(pageLoads, members);
+    m_panel->setReach(visitors, members);
 }
 
 void InviteButton::showPanel()

@@ -16,7 +16,7 @@ public:
     explicit InviteButton(QWidget *parent = nullptr);
 
     void setAddresses(const QList<QUrl> &addresses);
-    void setReach(int pageLoads, int members);
+    void setReach(int visitors, int members); // visitors: devices that opened the page
     SharePanel *panel() const { return m_panel; }
     void showPanel();
 

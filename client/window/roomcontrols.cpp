@@ -95,9 +95,9 @@ void RoomControls::setShareAddresses(const QList<QUrl> &addresses)
     m_invite->setAddresses(addresses);
 }
 
-void RoomControls::setReach(int pageLoads, int members)
+void RoomControls::setReach(int visitors, int members)
 {
-    m_invite->setReach(pageLoads, members);
+    m_invite->setReach(visitors, members);
 }
 
 void RoomControls::showState()

@@ -23,7 +23,7 @@ public:
 
     // Every address the room is reachable at, best first.
     void setShareAddresses(const QList<QUrl> &addresses);
-    void setReach(int pageLoads, int members);
+    void setReach(int visitors, int members); // visitors: devices that opened the page
     void setPasswordSet(bool set);
     void setBlockedAddresses(const QStringList &addresses);
     // Someone keeps sending wrong room passwords: said in the conversation.

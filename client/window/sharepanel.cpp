@@ -59,9 +59,12 @@ void SharePanel::setAddresses(const QList<QUrl> &addresses)
     m_warning->setVisible(onlyLoopback);
 }
 
-void SharePanel::setReach(int pageLoads, int members)
+void SharePanel::setReach(int visitors, int members)
 {
-    m_reach->setText(tr("Page opened: %1 · In the room: %2").arg(pageLoads).arg(members));
+    // Two sentences, not "%n device(s)": English has no translation file to pick the plural.
+    const QString opened
+            = visitors == 1 ? tr("Opened on 1 device") : tr("Opened on %1 devices").arg(visitors);
+    m_reach->setText(opened + u" · "_s + tr("In the room: %1").arg(members));
 }
 
 QUrl SharePanel::selectedAddress() const

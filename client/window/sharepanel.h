@@ -17,7 +17,7 @@ public:
     explicit SharePanel(QWidget *parent = nullptr);
 
     void setAddresses(const QList<QUrl> &addresses);
-    void setReach(int pageLoads, int members);
+    void setReach(int visitors, int members); // visitors: devices that opened the page
     QUrl selectedAddress() const;
 
 private:

@@ -22,6 +22,7 @@ const ui = {
   typing: $('typing'), shareTyping: $('share-typing'),
   recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
   stopBar: $('stop-bar'), stopText: $('stop-text'), tryAgain: $('try-again'),
+  roomSummary: $('room-summary'),
 };
 
 const session = new Session();
@@ -121,6 +122,7 @@ function showMembers(list) {
       button.addEventListener('click', () => setRecipient(member.name));
       item.append(button);
     }
+    if (member.host) item.append(' ', span('host', t('host')));
     if (member.away) item.classList.add('away');
     item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
     return item;
@@ -450,10 +452,30 @@ document.addEventListener('visibilitychange', () => {
   reconnectNow();
 });
 
+// Before joining: whose room this is, how many are in, whether it wants a password (/room,
+// which names nobody but the host).
+async function showRoomSummary() {
+  try {
+    const response = await fetch('/room', { cache: 'no-store' });
+    if (!response.ok) return;
+    const room = await response.json();
+    const parts = [room.host ? t('hostedBy', room.host) : t('aRoom'), t('peopleIn', room.members)];
+    if (room.locked) parts.push(t('lockedNow'));
+    else if (room.password) parts.push(t('passwordNeeded'));
+    ui.roomSummary.textContent = parts.join(' · ');
+    ui.roomSummary.hidden = false;
+    if (room.password) ui.passwordRow.hidden = false;
+  } catch {
+    // No summary (an older host, a hiccup): the form works without it.
+  }
+}
+
 ui.nameInput.value = session.name || localStorage.getItem('tertulia.name') || '';
 ui.joinButton.disabled = false;
 translatePage();
-setState('idle', t('notConnected'));
+// Nothing was tried yet: no "Not connected" before the person has done anything.
+setState('idle', '');
+showRoomSummary();
 if (session.name && session.resumeToken) {
   // A reload: take the name back without asking, and show what was still being sent.
   conversation.ownName = session.name;

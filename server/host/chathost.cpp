@@ -12,6 +12,8 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTimer>
 #include <QtHttpServer/QHttpServer>
@@ -28,10 +30,13 @@ ChatHost::ChatHost(QObject *parent)
       m_http(new QHttpServer(this)),
       m_webSockets(new QWebSocketServer(u"Tertulia"_s, QWebSocketServer::NonSecureMode, this))
 {
-    PageRoutes::install(*m_http, [this] {
-        ++m_pageLoads;
-        emit reachChanged();
-    });
+    PageRoutes::install(
+            *m_http,
+            [this](const QHostAddress &visitor) {
+                m_visitors.insert(PeerAddress::plain(visitor));
+                emit reachChanged();
+            },
+            [this] { return summaryJson(); });
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &ChatHost::onWebSocketReady);
     quint64 key[2];
     QRandomGenerator::system()->fillRange(key);
@@ -176,6 +181,17 @@ void ChatHost::setLocked(bool locked)
     qCInfo(lcHost) << (locked ? "Room locked to newcomers" : "Room unlocked");
     if (m_room)
         m_room->setLocked(locked);
+}
+
+QByteArray ChatHost::summaryJson() const
+{
+    // Nothing private: no member but the host is named.
+    QJsonObject summary{{u"members"_s, memberCount()},
+                        {u"password"_s, hasPassword()},
+                        {u"locked"_s, m_room && m_room->isLocked()}};
+    if (m_room && !m_room->hostName().isEmpty())
+        summary.insert(u"host"_s, m_room->hostName());
+    return QJsonDocument(summary).toJson(QJsonDocument::Compact);
 }
 
 int ChatHost::memberCount() const

@@ -63,7 +63,10 @@ public:
     QStringList blockedAddresses() const;
     void unblock(const QString &address);
     void setLocked(bool locked);
-    int pageLoads() const { return m_pageLoads; } // how often the page itself was served
+    // How many devices (addresses) have opened the page, reloads not counted.
+    int visitorCount() const { return int(m_visitors.size()); }
+    // The room as /room tells anyone: who hosts it, how many are in, password, locked.
+    QByteArray summaryJson() const;
 
 signals:
     void closed();
@@ -88,7 +91,7 @@ private:
     Failure m_failure = Failure::None;
     HostSettings m_settings;
     QString m_certificateFingerprint;
-    int m_pageLoads = 0;
+    QSet<QHostAddress> m_visitors;
     QString m_hostKey;
     QSet<QHostAddress> m_blocked;
 };

@@ -197,8 +197,10 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         return false;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const MemberRegistry::Claim claim = m_registry.claim(
-            socket, request.name, request.resume, request.resumable, socket->peerAddress(), now);
+    const bool host = m_passwordCheck.isHostKey(request.password);
+    const MemberRegistry::Claim claim
+            = m_registry.claim(socket, request.name, request.resume, request.resumable,
+                               socket->peerAddress(), now, host);
     if (claim.outcome == MemberRegistry::Outcome::Refused) {
         refuseName(socket, claim.error);
         return false;
@@ -211,7 +213,7 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
                               errorCodeName(ErrorCode::Replaced));
     }
     if (claim.outcome == MemberRegistry::Outcome::Joined)
-        m_presence.joined({claim.name, now, false});
+        m_presence.joined({claim.name, now, false, host});
     else
         m_presence.changed(claim.name); // back from away
     m_connections.deliver(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,

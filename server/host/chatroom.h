@@ -36,6 +36,7 @@ public:
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
     int connectionCount() const { return m_connections.count(); }
+    QString hostName() const { return m_registry.hostName(); } // empty if the host is not in
     // Applies to joins from now on; members already in stay. Not set: anyone may join.
     void setPassword(const RoomPassword &password) { m_passwordCheck.setPassword(password); }
     bool hasPassword() const { return m_passwordCheck.isSet(); }

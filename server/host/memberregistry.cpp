@@ -22,7 +22,8 @@ QString newResumeToken()
 
 MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &name,
                                             const QString &resumeToken, bool resumable,
-                                            const QHostAddress &address, const QDateTime &joinedAt)
+                                            const QHostAddress &address, const QDateTime &joinedAt,
+                                            bool host)
 {
     const QString key = Names::uniquenessKey(name);
     const auto found = m_byKey.constFind(key);
@@ -37,9 +38,9 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                     {},
                     {}};
         }
-        const auto member = m_members.insert(
-                m_members.end(),
-                {name, key, skeleton, joinedAt, newResumeToken(), socket, -1, resumable, address});
+        const auto member = m_members.insert(m_members.end(),
+                                             {name, key, skeleton, joinedAt, newResumeToken(),
+                                              socket, -1, resumable, address, host});
         m_byKey.insert(key, member);
         m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
@@ -168,6 +169,13 @@ QString MemberRegistry::spellingOf(const QString &name) const
     return member ? member->name : QString();
 }
 
+QString MemberRegistry::hostName() const
+{
+    const auto host = std::find_if(m_members.cbegin(), m_members.cend(),
+                                   [](const Member &member) { return member.host; });
+    return host == m_members.cend() ? QString() : host->name;
+}
+
 QHostAddress MemberRegistry::addressOf(const QString &name) const
 {
     const Member *member = find(name);
@@ -212,6 +220,6 @@ QList<MemberInfo> MemberRegistry::members() const
     QList<MemberInfo> list;
     list.reserve(qsizetype(m_members.size()));
     for (const Member &member : m_members)
-        list.append({member.name, member.since, member.socket == nullptr});
+        list.append({member.name, member.since, member.socket == nullptr, member.host});
     return list;
 }

@@ -44,7 +44,9 @@ public:
     // resumable: the client asked for a resume token; only such members go away instead of
     // leaving when their connection drops. joinedAt: shown to people as "since".
     Claim claim(QWebSocket *socket, const QString &name, const QString &resumeToken, bool resumable,
-                const QHostAddress &address, const QDateTime &joinedAt);
+                const QHostAddress &address, const QDateTime &joinedAt, bool host = false);
+    // The member hosting the room, if they are in it; empty otherwise.
+    QString hostName() const;
     // The connection is gone: the member leaves now (a clean close, or no room is left for
     // away members from its address) or goes away (a drop). Returns the member's name, or an
     // empty string if the connection had not joined; *left says which it did.
@@ -79,6 +81,7 @@ private:
         qint64 awaySinceMs = -1; // monotonic; -1 while present
         bool resumable = false;
         QHostAddress address; // of the connection it joined on
+        bool host = false;
     };
 
     using MemberList = std::list<Member>; // iterators stay valid as others come and go

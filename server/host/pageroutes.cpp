@@ -69,7 +69,8 @@ QStringList pagePaths(const QList<PageFile> &files)
 
 namespace PageRoutes {
 
-void install(QHttpServer &server, std::function<void()> onPageServed)
+void install(QHttpServer &server, std::function<void(const QHostAddress &)> onPageServed,
+             std::function<QByteArray()> summary)
 {
     const QList<PageFile> files{
             {u"/"_s, u":/tertulia/page/index.html"_s, "text/html; charset=utf-8"},
@@ -93,9 +94,9 @@ void install(QHttpServer &server, std::function<void()> onPageServed)
                 file.urlPath, Method::Get,
                 [mimeType = file.mimeType,
                  body = file.resource.isEmpty() ? file.body : readResource(file.resource), isPage,
-                 onPageServed] {
+                 onPageServed](const QHttpServerRequest &request) {
                     if (isPage && onPageServed)
-                        onPageServed();
+                        onPageServed(request.remoteAddress());
                     return QHttpServerResponse(mimeType, body);
                 });
         // QHttpServer 6.4 answers no HEAD by itself: the same headers, no body.
@@ -103,13 +104,19 @@ void install(QHttpServer &server, std::function<void()> onPageServed)
             return QHttpServerResponse(mimeType, QByteArray());
         });
     }
+    // Who hosts, how many are in, whether a password is needed: shown above the name field.
+    server.route<PageRule>(u"/room"_s, Method::Get, [summary] {
+        QHttpServerResponse response("application/json", summary ? summary() : "{}");
+        response.setHeader("Cache-Control", "no-store");
+        return response;
+    });
     server.route<PageRule>(u"/ws"_s, Method::Get, [] {
         return QHttpServerResponse("text/plain; charset=utf-8",
                                    "This is the chat's WebSocket; open / in a browser.\n",
                                    QHttpServerResponse::StatusCode::UpgradeRequired);
     });
     // Known paths, other methods: 405 with what is allowed (unknown paths stay 404).
-    const QStringList paths = pagePaths(files) << u"/ws"_s;
+    const QStringList paths = pagePaths(files) << u"/ws"_s << u"/room"_s;
     for (const QString &path : paths) {
         server.route<PageRule>(path,
                                Method::Post | Method::Put | Method::Delete | Method::Patch

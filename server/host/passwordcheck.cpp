@@ -3,6 +3,17 @@
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
+bool PasswordCheck::isHostKey(const QString &password) const
+{
+    const QByteArray given = password.toUtf8();
+    if (m_hostKey.isEmpty() || given.size() != m_hostKey.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < given.size(); ++i)
+        difference |= static_cast<unsigned char>(given.at(i) ^ m_hostKey.at(i));
+    return difference == 0;
+}
+
 std::optional<PasswordCheck::Refusal>
 PasswordCheck::refusal(const QString &password, const QHostAddress &address, qint64 nowMs)
 {
@@ -15,7 +26,7 @@ PasswordCheck::refusal(const QString &password, const QHostAddress &address, qin
                         u"Too many wrong passwords from your address: try again in %1 s."_s.arg(
                                 (wait + 999) / 1000)}};
     }
-    if (m_password.matches(password) || (m_hostKey.isSet() && m_hostKey.matches(password))) {
+    if (isHostKey(password) || m_password.matches(password)) {
         m_throttle.succeeded(address);
         return std::nullopt;
     }

@@ -20,13 +20,15 @@ public:
 
     void setPassword(const RoomPassword &password) { m_password = password; }
     bool isSet() const { return m_password.isSet(); }
-    void setHostKey(const QString &key) { m_hostKey = RoomPassword(key); }
+    void setHostKey(const QString &key) { m_hostKey = key.toUtf8(); }
+    // Whether this is the hosting window's key (compared in constant time).
+    bool isHostKey(const QString &password) const;
 
     std::optional<Refusal> refusal(const QString &password, const QHostAddress &address,
                                    qint64 nowMs);
 
 private:
     RoomPassword m_password;
-    RoomPassword m_hostKey;
+    QByteArray m_hostKey; // random for each run: no digest needed to keep it from a dump
     PasswordThrottle m_throttle;
 };

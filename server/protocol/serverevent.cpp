@@ -56,6 +56,8 @@ QJsonObject memberObject(const MemberInfo &member)
     QJsonObject object{{u"name"_s, member.name}, {u"since"_s, timeText(member.since)}};
     if (member.away)
         object.insert(u"away"_s, true);
+    if (member.host)
+        object.insert(u"host"_s, true);
     return object;
 }
 
@@ -73,7 +75,7 @@ QList<MemberInfo> readMembers(const QJsonValue &value)
     for (const QJsonValue &entry : value.toArray()) {
         const QJsonObject object = entry.toObject();
         members.append({object.value(u"name"_s).toString(), readTime(object.value(u"since"_s)),
-                        object.value(u"away"_s).toBool()});
+                        object.value(u"away"_s).toBool(), object.value(u"host"_s).toBool()});
     }
     return members;
 }

@@ -20,10 +20,12 @@ struct MemberInfo
     QString name;
     QDateTime since; // UTC
     bool away = false; // connection lost, name held for its owner to come back
+    bool host = false; // the person hosting the room (joined with the host's own key)
 
     bool operator==(const MemberInfo &other) const
     {
-        return name == other.name && since == other.since && away == other.away;
+        return name == other.name && since == other.since && away == other.away
+               && host == other.host;
     }
 };
 

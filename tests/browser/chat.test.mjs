@@ -185,6 +185,11 @@ test('a room with a password asks for it, refuses a wrong one and admits the rig
     const sockets = [];
     page.on('websocket', (socket) => sockets.push(socket.url()));
     await page.goto(`http://127.0.0.2:${privateHost.port}/`);
+    // Said before anything is tried (from /room), with the field ready; no "Not connected".
+    await page.locator('#room-summary', { hasText: 'a password is needed' }).waitFor();
+    assert.match(await page.locator('#room-summary').innerText(), /0 in the room/);
+    assert.equal(await page.getByLabel('Room password').isVisible(), true);
+    assert.equal(await page.locator('#state').innerText(), '');
     await page.getByLabel('Your name').fill('Bea');
     await page.getByRole('button', { name: 'Join' }).click();
     await page.locator('#join-error', { hasText: 'has a password' }).waitFor();

@@ -7,6 +7,14 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "1 character over the room's limit": "1 carácter por encima del límite de la sala",
+        "%1 characters over the room's limit": "%1 caracteres por encima del límite de la sala",
+        "you": "tú",
+        "host": "anfitrión",
+        "away": "ausente",
+        "Opened on 1 device": "Abierta en 1 dispositivo",
+        "Opened on %1 devices": "Abierta en %1 dispositivos",
+        "In the room: %1": "En la sala: %1",
         "Today": "Hoy",
         "Yesterday": "Ayer",
         "Write a message and press Enter (Shift+Enter: new line)":
@@ -255,6 +263,14 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "1 character over the room's limit": "1 caractere acima do limite da sala",
+        "%1 characters over the room's limit": "%1 caracteres acima do limite da sala",
+        "you": "você",
+        "host": "anfitrião",
+        "away": "ausente",
+        "Opened on 1 device": "Aberta em 1 dispositivo",
+        "Opened on %1 devices": "Aberta em %1 dispositivos",
+        "In the room: %1": "Na sala: %1",
         "Today": "Hoje",
         "Yesterday": "Ontem",
         "Write a message and press Enter (Shift+Enter: new line)":
