@@ -22,7 +22,7 @@ const ui = {
   typing: $('typing'), shareTyping: $('share-typing'),
   recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
   stopBar: $('stop-bar'), stopText: $('stop-text'), tryAgain: $('try-again'),
-  roomSummary: $('room-summary'),
+  roomSummary: $('room-summary'), conversations: $('conversations'),
 };
 
 const session = new Session();
@@ -70,12 +70,44 @@ function see(id) {
 }
 
 // Direct messages: the composer writes to one member until "back to the room" (or Esc).
+// Writing to someone privately opens your conversation with them; the room is the other.
 function setRecipient(name) {
   recipient = name;
   ui.recipientBar.hidden = !name;
   ui.recipientText.textContent = name ? t('writingTo', name) : '';
   ui.messageInput.placeholder = name ? t('privateTo', name) : t('writeMessage');
+  conversations.set(name, 0); // shown, so read
+  conversation.show(name);
+  showConversations();
   ui.messageInput.focus();
+}
+
+// Conversations: '' is the room, the others are people you wrote to or who wrote to you; each
+// counts what arrived while another was shown.
+const conversations = new Map([['', 0]]);
+
+function showConversations() {
+  ui.conversations.hidden = conversations.size < 2;
+  ui.conversations.replaceChildren(...[...conversations].map(([name, unreadCount]) => {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(name === recipient));
+    tab.dataset.with = name;
+    tab.textContent = (name || t('theRoom')) + (unreadCount ? ` (${unreadCount})` : '');
+    tab.addEventListener('click', () => setRecipient(name));
+    return tab;
+  }));
+}
+
+// A message shown in a conversation: the tab appears, and counts it if another one is shown.
+function countInConversation(message, live) {
+  const partner = message.to ? (message.name === session.name ? message.to : message.name) : '';
+  if (!conversations.has(partner)) conversations.set(partner, 0);
+  if (live && partner !== recipient && message.name !== session.name) {
+    conversations.set(partner, conversations.get(partner) + 1);
+  }
+  showConversations();
 }
 
 function chatRequest(entry) {
@@ -163,11 +195,15 @@ function onHistory(event) {
   const messages = event.messages || [];
   if (event.before !== undefined) {
     conversation.addOlder(messages, event.hasMore);
+    for (const message of messages) countInConversation(message, false);
     return;
   }
+  // Missed while away ("after"): new to the reader, counted; the recent page is not.
+  const missed = event.after !== undefined;
   for (const message of messages) {
     see(message.id);
     conversation.addMessage(message);
+    countInConversation(message, missed);
   }
   if (event.after === undefined) {
     conversation.hasOlder = event.hasMore;
@@ -195,6 +231,7 @@ function handle(event) {
       typists.delete(event.name);
       showTypists();
       conversation.addMessage(event);
+      countInConversation(event, true);
       if (document.visibilityState === 'hidden') {
         unread += 1;
         document.title = `(${unread}) Tertulia`;

@@ -122,6 +122,31 @@ export class Conversation {
     });
   }
 
+  // Which conversation is shown: the room (''), or the direct messages with one person.
+  show(view) {
+    this.view = view;
+    for (const item of this.list.children) {
+      if (!item.classList.contains('day')) item.hidden = this.outOfView(item);
+    }
+    // A day's name only where that day has something in this conversation.
+    for (const separator of this.list.querySelectorAll('li.day')) {
+      let next = separator.nextElementSibling;
+      let any = false;
+      while (next && !next.classList.contains('day')) {
+        any = any || (!next.hidden && !next.classList.contains('notice'));
+        next = next.nextElementSibling;
+      }
+      separator.hidden = !any;
+    }
+    this.list.scrollTop = this.list.scrollHeight;
+    this.marker.hidden = true;
+  }
+
+  outOfView(item) {
+    if (item.classList.contains('day')) return false;
+    return (item.dataset.with ?? '') !== (this.view ?? '');
+  }
+
   isNearBottom() {
     const list = this.list;
     return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -134,6 +159,7 @@ export class Conversation {
       this.list.append(daySeparator(item.dataset.day));
       this.lastDay = item.dataset.day;
     }
+    item.hidden = this.outOfView(item);
     this.list.append(item);
     if (stick) this.list.scrollTop = this.list.scrollHeight;
     else if (!item.classList.contains('notice')) this.marker.hidden = false;
@@ -144,6 +170,8 @@ export class Conversation {
     const own = message.name === this.ownName;
     const item = document.createElement('li');
     item.dataset.day = dayOf(message.time);
+    // The conversation it belongs to: the room (''), or the other person of a direct message.
+    item.dataset.with = message.to ? (own ? message.to : message.name) : '';
     const body = document.createElement('span');
     body.className = 'text';
     body.append(...linkified(message.message));
@@ -194,6 +222,7 @@ export class Conversation {
       this.remember(message);
       const item = this.makeItem(message);
       item.dataset.id = message.id;
+      item.hidden = this.outOfView(item);
       return item;
     });
     // Older days get their names; the day the list began with keeps its name on top of them.

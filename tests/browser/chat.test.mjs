@@ -369,9 +369,18 @@ test('a direct message reaches only its recipient, live and in history', async (
     await input.fill('solo para Bea 🤫');
     await input.press('Enter');
 
+    // It opens a conversation of its own on Bea's side, counted until she looks at it.
+    const tab = bea.page.getByRole('tab', { name: 'Ana Directa (1)' });
+    await tab.waitFor();
     const received = bea.page.locator('#message-list li.direct', { hasText: 'solo para Bea 🤫' });
+    assert.equal(await received.isVisible(), false); // the room is shown, not the conversation
+    await tab.click();
     await received.waitFor();
     assert.match(await received.innerText(), /privately to Bea Directa/);
+    assert.equal(await bea.page.getByRole('tab', { name: 'Room' }).getAttribute('aria-selected'), 'false');
+    // Replying needs nothing more: the composer writes to Ana now.
+    await bea.page.locator('#recipient-bar', { hasText: 'Writing privately to Ana Directa' }).waitFor();
+    await bea.page.getByRole('tab', { name: 'Room' }).click();
     await ana.page.locator('#message-list li.direct.own:not(.sending)', { hasText: 'solo para Bea' }).waitFor();
 
     // Esc: back to the room. Caro gets the room's message, and never the private one.
@@ -383,8 +392,9 @@ test('a direct message reaches only its recipient, live and in history', async (
     await bea.page.locator('#message-list li', { hasText: 'para todos' }).waitFor();
     assert.equal(await caro.page.locator('#message-list li', { hasText: 'solo para Bea' }).count(), 0);
 
-    // Replayed like room messages, to its parties only.
+    // Replayed like room messages, to its parties only, in its own conversation.
     await bea.page.reload();
+    await bea.page.getByRole('tab', { name: 'Ana Directa' }).click();
     await bea.page.locator('#message-list li.direct', { hasText: 'solo para Bea 🤫' }).waitFor();
     const dani = await openAndJoin('Dani Directa');
     await dani.page.locator('#message-list li', { hasText: 'para todos' }).waitFor();
