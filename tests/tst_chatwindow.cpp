@@ -3,6 +3,7 @@
 #include "chatconnection.h"
 #include "chathost.h"
 #include "chatwindow.h"
+#include "conversationtabs.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "roomcontrols.h"
@@ -405,6 +406,28 @@ void tst_ChatWindow::writesPrivatelyToAChosenMember()
                     ->data(MessageDelegate::RecipientRole)
                     .toString()
                     .isEmpty());
+
+    // The conversation with Bea has a tab of its own, counting her reply while the room is
+    // shown; its messages are not in the room's view.
+    auto *tabs = m_window->findChild<ConversationTabs *>(u"conversationTabs"_s);
+    QVERIFY(tabs->isVisible());
+    QCOMPARE(tabs->current(), QString());
+    QCOMPARE(tabs->unreadIn(u"Bea"_s), 1);
+    QCOMPARE(tabs->tabText(1), u"Bea (1)"_s);
+    QVERIFY(reply->isHidden());
+    QVERIFY(!list->findItems(u"para todos"_s, Qt::MatchEndsWith).first()->isHidden());
+    // One click on it: her conversation, read, and the input writes to her.
+    QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center());
+    QCOMPARE(tabs->current(), u"Bea"_s);
+    QCOMPARE(tabs->tabText(1), u"Bea"_s);
+    QVERIFY(!reply->isHidden());
+    QVERIFY(list->findItems(u"para todos"_s, Qt::MatchEndsWith).first()->isHidden());
+    QVERIFY(recipient->isVisible());
+    QTest::keyClicks(input, u"vale"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    const QJsonObject answer = m_bea->next(u"message"_s);
+    QCOMPARE(answer.value("message").toString(), u"vale"_s);
+    QCOMPARE(answer.value("to").toString(), u"Bea"_s);
 }
 
 void tst_ChatWindow::trayCountsWhatArrivesWhileTheWindowIsAway()

@@ -226,6 +226,21 @@ Contraseña:</translation>
     </message>
 </context>
 <context>
+    <name>ConversationTabs</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Only you and %1 see this conversation</source>
+        <translation>Solo tú y %1 veis esta conversación</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Messages</source>

@@ -226,6 +226,21 @@ Senha:</translation>
     </message>
 </context>
 <context>
+    <name>ConversationTabs</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Only you and %1 see this conversation</source>
+        <translation>Só você e %1 veem esta conversa</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Messages</source>

@@ -1,5 +1,6 @@
 #include "chatwindow.h"
 
+#include "conversationtabs.h"
 #include "conversationview.h"
 #include "messageinput.h"
 #include "roomtray.h"
@@ -30,6 +31,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_connection(connection),
       m_shareBar(new ShareBar(this)),
       m_conversation(new ConversationView(this)),
+      m_tabs(new ConversationTabs(this)),
       m_memberList(new QListWidget(this)),
       m_input(new MessageInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
@@ -69,7 +71,15 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     membersLayout->addWidget(m_memberList);
 
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_conversation);
+    // The conversation shown, under the tabs of the others (the room, one per person).
+    auto *conversationPane = new QWidget(this);
+    auto *paneLayout = new QVBoxLayout(conversationPane);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->setSpacing(0);
+    paneLayout->addWidget(m_tabs);
+    paneLayout->addWidget(m_conversation, 1);
+    connect(m_tabs, &ConversationTabs::opened, this, &ChatWindow::setRecipient);
+    splitter->addWidget(conversationPane);
     splitter->addWidget(members);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
@@ -154,6 +164,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::typingReceived, this, &ChatWindow::onTyping);
     connect(m_connection, &ChatConnection::messageReceived, this,
             [this](const Tertulia::ChatMessage &message) {
+                m_tabs->note(message, m_connection->name(), true);
                 m_typists.remove(message.name);
                 showTypists();
                 if (message.name != m_connection->name())
@@ -232,6 +243,9 @@ void ChatWindow::showMemberMenu(const QPoint &position)
 
 void ChatWindow::setRecipient(const QString &name)
 {
+    // Writing to someone privately is being in your conversation with them.
+    m_tabs->open(name);
+    m_conversation->setView(name);
     m_recipient = name;
     m_recipientLabel->setText(tr("Writing privately to %1: only they will see it.").arg(name));
     m_recipientBar->setVisible(!name.isEmpty());
@@ -296,10 +310,15 @@ void ChatWindow::onHistory(const QList<Tertulia::ChatMessage> &messages,
 {
     if (kind == ChatConnection::HistoryKind::Older) {
         m_conversation->addOlder(messages, hasMore);
+        for (const Tertulia::ChatMessage &message : messages)
+            m_tabs->note(message, m_connection->name(), false);
         return;
     }
-    for (const Tertulia::ChatMessage &message : messages)
+    for (const Tertulia::ChatMessage &message : messages) {
         m_conversation->addMessage(message);
+        // Missed while away: new to you, counted in its conversation; the recent page is not.
+        m_tabs->note(message, m_connection->name(), kind == ChatConnection::HistoryKind::Missed);
+    }
     if (kind == ChatConnection::HistoryKind::Recent)
         m_conversation->setHasOlder(hasMore);
 }

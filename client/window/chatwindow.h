@@ -7,6 +7,7 @@
 
 class QTimer;
 
+class ConversationTabs;
 class ConversationView;
 class QLabel;
 class MessageInput;
@@ -68,6 +69,7 @@ private:
     ChatConnection *m_connection;
     ShareBar *m_shareBar;
     ConversationView *m_conversation;
+    ConversationTabs *m_tabs;
     QListWidget *m_memberList;
     MessageInput *m_input;
     QPushButton *m_sendButton;

@@ -94,6 +94,22 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
+void ConversationView::placeInView(QListWidgetItem *item)
+{
+    // Hidden once in the list: QListWidgetItem::setHidden needs its view.
+    item->setHidden(item->data(MessageDelegate::ConversationRole).toString() != m_view);
+}
+
+void ConversationView::setView(const QString &partner)
+{
+    m_view = partner;
+    for (int row = 0; row < count(); ++row)
+        item(row)->setHidden(item(row)->data(MessageDelegate::ConversationRole).toString()
+                             != partner);
+    MessageGrouping::restyle(this, 0, count() - 1); // neighbours changed
+    scrollToBottom();
+}
+
 void ConversationView::setEmptyHint(const QString &hint)
 {
     m_emptyHint = hint;
@@ -145,7 +161,9 @@ void ConversationView::addMessage(const ChatMessage &message)
         return;
     }
     const bool atBottom = isAtBottom();
-    addItem(makeItem(message));
+    QListWidgetItem *item = makeItem(message);
+    addItem(item);
+    placeInView(item);
     MessageGrouping::restyle(this, count() - 1, count() - 1);
     if (atBottom)
         scrollToBottom();
@@ -164,7 +182,9 @@ void ConversationView::addOlder(const QList<ChatMessage> &messages, bool hasMore
             continue;
         m_shownIds.insert(message.id);
         m_oldestId = m_oldestId < 0 ? message.id : std::min(m_oldestId, message.id);
-        insertItem(row++, makeItem(message));
+        QListWidgetItem *item = makeItem(message);
+        insertItem(row++, item);
+        placeInView(item);
     }
     MessageGrouping::restyle(this, 0, row); // the new rows, and the old first one below them
     doItemsLayout();
@@ -199,6 +219,7 @@ void ConversationView::addPending(const QString &clientId, const QString &text, 
     item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
     addItem(item);
+    placeInView(item);
     MessageGrouping::restyle(this, count() - 1, count() - 1);
     m_pending.insert(clientId, item);
     scrollToBottom();
@@ -231,6 +252,7 @@ void ConversationView::addNotice(const QString &text)
     item->setData(MessageDelegate::KindRole, MessageDelegate::Notice);
     item->setData(MessageDelegate::TimeRole, QDateTime::currentDateTimeUtc());
     addItem(item);
+    placeInView(item); // notices belong to the room
     if (atBottom)
         scrollToBottom();
 }
@@ -252,6 +274,8 @@ QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
     item->setData(MessageDelegate::TimeRole, message.time);
     item->setData(MessageDelegate::RecipientRole, message.to);
     item->setData(MessageDelegate::MentionRole, !own && mentionsYou(message.text));
+    const QString partner = !message.isDirect() ? QString() : own ? message.to : message.name;
+    item->setData(MessageDelegate::ConversationRole, partner);
     return item;
 }
 

@@ -30,6 +30,8 @@ public:
     void addNotice(const QString &text);
     // Said in the middle of the list while it is empty.
     void setEmptyHint(const QString &hint);
+    // Shows one conversation: the room (empty) or the direct messages with one person.
+    void setView(const QString &partner);
 
 signals:
     // The reader reached the top and older messages exist.
@@ -44,6 +46,7 @@ protected:
 
 private:
     QUrl linkAt(const QPoint &point) const; // in the viewport
+    void placeInView(QListWidgetItem *item); // hidden unless in the conversation shown
     QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
     bool isAtBottom() const;
     void onScrolled(int value);
@@ -51,6 +54,7 @@ private:
 
     QString m_ownName;
     QString m_emptyHint;
+    QString m_view; // the conversation shown; empty: the room
     QRegularExpression m_mentionPattern; // "@<your name>"; set with the name
     QSet<qint64> m_shownIds;
     QHash<QString, QListWidgetItem *> m_pending; // client id → your message, not yet stored

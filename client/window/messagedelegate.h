@@ -21,6 +21,7 @@ public:
         RecipientRole, // QString: a direct message's recipient; empty for the whole room
         DayStartRole, // QString: the first message of its day: the day's name, drawn above it
         ContinuationRole, // bool: follows its sender's previous message closely: no header
+        ConversationRole, // QString: the room (empty) or the other person of a direct message
     };
     enum Kind { Message, OwnMessage, Notice };
 

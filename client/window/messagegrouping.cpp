@@ -39,12 +39,14 @@ void restyle(QListWidget *list, int first, int last)
     last = std::min(last, list->count() - 1);
     for (int row = std::max(0, first); row <= last; ++row) {
         QListWidgetItem *item = list->item(row);
-        if (!isMessage(item))
+        if (!isMessage(item) || item->isHidden())
             continue;
         // The nearest message above; a notice between two messages does not break a day.
         const QListWidgetItem *above = nullptr;
         bool noticeBetween = false;
         for (int up = row - 1; up >= 0 && !above; --up) {
+            if (list->item(up)->isHidden()) // another conversation's
+                continue;
             if (isMessage(list->item(up)))
                 above = list->item(up);
             else

@@ -13,7 +13,8 @@ namespace MessageGrouping {
 
 constexpr int kContinuationSeconds = 5 * 60;
 
-// Restyles rows first…last (clamped to the list) from the rows above them.
+// Restyles rows first…last (clamped to the list) from the rows above them; hidden rows (other
+// conversations) are neither styled nor looked at.
 void restyle(QListWidget *list, int first, int last);
 // "Today", "Yesterday", or the date in the current locale.
 QString dayLabel(const QDate &day, const QDate &today);

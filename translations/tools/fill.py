@@ -7,6 +7,9 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Conversations": "Conversaciones",
+        "Room": "Sala",
+        "Only you and %1 see this conversation": "Solo tú y %1 veis esta conversación",
         "1 character over the room's limit": "1 carácter por encima del límite de la sala",
         "%1 characters over the room's limit": "%1 caracteres por encima del límite de la sala",
         "you": "tú",
@@ -263,6 +266,9 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Conversations": "Conversas",
+        "Room": "Sala",
+        "Only you and %1 see this conversation": "Só você e %1 veem esta conversa",
         "1 character over the room's limit": "1 caractere acima do limite da sala",
         "%1 characters over the room's limit": "%1 caracteres acima do limite da sala",
         "you": "você",
