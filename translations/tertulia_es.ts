@@ -73,26 +73,6 @@
         <translation>Conexión perdida: reconectando…</translation>
     </message>
     <message>
-        <source>Choose another name</source>
-        <translation>Elige otro nombre</translation>
-    </message>
-    <message>
-        <source>%1
-What name should others see?</source>
-        <translation>%1
-¿Qué nombre deben ver los demás?</translation>
-    </message>
-    <message>
-        <source>Room password</source>
-        <translation>Contraseña de la sala</translation>
-    </message>
-    <message>
-        <source>%1
-Password:</source>
-        <translation>%1
-Contraseña:</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -149,30 +129,6 @@ Contraseña:</translation>
         <translation>Mensaje privado para %1</translation>
     </message>
     <message>
-        <source>Why you are not in the room</source>
-        <translation>Por qué no estás en la sala</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Intentar de nuevo</translation>
-    </message>
-    <message>
-        <source>The host removed you from the room.</source>
-        <translation>El anfitrión te sacó de la sala.</translation>
-    </message>
-    <message>
-        <source>The room is locked: the host lets nobody new in now.</source>
-        <translation>La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.</translation>
-    </message>
-    <message>
-        <source>You opened this room again elsewhere; this window is no longer in it.</source>
-        <translation>Abriste esta sala en otro sitio; esta ventana ya no está en ella.</translation>
-    </message>
-    <message>
-        <source>The host ended the room.</source>
-        <translation>El anfitrión terminó la sala.</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -187,14 +143,6 @@ Contraseña:</translation>
     <message>
         <source>Cannot reach %1 (%2) — retrying…</source>
         <translation>No se puede llegar a %1 (%2); reintentando…</translation>
-    </message>
-    <message>
-        <source>Choose another name…</source>
-        <translation>Elegir otro nombre…</translation>
-    </message>
-    <message>
-        <source>Type the password…</source>
-        <translation>Escribir la contraseña…</translation>
     </message>
     <message>
         <source>Nobody has written anything yet. Say hello!</source>
@@ -755,6 +703,65 @@ Keep it open in the tray, or end it for everyone?</source>
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>StopBar</name>
+    <message>
+        <source>Why you are not in the room</source>
+        <translation>Por qué no estás en la sala</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>El anfitrión te sacó de la sala.</translation>
+    </message>
+    <message>
+        <source>The room is locked: the host lets nobody new in now.</source>
+        <translation>La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.</translation>
+    </message>
+    <message>
+        <source>You opened this room again elsewhere; this window is no longer in it.</source>
+        <translation>Abriste esta sala en otro sitio; esta ventana ya no está en ella.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>El anfitrión terminó la sala.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose another name…</source>
+        <translation>Elegir otro nombre…</translation>
+    </message>
+    <message>
+        <source>Type the password…</source>
+        <translation>Escribir la contraseña…</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>Elige otro nombre</translation>
+    </message>
+    <message>
+        <source>%1
+What name should others see?</source>
+        <translation>%1
+¿Qué nombre deben ver los demás?</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Contraseña de la sala</translation>
+    </message>
+    <message>
+        <source>%1
+Password:</source>
+        <translation>%1
+Contraseña:</translation>
     </message>
 </context>
 <context>

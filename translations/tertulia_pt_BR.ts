@@ -73,26 +73,6 @@
         <translation>Conexão perdida — reconectando…</translation>
     </message>
     <message>
-        <source>Choose another name</source>
-        <translation>Escolha outro nome</translation>
-    </message>
-    <message>
-        <source>%1
-What name should others see?</source>
-        <translation>%1
-Que nome os outros devem ver?</translation>
-    </message>
-    <message>
-        <source>Room password</source>
-        <translation>Senha da sala</translation>
-    </message>
-    <message>
-        <source>%1
-Password:</source>
-        <translation>%1
-Senha:</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
@@ -149,30 +129,6 @@ Senha:</translation>
         <translation>Mensagem particular para %1</translation>
     </message>
     <message>
-        <source>Why you are not in the room</source>
-        <translation>Por que você não está na sala</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Tentar de novo</translation>
-    </message>
-    <message>
-        <source>The host removed you from the room.</source>
-        <translation>O anfitrião tirou você da sala.</translation>
-    </message>
-    <message>
-        <source>The room is locked: the host lets nobody new in now.</source>
-        <translation>A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.</translation>
-    </message>
-    <message>
-        <source>You opened this room again elsewhere; this window is no longer in it.</source>
-        <translation>Você abriu esta sala em outro lugar; esta janela não está mais nela.</translation>
-    </message>
-    <message>
-        <source>The host ended the room.</source>
-        <translation>O anfitrião encerrou a sala.</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -187,14 +143,6 @@ Senha:</translation>
     <message>
         <source>Cannot reach %1 (%2) — retrying…</source>
         <translation>Não é possível alcançar %1 (%2); tentando de novo…</translation>
-    </message>
-    <message>
-        <source>Choose another name…</source>
-        <translation>Escolher outro nome…</translation>
-    </message>
-    <message>
-        <source>Type the password…</source>
-        <translation>Digitar a senha…</translation>
     </message>
     <message>
         <source>Nobody has written anything yet. Say hello!</source>
@@ -755,6 +703,65 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
     <message>
         <source>Quit</source>
         <translation>Sair</translation>
+    </message>
+</context>
+<context>
+    <name>StopBar</name>
+    <message>
+        <source>Why you are not in the room</source>
+        <translation>Por que você não está na sala</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Tentar de novo</translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>O anfitrião tirou você da sala.</translation>
+    </message>
+    <message>
+        <source>The room is locked: the host lets nobody new in now.</source>
+        <translation>A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.</translation>
+    </message>
+    <message>
+        <source>You opened this room again elsewhere; this window is no longer in it.</source>
+        <translation>Você abriu esta sala em outro lugar; esta janela não está mais nela.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>O anfitrião encerrou a sala.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose another name…</source>
+        <translation>Escolher outro nome…</translation>
+    </message>
+    <message>
+        <source>Type the password…</source>
+        <translation>Digitar a senha…</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>Escolha outro nome</translation>
+    </message>
+    <message>
+        <source>%1
+What name should others see?</source>
+        <translation>%1
+Que nome os outros devem ver?</translation>
+    </message>
+    <message>
+        <source>Room password</source>
+        <translation>Senha da sala</translation>
+    </message>
+    <message>
+        <source>%1
+Password:</source>
+        <translation>%1
+Senha:</translation>
     </message>
 </context>
 <context>

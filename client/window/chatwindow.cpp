@@ -5,15 +5,14 @@
 #include "messageinput.h"
 #include "roomtray.h"
 #include "sharebar.h"
+#include "stopbar.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
 #include <QtCore/QTimer>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QHBoxLayout>
-#include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLabel>
-#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
@@ -39,9 +38,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_typingLabel(new QLabel(this)),
       m_recipientBar(new QWidget(this)),
       m_recipientLabel(new QLabel(m_recipientBar)),
-      m_stopBar(new QWidget(this)),
-      m_stopLabel(new QLabel(m_stopBar)),
-      m_askAgainButton(new QPushButton(m_stopBar)),
+      m_stopBar(new StopBar(this)),
       m_typingTimer(new QTimer(this))
 {
     m_typingLabel->setObjectName(u"typingIndicator"_s);
@@ -110,23 +107,13 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
 
-    // Shown when the host said to stop (removed, room locked or ended, opened elsewhere).
-    m_stopLabel->setObjectName(u"stopNotice"_s);
-    m_stopLabel->setWordWrap(true);
-    m_stopLabel->setAccessibleName(tr("Why you are not in the room"));
-    auto *tryAgain = new QPushButton(tr("Try again"), m_stopBar);
-    tryAgain->setObjectName(u"tryAgainButton"_s);
-    connect(tryAgain, &QPushButton::clicked, this, [this] {
-        m_stopBar->hide();
-        m_connection->retry();
+    // Shown when the host said to stop, or refused the name or the password.
+    connect(m_stopBar, &StopBar::tryAgainClicked, m_connection, &ChatConnection::retry);
+    connect(m_stopBar, &StopBar::nameChosen, this,
+            [this](const QString &name) { m_connection->open(m_connection->address(), name); });
+    connect(m_stopBar, &StopBar::passwordChosen, this, [this](const QString &password) {
+        m_connection->open(m_connection->address(), m_connection->name(), password);
     });
-    m_askAgainButton->setObjectName(u"askAgainButton"_s);
-    auto *stopRow = new QHBoxLayout(m_stopBar);
-    stopRow->setContentsMargins(0, 0, 0, 0);
-    stopRow->addWidget(m_stopLabel, 1);
-    stopRow->addWidget(m_askAgainButton);
-    stopRow->addWidget(tryAgain);
-    m_stopBar->hide();
 
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
@@ -397,56 +384,12 @@ void ChatWindow::onStateChanged(ChatConnection::State state)
 
 void ChatWindow::onNameRefused(const QString &reason)
 {
-    // Cancelling the dialog must not leave a dead end: the bar keeps both ways on.
-    m_stopLabel->setText(reason);
-    m_askAgainButton->setText(tr("Choose another name…"));
-    disconnect(m_askAgainButton, &QPushButton::clicked, this, nullptr);
-    connect(m_askAgainButton, &QPushButton::clicked, this, [this, reason] { askForName(reason); });
-    m_askAgainButton->show();
-    m_stopBar->show();
-    askForName(reason);
+    m_stopBar->askForName(reason, m_connection->name());
 }
 
 void ChatWindow::onPasswordRefused(const QString &reason)
 {
-    m_stopLabel->setText(reason);
-    m_askAgainButton->setText(tr("Type the password…"));
-    disconnect(m_askAgainButton, &QPushButton::clicked, this, nullptr);
-    connect(m_askAgainButton, &QPushButton::clicked, this,
-            [this, reason] { askForPassword(reason); });
-    m_askAgainButton->show();
-    m_stopBar->show();
-    askForPassword(reason);
-}
-
-void ChatWindow::askForName(const QString &reason)
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"nameDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Choose another name"));
-    dialog->setLabelText(tr("%1\nWhat name should others see?").arg(reason));
-    dialog->setTextValue(m_connection->name());
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
-        m_stopBar->hide();
-        m_connection->open(m_connection->address(), name.trimmed());
-    });
-    dialog->open();
-}
-
-void ChatWindow::askForPassword(const QString &reason)
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"passwordDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Room password"));
-    dialog->setLabelText(tr("%1\nPassword:").arg(reason));
-    dialog->setTextEchoMode(QLineEdit::Password);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
-        m_stopBar->hide();
-        m_connection->open(m_connection->address(), m_connection->name(), password);
-    });
-    dialog->open();
+    m_stopBar->askForPassword(reason);
 }
 
 void ChatWindow::onError(const QString &, const QString &reason)
@@ -456,31 +399,7 @@ void ChatWindow::onError(const QString &, const QString &reason)
 
 void ChatWindow::onStopped(const QString &code, const QString &reason)
 {
-    using Tertulia::ErrorCode;
-    const Tertulia::ErrorSpec *spec = Tertulia::errorSpecNamed(code);
-    QString text;
-    switch (spec ? spec->code : ErrorCode::BadJson) {
-    case ErrorCode::Removed:
-        text = tr("The host removed you from the room.");
-        break;
-    case ErrorCode::RoomLocked:
-        text = tr("The room is locked: the host lets nobody new in now.");
-        break;
-    case ErrorCode::Replaced:
-        text = tr("You opened this room again elsewhere; this window is no longer in it.");
-        break;
-    case ErrorCode::RoomEnded:
-        text = tr("The host ended the room.");
-        break;
-    default:
-        break; // the host's sentence alone
-    }
-    // The host's own words, when it said more than the code does.
-    if (!reason.isEmpty() && !text.contains(reason))
-        text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);
-    m_stopLabel->setText(text);
-    m_askAgainButton->hide();
-    m_stopBar->show();
+    const QString text = m_stopBar->showStopped(code, reason);
     m_input->setEnabled(false); // nothing typed now could go anywhere
     m_stateLabel->setText(tr("Not in the room"));
     m_conversation->addNotice(text);

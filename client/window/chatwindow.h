@@ -16,6 +16,7 @@ class QMenu;
 class QPushButton;
 class RoomTray;
 class ShareBar;
+class StopBar;
 
 // The native chat window: messages, who is here, the input line and the connection state.
 // Talks to the room only through the ChatConnection it is given (not owned).
@@ -53,9 +54,6 @@ private:
     void onStateChanged(ChatConnection::State state);
     void onNameRefused(const QString &reason);
     void onPasswordRefused(const QString &reason);
-    // The dialogs, which may be cancelled: the stop bar then keeps a way to ask again.
-    void askForName(const QString &reason);
-    void askForPassword(const QString &reason);
     void onError(const QString &code, const QString &reason);
     // The host said to stop: say why where the input was, and offer one deliberate try again.
     void onStopped(const QString &code, const QString &reason);
@@ -77,9 +75,7 @@ private:
     QLabel *m_typingLabel;
     QWidget *m_recipientBar;
     QLabel *m_recipientLabel;
-    QWidget *m_stopBar;
-    QLabel *m_stopLabel;
-    QPushButton *m_askAgainButton; // "Choose another name…" / "Type the password…"
+    StopBar *m_stopBar;
     QString m_recipient;
     QHash<QString, qint64> m_typists; // name → when the notice goes stale (ms since epoch)
     QTimer *m_typingTimer;
