@@ -210,6 +210,8 @@ void tst_ChatWindow::hostingOffersModeration()
     QVERIFY2(state->text().contains(u"Locked"_s), qPrintable(state->text()));
     controls->setPasswordSet(true);
     QVERIFY(state->text().contains(u"Password required"_s));
+    controls->setEncrypted(true);
+    QVERIFY(state->text().contains(u"Encrypted (HTTPS)"_s));
     // Wired as the desktop session wires it: the room really takes no newcomers.
     connect(controls, &RoomControls::lockRequested, &m_host->host, &ChatHost::setLocked);
     lock->trigger(); // unlock

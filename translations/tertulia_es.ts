@@ -588,6 +588,10 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>Password required</source>
         <translation>Con contraseña</translation>
     </message>
+    <message>
+        <source>Encrypted (HTTPS)</source>
+        <translation>Cifrada (HTTPS)</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>

@@ -588,6 +588,10 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>Password required</source>
         <translation>Com senha</translation>
     </message>
+    <message>
+        <source>Encrypted (HTTPS)</source>
+        <translation>Criptografada (HTTPS)</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>

@@ -87,6 +87,7 @@ void DesktopSession::wireRoomControls()
         controls->setReach(m_host->visitorCount(), m_host->memberCount());
     });
     controls->setPasswordSet(m_host->hasPassword());
+    controls->setEncrypted(m_host->usesTls());
     connect(m_host.get(), &ChatHost::passwordGuessed, controls, &RoomControls::notePasswordGuesses);
     connect(controls, &RoomControls::lockRequested, m_host.get(), &ChatHost::setLocked);
     connect(controls, &RoomControls::removeRequested, m_host.get(), &ChatHost::removeMember);

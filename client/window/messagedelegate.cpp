@@ -6,6 +6,8 @@
 #include <QtGui/QPainter>
 #include <QtWidgets/QAbstractScrollArea>
 
+#include <cmath>
+
 namespace {
 
 constexpr int kMargin = 6;
@@ -13,14 +15,18 @@ constexpr int kPadding = 6;
 constexpr int kAvatar = 28; // a circle with the sender's initials
 constexpr int kAvatarGap = 8;
 
-// A stable colour per name from twelve hues set well apart (a hash of the hue circle put
-// "Ana" and "Bea" a few degrees from each other), readable on light and dark palettes.
-QColor colorForName(const QString &name, const QPalette &palette)
+// WCAG's contrast ratio between two colours (1 to 21).
+double contrastOf(const QColor &a, const QColor &b)
 {
-    static constexpr int kHues[] = {0, 30, 55, 95, 140, 170, 195, 215, 240, 270, 300, 330};
-    const int hue = kHues[qHash(name) % std::size(kHues)];
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    return QColor::fromHsl(hue, 150, dark ? 170 : 85);
+    const auto luminance = [](const QColor &colour) {
+        const auto channel = [](double value) {
+            return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+               + 0.0722 * channel(colour.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QString initialsOf(const QString &name)
@@ -60,6 +66,25 @@ QFont smallBoldFont(QFont font)
 }
 
 } // namespace
+
+QColor MessageDelegate::nameColor(const QString &name, const QPalette &palette)
+{
+    // Twelve hues set well apart (a hash of the hue circle put "Ana" and "Bea" a few degrees
+    // from each other), dark enough on a light base and light enough on a dark one to read.
+    static constexpr int kHues[] = {0, 30, 55, 95, 140, 170, 195, 215, 240, 270, 300, 330};
+    const int hue = kHues[qHash(name) % std::size(kHues)];
+    const QColor base = palette.color(QPalette::Base);
+    const bool dark = base.lightness() < 128;
+    // Hues differ in how light they look: each is moved away from the base until it reads
+    // at WCAG AA (4.5:1), not one lightness for all (blue on dark and teal on white missed it).
+    int lightness = dark ? 170 : 85;
+    QColor colour = QColor::fromHsl(hue, 150, lightness);
+    while (contrastOf(colour, base) < 4.5 && lightness > 0 && lightness < 255) {
+        lightness += dark ? 5 : -5;
+        colour = QColor::fromHsl(hue, 150, std::clamp(lightness, 0, 255));
+    }
+    return colour;
+}
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                    const QModelIndex &index) const
@@ -205,7 +230,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         return;
     }
     // The avatar: the sender's initials on their colour.
-    const QColor color = colorForName(name, palette);
+    const QColor color = nameColor(name, palette);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawEllipse(layout.avatar);

@@ -30,6 +30,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // A sender's colour (name, avatar): stable per name, readable on the palette's base.
+    static QColor nameColor(const QString &name, const QPalette &palette);
     // The link under `point` (in the view's coordinates) in that message, if any.
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                 const QPoint &point) const;

@@ -107,8 +107,16 @@ void RoomControls::showState()
         state.append(u"🔒 "_s + tr("Locked"));
     if (m_passwordSet)
         state.append(u"🔑 "_s + tr("Password required"));
+    if (m_encrypted)
+        state.append(u"🔐 "_s + tr("Encrypted (HTTPS)"));
     m_state->setText(state.join(u" · "_s));
     m_state->setVisible(!state.isEmpty());
+}
+
+void RoomControls::setEncrypted(bool encrypted)
+{
+    m_encrypted = encrypted;
+    showState();
 }
 
 void RoomControls::setPasswordSet(bool set)

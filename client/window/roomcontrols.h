@@ -25,6 +25,8 @@ public:
     void setShareAddresses(const QList<QUrl> &addresses);
     void setReach(int visitors, int members); // visitors: devices that opened the page
     void setPasswordSet(bool set);
+    // The room is served over HTTPS/WSS (said beside the address, with the locked state).
+    void setEncrypted(bool encrypted);
     void setBlockedAddresses(const QStringList &addresses);
     // Someone keeps sending wrong room passwords: said in the conversation.
     void notePasswordGuesses(const QString &address, int failures);
@@ -58,6 +60,7 @@ private:
     QLabel *m_state; // "Locked · Password required"
     QAction *m_lock;
     bool m_passwordSet = false;
+    bool m_encrypted = false;
     QAction *m_setPassword;
     QAction *m_removePassword;
     QMenu *m_blocked;

@@ -7,6 +7,7 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "Encrypted (HTTPS)": "Cifrada (HTTPS)",
         "Conversations": "Conversaciones",
         "Room": "Sala",
         "Only you and %1 see this conversation": "Solo tú y %1 veis esta conversación",
@@ -266,6 +267,7 @@ PHRASES = {
         "%1 mentioned you": "%1 te mencionó",
     },
     "pt_BR": {
+        "Encrypted (HTTPS)": "Criptografada (HTTPS)",
         "Conversations": "Conversas",
         "Room": "Sala",
         "Only you and %1 see this conversation": "Só você e %1 veem esta conversa",
