@@ -118,6 +118,13 @@ void tst_WindowLayout::aLivelyRoomFits()
     QVERIFY2(list->height() > size.height() / 2,
              qPrintable(
                      u"the conversation has %1 of %2 px"_s.arg(list->height()).arg(size.height())));
+    // The newest message of the conversation shown is in view.
+    const QListWidgetItem *newest = nullptr;
+    for (int row = list->count() - 1; row >= 0 && !newest; --row) {
+        if (!list->item(row)->isHidden())
+            newest = list->item(row);
+    }
+    QTRY_VERIFY(list->viewport()->rect().intersects(list->visualItemRect(newest)));
     // No message runs past the list's visible edge (a 300-letter word among them).
     for (int row = 0; row < list->count(); ++row) {
         const QRect item = list->visualItemRect(list->item(row));

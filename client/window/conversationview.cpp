@@ -94,6 +94,14 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
+void ConversationView::stickToBottom()
+{
+    // Now, and again once the new rows are laid out: their heights (wrapped text) are only
+    // known then, and a burst of history would otherwise leave the view short of the newest.
+    scrollToBottom();
+    QTimer::singleShot(0, this, &QListWidget::scrollToBottom);
+}
+
 void ConversationView::placeInView(QListWidgetItem *item)
 {
     // Hidden once in the list: QListWidgetItem::setHidden needs its view.
@@ -107,7 +115,7 @@ void ConversationView::setView(const QString &partner)
         item(row)->setHidden(item(row)->data(MessageDelegate::ConversationRole).toString()
                              != partner);
     MessageGrouping::restyle(this, 0, count() - 1); // neighbours changed
-    scrollToBottom();
+    stickToBottom();
 }
 
 void ConversationView::setEmptyHint(const QString &hint)
@@ -166,7 +174,7 @@ void ConversationView::addMessage(const ChatMessage &message)
     placeInView(item);
     MessageGrouping::restyle(this, count() - 1, count() - 1);
     if (atBottom)
-        scrollToBottom();
+        stickToBottom();
 }
 
 void ConversationView::addOlder(const QList<ChatMessage> &messages, bool hasMore)
@@ -222,7 +230,7 @@ void ConversationView::addPending(const QString &clientId, const QString &text, 
     placeInView(item);
     MessageGrouping::restyle(this, count() - 1, count() - 1);
     m_pending.insert(clientId, item);
-    scrollToBottom();
+    stickToBottom();
 }
 
 void ConversationView::markSent(const QString &clientId, qint64 id, const QDateTime &time)
@@ -254,7 +262,7 @@ void ConversationView::addNotice(const QString &text)
     addItem(item);
     placeInView(item); // notices belong to the room
     if (atBottom)
-        scrollToBottom();
+        stickToBottom();
 }
 
 QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const

@@ -47,6 +47,7 @@ protected:
 private:
     QUrl linkAt(const QPoint &point) const; // in the viewport
     void placeInView(QListWidgetItem *item); // hidden unless in the conversation shown
+    void stickToBottom();
     QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
     bool isAtBottom() const;
     void onScrolled(int value);
