@@ -60,6 +60,9 @@ class Server:
                     str(PEERS), "--host", "127.0.0.1", "--port", str(self.port),
                     "--loop", "uvloop", "--http", "httptools", "--backlog", "4096",
                     "--log-level", "warning"]
+        if self.kind == "floor":
+            # The floor: handshake, unmask, frame once, one write per recipient per pass.
+            return [str(self.build / "bench" / "tertulia-floor-relay"), str(self.port)]
         return ["node", str(PEERS / "node-ws" / "server.mjs"), str(self.port)]
 
     def __enter__(self):
@@ -100,7 +103,9 @@ def loadgen(build, server, prefix, **options):
     return json.loads(result.stdout)
 
 
-SERVERS = ["tertulia", "fastapi", "node-ws"]
+SERVERS = ["tertulia", "fastapi", "node-ws", "floor"]
+NAMES = {"tertulia": "Tertulia", "fastapi": "FastAPI (seed)", "node-ws": "Node ws",
+         "floor": "epoll relay (floor)"}
 
 
 def scenarios(quick):
@@ -155,16 +160,18 @@ def ratio(ours, theirs, lower_is_better=True):
 
 def summary(rows, sustainable):
     by = {(row["server"], row["scenario"]): row for row in rows}
-    lines = ["| scenario | measure | Tertulia | FastAPI (seed) | Node ws | Tertulia better by (vs FastAPI / vs Node ws) |",
-             "|---|---|---|---|---|---|"]
+    others = SERVERS[1:]
+    lines = [f"| scenario | measure | {' | '.join(NAMES[s] for s in SERVERS)} | Tertulia better by "
+             f"(vs {' / vs '.join(NAMES[s] for s in others)}) |",
+             "|---|---|" + "---|" * (len(SERVERS) + 1)]
 
     def line(scenario, label, key, fmt, lower=True, scale=1.0):
         values = [by.get((server, scenario), {}).get(key) for server in SERVERS]
         if all(v is None for v in values):
             return
         shown = [("—" if v is None or v < 0 else fmt.format(v * scale)) for v in values]
-        lines.append(f"| {label} | {key_names[key]} | {shown[0]} | {shown[1]} | {shown[2]} | "
-                     f"{ratio(values[0], values[1], lower)} / {ratio(values[0], values[2], lower)} |")
+        ratios = " / ".join(ratio(values[0], value, lower) for value in values[1:])
+        lines.append(f"| {label} | {key_names[key]} | {' | '.join(shown)} | {ratios} |")
 
     key_names = {"host_cpu_us_per_delivery": "host CPU per delivery (µs)",
                  "p50_us": "latency p50 (ms)", "p99_us": "latency p99 (ms)",
@@ -197,9 +204,9 @@ def summary(rows, sustainable):
             line(scenario, label, "rss_after_kb", "{:.1f}", scale=1 / 1024)
             line(scenario, label, "lost", "{:.0f}")
     values = [sustainable.get(server) for server in SERVERS]
+    ratios = " / ".join(ratio(values[0], value, False) for value in values[1:])
     lines.append(f"| c: 200 clients, rising rate | sustainable rate (msg/s; p99 ≤ 50 ms, no loss) | "
-                 f"{values[0]} | {values[1]} | {values[2]} | "
-                 f"{ratio(values[0], values[1], False)} / {ratio(values[0], values[2], False)} |")
+                 f"{' | '.join('—' if v is None else str(v) for v in values)} | {ratios} |")
     return "\n".join(lines)
 
 
@@ -216,7 +223,8 @@ def plot(rows, out):
                 if row["server"] == server and row["scenario"].startswith("c"):
                     f.write(f"{row['deliveries_per_s']:.0f} {row['p50_us'] / 1000:.3f} {row['p99_us'] / 1000:.3f}\n")
         data[server] = path
-    titles = {"tertulia": "Tertulia", "fastapi": "FastAPI seed (uvicorn, uvloop)", "node-ws": "Node.js ws"}
+    titles = {"tertulia": "Tertulia", "fastapi": "FastAPI seed (uvicorn, uvloop)", "node-ws": "Node.js ws",
+              "floor": "bare epoll relay (floor)"}
     script = f"""
 set terminal pngcairo size 900,520 font 'DejaVu Sans,10'
 set output '{out / "latency.png"}'
