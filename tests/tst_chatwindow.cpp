@@ -8,6 +8,7 @@
 #include "messageinput.h"
 #include "roomcontrols.h"
 #include "roomtray.h"
+#include "support/darkpalette.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -110,6 +111,32 @@ void tst_ChatWindow::cleanup()
     m_connection.reset();
     m_host.reset();
 }
+
+namespace {
+
+// Bea says each text in the room, each stored (acknowledged) before the next.
+bool sayAll(const TestHost &host, const QStringList &texts)
+{
+    TestClient bea;
+    if (!bea.open(host.socketUrl(u"name=Bea"_s)))
+        return false;
+    for (const QString &text : texts) {
+        bea.send({{"message", text}});
+        if (bea.next(u"ack"_s).isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QStringList numbered(const QString &pattern, int count)
+{
+    QStringList texts;
+    for (int i = 1; i <= count; ++i)
+        texts.append(pattern.arg(i));
+    return texts;
+}
+
+} // namespace
 
 QStringList tst_ChatWindow::messageTexts() const
 {
@@ -314,12 +341,7 @@ void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
     TestHost host;
     host.settings.backlog = 10;
     QVERIFY(host.start());
-    TestClient bea;
-    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
-    for (int i = 1; i <= 60; ++i) { // three lines each: ten fill the view
-        bea.send({{"message", u"first\nsecond\nline %1"_s.arg(i)}});
-        QVERIFY(!bea.next(u"ack"_s).isEmpty());
-    }
+    QVERIFY(sayAll(host, numbered(u"first\nsecond\nline %1"_s, 60))); // ten fill the view
     ChatConnection reader;
     ChatWindow window(&reader);
     window.resize(600, 400);
@@ -343,12 +365,7 @@ void tst_ChatWindow::aShortHistoryAsksForOlderByItself()
     TestHost host;
     host.settings.backlog = 2;
     QVERIFY(host.start());
-    TestClient bea;
-    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
-    for (int i = 1; i <= 8; ++i) {
-        bea.send({{"message", u"line %1"_s.arg(i)}});
-        QVERIFY(!bea.next(u"ack"_s).isEmpty());
-    }
+    QVERIFY(sayAll(host, numbered(u"line %1"_s, 8)));
     ChatConnection reader;
     ChatWindow window(&reader);
     window.resize(600, 500);
@@ -519,15 +536,8 @@ void tst_ChatWindow::closingAJoinedRoomDoesNotAsk()
 
 void tst_ChatWindow::followsADarkSystemPalette()
 {
-    // What a dark desktop theme hands Qt: dark bases, light text.
     const QPalette light = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    const QPalette dark = darkPalette();
     QApplication::setPalette(dark);
     m_bea->send({{"message", "en la oscuridad"}});
     QTRY_VERIFY(!messageTexts().isEmpty() && messageTexts().last().endsWith(u"oscuridad"_s));

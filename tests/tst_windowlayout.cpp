@@ -7,6 +7,7 @@
 #include "chatwindow.h"
 #include "messageinput.h"
 #include "roomcontrols.h"
+#include "support/darkpalette.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -32,21 +33,6 @@ private:
 };
 
 namespace {
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    dark.setColor(QPalette::Link, QColor(0x6c, 0xc3, 0xff));
-    return dark;
-}
 
 // The widget's rectangle in its window's coordinates.
 QRect inWindow(const QWidget *widget)

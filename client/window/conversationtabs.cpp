@@ -17,13 +17,6 @@ ConversationTabs::ConversationTabs(QWidget *parent) : QTabBar(parent)
     });
 }
 
-QString ConversationTabs::partnerOf(const Tertulia::ChatMessage &message, const QString &ownName)
-{
-    if (!message.isDirect())
-        return {};
-    return message.name == ownName ? message.to : message.name;
-}
-
 int ConversationTabs::tabOf(const QString &partner)
 {
     for (int tab = 0; tab < count(); ++tab) {
@@ -39,7 +32,7 @@ int ConversationTabs::tabOf(const QString &partner)
 
 void ConversationTabs::note(const Tertulia::ChatMessage &message, const QString &ownName, bool live)
 {
-    const QString partner = partnerOf(message, ownName);
+    const QString partner = message.partnerFor(ownName);
     const int tab = tabOf(partner);
     if (live && partner != current() && message.name != ownName) {
         ++m_unread[partner];

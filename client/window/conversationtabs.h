@@ -14,8 +14,6 @@ class ConversationTabs final : public QTabBar
 public:
     explicit ConversationTabs(QWidget *parent = nullptr);
 
-    // The conversation a message belongs to: the room (empty), or the other person.
-    static QString partnerOf(const Tertulia::ChatMessage &message, const QString &ownName);
     // A message shown: its conversation gets a tab, and counts it if live, from someone
     // else, and not the one shown.
     void note(const Tertulia::ChatMessage &message, const QString &ownName, bool live);

@@ -282,8 +282,7 @@ QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
     item->setData(MessageDelegate::TimeRole, message.time);
     item->setData(MessageDelegate::RecipientRole, message.to);
     item->setData(MessageDelegate::MentionRole, !own && mentionsYou(message.text));
-    const QString partner = !message.isDirect() ? QString() : own ? message.to : message.name;
-    item->setData(MessageDelegate::ConversationRole, partner);
+    item->setData(MessageDelegate::ConversationRole, message.partnerFor(m_ownName));
     return item;
 }
 

@@ -108,7 +108,9 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     // Text in a column right of the avatars, so a sender's messages line up under their name.
     const int textLeft = left + kAvatar + kAvatarGap;
     const int width = qMax(80, option.rect.left() + available - kMargin - kPadding - textLeft);
-    const MessageText text(index.data(TextRole).toString(), option.font, width);
+    layout.text = std::make_shared<const MessageText>(index.data(TextRole).toString(), option.font,
+                                                      width, option.palette.color(QPalette::Link));
+    const MessageText &text = *layout.text;
     const bool continuation = index.data(ContinuationRole).toBool();
     const int bubbleTop = continuation ? top : top + kMargin / 2;
     const int contentTop = bubbleTop + (continuation ? 2 : kPadding);
@@ -132,8 +134,7 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     if (index.data(KindRole).toInt() == Notice)
         return {};
     const Layout layout = layoutFor(option, index);
-    const MessageText text(index.data(TextRole).toString(), option.font, layout.body.width());
-    return text.linkAt(point - layout.body.topLeft());
+    return layout.text->linkAt(point - layout.body.topLeft());
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -223,9 +224,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QString name = index.data(NameRole).toString();
     if (layout.header.isNull()) { // a continuation: the text alone
         painter->setPen(palette.color(QPalette::Text));
-        MessageText(index.data(TextRole).toString(), option.font, layout.body.width(),
-                    palette.color(QPalette::Link))
-                .draw(painter, layout.body.topLeft());
+        layout.text->draw(painter, layout.body.topLeft());
         painter->restore();
         return;
     }
@@ -260,8 +259,6 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
 
     painter->setPen(palette.color(QPalette::Text));
-    const MessageText text(index.data(TextRole).toString(), option.font, layout.body.width(),
-                           palette.color(QPalette::Link));
-    text.draw(painter, layout.body.topLeft());
+    layout.text->draw(painter, layout.body.topLeft());
     painter->restore();
 }

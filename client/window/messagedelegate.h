@@ -2,6 +2,10 @@
 
 #include <QtWidgets/QStyledItemDelegate>
 
+#include <memory>
+
+class MessageText;
+
 // Paints one line of the conversation: a message as name, time and wrapped text (your own on a
 // tinted background, faded while it is being sent; a direct message framed and labelled
 // "private"), or a join/leave notice in italics.
@@ -44,6 +48,8 @@ private:
         QRect header; // name and time; null for a continuation
         QRect body;
         QRect bubble;
+        // The text laid out for `body` (messages only), drawn and hit-tested as it was measured.
+        std::shared_ptr<const MessageText> text;
     };
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 };

@@ -1,6 +1,6 @@
 // Tertulia's browser page: joins the room over a WebSocket on the same host and port as the
 // page, keeps what you write until the host has stored it, and reconnects by itself.
-import { Conversation, formatTime, span } from './conversation.js';
+import { Conversation, formatTime, partnerOf, span } from './conversation.js';
 import { Session, newClientId } from './session.js';
 import { errorText, t, translatePage } from './strings.js';
 // The host's own protocol table: what each code and close code asks of a client.
@@ -102,7 +102,7 @@ function showConversations() {
 
 // A message shown in a conversation: the tab appears, and counts it if another one is shown.
 function countInConversation(message, live) {
-  const partner = message.to ? (message.name === session.name ? message.to : message.name) : '';
+  const partner = partnerOf(message, session.name);
   if (!conversations.has(partner)) conversations.set(partner, 0);
   if (live && partner !== recipient && message.name !== session.name) {
     conversations.set(partner, conversations.get(partner) + 1);

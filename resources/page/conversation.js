@@ -97,6 +97,13 @@ function daySeparator(day) {
   return item;
 }
 
+// The conversation a message belongs to, as `reader` sees it: the other party of a direct
+// message, '' for the room's (ChatMessage::partnerFor in the window).
+function partnerOf(message, reader) {
+  if (!message.to) return '';
+  return message.name === reader ? message.to : message.name;
+}
+
 export class Conversation {
   constructor(list) {
     this.list = list;
@@ -171,7 +178,7 @@ export class Conversation {
     const item = document.createElement('li');
     item.dataset.day = dayOf(message.time);
     // The conversation it belongs to: the room (''), or the other person of a direct message.
-    item.dataset.with = message.to ? (own ? message.to : message.name) : '';
+    item.dataset.with = partnerOf(message, this.ownName);
     const body = document.createElement('span');
     body.className = 'text';
     body.append(...linkified(message.message));
@@ -299,4 +306,4 @@ export class Conversation {
   }
 }
 
-export { formatTime, mentions, span };
+export { formatTime, mentions, partnerOf, span };

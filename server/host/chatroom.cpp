@@ -85,8 +85,10 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
         request.resume = query.queryItemValue(u"resume"_s, QUrl::FullyDecoded);
         request.resumable = query.hasQueryItem(u"resume"_s);
         request.since = queryNumber(query, u"since"_s);
-        join(socket, request);
+        if (join(socket, request))
+            return;
     }
+    m_connections.awaitJoin(socket);
 }
 
 void ChatRoom::process(QWebSocket *socket, const QString &frame)

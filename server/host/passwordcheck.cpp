@@ -5,13 +5,7 @@ using namespace Tertulia;
 
 bool PasswordCheck::isHostKey(const QString &password) const
 {
-    const QByteArray given = password.toUtf8();
-    if (m_hostKey.isEmpty() || given.size() != m_hostKey.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < given.size(); ++i)
-        difference |= static_cast<unsigned char>(given.at(i) ^ m_hostKey.at(i));
-    return difference == 0;
+    return !m_hostKey.isEmpty() && RoomPassword::sameBytes(m_hostKey, password.toUtf8());
 }
 
 std::optional<PasswordCheck::Refusal>

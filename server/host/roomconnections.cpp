@@ -50,7 +50,6 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
     peer.gate = InboundGate(m_limits.messagesPerSecond, m_limits.messageBurst);
     peer.lastHeardMs = nowMs();
     m_peers.insert(socket, peer);
-    m_joinDeadlines.add(socket);
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (Peer *peer = find(socket))
             peer->lastHeardMs = nowMs();
@@ -78,6 +77,11 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
         connect(transport, &QTcpSocket::bytesWritten, this,
                 [this, socket] { emit readyForMore(socket); });
     }
+}
+
+void RoomConnections::awaitJoin(QWebSocket *socket)
+{
+    m_joinDeadlines.add(socket);
 }
 
 void RoomConnections::markJoined(QWebSocket *socket)

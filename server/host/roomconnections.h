@@ -34,7 +34,10 @@ public:
     // transport: the TCP connection under the WebSocket (nullptr if unknown): events are
     // framed here and written to it directly (FrameWriter).
     void add(QWebSocket *socket, QTcpSocket *transport);
-    // Joined: a member's queue budget, and no join deadline.
+    // Not joined on connecting: cut (4005) unless it joins within the join timeout. Only
+    // these enter the deadline queue, so a crowd naming itself in the URL costs it nothing.
+    void awaitJoin(QWebSocket *socket);
+    // Joined: a member's queue budget (a pending join deadline then does nothing).
     void markJoined(QWebSocket *socket);
     // The connection, if it is open and not being closed.
     Peer *find(QWebSocket *socket);

@@ -56,10 +56,15 @@ bool RoomPassword::matches(const QString &guess) const
 {
     if (!isSet())
         return true;
-    // Equal-length digests compared without an early exit.
-    const QByteArray candidate = digestOf(guess);
+    return sameBytes(m_digest, digestOf(guess));
+}
+
+bool RoomPassword::sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
     unsigned char difference = 0;
-    for (qsizetype i = 0; i < m_digest.size(); ++i)
-        difference |= static_cast<unsigned char>(m_digest.at(i) ^ candidate.at(i));
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
     return difference == 0;
 }

@@ -40,6 +40,12 @@ struct ChatMessage
     QString to; // a direct message: the one member it is for; empty for the whole room
 
     bool isDirect() const { return !to.isEmpty(); }
+    // The conversation it belongs to, as `reader` sees it: the other party of a direct
+    // message; empty for the room's.
+    QString partnerFor(const QString &reader) const
+    {
+        return !isDirect() ? QString() : name == reader ? to : name;
+    }
 };
 
 // One struct per event the host sends; kType is its wire name, written here and nowhere else
