@@ -114,18 +114,19 @@ void tst_ChatWindow::cleanup()
 
 namespace {
 
-// Bea says each text in the room, each stored (acknowledged) before the next.
-bool sayAll(const TestHost &host, const QStringList &texts)
+// Bea says each text in the room, each stored (acknowledged) before the next, and stays
+// (nullptr if she could not): her leaving would be one more line in the reader's list.
+std::unique_ptr<TestClient> sayAll(const TestHost &host, const QStringList &texts)
 {
-    TestClient bea;
-    if (!bea.open(host.socketUrl(u"name=Bea"_s)))
-        return false;
+    auto bea = std::make_unique<TestClient>();
+    if (!bea->open(host.socketUrl(u"name=Bea"_s)))
+        return nullptr;
     for (const QString &text : texts) {
-        bea.send({{"message", text}});
-        if (bea.next(u"ack"_s).isEmpty())
-            return false;
+        bea->send({{"message", text}});
+        if (bea->next(u"ack"_s).isEmpty())
+            return nullptr;
     }
-    return true;
+    return bea;
 }
 
 QStringList numbered(const QString &pattern, int count)
@@ -341,7 +342,8 @@ void tst_ChatWindow::loadsOlderMessagesAtTheTopWithoutMovingTheView()
     TestHost host;
     host.settings.backlog = 10;
     QVERIFY(host.start());
-    QVERIFY(sayAll(host, numbered(u"first\nsecond\nline %1"_s, 60))); // ten fill the view
+    const auto bea = sayAll(host, numbered(u"first\nsecond\nline %1"_s, 60)); // ten fill a view
+    QVERIFY(bea);
     ChatConnection reader;
     ChatWindow window(&reader);
     window.resize(600, 400);
@@ -365,7 +367,8 @@ void tst_ChatWindow::aShortHistoryAsksForOlderByItself()
     TestHost host;
     host.settings.backlog = 2;
     QVERIFY(host.start());
-    QVERIFY(sayAll(host, numbered(u"line %1"_s, 8)));
+    const auto bea = sayAll(host, numbered(u"line %1"_s, 8));
+    QVERIFY(bea);
     ChatConnection reader;
     ChatWindow window(&reader);
     window.resize(600, 500);

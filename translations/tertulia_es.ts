@@ -385,12 +385,12 @@
         <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).</translation>
     </message>
     <message>
-        <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
-        <translation>Registrar también cada conexión y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).</translation>
-    </message>
-    <message>
         <source>Unknown language "%1": use one of %2.</source>
         <translation>Idioma desconocido «%1»: usa uno de %2.</translation>
+    </message>
+    <message>
+        <source>Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).</source>
+        <translation>Registrar también cada entrada y salida y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).</translation>
     </message>
 </context>
 <context>

@@ -385,12 +385,12 @@
         <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).</translation>
     </message>
     <message>
-        <source>Also log each connection and the native client's states (the tertulia.* logging categories at debug level).</source>
-        <translation>Registrar também cada conexão e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).</translation>
-    </message>
-    <message>
         <source>Unknown language "%1": use one of %2.</source>
         <translation>Idioma desconhecido "%1": use um destes: %2.</translation>
+    </message>
+    <message>
+        <source>Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).</source>
+        <translation>Registrar também cada entrada e saída e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("Language of the interface: en, es or pt_BR (default: the system's)."),
                       tr("LANG")});
     parser.addOption(
-            {u"verbose"_s, tr("Also log each connection and the native client's states (the "
+            {u"verbose"_s, tr("Also log each join and leave and the native client's states (the "
                               "tertulia.* logging categories at debug level).")});
     parser.addOption({u"port"_s,
                       tr("Port for the page and the chat (0 picks a free one; default %1).")

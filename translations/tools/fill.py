@@ -62,8 +62,8 @@ PHRASES = {
         "The host ended the room.": "El anfitrión terminó la sala.",
         "%1 (%2)": "%1 (%2)",
         "Not in the room": "Fuera de la sala",
-        "Also log each connection and the native client's states (the tertulia.* logging categories at debug level).":
-            "Registrar también cada conexión y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).",
+        "Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).":
+            "Registrar también cada entrada y salida y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).",
         "Cannot read the room password in %1: %2": "No se puede leer la contraseña de la sala en %1: %2",
         "The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.":
             "La contraseña de la sala en %1 está dañada: ponla de nuevo, o borra el archivo para abrir la sala a todos.",
@@ -510,8 +510,8 @@ PHRASES = {
         "The host ended the room.": "O anfitrião encerrou a sala.",
         "%1 (%2)": "%1 (%2)",
         "Not in the room": "Fora da sala",
-        "Also log each connection and the native client's states (the tertulia.* logging categories at debug level).":
-            "Registrar também cada conexão e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).",
+        "Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).":
+            "Registrar também cada entrada e saída e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).",
         "Cannot read the room password in %1: %2": "Não é possível ler a senha da sala em %1: %2",
         "The room password in %1 is damaged: set it again, or delete the file to open the room to everyone.":
             "A senha da sala em %1 está danificada: defina-a de novo, ou apague o arquivo para abrir a sala a todos.",
