@@ -224,6 +224,75 @@
     </message>
 </context>
 <context>
+    <name>FileSender</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileStore</name>
+    <message>
+        <source>Cannot create the files directory %1.</source>
+        <translation>No se puede crear la carpeta de archivos %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FileUploads</name>
+    <message>
+        <source>Cannot keep track of uploads in %1.</source>
+        <translation>No se pueden anotar las subidas en %1.</translation>
+    </message>
+    <message>
+        <source>Files can be at most %1 MB here; nothing was stored.</source>
+        <translation>Aquí los archivos pueden tener como mucho %1 MB; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The host's disk has no room for %1 MB more; nothing was stored.</source>
+        <translation>El disco del anfitrión no tiene sitio para %1 MB más; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>You are sending %1 files already; wait for one to finish.</source>
+        <translation>Ya estás enviando %1 archivos; espera a que termine uno.</translation>
+    </message>
+    <message>
+        <source>That upload is no longer on the host; send the file again.</source>
+        <translation>Esa subida ya no está en el anfitrión; envía el archivo otra vez.</translation>
+    </message>
+    <message>
+        <source>The host could not store your file; nothing was sent.</source>
+        <translation>El anfitrión no pudo guardar tu archivo; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>A piece of a file arrived for no upload of yours.</source>
+        <translation>Llegó un trozo de archivo que no es de ninguna subida tuya.</translation>
+    </message>
+    <message>
+        <source>More bytes arrived than the file offered has; nothing was stored.</source>
+        <translation>Llegaron más bytes de los que tiene el archivo ofrecido; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The host could not store your file; nothing was stored.</source>
+        <translation>El anfitrión no pudo guardar tu archivo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The host could not read your file back; nothing was stored.</source>
+        <translation>El anfitrión no pudo volver a leer tu archivo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged (its SHA-256 differs); nothing was stored. Send it again.</source>
+        <translation>El archivo llegó dañado (su SHA-256 no coincide); no se guardó nada. Envíalo otra vez.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read, or is larger than the host shows (64 megapixels); nothing was stored.</source>
+        <translation>Esa imagen no se puede leer o es más grande de lo que el anfitrión muestra (64 megapíxeles); no se guardó nada.</translation>
+    </message>
+</context>
+<context>
     <name>HostLauncher</name>
     <message>
         <source>Choose another port with --port N, or --port 0 for any free one.</source>
@@ -392,6 +461,18 @@
         <source>Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).</source>
         <translation>Registrar también cada entrada y salida y los estados del cliente nativo (las categorías de registro tertulia.* a nivel debug).</translation>
     </message>
+    <message>
+        <source>Largest file a member may send, in bytes; 0 takes no files (default %1).</source>
+        <translation>Archivo más grande que un miembro puede enviar, en bytes; 0 no acepta archivos (por defecto %1).</translation>
+    </message>
+    <message>
+        <source>Bytes of files the room keeps in all; the oldest files go first, with their messages (default %1).</source>
+        <translation>Bytes de archivos que la sala guarda en total; los más antiguos se van primero, con sus mensajes (por defecto %1).</translation>
+    </message>
+    <message>
+        <source>Bytes a second one member may upload; 0 for no limit (default %1).</source>
+        <translation>Bytes por segundo que un miembro puede subir; 0 sin límite (por defecto %1).</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -459,6 +540,10 @@
     <message>
         <source>Cannot apply the history's size limit</source>
         <translation>No se puede aplicar el límite de tamaño del historial</translation>
+    </message>
+    <message>
+        <source>Cannot apply the limit on files</source>
+        <translation>No se puede aplicar el límite de archivos</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,75 @@
     </message>
 </context>
 <context>
+    <name>FileSender</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vazio.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não é possível ler %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileStore</name>
+    <message>
+        <source>Cannot create the files directory %1.</source>
+        <translation>Não é possível criar a pasta de arquivos %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FileUploads</name>
+    <message>
+        <source>Cannot keep track of uploads in %1.</source>
+        <translation>Não é possível registrar os envios em %1.</translation>
+    </message>
+    <message>
+        <source>Files can be at most %1 MB here; nothing was stored.</source>
+        <translation>Aqui os arquivos podem ter no máximo %1 MB; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The host's disk has no room for %1 MB more; nothing was stored.</source>
+        <translation>O disco do anfitrião não tem espaço para mais %1 MB; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>You are sending %1 files already; wait for one to finish.</source>
+        <translation>Você já está enviando %1 arquivos; espere um terminar.</translation>
+    </message>
+    <message>
+        <source>That upload is no longer on the host; send the file again.</source>
+        <translation>Esse envio não está mais no anfitrião; envie o arquivo de novo.</translation>
+    </message>
+    <message>
+        <source>The host could not store your file; nothing was sent.</source>
+        <translation>O anfitrião não conseguiu guardar seu arquivo; nada foi enviado.</translation>
+    </message>
+    <message>
+        <source>A piece of a file arrived for no upload of yours.</source>
+        <translation>Chegou um pedaço de arquivo que não é de nenhum envio seu.</translation>
+    </message>
+    <message>
+        <source>More bytes arrived than the file offered has; nothing was stored.</source>
+        <translation>Chegaram mais bytes do que o arquivo oferecido tem; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The host could not store your file; nothing was stored.</source>
+        <translation>O anfitrião não conseguiu guardar seu arquivo; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The host could not read your file back; nothing was stored.</source>
+        <translation>O anfitrião não conseguiu ler seu arquivo de volta; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged (its SHA-256 differs); nothing was stored. Send it again.</source>
+        <translation>O arquivo chegou danificado (o SHA-256 não confere); nada foi guardado. Envie de novo.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read, or is larger than the host shows (64 megapixels); nothing was stored.</source>
+        <translation>Essa imagem não pode ser lida ou é maior do que o anfitrião mostra (64 megapixels); nada foi guardado.</translation>
+    </message>
+</context>
+<context>
     <name>HostLauncher</name>
     <message>
         <source>Choose another port with --port N, or --port 0 for any free one.</source>
@@ -392,6 +461,18 @@
         <source>Also log each join and leave and the native client's states (the tertulia.* logging categories at debug level).</source>
         <translation>Registrar também cada entrada e saída e os estados do cliente nativo (as categorias de log tertulia.* em nível debug).</translation>
     </message>
+    <message>
+        <source>Largest file a member may send, in bytes; 0 takes no files (default %1).</source>
+        <translation>Maior arquivo que um membro pode enviar, em bytes; 0 não aceita arquivos (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Bytes of files the room keeps in all; the oldest files go first, with their messages (default %1).</source>
+        <translation>Bytes de arquivos que a sala guarda no total; os mais antigos saem primeiro, com suas mensagens (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Bytes a second one member may upload; 0 for no limit (default %1).</source>
+        <translation>Bytes por segundo que um membro pode enviar; 0 sem limite (padrão %1).</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -459,6 +540,10 @@
     <message>
         <source>Cannot apply the history's size limit</source>
         <translation>Não é possível aplicar o limite de tamanho do histórico</translation>
+    </message>
+    <message>
+        <source>Cannot apply the limit on files</source>
+        <translation>Não é possível aplicar o limite de arquivos</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,21 @@ const QList<LimitOption> &limitOptions()
                                "Bytes that must stay free on the history's disk; below, messages "
                                "are refused (default %1)."),
              nullptr, nullptr, &HostLimits::minFreeDiskBytes, 0, 1e15},
+            {u"max-file-size"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Largest file a member may send, in bytes; 0 takes no files "
+                               "(default %1)."),
+             nullptr, nullptr, &HostLimits::maxFileBytes, 0, 1e15},
+            {u"files-cap"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Bytes of files the room keeps in all; the oldest files go first, "
+                               "with their messages (default %1)."),
+             nullptr, nullptr, &HostLimits::maxFilesBytes, 1024, 1e15},
+            {u"upload-rate"_s,
+             QT_TRANSLATE_NOOP("HostOptions",
+                               "Bytes a second one member may upload; 0 for no limit "
+                               "(default %1)."),
+             nullptr, nullptr, &HostLimits::uploadBytesPerSecond, 0, 1e15},
     };
     return options;
 }

@@ -26,8 +26,12 @@ int retryDelayMs(int failedAttempts)
 
 } // namespace
 
-ChatConnection::ChatConnection(QObject *parent) : QObject(parent)
+ChatConnection::ChatConnection(QObject *parent)
+    : QObject(parent),
+      m_files([this](const QString &text) { m_socket.sendTextMessage(text); },
+              [this](const QByteArray &bytes) { m_socket.sendBinaryMessage(bytes); })
 {
+    connect(&m_files, &FileSender::progress, this, &ChatConnection::uploadProgress);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
     connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
@@ -98,6 +102,28 @@ QString ChatConnection::send(const QString &text, const QString &to)
     if (m_state == State::Connected)
         transmit(message);
     return message.clientId;
+}
+
+QString ChatConnection::sendFile(const QString &path, const QString &to, QString *error)
+{
+    return m_files.add(path, to, m_state == State::Connected, error);
+}
+
+void ChatConnection::cancelFile(const QString &clientId)
+{
+    if (m_state == State::Connected || !m_files.owns(clientId))
+        m_files.cancel(clientId);
+    else
+        m_files.finished(clientId); // the host forgets it after its grace
+}
+
+QUrl ChatConnection::fileUrl(const FileInfo &file, bool thumbnail) const
+{
+    QUrl url = socketUrl(m_address);
+    url.setScheme(url.scheme() == u"wss" ? u"https"_s : u"http"_s);
+    url.setPath(thumbnail ? file.thumbnailPath() : file.path(), QUrl::TolerantMode);
+    url.setQuery(u"key="_s + m_fileKey);
+    return url;
 }
 
 void ChatConnection::sendTyping()
@@ -194,12 +220,14 @@ void ChatConnection::on(const Events::Welcome &event)
         m_resumeToken = event.resumeToken;
     m_members = event.members;
     m_limits = event.limits;
+    m_fileKey = event.fileKey;
     setState(State::Connected);
     emit joined(event.name);
     emit membersChanged(m_members);
     // The host recognises a resent message by its client id and stores it only once.
     for (const Outgoing &message : std::as_const(m_outbox))
         transmit(message);
+    m_files.offerAll();
 }
 
 void ChatConnection::on(const Events::Message &event)
@@ -215,6 +243,7 @@ void ChatConnection::on(const Events::Ack &event)
     });
     if (acked != m_outbox.end())
         m_outbox.erase(acked);
+    m_files.finished(event.clientId);
     see(event.id);
     emit messageAcknowledged(event.clientId, event.id, event.time);
 }
@@ -256,6 +285,7 @@ void ChatConnection::on(const Events::Error &event)
     if (!event.clientId.isEmpty() && action == ClientAction::NotSent) {
         // The host refused this message for what it is: resending cannot help.
         m_outbox.removeIf([&](const Outgoing &m) { return m.clientId == event.clientId; });
+        m_files.finished(event.clientId);
         emit messageFailed(event.clientId, event.reason);
         return;
     }
@@ -297,6 +327,8 @@ void ChatConnection::stopFor(const ErrorSpec &spec, const QString &reason)
         // What was still waiting is not sent, and is not sent later behind the person's back.
         for (const Outgoing &message : std::exchange(m_outbox, {}))
             emit messageFailed(message.clientId, reason);
+        for (const QString &file : m_files.dropAll())
+            emit messageFailed(file, reason);
         emit stopped(QString::fromLatin1(spec.name), reason);
         break;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filesender.h"
 #include "serverevent.h"
 
 #include <QtCore/QObject>
@@ -44,6 +45,15 @@ public:
     // Queues the message and sends it as soon as the room is reachable. Returns its client id.
     // to: a member's name for a direct message only they receive; empty for the whole room.
     QString send(const QString &text, const QString &to = {});
+    // Sends a file from disk to the room (or to `to` alone): offered to the host, then sent in
+    // pieces as it acknowledges them, going on from what it has after a reconnection. Returns
+    // its client id, like send(): the message that carries it is acknowledged with it, a
+    // refusal comes as messageFailed(); empty, with `error` saying why, if it cannot be read.
+    QString sendFile(const QString &path, const QString &to, QString *error);
+    void cancelFile(const QString &clientId);
+    // Where this member reads a file (or a picture's thumbnail): the host's address, the
+    // file's path and this member's file key.
+    QUrl fileUrl(const Tertulia::FileInfo &file, bool thumbnail = false) const;
     // Tells the others you are typing; call it as you type, it sends at most every 2 s.
     void sendTyping();
     // Asks for messages older than `id`; they arrive through historyReceived().
@@ -74,6 +84,10 @@ signals:
                          ChatConnection::HistoryKind kind, bool hasMore);
     void messageAcknowledged(const QString &clientId, qint64 id, const QDateTime &time);
     void messageFailed(const QString &clientId, const QString &reason);
+    // Bytes of one of this client's files the host has stored.
+    void uploadProgress(const QString &clientId, qint64 stored, qint64 size);
+    // Someone's upload as it goes (ended: finished or given up).
+    void uploadSeen(const Tertulia::Events::Upload &upload);
     void presenceChanged(const QStringList &joined, const QStringList &left);
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
     void nameRefused(const QString &reason);
@@ -108,6 +122,9 @@ private:
     void on(const Tertulia::Events::Typing &event);
     void on(const Tertulia::Events::Error &event);
     void on(const Tertulia::Events::RoomEnded &event);
+    void on(const Tertulia::Events::FileAccepted &event) { m_files.accepted(event); }
+    void on(const Tertulia::Events::FileProgress &event) { m_files.progressed(event); }
+    void on(const Tertulia::Events::Upload &event) { emit uploadSeen(event); }
     // Stops reconnecting: the host's code asks the client to stop, ask a name or a password.
     void stopFor(const Tertulia::ErrorSpec &spec, const QString &reason);
     void applyChanges(const Tertulia::Events::Presence &event);
@@ -131,4 +148,6 @@ private:
     bool m_wantOpen = false;
     bool m_hasJoined = false;
     QString m_lastError; // the socket's, from the last failed attempt
+    QString m_fileKey;
+    FileSender m_files;
 };

@@ -1,17 +1,22 @@
 #include "chathost.h"
 
 #include "chatroom.h"
+#include "clientpayload.h"
 #include "connectionsorter.h"
+#include "filedownload.h"
 #include "hostlog.h"
 #include "memorytrimmer.h"
 #include "messagestore.h"
 #include "pageroutes.h"
 #include "passwordfile.h"
 #include "peeraddress.h"
+#include "requesthead.h"
 #include "retentionscheduler.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QRandomGenerator>
@@ -24,6 +29,21 @@
 #include <QtWebSockets/QWebSocketServer>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Beside the running program as installed; the build's own when run from the build tree (the
+// tests). TERTULIA_PICTURE_TOOL overrides both.
+QString defaultPictureTool()
+{
+    const QString given = qEnvironmentVariable("TERTULIA_PICTURE_TOOL");
+    if (!given.isEmpty())
+        return given;
+    const QString beside = QCoreApplication::applicationDirPath() + u"/tertulia-picture"_s;
+    return QFileInfo(beside).isExecutable() ? beside : QStringLiteral(TERTULIA_BUILT_PICTURE_TOOL);
+}
+
+} // namespace
 
 ChatHost::ChatHost(QObject *parent)
     : QObject(parent),
@@ -54,6 +74,8 @@ bool ChatHost::start(const HostSettings &settings)
 {
     Q_ASSERT_X(!m_room, "ChatHost::start", "a host starts once");
     m_settings = settings;
+    if (m_settings.pictureTool.isEmpty())
+        m_settings.pictureTool = defaultPictureTool();
     m_store = std::make_unique<MessageStore>();
     if (!m_store->open(settings.dataDirectory)) {
         m_failure = Failure::History;
@@ -89,7 +111,7 @@ bool ChatHost::start(const HostSettings &settings)
         return false;
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
-    m_room = new ChatRoom(*m_store, settings, this);
+    m_room = new ChatRoom(*m_store, m_settings, this);
     m_room->setHostKey(m_hostKey);
     if (settings.password.isEmpty())
         m_room->setPassword(*savedPassword);
@@ -101,10 +123,28 @@ bool ChatHost::start(const HostSettings &settings)
             [this](const QHostAddress &address, int failures) {
                 emit passwordGuessed(PeerAddress::plain(address).toString(), failures);
             });
+    if (!m_room->openFiles(&m_errorString)) {
+        m_failure = Failure::History;
+        return false;
+    }
+    connect(m_sorter, &ConnectionSorter::fileRequested, m_room,
+            [room = m_room](QTcpSocket *socket, const RequestHead &head) {
+                FileDownload::serve(socket, head,
+                                    [room](const QString &id, const QString &key,
+                                           bool thumb) -> std::optional<FileDownload::Found> {
+                                        const auto file = room->fileFor(id, key, thumb);
+                                        if (!file)
+                                            return std::nullopt;
+                                        return FileDownload::Found{
+                                                file->path, file->type, file->name,
+                                                thumb || file->type.startsWith(u"image/"_s)};
+                                    });
+            });
     RetentionPolicy retentionPolicy = settings.retention;
     retentionPolicy.maxBytes = settings.limits.maxHistoryBytes;
     auto *retention = new RetentionScheduler(*m_store, retentionPolicy,
                                              settings.retentionIntervalMs, m_room);
+    connect(retention, &RetentionScheduler::pruned, m_room, &ChatRoom::sweepFiles);
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.
     m_http->bind(m_sorter);
@@ -287,8 +327,14 @@ void ChatHost::onWebSocketReady()
 {
     while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
         // Refused by size as the frame header arrives, before the payload is buffered.
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.limits.maxMessageBytes));
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.limits.maxMessageBytes));
+        // A piece of a file is larger than any message (the room checks text frames' size).
+        const qint64 largest
+                = std::max(m_settings.limits.maxMessageBytes,
+                           m_settings.limits.maxFileBytes > 0
+                                   ? FileUploads::kChunkBytes + Tertulia::FileChunk::kHeaderBytes
+                                   : 0);
+        socket->setMaxAllowedIncomingMessageSize(quint64(largest));
+        socket->setMaxAllowedIncomingFrameSize(quint64(largest));
         m_room->addConnection(
                 socket, m_sorter->takeUpgradedSocket(socket->peerAddress(), socket->peerPort()));
     }

@@ -38,13 +38,15 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_registry(settings.resumeGraceMs),
       m_connections(settings.limits),
       m_presence(m_registry),
-      m_history(store, m_registry, m_connections, settings.limits.maxQueuedBytes)
+      m_history(store, m_registry, m_connections, settings.limits.maxQueuedBytes),
+      m_uploads(store, m_connections, settings)
 {
     m_passwordCheck.setPassword(RoomPassword(settings.password));
     const HostLimits &limits = settings.limits;
     m_limitsJson = ServerEvents::limitsJson({limits.maxNameLength, limits.maxMessageLength,
                                              limits.maxMessageBytes, limits.messagesPerSecond,
-                                             limits.messageBurst, HistoryPager::kMaxPage});
+                                             limits.messageBurst, HistoryPager::kMaxPage,
+                                             limits.maxFileBytes});
     connect(&m_connections, &RoomConnections::frameAdmitted, this, &ChatRoom::process);
     connect(&m_connections, &RoomConnections::readyForMore, &m_history, &HistoryPager::serve);
     connect(&m_connections, &RoomConnections::fellBehind, this,
@@ -55,6 +57,18 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
                 // a goodbye is an explicit "leave". Clients that never asked for a resume token
                 // (the seeds') leave on any disconnect, as they always did.
                 releaseMember(socket, saidGoodbye || !m_registry.isResumable(socket));
+            });
+    connect(&m_connections, &RoomConnections::chunkReceived, this, &ChatRoom::onChunk);
+    connect(&m_connections, &RoomConnections::disconnected, &m_uploads, &FileUploads::disconnected);
+    connect(&m_uploads, &FileUploads::fileReady, this, &ChatRoom::postFile);
+    connect(&m_uploads, &FileUploads::announce, this,
+            [this](const Events::Upload &upload, const QString &recipientKey) {
+                const QByteArray event = ServerEvents::upload(upload);
+                if (upload.to.isEmpty())
+                    broadcast(event, nullptr);
+                else if (QWebSocket *reader = m_registry.connectionOf(upload.to))
+                    m_connections.deliver(reader, event);
+                Q_UNUSED(recipientKey);
             });
     connect(&m_presence, &PresenceBroadcaster::eventReady, this,
             [this](const QByteArray &event) { broadcast(event, nullptr); });
@@ -132,7 +146,7 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
     } else if (payload.type == ClientPayload::Type::Join) {
         m_connections.deliver(socket, ServerEvents::welcome(boundName, m_presence.membersJson(),
                                                             QDateTime::currentDateTimeUtc(), {},
-                                                            m_limitsJson));
+                                                            m_limitsJson, fileKeyFor(boundName)));
         return;
     }
     switch (payload.type) {
@@ -141,6 +155,12 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
         break;
     case ClientPayload::Type::Typing:
         onTyping(socket, boundName);
+        break;
+    case ClientPayload::Type::FileOffer:
+        offerFile(socket, payload);
+        break;
+    case ClientPayload::Type::FileCancel:
+        m_uploads.cancel(senderOf(socket), payload.upload);
         break;
     case ClientPayload::Type::Leave:
         if (Peer *peer = m_connections.find(socket))
@@ -180,6 +200,7 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 void ChatRoom::announceLeft(const QString &name)
 {
     qCDebug(lcHost).noquote() << name << "left";
+    m_fileKeys.remove(m_fileKeyOf.take(Names::uniquenessKey(name))); // its links stop working
     m_presence.left(name);
     emit memberLeft(name);
 }
@@ -219,7 +240,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     else
         m_presence.changed(claim.name); // back from away
     m_connections.deliver(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
-                                                        claim.resumeToken, m_limitsJson));
+                                                        claim.resumeToken, m_limitsJson,
+                                                        fileKeyFor(claim.name)));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
@@ -255,34 +277,52 @@ void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
                        error);
 }
 
+bool ChatRoom::findRecipient(QWebSocket *socket, const ClientPayload &payload, QString *recipient)
+{
+    // A direct message goes to a member present or away (who reads it on coming back).
+    *recipient = payload.to.isEmpty() ? QString() : m_registry.spellingOf(payload.to);
+    if (payload.to.isEmpty() || !recipient->isEmpty())
+        return true;
+    m_connections.sendError(
+            socket,
+            {ErrorCode::NoSuchMember,
+             u"Nobody called \"%1\" is in the room; the message was not sent."_s.arg(
+                     payload.to.left(Limits::kMaxNameLength))},
+            payload.clientId);
+    return false;
+}
+
 void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
 {
     m_presence.flushNow(); // everyone learns who joined before reading what they say
     const QString name = m_registry.nameOf(socket);
-    // A direct message goes to a member present or away (who reads it on coming back).
-    const QString recipient = payload.to.isEmpty() ? QString() : m_registry.spellingOf(payload.to);
-    if (!payload.to.isEmpty() && recipient.isEmpty()) {
-        m_connections.sendError(
-                socket,
-                {ErrorCode::NoSuchMember,
-                 u"Nobody called \"%1\" is in the room; the message was not sent."_s.arg(
-                         payload.to.left(Limits::kMaxNameLength))},
-                payload.clientId);
+    QString recipient;
+    if (!findRecipient(socket, payload, &recipient))
         return;
-    }
     const qint64 bytes = (name.size() + payload.message.size()) * qint64(sizeof(QChar));
     if (const auto refusal = m_storageGuard.refusal(socket->peerAddress(), bytes, nowMs())) {
         m_connections.sendError(socket, *refusal, payload.clientId);
         return;
     }
-    const auto appended = m_store.append(name, Names::uniquenessKey(name), payload.message,
-                                         payload.clientId, QDateTime::currentDateTimeUtc(),
-                                         recipient, Names::uniquenessKey(recipient));
+    deliverStored(socket,
+                  m_store.append(name, Names::uniquenessKey(name), payload.message,
+                                 payload.clientId, QDateTime::currentDateTimeUtc(), recipient,
+                                 Names::uniquenessKey(recipient)),
+                  payload.clientId);
+}
+
+void ChatRoom::deliverStored(QWebSocket *sender,
+                             const std::optional<MessageStore::Appended> &appended,
+                             const QString &clientId)
+{
     if (!appended) { // logged by the store
-        m_connections.sendError(socket,
-                                {ErrorCode::StorageFailed,
-                                 u"The host could not store your message; it was not delivered."_s},
-                                payload.clientId);
+        if (sender) {
+            m_connections.sendError(
+                    sender,
+                    {ErrorCode::StorageFailed,
+                     u"The host could not store your message; it was not delivered."_s},
+                    clientId);
+        }
         return;
     }
     const ChatMessage message = HistoryPager::toChatMessage(appended->message);
@@ -290,12 +330,74 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
     if (!appended->duplicate) {
         const QByteArray event = ServerEvents::message(message);
         if (!message.isDirect())
-            broadcast(event, socket);
-        else if (QWebSocket *reader = m_registry.connectionOf(recipient); reader != socket)
+            broadcast(event, sender);
+        else if (QWebSocket *reader = m_registry.connectionOf(message.to); reader != sender)
             m_connections.deliver(reader, event); // not if away: history has it for them
         emit messagePosted(message);
     }
-    m_connections.deliver(socket, ServerEvents::ack(message.id, payload.clientId, message.time));
+    if (sender)
+        m_connections.deliver(sender,
+                              ServerEvents::ack(message.id, clientId, message.time, message.file));
+}
+
+FileUploads::Sender ChatRoom::senderOf(QWebSocket *socket) const
+{
+    const QString name = m_registry.nameOf(socket);
+    return {socket, name, Names::uniquenessKey(name)};
+}
+
+void ChatRoom::offerFile(QWebSocket *socket, const ClientPayload &payload)
+{
+    QString recipient;
+    if (findRecipient(socket, payload, &recipient))
+        m_uploads.offer(senderOf(socket), payload, recipient, Names::uniquenessKey(recipient));
+}
+
+void ChatRoom::onChunk(QWebSocket *socket, const QByteArray &frame)
+{
+    if (!m_closing)
+        m_uploads.chunk(senderOf(socket), frame);
+}
+
+void ChatRoom::postFile(const UploadRecord &upload, const StoredFile &file)
+{
+    m_presence.flushNow();
+    QWebSocket *sender = m_registry.connectionOf(upload.owner);
+    deliverStored(sender,
+                  m_store.append(upload.owner, upload.ownerKey, file.name, upload.clientId,
+                                 QDateTime::currentDateTimeUtc(), upload.recipient,
+                                 upload.recipientKey, file),
+                  upload.clientId);
+}
+
+QString ChatRoom::fileKeyFor(const QString &name)
+{
+    const QString nameKey = Names::uniquenessKey(name);
+    QString &key = m_fileKeyOf[nameKey];
+    if (key.isEmpty()) {
+        key = FileStore::newId();
+        m_fileKeys.insert(key, nameKey);
+    }
+    return key;
+}
+
+std::optional<ChatRoom::ServedFile> ChatRoom::fileFor(const QString &fileId, const QString &key,
+                                                      bool thumbnail)
+{
+    const QString reader = m_fileKeys.value(key);
+    if (reader.isEmpty() || !FileStore::isId(fileId))
+        return std::nullopt;
+    const std::optional<MessageStore::FileReaders> found = m_store.fileReaders(fileId);
+    if (!found
+        || (!found->recipientKey.isEmpty() && reader != found->senderKey
+            && reader != found->recipientKey))
+        return std::nullopt;
+    const bool picture = found->file.type.startsWith(u"image/"_s);
+    if (thumbnail && !picture)
+        return std::nullopt;
+    if (thumbnail)
+        return ServedFile{m_uploads.files().thumbnailPath(fileId), {}, found->file.name};
+    return ServedFile{m_uploads.files().path(fileId), found->file.type, found->file.name};
 }
 
 void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)

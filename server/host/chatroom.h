@@ -1,9 +1,11 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "fileuploads.h"
 #include "historypager.h"
 #include "hostsettings.h"
 #include "memberregistry.h"
+#include "messagestore.h"
 #include "passwordcheck.h"
 #include "presencebroadcaster.h"
 #include "roomconnections.h"
@@ -14,7 +16,6 @@
 #include <QtCore/QTimer>
 #include <QtNetwork/QHostAddress>
 
-class MessageStore;
 class QTcpSocket;
 class QWebSocket;
 
@@ -31,6 +32,21 @@ public:
 
     ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent = nullptr);
     ~ChatRoom() override;
+    // Opens where files are kept (DATA_DIR/files) and clears what nothing owns there.
+    bool openFiles(QString *errorString) { return m_uploads.open(errorString); }
+
+    // A file as a member asks for it over HTTP: found, and readable by the bearer of `key`
+    // (a member's file key: everyone in the room for room files, the two parties for a
+    // direct message's).
+    struct ServedFile
+    {
+        QString path;
+        QString type; // as served (FileInfo::type)
+        QString name;
+    };
+    std::optional<ServedFile> fileFor(const QString &fileId, const QString &key, bool thumbnail);
+    // Deletes files no message carries any more (after retention pruned some, say).
+    void sweepFiles() { m_uploads.sweep(); }
 
     // transport: the TCP connection under the WebSocket, if known (see RoomConnections).
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
@@ -72,6 +88,17 @@ private:
     bool passes(QWebSocket *socket, const QString &password);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    // What `to` names, as the room spells it; empty and the sender told if nobody (false).
+    bool findRecipient(QWebSocket *socket, const Tertulia::ClientPayload &payload,
+                       QString *recipient);
+    // Stored: delivered to its readers and acknowledged to its sender (if connected).
+    void deliverStored(QWebSocket *sender, const std::optional<MessageStore::Appended> &appended,
+                       const QString &clientId);
+    void offerFile(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    void postFile(const UploadRecord &upload, const StoredFile &file);
+    void onChunk(QWebSocket *socket, const QByteArray &frame);
+    FileUploads::Sender senderOf(QWebSocket *socket) const;
+    QString fileKeyFor(const QString &name); // made on joining, void on leaving
     void onTyping(QWebSocket *socket, const QString &name);
     void broadcast(const QByteArray &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
@@ -89,6 +116,9 @@ private:
     RoomConnections m_connections;
     PresenceBroadcaster m_presence;
     HistoryPager m_history;
+    FileUploads m_uploads;
+    QHash<QString, QString> m_fileKeys; // a member's file key -> its name's uniqueness key
+    QHash<QString, QString> m_fileKeyOf; // and back
     QTimer m_awayTimer; // the next away member's grace ends
     bool m_locked = false;
     bool m_closing = false; // ended or restarting

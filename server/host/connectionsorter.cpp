@@ -130,6 +130,12 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
         refuse(socket, "403 Forbidden", Tertulia::errorSpec(Tertulia::ErrorCode::Blocked).sentence);
         return;
     }
+    if (!head.isWebSocketUpgrade() && head.path().startsWith("/files/")) {
+        // Streamed by the host itself, for as long as the download takes (FileDownload).
+        release(socket);
+        emit fileRequested(socket, head);
+        return;
+    }
     if (!head.isWebSocketUpgrade()) {
         handToHttpServer(socket);
         return;

@@ -42,6 +42,8 @@ public:
 signals:
     // The request head is still unread in the socket, ready for QWebSocketServer.
     void webSocketRequested(QTcpSocket *socket);
+    // A GET or HEAD under /files/: the head is still in the socket (FileDownload answers).
+    void fileRequested(QTcpSocket *socket, const RequestHead &head);
 
 protected:
     void incomingConnection(qintptr handle) override;

@@ -42,8 +42,14 @@ public:
 
     static Tertulia::ChatMessage toChatMessage(const StoredMessage &stored)
     {
-        return {stored.id,   stored.name,     stored.text,
-                stored.time, stored.clientId, stored.recipient};
+        const StoredFile &file = stored.file;
+        return {stored.id,
+                stored.name,
+                stored.text,
+                stored.time,
+                stored.clientId,
+                stored.recipient,
+                {file.id, file.name, file.size, file.type, file.width, file.height}};
     }
 
 private:

@@ -30,6 +30,9 @@ struct HostLimits
     // Bytes of messages one client address may store a second (UTF-16, as they are kept),
     // with StorageGuard::kBurstSeconds of that at once.
     qint64 storedBytesPerSecond = 64 * 1024;
+    qint64 maxFileBytes = kProtocol.fileBytes; // one file; 0 takes no files
+    qint64 maxFilesBytes = qint64(20) * 1024 * 1024 * 1024; // all files; the oldest go first
+    qint64 uploadBytesPerSecond = 100 * 1024 * 1024; // one member's uploads; 0: no limit
 };
 
 // Everything a host is started with; the executables fill it from their command lines.
@@ -47,4 +50,7 @@ struct HostSettings
     QString password; // empty: anyone on the network may join
     QString certificateFile; // PEM; with keyFile, the host speaks only HTTPS and WSS
     QString keyFile; // PEM, unencrypted
+    // tertulia-picture, which decodes pictures for the room; without it pictures are stored
+    // as plain downloads. Empty: looked for beside the running program.
+    QString pictureTool;
 };

@@ -1,5 +1,6 @@
 #include "roomconnections.h"
 
+#include "clientpayload.h"
 #include "framewriter.h"
 #include "hostlog.h"
 #include "monotonicclock.h"
@@ -55,14 +56,29 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
             peer->lastHeardMs = nowMs();
     });
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &frame) {
+        if (tooLarge(frame)) {
+            shut(socket, CloseCode::kTooBig,
+                 {ErrorCode::MessageTooLong,
+                  u"A message can be at most %1 bytes."_s.arg(m_limits.maxMessageBytes)});
+            return;
+        }
         if (admit(socket, frame, false))
             emit frameAdmitted(socket, frame);
     });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
-        if (admit(socket, QString(), true))
-            sendError(socket,
-                      {ErrorCode::BinaryFrame, u"Send JSON text frames, not binary ones."_s});
-    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this, socket](const QByteArray &frame) {
+                Peer *peer = find(socket);
+                if (!peer)
+                    return;
+                peer->lastHeardMs = nowMs();
+                if (peer->joined && frame.size() > FileChunk::kHeaderBytes) {
+                    emit chunkReceived(socket, frame);
+                    return;
+                }
+                refuseBinary(socket,
+                             {ErrorCode::BinaryFrame,
+                              u"Send JSON text frames; binary ones carry only pieces of files."_s});
+            });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     connect(socket, &QWebSocket::textFrameReceived, this,
             [this, socket](const QString &, bool isLast) { onFragment(socket, isLast); });
@@ -121,6 +137,19 @@ bool RoomConnections::admit(QWebSocket *socket, const QString &frame, bool binar
     if (!m_drainTimer.isActive())
         m_drainTimer.start();
     return false;
+}
+
+bool RoomConnections::tooLarge(const QString &frame) const
+{
+    // The socket takes frames as large as a piece of a file; text stays within its own limit.
+    const qint64 limit = m_limits.maxMessageBytes;
+    return frame.size() > limit || (frame.size() * 3 > limit && frame.toUtf8().size() > limit);
+}
+
+void RoomConnections::refuseBinary(QWebSocket *socket, const ProtocolError &error)
+{
+    if (admit(socket, QString(), true))
+        sendError(socket, error);
 }
 
 void RoomConnections::drainWaiting()

@@ -50,6 +50,9 @@ public:
                    const QWebSocket *except);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
+    // A binary frame that carries no piece of an upload: refused, saying why, at the rate any
+    // frame is (a flood of them is cut off like any other).
+    void refuseBinary(QWebSocket *socket, const Tertulia::ProtocolError &error);
     // Says why, then closes.
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
@@ -58,6 +61,9 @@ public:
 signals:
     // A text message to handle now: within the rate, or its turn came after waiting.
     void frameAdmitted(QWebSocket *socket, const QString &frame);
+    // A binary frame from a member that may be a piece of an upload (FileChunk); uploads are
+    // paced by their acknowledgements and the upload rate, not by the message rate.
+    void chunkReceived(QWebSocket *socket, const QByteArray &frame);
     // Too far behind reading: it is being closed (4004) and nothing more is sent to it.
     void fellBehind(QWebSocket *socket);
     // Its queue drained some: it can take more (a history page waiting for room).
@@ -67,6 +73,7 @@ signals:
 
 private:
     bool admit(QWebSocket *socket, const QString &frame, bool binary);
+    bool tooLarge(const QString &frame) const; // over the host's message bytes
     // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
     void charge(QWebSocket *socket);
     void onFragment(QWebSocket *socket, bool isLast);

@@ -7,6 +7,9 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Tertulia {
@@ -14,6 +17,7 @@ namespace Tertulia {
 namespace {
 
 constexpr qsizetype kMaxClientIdLength = 64;
+constexpr qsizetype kMaxFileNameLength = 255;
 
 ProtocolError badField(const QString &field, const QString &expected)
 {
@@ -46,6 +50,52 @@ std::optional<ProtocolError> readId(const QJsonObject &object, const QString &fi
     return std::nullopt;
 }
 
+bool isHex(const QString &text, qsizetype length)
+{
+    return text.size() == length && std::all_of(text.begin(), text.end(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
+}
+
+// The last part of a path a sender may have given, without control characters: what the room
+// shows and the download is named.
+QString plainFileName(const QString &given)
+{
+    QString name = given.section(u'/', -1).section(u'\\', -1).trimmed();
+    name.removeIf([](QChar c) { return c.category() == QChar::Other_Control || c == u'\x7f'; });
+    return name;
+}
+
+DecodedClientPayload decodeFilePayload(const QString &type, const QJsonObject &object,
+                                       ClientPayload payload)
+{
+    payload.upload = payload.upload.toLower();
+    if (!payload.upload.isEmpty() && !isHex(payload.upload, 32))
+        return badField(u"upload"_s, u"an upload id the host gave (32 hex digits)"_s);
+    if (type == u"file_cancel") {
+        if (payload.upload.isEmpty())
+            return badField(u"upload"_s, u"the upload to give up"_s);
+        payload.type = ClientPayload::Type::FileCancel;
+        return payload;
+    }
+    payload.type = ClientPayload::Type::FileOffer;
+    payload.fileName = plainFileName(payload.fileName);
+    if (payload.fileName.isEmpty() || payload.fileName == u"." || payload.fileName == u"..")
+        return badField(u"file"_s, u"the file's name"_s);
+    if (payload.fileName.size() > kMaxFileNameLength)
+        return badField(u"file"_s, u"at most %1 characters"_s.arg(kMaxFileNameLength));
+    if (payload.size < 1)
+        return badField(u"size"_s, u"the file's size in bytes, at least 1"_s);
+    payload.sha256 = payload.sha256.toLower();
+    if (!payload.sha256.isEmpty() && !isHex(payload.sha256, 64))
+        return badField(u"sha256"_s, u"64 hex digits"_s);
+    if (object.contains(u"to"_s) && !object.value(u"to"_s).isNull() && payload.to.isEmpty())
+        return badField(u"to"_s, u"the name of a member"_s);
+    if (payload.clientId.size() > kMaxClientIdLength)
+        return badField(u"clientId"_s, u"at most %1 characters"_s.arg(kMaxClientIdLength));
+    return payload;
+}
+
 } // namespace
 
 DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLength)
@@ -74,7 +124,10 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
                                  {u"clientId"_s, &payload.clientId},
                                  {u"resume"_s, &payload.resume},
                                  {u"password"_s, &payload.password},
-                                 {u"to"_s, &to}}) {
+                                 {u"to"_s, &to},
+                                 {u"file"_s, &payload.fileName},
+                                 {u"sha256"_s, &payload.sha256},
+                                 {u"upload"_s, &payload.upload}}) {
         if (auto problem = readString(object, field, target))
             return *problem;
     }
@@ -82,7 +135,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
     for (auto [field, target] : {std::pair{u"since"_s, &payload.since},
                                  {u"before"_s, &payload.before},
                                  {u"after"_s, &payload.after},
-                                 {u"limit"_s, &limit}}) {
+                                 {u"limit"_s, &limit},
+                                 {u"size"_s, &payload.size}}) {
         if (auto problem = readId(object, field, target))
             return *problem;
     }
@@ -102,6 +156,8 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
                                            : ClientPayload::Type::History;
         return payload;
     }
+    if (type == u"file_offer" || type == u"file_cancel")
+        return decodeFilePayload(type, object, std::move(payload));
     if (type != u"message") {
         return ProtocolError{ErrorCode::UnknownType,
                              u"Unknown message type \"%1\"."_s.arg(type.left(40))};
@@ -166,6 +222,27 @@ QString encodeChatRequest(const QString &name, const QString &message, const QSt
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QString encodeFileOffer(const QString &fileName, qint64 size, const QString &clientId,
+                        const QString &to, const QString &upload, const QString &sha256)
+{
+    QJsonObject object{{u"type"_s, u"file_offer"_s}, {u"file"_s, fileName}, {u"size"_s, size}};
+    for (auto [field, value] : {std::pair{u"clientId"_s, clientId},
+                                {u"to"_s, to},
+                                {u"upload"_s, upload},
+                                {u"sha256"_s, sha256}}) {
+        if (!value.isEmpty())
+            object.insert(field, value);
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString encodeFileCancel(const QString &upload)
+{
+    return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"type"_s, u"file_cancel"_s}, {u"upload"_s, upload}})
+                    .toJson(QJsonDocument::Compact));
+}
+
 QString encodeLeaveRequest()
 {
     return QString::fromUtf8(
@@ -177,5 +254,35 @@ QString encodeTypingNotice()
     return QString::fromUtf8(
             QJsonDocument(QJsonObject{{u"type"_s, u"typing"_s}}).toJson(QJsonDocument::Compact));
 }
+
+namespace FileChunk {
+
+QByteArray encode(const QString &upload, qint64 offset, QByteArrayView bytes)
+{
+    QByteArray frame = QByteArray::fromHex(upload.toLatin1());
+    frame.reserve(kHeaderBytes + bytes.size());
+    for (int shift = 56; shift >= 0; shift -= 8)
+        frame.append(char((quint64(offset) >> shift) & 0xff));
+    frame.append(bytes);
+    return frame;
+}
+
+std::optional<Decoded> decode(const QByteArray &frame)
+{
+    if (frame.size() < kHeaderBytes)
+        return std::nullopt;
+    Decoded chunk;
+    chunk.upload = QString::fromLatin1(frame.first(16).toHex());
+    quint64 offset = 0;
+    for (int i = 16; i < kHeaderBytes; ++i)
+        offset = (offset << 8) | quint8(frame[i]);
+    if (offset > quint64(std::numeric_limits<qint64>::max()))
+        return std::nullopt;
+    chunk.offset = qint64(offset);
+    chunk.bytes = QByteArrayView(frame).sliced(kHeaderBytes);
+    return chunk;
+}
+
+} // namespace FileChunk
 
 } // namespace Tertulia

@@ -15,7 +15,7 @@ namespace Tertulia {
 
 struct ClientPayload
 {
-    enum class Type { Join, Message, History, Leave, Typing };
+    enum class Type { Join, Message, History, Leave, Typing, FileOffer, FileCancel };
 
     Type type = Type::Message;
     QString name; // normalised but not validated; empty when the payload names nobody
@@ -29,6 +29,10 @@ struct ClientPayload
     qint64 before = -1; // History: older than this id...
     qint64 after = -1; // ...or newer than this one
     int limit = 0; // History: at most this many (the host caps it)
+    QString fileName; // FileOffer: the file's name, as shown to the room
+    qint64 size = -1; // FileOffer: its bytes
+    QString sha256; // FileOffer, optional: 64 hex digits; a mismatch refuses the file
+    QString upload; // FileOffer: the upload to go on with (resume); FileCancel: the one to end
 };
 
 using DecodedClientPayload = std::variant<ClientPayload, ProtocolError>;
@@ -46,7 +50,26 @@ QString encodeHistoryRequest(qint64 before, qint64 after, int limit);
 QString encodeLeaveRequest();
 QString encodeTypingNotice();
 // to: a member's name for a direct message, or empty for the whole room.
+// A file offer (clientId: the sender's id for the message that will carry it); upload: an
+// upload of this member's to go on with, from the bytes the host has.
+QString encodeFileOffer(const QString &fileName, qint64 size, const QString &clientId,
+                        const QString &to = {}, const QString &upload = {},
+                        const QString &sha256 = {});
+QString encodeFileCancel(const QString &upload);
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId,
                           const QString &to = {});
+
+// A binary frame of an upload: its id (16 bytes), the offset (8 bytes, big-endian), the bytes.
+namespace FileChunk {
+constexpr qsizetype kHeaderBytes = 24;
+QByteArray encode(const QString &upload, qint64 offset, QByteArrayView bytes);
+struct Decoded
+{
+    QString upload; // 32 lowercase hex digits
+    qint64 offset = 0;
+    QByteArrayView bytes; // into the frame
+};
+std::optional<Decoded> decode(const QByteArray &frame);
+} // namespace FileChunk
 
 } // namespace Tertulia

@@ -54,6 +54,18 @@ constexpr std::array<ErrorSpec, kErrorCodeCount> kTable{{
         {C::Blocked, "blocked", 0, A::Stop, "The host has blocked this device from the room."},
         {C::HistoryUnavailable, "history_unavailable", 0, A::Show,
          "The host could not read the history just now; scroll up to ask again."},
+        {C::FileTooBig, "file_too_big", 0, A::NotSent,
+         "That file is larger than the host takes; nothing was stored."},
+        {C::DiskFull, "disk_full", 0, A::NotSent,
+         "The host's disk has no room for that file; nothing was stored."},
+        {C::UploadUnknown, "upload_unknown", 0, A::NotSent,
+         "That upload is no longer on the host; send the file again."},
+        {C::FileDamaged, "file_damaged", 0, A::NotSent,
+         "The file arrived damaged; nothing was stored. Send it again."},
+        {C::PictureUnreadable, "picture_unreadable", 0, A::NotSent,
+         "That picture cannot be read, or is too large to show; nothing was stored."},
+        {C::TooManyUploads, "too_many_uploads", 0, A::NotSent,
+         "You are sending as many files at once as the host allows; wait for one to finish."},
 }};
 
 constexpr bool inEnumOrder()

@@ -39,6 +39,12 @@ enum class ErrorCode {
     Restarting, // the host is restarting: come back in a moment
     Blocked, // the host blocked this device's address: HTTP 403 before any WebSocket
     HistoryUnavailable, // the host could not read the history page asked for
+    FileTooBig, // over the host's file size, or more than the room keeps for files in all
+    DiskFull, // the host's disk has no room for that file now
+    UploadUnknown, // no such upload of yours (finished, given up, or expired)
+    FileDamaged, // the bytes received are not the file offered (size or SHA-256)
+    PictureUnreadable, // a picture the host cannot decode within its limits
+    TooManyUploads, // this member has the most uploads going at once already
 };
 
 // What a client does when told a code, by event or by close code.
@@ -60,7 +66,7 @@ struct ErrorSpec
     const char *sentence; // English, for people; hosts may say more
 };
 
-constexpr size_t kErrorCodeCount = size_t(ErrorCode::HistoryUnavailable) + 1; // the last one
+constexpr size_t kErrorCodeCount = size_t(ErrorCode::TooManyUploads) + 1; // the last one
 
 // Every code, in the enum's order.
 const std::array<ErrorSpec, kErrorCodeCount> &errorTable();

@@ -22,6 +22,7 @@ struct RoomLimits
     double messagesPerSecond = 10;
     int messageBurst = 30;
     int historyPage = 500; // messages in one history page at most
+    qint64 fileBytes = qint64(2) * 1024 * 1024 * 1024; // one file; 0: the host takes no files
 };
 
 } // namespace Tertulia

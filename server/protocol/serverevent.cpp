@@ -3,6 +3,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +32,28 @@ QJsonObject typed(QLatin1StringView type, QJsonObject object = {})
     return object;
 }
 
+QJsonObject fileObject(const FileInfo &file)
+{
+    QJsonObject object{{u"id"_s, file.id},
+                       {u"name"_s, file.name},
+                       {u"size"_s, file.size},
+                       {u"type"_s, file.type},
+                       {u"url"_s, file.path()}};
+    if (file.isPicture()) {
+        object.insert(u"width"_s, file.width);
+        object.insert(u"height"_s, file.height);
+        object.insert(u"thumb"_s, file.thumbnailPath());
+    }
+    return object;
+}
+
+FileInfo readFile(const QJsonObject &object)
+{
+    return {object.value(u"id"_s).toString(),    object.value(u"name"_s).toString(),
+            object.value(u"size"_s).toInteger(), object.value(u"type"_s).toString(),
+            object.value(u"width"_s).toInt(),    object.value(u"height"_s).toInt()};
+}
+
 QJsonObject messageObject(const ChatMessage &message)
 {
     QJsonObject object{{u"id"_s, message.id},
@@ -41,14 +64,17 @@ QJsonObject messageObject(const ChatMessage &message)
         object.insert(u"clientId"_s, message.clientId);
     if (message.isDirect())
         object.insert(u"to"_s, message.to);
+    if (message.file.isValid())
+        object.insert(u"file"_s, fileObject(message.file));
     return object;
 }
 
 ChatMessage readMessage(const QJsonObject &object)
 {
-    return {object.value(u"id"_s).toInteger(),      object.value(u"name"_s).toString(),
-            object.value(u"message"_s).toString(),  readTime(object.value(u"time"_s)),
-            object.value(u"clientId"_s).toString(), object.value(u"to"_s).toString()};
+    return {object.value(u"id"_s).toInteger(),           object.value(u"name"_s).toString(),
+            object.value(u"message"_s).toString(),       readTime(object.value(u"time"_s)),
+            object.value(u"clientId"_s).toString(),      object.value(u"to"_s).toString(),
+            readFile(object.value(u"file"_s).toObject())};
 }
 
 QJsonObject memberObject(const MemberInfo &member)
@@ -109,6 +135,7 @@ RoomLimits readLimits(const QJsonObject &object)
     limits.messagesPerSecond = object.value(u"rate"_s).toDouble(limits.messagesPerSecond);
     limits.messageBurst = object.value(u"burst"_s).toInt(limits.messageBurst);
     limits.historyPage = object.value(u"historyPage"_s).toInt(limits.historyPage);
+    limits.fileBytes = object.value(u"fileBytes"_s).toInteger(0); // older hosts take none
     return limits;
 }
 
@@ -120,6 +147,7 @@ void read(const QJsonObject &object, Events::Welcome &event)
     event.time = readTime(object.value(u"time"_s));
     event.members = readMembers(object.value(u"members"_s));
     event.limits = readLimits(object.value(u"limits"_s).toObject());
+    event.fileKey = object.value(u"fileKey"_s).toString();
 }
 
 void read(const QJsonObject &object, Events::Message &event)
@@ -132,6 +160,7 @@ void read(const QJsonObject &object, Events::Ack &event)
     event.id = object.value(u"id"_s).toInteger();
     event.clientId = object.value(u"clientId"_s).toString();
     event.time = readTime(object.value(u"time"_s));
+    event.file = readFile(object.value(u"file"_s).toObject());
 }
 
 void read(const QJsonObject &object, Events::Presence &event)
@@ -170,6 +199,32 @@ void read(const QJsonObject &object, Events::RoomEnded &event)
     event.reason = object.value(u"reason"_s).toString();
 }
 
+void read(const QJsonObject &object, Events::FileAccepted &event)
+{
+    event.clientId = object.value(u"clientId"_s).toString();
+    event.upload = object.value(u"upload"_s).toString();
+    event.offset = object.value(u"offset"_s).toInteger();
+    event.chunkBytes = object.value(u"chunkBytes"_s).toInteger();
+    event.window = object.value(u"window"_s).toInt();
+}
+
+void read(const QJsonObject &object, Events::FileProgress &event)
+{
+    event.upload = object.value(u"upload"_s).toString();
+    event.received = object.value(u"received"_s).toInteger();
+}
+
+void read(const QJsonObject &object, Events::Upload &event)
+{
+    event.upload = object.value(u"upload"_s).toString();
+    event.name = object.value(u"name"_s).toString();
+    event.fileName = object.value(u"file"_s).toString();
+    event.size = object.value(u"size"_s).toInteger();
+    event.received = object.value(u"received"_s).toInteger();
+    event.to = object.value(u"to"_s).toString();
+    event.ended = object.value(u"ended"_s).toBool();
+}
+
 // Tries each event type in the variant's order: adding a type to ServerEvent is enough.
 template<std::size_t I = 0>
 std::optional<ServerEvent> decodeAs(const QString &type, const QJsonObject &object)
@@ -188,6 +243,16 @@ std::optional<ServerEvent> decodeAs(const QString &type, const QJsonObject &obje
 
 } // namespace
 
+QString FileInfo::path() const
+{
+    return u"/files/%1/%2"_s.arg(id, QString::fromLatin1(QUrl::toPercentEncoding(name)));
+}
+
+QString FileInfo::thumbnailPath() const
+{
+    return u"/files/%1/thumb"_s.arg(id);
+}
+
 std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8)
 {
     const QJsonObject object = QJsonDocument::fromJson(utf8).object();
@@ -203,16 +268,18 @@ QByteArray limitsJson(const RoomLimits &limits)
                                      {u"messageBytes"_s, limits.messageBytes},
                                      {u"rate"_s, limits.messagesPerSecond},
                                      {u"burst"_s, limits.messageBurst},
-                                     {u"historyPage"_s, limits.historyPage}})
+                                     {u"historyPage"_s, limits.historyPage},
+                                     {u"fileBytes"_s, limits.fileBytes}})
             .toJson(QJsonDocument::Compact);
 }
 
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                   const QString &resumeToken, const QByteArray &limitsJson)
+                   const QString &resumeToken, const QByteArray &limitsJson, const QString &fileKey)
 {
-    QByteArray event = compact(
-            typed(Events::Welcome::kType,
-                  {{u"name"_s, name}, {u"time"_s, timeText(time)}, {u"resume"_s, resumeToken}}));
+    QJsonObject fields{{u"name"_s, name}, {u"time"_s, timeText(time)}, {u"resume"_s, resumeToken}};
+    if (!fileKey.isEmpty())
+        fields.insert(u"fileKey"_s, fileKey);
+    QByteArray event = compact(typed(Events::Welcome::kType, fields));
     event.chop(1); // the closing brace
     // Appended piece by piece: Qt 6.4's QStringBuilder copies a QByteArray byte by byte, which
     // was a quarter of the host's time when 10 000 joined (a welcome lists everyone).
@@ -232,11 +299,13 @@ QByteArray message(const ChatMessage &message)
     return compact(typed(Events::Message::kType, messageObject(message)));
 }
 
-QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time)
+QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time, const FileInfo &file)
 {
     QJsonObject object{{u"id"_s, id}, {u"time"_s, timeText(time)}};
     if (!clientId.isEmpty())
         object.insert(u"clientId"_s, clientId);
+    if (file.isValid())
+        object.insert(u"file"_s, fileObject(file));
     return compact(typed(Events::Ack::kType, object));
 }
 
@@ -281,6 +350,37 @@ QByteArray error(const ProtocolError &error, const QString &clientId)
 QByteArray roomEnded(const QString &reason)
 {
     return compact(typed(Events::RoomEnded::kType, {{u"reason"_s, reason}}));
+}
+
+QByteArray fileAccepted(const Events::FileAccepted &accepted)
+{
+    QJsonObject object{{u"upload"_s, accepted.upload},
+                       {u"offset"_s, accepted.offset},
+                       {u"chunkBytes"_s, accepted.chunkBytes},
+                       {u"window"_s, accepted.window}};
+    if (!accepted.clientId.isEmpty())
+        object.insert(u"clientId"_s, accepted.clientId);
+    return compact(typed(Events::FileAccepted::kType, object));
+}
+
+QByteArray fileProgress(const QString &upload, qint64 received)
+{
+    return compact(
+            typed(Events::FileProgress::kType, {{u"upload"_s, upload}, {u"received"_s, received}}));
+}
+
+QByteArray upload(const Events::Upload &upload)
+{
+    QJsonObject object{{u"upload"_s, upload.upload},
+                       {u"name"_s, upload.name},
+                       {u"file"_s, upload.fileName},
+                       {u"size"_s, upload.size},
+                       {u"received"_s, upload.received}};
+    if (!upload.to.isEmpty())
+        object.insert(u"to"_s, upload.to);
+    if (upload.ended)
+        object.insert(u"ended"_s, true);
+    return compact(typed(Events::Upload::kType, object));
 }
 
 } // namespace ServerEvents

@@ -29,6 +29,24 @@ struct MemberInfo
     }
 };
 
+// A file a message carries (docs/PROTOCOL.md, "Files"). Pictures are served as the host
+// re-encoded them (no metadata) and shown inline; everything else only ever as a download.
+struct FileInfo
+{
+    QString id; // unguessable; empty: the message carries no file
+    QString name; // as its sender named it; shown as text, never interpreted
+    qint64 size = 0; // bytes, as served
+    QString type; // image/png, image/jpeg, image/gif, image/webp or application/octet-stream
+    int width = 0; // pictures only
+    int height = 0;
+
+    bool isValid() const { return !id.isEmpty(); }
+    bool isPicture() const { return type.startsWith(QLatin1StringView("image/")); }
+    // Paths on the host; a member adds "?key=" and its file key (Welcome::fileKey).
+    QString path() const;
+    QString thumbnailPath() const; // pictures only
+};
+
 // A room message. Its id is the room's sequence number: ids only grow and order the history.
 struct ChatMessage
 {
@@ -38,6 +56,7 @@ struct ChatMessage
     QDateTime time; // UTC
     QString clientId; // the sender's id for it, if it gave one: lets the sender match it
     QString to; // a direct message: the one member it is for; empty for the whole room
+    FileInfo file; // a file it carries, if any; `text` is then the file's name
 
     bool isDirect() const { return !to.isEmpty(); }
     // The conversation it belongs to, as `reader` sees it: the other party of a direct
@@ -60,6 +79,7 @@ struct Welcome
     QDateTime time; // UTC
     QList<MemberInfo> members; // everyone in the room now
     RoomLimits limits; // what the host allows (defaults where it did not say)
+    QString fileKey; // yours alone: added to file paths as ?key=, void once you leave
 };
 
 struct Message
@@ -74,6 +94,7 @@ struct Ack
     qint64 id = 0; // the host's id for the acknowledged message
     QString clientId; // the id the sender gave it, if any
     QDateTime time; // UTC
+    FileInfo file; // a file's message: the file as the room now has it
 };
 
 struct Presence
@@ -102,6 +123,38 @@ struct Typing
     QString name; // who is typing
 };
 
+// A file offer accepted: send its bytes from `offset` on, in binary frames (FileChunk).
+struct FileAccepted
+{
+    static constexpr QLatin1StringView kType{"file_accepted"};
+    QString clientId; // the offer's
+    QString upload; // the upload's id, 32 hex digits
+    qint64 offset = 0; // bytes the host already has: 0, or where a resumed upload goes on
+    qint64 chunkBytes = 0; // at most this many bytes of file in one frame
+    int window = 0; // at most this many frames not yet acknowledged
+};
+
+// Bytes of an upload the host has stored, acknowledging each chunk.
+struct FileProgress
+{
+    static constexpr QLatin1StringView kType{"file_progress"};
+    QString upload;
+    qint64 received = 0;
+};
+
+// Someone's upload, as the others see it while it goes: started, progressing, ended.
+struct Upload
+{
+    static constexpr QLatin1StringView kType{"upload"};
+    QString upload;
+    QString name; // who sends it
+    QString fileName;
+    qint64 size = 0;
+    qint64 received = 0;
+    QString to; // a direct message's file: only its two parties see it
+    bool ended = false; // finished (its message follows) or given up
+};
+
 struct Error
 {
     static constexpr QLatin1StringView kType{"error"};
@@ -119,7 +172,8 @@ struct RoomEnded
 } // namespace Events
 
 using ServerEvent = std::variant<Events::Welcome, Events::Message, Events::Ack, Events::Presence,
-                                 Events::History, Events::Typing, Events::Error, Events::RoomEnded>;
+                                 Events::History, Events::Typing, Events::Error, Events::RoomEnded,
+                                 Events::FileAccepted, Events::FileProgress, Events::Upload>;
 
 // Nothing for what is not JSON or has a type this client does not know (a newer host's).
 std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8);
@@ -132,12 +186,14 @@ namespace ServerEvents {
 // in a large room this is the biggest event, sent to every newcomer.
 // limitsJson: limitsJson(), kept by the host (it never changes while it runs).
 QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
-                   const QString &resumeToken, const QByteArray &limitsJson);
+                   const QString &resumeToken, const QByteArray &limitsJson,
+                   const QString &fileKey = {});
 QByteArray limitsJson(const RoomLimits &limits);
 // One member as a JSON object, for a members array kept up to date as people join.
 QByteArray memberJson(const MemberInfo &member);
 QByteArray message(const ChatMessage &message);
-QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time);
+QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time,
+               const FileInfo &file = {});
 // Joins and leaves are coalesced: one presence event covers every change in a short window.
 QByteArray presence(const QStringList &joined, const QStringList &left,
                     const QList<MemberInfo> &members, const QDateTime &time);
@@ -150,6 +206,9 @@ QByteArray typing(const QString &name);
 QByteArray error(const ProtocolError &error, const QString &clientId = {});
 // The host ended the room for everyone; the connection closes next (CloseCode::kRoomEnded).
 QByteArray roomEnded(const QString &reason);
+QByteArray fileAccepted(const Events::FileAccepted &accepted);
+QByteArray fileProgress(const QString &upload, qint64 received);
+QByteArray upload(const Events::Upload &upload);
 } // namespace ServerEvents
 
 } // namespace Tertulia

@@ -32,15 +32,22 @@ const QStringList kSchema{
         " name_key TEXT NOT NULL,"
         " body TEXT NOT NULL,"
         " sent_at INTEGER NOT NULL,"
-        " client_id TEXT,"
-        " recipient TEXT,"
-        " recipient_key TEXT)"_s,
+        " client_id TEXT)"_s,
         u"CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client"
         " ON messages (name_key, client_id) WHERE client_id IS NOT NULL"_s,
         u"CREATE INDEX IF NOT EXISTS messages_by_time ON messages (sent_at)"_s,
 };
 
-constexpr auto kColumns = "id, name, body, sent_at, client_id, recipient";
+constexpr auto kColumns = "id, name, body, sent_at, client_id, recipient,"
+                          " file_id, file_name, file_size, file_type, file_width, file_height";
+
+// Columns added since the first schema, each with its type: older files gain them on opening.
+const QList<std::pair<QString, QString>> kAddedColumns{
+        {u"recipient"_s, u"TEXT"_s},     {u"recipient_key"_s, u"TEXT"_s},
+        {u"file_id"_s, u"TEXT"_s},       {u"file_name"_s, u"TEXT"_s},
+        {u"file_size"_s, u"INTEGER"_s},  {u"file_type"_s, u"TEXT"_s},
+        {u"file_width"_s, u"INTEGER"_s}, {u"file_height"_s, u"INTEGER"_s},
+};
 // Room messages, and direct messages to or from the reader (bound twice).
 constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_key = ?)";
 
@@ -88,15 +95,18 @@ bool MessageStore::open(const QString &directory)
         if (!query.exec(statement))
             return fail(tr("Cannot use the history database %1").arg(m_filePath), query);
     }
-    if (!addDirectMessageColumns(query))
+    if (!addColumns(query)
+        || !query.exec(u"CREATE INDEX IF NOT EXISTS messages_by_file ON messages (file_id)"
+                       " WHERE file_id IS NOT NULL"_s))
         return fail(tr("Cannot use the history database %1").arg(m_filePath), query);
     m_statements = std::make_unique<Statements>(db);
     Statements &s = *m_statements;
     const bool prepared
             = s.insert.prepare(
                       u"INSERT INTO messages"
-                      " (name, name_key, body, sent_at, client_id, recipient, recipient_key)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
+                      " (name, name_key, body, sent_at, client_id, recipient, recipient_key,"
+                      " file_id, file_name, file_size, file_type, file_width, file_height)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
               && s.findByClient.prepare(
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
@@ -111,21 +121,24 @@ bool MessageStore::open(const QString &directory)
     return true;
 }
 
-bool MessageStore::addDirectMessageColumns(QSqlQuery &query)
+bool MessageStore::addColumns(QSqlQuery &query)
 {
-    // Files written before direct messages existed lack the recipient columns.
-    if (!query.exec(u"SELECT name FROM pragma_table_info('messages') WHERE name = 'recipient'"_s))
-        return false;
-    if (query.next())
-        return true;
-    return query.exec(u"ALTER TABLE messages ADD COLUMN recipient TEXT"_s)
-           && query.exec(u"ALTER TABLE messages ADD COLUMN recipient_key TEXT"_s);
+    for (const auto &[column, type] : kAddedColumns) {
+        if (!query.exec(u"SELECT name FROM pragma_table_info('messages') WHERE name = '%1'"_s.arg(
+                    column)))
+            return false;
+        if (query.next())
+            continue;
+        if (!query.exec(u"ALTER TABLE messages ADD COLUMN %1 %2"_s.arg(column, type)))
+            return false;
+    }
+    return true;
 }
 
 std::optional<MessageStore::Appended>
 MessageStore::append(const QString &name, const QString &nameKey, const QString &text,
                      const QString &clientId, const QDateTime &time, const QString &recipient,
-                     const QString &recipientKey)
+                     const QString &recipientKey, const StoredFile &file)
 {
     Statements &s = *m_statements;
     if (!clientId.isEmpty()) {
@@ -147,14 +160,18 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
     s.insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
     s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipient));
     s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipientKey));
+    const bool hasFile = !file.id.isEmpty();
+    for (const QVariant &value : {QVariant(file.id), QVariant(file.name), QVariant(file.size),
+                                  QVariant(file.type), QVariant(file.width), QVariant(file.height)})
+        s.insert.addBindValue(hasFile ? value : QVariant());
     if (!s.insert.exec()) {
         fail(tr("Cannot store the message"), s.insert);
         return std::nullopt;
     }
     const qint64 id = s.insert.lastInsertId().toLongLong();
-    return Appended{
-            {id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId, recipient},
-            false};
+    return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
+                     recipient, file},
+                    false};
 }
 
 std::optional<QList<StoredMessage>> MessageStore::latest(const QString &readerKey, int limit,
@@ -201,6 +218,60 @@ qint64 MessageStore::usedBytes()
     };
     const qint64 pages = pragma(u"page_count"_s) - pragma(u"freelist_count"_s);
     return pages * pragma(u"page_size"_s);
+}
+
+std::optional<MessageStore::FileReaders> MessageStore::fileReaders(const QString &fileId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT file_id, file_name, file_size, file_type, file_width, file_height,"
+                  " name_key, recipient_key FROM messages WHERE file_id = ?"_s);
+    query.addBindValue(fileId);
+    if (!query.exec()) {
+        fail(tr("Cannot read the history"), query);
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return FileReaders{{query.value(0).toString(), query.value(1).toString(),
+                        query.value(2).toLongLong(), query.value(3).toString(),
+                        query.value(4).toInt(), query.value(5).toInt()},
+                       query.value(6).toString(),
+                       query.value(7).toString()};
+}
+
+std::optional<QSet<QString>> MessageStore::fileIds()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(u"SELECT file_id FROM messages WHERE file_id IS NOT NULL"_s)) {
+        fail(tr("Cannot read the history"), query);
+        return std::nullopt;
+    }
+    QSet<QString> ids;
+    while (query.next())
+        ids.insert(query.value(0).toString());
+    return ids;
+}
+
+qint64 MessageStore::fileBytes()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    return query.exec(u"SELECT TOTAL(file_size) FROM messages WHERE file_id IS NOT NULL"_s)
+                           && query.next()
+                   ? qint64(query.value(0).toDouble())
+                   : 0;
+}
+
+int MessageStore::pruneOldestFiles(int limit)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages"
+                  " WHERE file_id IS NOT NULL ORDER BY id LIMIT ?)"_s);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        fail(tr("Cannot apply the limit on files"), query);
+        return 0;
+    }
+    return query.numRowsAffected();
 }
 
 int MessageStore::pruneOldest(int limit)
@@ -272,10 +343,15 @@ QList<StoredMessage> MessageStore::read(QSqlQuery &query, qint64 maxBytes)
     qint64 bytes = 0;
     // SQLite reads a row only when asked for it: stopping early leaves the rest unread.
     while ((maxBytes < 0 || bytes <= maxBytes) && query.next()) {
-        messages.append({query.value(0).toLongLong(), query.value(1).toString(),
-                         query.value(2).toString(),
-                         QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC),
-                         query.value(4).toString(), query.value(5).toString()});
+        messages.append(
+                {query.value(0).toLongLong(),
+                 query.value(1).toString(),
+                 query.value(2).toString(),
+                 QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC),
+                 query.value(4).toString(),
+                 query.value(5).toString(),
+                 {query.value(6).toString(), query.value(7).toString(), query.value(8).toLongLong(),
+                  query.value(9).toString(), query.value(10).toInt(), query.value(11).toInt()}});
         bytes += messages.constLast().pageBytes();
     }
     query.finish();

@@ -5,6 +5,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QList>
+#include <QtCore/QSet>
 
 #include <memory>
 #include <optional>
@@ -37,7 +38,8 @@ public:
     // recipient/recipientKey: set for a direct message, which only its two parties read.
     std::optional<Appended> append(const QString &name, const QString &nameKey, const QString &text,
                                    const QString &clientId, const QDateTime &time,
-                                   const QString &recipient = {}, const QString &recipientKey = {});
+                                   const QString &recipient = {}, const QString &recipientKey = {},
+                                   const StoredFile &file = {});
 
     // Pages as the reader whose name key is `readerKey` may see them: room messages and the
     // direct messages that reader sent or received. All pages are returned oldest first.
@@ -54,6 +56,23 @@ public:
     qint64 lastId();
     qint64 count();
 
+    // Who may read a file: its sender and, for a direct message, its recipient (name keys);
+    // nothing if no message carries it.
+    struct FileReaders
+    {
+        StoredFile file;
+        QString senderKey;
+        QString recipientKey; // empty: everyone in the room
+    };
+    std::optional<FileReaders> fileReaders(const QString &fileId);
+    // Every file a message still carries; nothing if it cannot be read.
+    std::optional<QSet<QString>> fileIds();
+    qint64 fileBytes(); // of every file a message carries
+    // Deletes the oldest `limit` messages that carry files; returns how many it deleted.
+    int pruneOldestFiles(int limit);
+    // The SQLite connection, for other tables in the same file (UploadLedger).
+    QString connectionName() const { return m_connectionName; }
+
     // Deletes at most `limit` messages the policy no longer keeps; returns how many it deleted.
     int prune(const RetentionPolicy &policy, int limit, const QDateTime &now);
     // Bytes of the database in use (its pages less the free ones): freed pages are reused, so
@@ -64,7 +83,7 @@ public:
 
 private:
     bool fail(const QString &what, const QSqlQuery &query);
-    bool addDirectMessageColumns(QSqlQuery &query);
+    bool addColumns(QSqlQuery &query);
     std::optional<QList<StoredMessage>> page(QSqlQuery &query, const QString &readerKey, qint64 id,
                                              int limit, qint64 maxBytes);
     QList<StoredMessage> read(QSqlQuery &query, qint64 maxBytes = -1);

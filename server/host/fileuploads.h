@@ -1,0 +1,110 @@
+#pragma once
+
+#include "clientpayload.h"
+#include "filestore.h"
+#include "hostsettings.h"
+#include "serverevent.h"
+#include "storedmessage.h"
+#include "tokenbucket.h"
+#include "uploadledger.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QThreadPool>
+
+#include <atomic>
+
+class MessageStore;
+class RoomConnections;
+class QWebSocket;
+
+// Files sent into the room over members' WebSockets: an offer is accepted (or refused, saying
+// why) with an upload id; binary frames then carry the bytes at their offsets, each stored and
+// acknowledged, at most FileUploads::kWindow ahead; an upload that stops — a dropped
+// connection, a reload, a restart of the host — goes on from what was stored. A finished file
+// is checked (size, SHA-256), judged by its bytes, and, if a picture, re-encoded by
+// tertulia-picture in its own process; then fileReady() hands it to the room.
+class FileUploads final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kChunkBytes = 256 * 1024;
+    static constexpr int kWindow = 4;
+    static constexpr int kMaxPerMember = 3; // uploads going at once
+    static constexpr qint64 kPartGraceMs = 24 * 3600 * 1000; // an unfinished upload waits
+    static constexpr int kAnnounceIntervalMs = 500; // others see progress this often
+    static constexpr int kPictureTimeoutMs = 30'000;
+
+    FileUploads(MessageStore &store, RoomConnections &connections, const HostSettings &settings,
+                QObject *parent = nullptr);
+    ~FileUploads() override;
+
+    // Opens the files directory and the uploads table, and clears what nothing owns.
+    bool open(QString *errorString);
+    const FileStore &files() const { return m_files; }
+
+    struct Sender
+    {
+        QWebSocket *socket = nullptr;
+        QString name;
+        QString key; // the name's uniqueness key
+    };
+    // recipient: a direct message's file, spelled as the room spells the member.
+    void offer(const Sender &sender, const Tertulia::ClientPayload &offer, const QString &recipient,
+               const QString &recipientKey);
+    void chunk(const Sender &sender, const QByteArray &frame);
+    void cancel(const Sender &sender, const QString &uploadId);
+    void disconnected(QWebSocket *socket); // its uploads wait for their sender to come back
+    // Deletes files no message carries any more, unfinished uploads past their grace, and the
+    // oldest files while the room keeps more than it may.
+    void sweep();
+
+signals:
+    // Stored and checked: the room posts the message that carries it.
+    void fileReady(const UploadRecord &upload, const StoredFile &file);
+    // Started, moving, ended: what the others see of an upload.
+    void announce(const Tertulia::Events::Upload &event, const QString &recipientKey);
+
+private:
+    struct Active
+    {
+        UploadRecord record;
+        qint64 received = 0;
+        QWebSocket *socket = nullptr; // its sender's connection now; nullptr while away
+        qint64 announcedMs = 0;
+        qint64 resyncedAt = -1; // told where to go on from: later strays are dropped quietly
+        bool finishing = false;
+    };
+    struct Checked // what the bytes turned out to be
+    {
+        QString sha256;
+        QString pictureFormat; // png, jpeg, gif or webp by the magic numbers; empty if none
+        bool readable = true;
+    };
+
+    std::optional<Tertulia::ProtocolError> refusal(const Sender &sender, qint64 size) const;
+    void accept(Active &active, const QString &clientId);
+    void acknowledge(const QString &uploadId, qint64 received, qint64 delayMs);
+    void announceProgress(Active &active, bool ended);
+    void finish(const QString &uploadId);
+    void checked(const QString &uploadId, const Checked &result);
+    void makePicture(const QString &uploadId, const QString &fileId);
+    void store(const QString &uploadId, const StoredFile &file);
+    void fail(const QString &uploadId, const Tertulia::ProtocolError &error);
+    void forget(const QString &uploadId); // part, record and memory
+    int uploadsOf(const QString &ownerKey) const;
+
+    MessageStore &m_store;
+    RoomConnections &m_connections;
+    HostLimits m_limits;
+    QString m_dataDirectory;
+    QString m_pictureTool;
+    FileStore m_files;
+    UploadLedger m_ledger;
+    QHash<QString, Active> m_active; // by upload id: every unfinished upload of this run
+    QSet<QString> m_decoding; // file ids tertulia-picture is writing
+    QHash<QString, TokenBucket> m_rates; // bytes a member may upload, by name key
+    std::atomic_bool m_stopping = false;
+    QThreadPool m_checks; // hashing a large file must not stall the room
+};

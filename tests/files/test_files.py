@@ -1,0 +1,298 @@
+"""Files in the room, against a real tertulia-server: sent over the WebSocket in binary
+frames, stored under the data directory, served over HTTP to members only, pictures re-encoded
+without their metadata, everything else only ever a download; resumed after a dropped
+connection and after SIGKILL; refused clearly when too big; removed with their messages."""
+
+import asyncio
+import hashlib
+import os
+import signal
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from hostprocess import HostProcess  # noqa: E402
+from filetools import (Member, SVG_WITH_SCRIPT, get, jpeg_with_gps, png,  # noqa: E402
+                       png_with_metadata)
+
+MARKER = b"GPS-52.5200N-13.4050E"
+
+
+def files_dir(host):
+    return os.path.join(host.data_dir, "files")
+
+
+def stored_names(host):
+    return sorted(os.listdir(files_dir(host)))
+
+
+def peak_rss_kb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmHWM")
+
+
+class Files(unittest.IsolatedAsyncioTestCase):
+    host_args = ("--port", "0")
+
+    def setUp(self):
+        self.host = HostProcess(args=self.host_args)
+
+    def tearDown(self):
+        self.assertEqual(self.host.stop(), 0)
+
+    async def test_picture_reaches_the_room_without_its_metadata(self):
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea")
+        for name, data, served_type in (("foto.png", png_with_metadata(MARKER), "image/png"),
+                                        ("foto.jpg", jpeg_with_gps(MARKER), "image/jpeg")):
+            upload = await ana.upload(name, data, client_id=name)
+            announced = await bea.next("upload", lambda e: e["upload"] == upload)
+            self.assertEqual((announced["name"], announced["file"], announced["size"]),
+                             ("Ana", name, len(data)))
+            message = (await bea.next("message"))
+            file = message["file"]
+            self.assertEqual((message["name"], message["message"]), ("Ana", name))
+            self.assertEqual((file["name"], file["type"]), (name, served_type))
+            self.assertEqual((file["width"], file["height"]), (64, 48) if name.endswith("png")
+                             else (80, 60))
+            status, headers, body = get(self.host, file["url"], bea.key)
+            self.assertEqual(status, 200)
+            self.assertEqual(headers["content-type"], served_type)
+            self.assertTrue(headers["content-disposition"].startswith("inline"))
+            self.assertEqual(headers["x-content-type-options"], "nosniff")
+            self.assertEqual(headers["content-security-policy"], "default-src 'none'; sandbox")
+            self.assertEqual(headers["cross-origin-resource-policy"], "same-origin")
+            self.assertNotIn(MARKER, body, "the served copy still carries the metadata")
+            self.assertEqual(len(body), file["size"])
+            status, headers, thumb = get(self.host, file["thumb"], bea.key)
+            self.assertEqual(status, 200)
+            self.assertIn(headers["content-type"], ("image/jpeg", "image/png"))
+            self.assertNotIn(MARKER, thumb)
+            # Without a member's key, or with a made-up one, there is no such file.
+            self.assertEqual(get(self.host, file["url"])[0], 404)
+            self.assertEqual(get(self.host, file["url"], "0" * 32)[0], 404)
+        await ana.close()
+        await bea.close()
+
+    async def test_svg_with_a_script_is_only_ever_a_download(self):
+        ana = await Member.join(self.host, "Ana")
+        # Declared as a picture by its name; judged by its bytes.
+        await ana.upload("dibujo.svg", SVG_WITH_SCRIPT)
+        late = await Member.join(self.host, "Cid")
+        file = (await late.next("history"))["messages"][-1]["file"]
+        self.assertEqual(file["type"], "application/octet-stream")
+        self.assertNotIn("thumb", file)
+        status, headers, body = get(self.host, file["url"], late.key)
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"], "application/octet-stream")
+        self.assertTrue(headers["content-disposition"].startswith("attachment;"))
+        self.assertIn("filename*=UTF-8''dibujo.svg", headers["content-disposition"])
+        self.assertEqual(headers["content-security-policy"], "default-src 'none'; sandbox")
+        self.assertEqual(body, SVG_WITH_SCRIPT)
+        self.assertEqual(get(self.host, f"/files/{file['id']}/thumb", late.key)[0], 404)
+        await ana.close()
+        await late.close()
+
+    async def test_ranges_and_head(self):
+        ana = await Member.join(self.host, "Ana")
+        data = os.urandom(700_000)
+        await ana.upload("datos.bin", data)
+        bea = await Member.join(self.host, "Bea")
+        url = (await bea.next("history"))["messages"][-1]["file"]["url"]
+        status, headers, body = get(self.host, url, bea.key, headers={"Range": "bytes=100-199"})
+        self.assertEqual((status, headers["content-range"], body),
+                         (206, f"bytes 100-199/{len(data)}", data[100:200]))
+        status, _, body = get(self.host, url, bea.key, headers={"Range": "bytes=-10"})
+        self.assertEqual((status, body), (206, data[-10:]))
+        status, _, body = get(self.host, url, bea.key, headers={"Range": "bytes=699990-"})
+        self.assertEqual((status, body), (206, data[699990:]))
+        status, headers, _ = get(self.host, url, bea.key, headers={"Range": "bytes=900000-"})
+        self.assertEqual((status, headers["content-range"]), (416, f"bytes */{len(data)}"))
+        status, headers, body = get(self.host, url, bea.key, method="HEAD")
+        self.assertEqual((status, headers["content-length"], body), (200, str(len(data)), b""))
+        status, _, body = get(self.host, url, bea.key)
+        self.assertEqual(hashlib.sha256(body).digest(), hashlib.sha256(data).digest())
+        self.assertEqual(get(self.host, url, bea.key, method="DELETE")[0], 405)
+        await ana.close()
+        await bea.close()
+
+    async def test_dropped_connection_goes_on_where_it_stopped_and_chat_flows(self):
+        ana = await Member.join(self.host, "Ana", resume="")
+        bea = await Member.join(self.host, "Bea")
+        data = os.urandom(3 * 1024 * 1024 + 17)
+        accepted = await ana.offer("video.mp4", data, client_id="v1")
+        acknowledged = await ana.send_bytes(accepted, data, stop_at=1024 * 1024)
+        # Meanwhile the room keeps talking, both ways.
+        await bea.socket.send('{"name": "Bea", "message": "still here"}')
+        self.assertEqual((await ana.next("message"))["message"], "still here")
+        token = ana.welcome["resume"]
+        ana.socket.transport.abort()  # the Wi-Fi drops
+        ana = await Member.join(self.host, "Ana", resume=token)
+        again = await ana.offer("video.mp4", data, upload=accepted["upload"], client_id="v1")
+        self.assertEqual(again["type"], "file_accepted")
+        self.assertEqual(again["offset"], acknowledged, "resumed from elsewhere than stored")
+        await ana.send_bytes(again, data)
+        await ana.next("ack", lambda e: e.get("clientId") == "v1")
+        file = (await bea.next("message", lambda e: "file" in e))["file"]
+        body = get(self.host, file["url"], bea.key)[2]
+        self.assertEqual(hashlib.sha256(body).hexdigest(), hashlib.sha256(data).hexdigest())
+        self.assertEqual([n for n in stored_names(self.host) if n.endswith(".part")], [])
+        await ana.close()
+        await bea.close()
+
+    async def test_direct_message_file_is_for_its_two_parties_only(self):
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea")
+        cid = await Member.join(self.host, "Cid")
+        await ana.upload("secreto.pdf", b"%PDF-1.4 just for Bea", to="Bea")
+        file = (await bea.next("message", lambda e: "file" in e))["file"]
+        self.assertEqual(get(self.host, file["url"], bea.key)[0], 200)
+        self.assertEqual(get(self.host, file["url"], ana.key)[0], 200)
+        self.assertEqual(get(self.host, file["url"], cid.key)[0], 404)
+        await cid.socket.send('{"type": "history", "limit": 50}')
+        history = await cid.next("history")
+        self.assertFalse(any("file" in m for m in history["messages"]))
+        self.assertFalse(any(e["type"] in ("upload", "message") for e in cid.seen))
+        for member in (ana, bea, cid):
+            await member.close()
+
+    async def test_a_bogus_piece_is_refused_and_costs_nobody_else(self):
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea")
+        await ana.socket.send(bytes(40))  # a "chunk" of no upload
+        self.assertEqual((await ana.next("error"))["code"], "upload_unknown")
+        data = b"0123456789"
+        accepted = await ana.offer("short.txt", data, sha256=False)
+        frame = bytes.fromhex(accepted["upload"]) + (0).to_bytes(8, "big") + data + b"extra"
+        await ana.socket.send(frame)  # more bytes than offered
+        self.assertEqual((await ana.next("error"))["code"], "file_damaged")
+        accepted = await ana.offer("wrong.txt", data, client_id="w")
+        frame = bytes.fromhex(accepted["upload"]) + (0).to_bytes(8, "big") + b"9876543210"
+        await ana.socket.send(frame)  # not the bytes its SHA-256 promised
+        self.assertEqual((await ana.next("error", lambda e: e.get("clientId") == "w"))["code"],
+                         "file_damaged")
+        await bea.socket.send('{"name": "Bea", "message": "fine here"}')
+        self.assertEqual((await ana.next("message"))["message"], "fine here")
+        self.assertFalse(any(e["type"] == "message" and "file" in e for e in bea.seen))
+        self.assertEqual(stored_names(self.host), [])
+        await ana.close()
+        await bea.close()
+
+    async def test_decompression_bomb_is_refused_and_the_host_stays_small(self):
+        ana = await Member.join(self.host, "Ana")
+        before = peak_rss_kb(self.host.process.pid)
+        bomb = png(60_000, 60_000, bit_depth=1, colour=0)  # 3.6 gigapixels in under 1 MB
+        self.assertLess(len(bomb), 2 * 1024 * 1024)
+        accepted = await ana.offer("bomb.png", bomb, client_id="bomb")
+        await ana.send_bytes(accepted, bomb)
+        error = await ana.next("error", lambda e: e.get("clientId") == "bomb")
+        self.assertEqual(error["code"], "picture_unreadable")
+        self.assertLess(peak_rss_kb(self.host.process.pid) - before, 64 * 1024)
+        self.assertEqual(stored_names(self.host), [])
+        await ana.socket.send('{"name": "Ana", "message": "still fine"}')
+        await ana.next("ack")
+        await ana.close()
+
+
+class Limits(unittest.IsolatedAsyncioTestCase):
+    async def test_over_the_file_limit_is_refused_and_nothing_stored(self):
+        host = HostProcess(args=("--port", "0", "--max-file-size", "100000"))
+        try:
+            ana = await Member.join(host, "Ana")
+            self.assertEqual(ana.welcome["limits"]["fileBytes"], 100000)
+            refused = await ana.offer("big.iso", bytes(100001), client_id="big")
+            self.assertEqual(refused["type"], "error")
+            self.assertEqual(refused["code"], "file_too_big")
+            self.assertIn("0.1 MB", refused["reason"])
+            self.assertEqual(stored_names(host), [])
+            await ana.close()
+        finally:
+            self.assertEqual(host.stop(), 0)
+
+    async def test_a_nearly_full_disk_refuses_the_file(self):
+        host = HostProcess(args=("--port", "0", "--min-free-disk", str(10**15)))
+        try:
+            ana = await Member.join(host, "Ana")
+            refused = await ana.offer("photo.png", png(8, 8))
+            self.assertEqual(refused["code"], "disk_full")
+            self.assertEqual(stored_names(host), [])
+            await ana.close()
+        finally:
+            self.assertEqual(host.stop(), 0)
+
+    async def test_the_room_cap_removes_the_oldest_files(self):
+        host = HostProcess(args=("--port", "0", "--files-cap", "1000000"))
+        try:
+            ana = await Member.join(host, "Ana")
+            await ana.upload("one.bin", os.urandom(600_000), client_id="1")
+            bea = await Member.join(host, "Bea")
+            old = (await bea.next("history"))["messages"][-1]["file"]
+            await ana.upload("two.bin", os.urandom(600_000), client_id="2")
+            new = (await bea.next("message", lambda e: "file" in e))["file"]
+            self.assertEqual(get(host, old["url"], bea.key)[0], 404)
+            self.assertEqual(get(host, new["url"], bea.key)[0], 200)
+            self.assertEqual(stored_names(host), [new["id"]])
+            await ana.close()
+            await bea.close()
+        finally:
+            self.assertEqual(host.stop(), 0)
+
+
+class Restarts(unittest.IsolatedAsyncioTestCase):
+    async def test_sigkill_mid_upload_loses_nothing_acknowledged_and_leaves_no_orphan(self):
+        host = HostProcess()
+        data = os.urandom(2 * 1024 * 1024 + 5)
+        ana = await Member.join(host, "Ana", resume="")
+        accepted = await ana.offer("backup.tar", data, client_id="t")
+        acknowledged = await ana.send_bytes(accepted, data, stop_at=1024 * 1024)
+        # Strays that no record owns: a part and a file, as a crash at the wrong moment leaves.
+        open(os.path.join(files_dir(host), "ab" * 16 + ".part"), "wb").write(b"x")
+        open(os.path.join(files_dir(host), "cd" * 16), "wb").write(b"y")
+        host.process.send_signal(signal.SIGKILL)
+        host.process.wait()
+        token = ana.welcome["resume"]
+        restarted = HostProcess(args=("--port", str(host.port)), data_dir=host.data_dir)
+        try:
+            self.assertEqual(stored_names(restarted), [accepted["upload"] + ".part"])
+            ana = await Member.join(restarted, "Ana", resume=token)
+            again = await ana.offer("backup.tar", data, upload=accepted["upload"], client_id="t")
+            self.assertGreaterEqual(again["offset"], acknowledged)
+            await ana.send_bytes(again, data)
+            await ana.next("ack", lambda e: e.get("clientId") == "t")
+            bea = await Member.join(restarted, "Bea")
+            file = (await bea.next("history"))["messages"][-1]["file"]
+            body = get(restarted, file["url"], bea.key)[2]
+            self.assertEqual(hashlib.sha256(body).digest(), hashlib.sha256(data).digest())
+            self.assertEqual(stored_names(restarted), [file["id"]])
+            await ana.close()
+            await bea.close()
+        finally:
+            self.assertEqual(restarted.stop(), 0)
+
+    async def test_retention_removes_files_with_their_messages(self):
+        host = HostProcess()
+        ana = await Member.join(host, "Ana")
+        await ana.upload("old.png", png(32, 32))
+        file = next(e for e in ana.seen if e["type"] == "upload")
+        for n in range(4):
+            await ana.socket.send(f'{{"name": "Ana", "message": "m{n}"}}')
+            await ana.next("ack")
+        self.assertEqual(len(stored_names(host)), 2)  # the picture and its thumbnail
+        await ana.close()
+        self.assertEqual(host.stop(), 0)
+        restarted = HostProcess(args=("--port", "0", "--history", "3"), data_dir=host.data_dir)
+        try:
+            deadline = time.monotonic() + 10
+            while stored_names(restarted) and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            self.assertEqual(stored_names(restarted), [], file)
+        finally:
+            self.assertEqual(restarted.stop(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
