@@ -1,6 +1,8 @@
 // Tertulia's browser page: joins the room over a WebSocket on the same host and port as the
 // page, keeps what you write until the host has stored it, and reconnects by itself.
 import { Conversation, formatTime, partnerOf, span } from './conversation.js';
+import { formatSize } from './filecard.js';
+import { Uploads } from './uploads.js';
 import { Session, newClientId } from './session.js';
 import { errorText, t, translatePage } from './strings.js';
 // The host's own protocol table: what each code and close code asks of a client.
@@ -23,6 +25,7 @@ const ui = {
   recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
   stopBar: $('stop-bar'), stopText: $('stop-text'), tryAgain: $('try-again'),
   roomSummary: $('room-summary'), conversations: $('conversations'),
+  attachButton: $('attach-button'), fileInput: $('file-input'),
 };
 
 const session = new Session();
@@ -64,6 +67,19 @@ function setState(state, text) {
 function send(object) {
   if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(object));
 }
+
+// Pieces of files: sent only while the socket is open (an upload goes on after reconnecting).
+function sendBinary(bytes) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+  socket.send(bytes);
+  return true;
+}
+
+const uploads = new Uploads({
+  send,
+  sendBinary,
+  onProgress: (clientId, stored, size) => conversation.showUploadProgress(clientId, stored, size),
+});
 
 function see(id) {
   if (id && (lastSeenId === null || id > lastSeenId)) lastSeenId = id;
@@ -177,6 +193,8 @@ function onWelcome(event) {
   joined = true;
   failedAttempts = 0;
   limits = event.limits || null;
+  conversation.fileKey = event.fileKey || '';
+  ui.attachButton.hidden = !(limits?.fileBytes > 0);
   checkLength();
   localStorage.setItem('tertulia.name', event.name);
   showChat();
@@ -188,6 +206,7 @@ function onWelcome(event) {
     conversation.addPending(entry.clientId, entry.text, entry.to);
     send(chatRequest(entry));
   }
+  uploads.offerAll(); // each goes on from what the host has
   if (document.activeElement !== ui.messageInput) ui.messageInput.focus();
 }
 
@@ -240,7 +259,17 @@ function handle(event) {
     case 'ack':
       see(event.id);
       session.settle(event.clientId);
-      conversation.markSent(event.clientId, event.id, event.time);
+      uploads.settle(event.clientId);
+      conversation.markSent(event.clientId, event.id, event.time, event.file);
+      break;
+    case 'file_accepted':
+      uploads.accepted(event);
+      break;
+    case 'file_progress':
+      uploads.progressed(event);
+      break;
+    case 'upload':
+      if (event.name !== session.name) conversation.showOthersUpload(event);
       break;
     case 'presence':
       for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(t('joined', name));
@@ -270,6 +299,7 @@ function onError(event) {
     stop(event.code, errorText(event));
   } else if (event.clientId && action === 'not_sent') {
     session.settle(event.clientId);
+    uploads.settle(event.clientId);
     conversation.markFailed(event.clientId, errorText(event));
   } else {
     ui.chatError.textContent = errorText(event); // a retry keeps the message pending
@@ -284,6 +314,8 @@ function stop(code, text) {
   clearTimeout(retryTimer);
   for (const entry of session.outbox) conversation.markFailed(entry.clientId, text);
   session.outbox = [];
+  for (const clientId of uploads.entries.keys()) conversation.markFailed(clientId, text);
+  uploads.cancelAll();
   session.save();
   if (code === 'removed' || code === 'room_ended') showMembers([]);
   typists.clear();
@@ -471,6 +503,51 @@ ui.messageInput.addEventListener('input', () => {
   send({ type: 'typing' });
 });
 
+// Files: the attach button, a drop onto the conversation, or a paste (a screenshot, say).
+function sendFiles(files) {
+  if (!session.name || refusal === 'stop') return;
+  for (const file of files) {
+    if (file.size === 0) {
+      ui.chatError.textContent = t('fileEmpty', file.name);
+    } else if (!(limits?.fileBytes > 0) || file.size > limits.fileBytes) {
+      ui.chatError.textContent = t('fileTooBig', file.name, formatSize(limits?.fileBytes || 0));
+    } else {
+      const clientId = uploads.add(file, recipient, session.name);
+      conversation.addPendingFile(clientId, file.name, file.size, recipient, () => cancelFile(clientId));
+    }
+  }
+}
+
+function cancelFile(clientId) {
+  uploads.cancel(clientId);
+  conversation.markFailed(clientId, t('cancelled'));
+}
+
+ui.attachButton.addEventListener('click', () => ui.fileInput.click());
+ui.fileInput.addEventListener('change', () => {
+  sendFiles([...ui.fileInput.files]);
+  ui.fileInput.value = '';
+});
+const dropZone = document.querySelector('.conversation');
+dropZone.addEventListener('dragover', (event) => {
+  if (!event.dataTransfer?.types.includes('Files') || ui.attachButton.hidden) return;
+  event.preventDefault();
+  dropZone.classList.add('dropping');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dropping'));
+dropZone.addEventListener('drop', (event) => {
+  dropZone.classList.remove('dropping');
+  if (!event.dataTransfer?.files.length || ui.attachButton.hidden) return;
+  event.preventDefault();
+  sendFiles([...event.dataTransfer.files]);
+});
+ui.messageInput.addEventListener('paste', (event) => {
+  const files = [...(event.clipboardData?.files || [])];
+  if (!files.length || ui.attachButton.hidden) return; // text is pasted as text
+  event.preventDefault();
+  sendFiles(files);
+});
+
 conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: beforeId, limit: 50 });
 // Chromium keeps an open WebSocket looking alive when the network goes away; the browser
 // knows better, so drop it and let what is written wait in the outbox.
@@ -520,4 +597,12 @@ if (session.name && session.resumeToken) {
   for (const entry of session.outbox) conversation.addPending(entry.clientId, entry.text, entry.to);
   joined = true;
   connect();
+  // Files that were still going up: shown as they were, and sent on from what the host has.
+  uploads.restore(session.name).then((restored) => {
+    for (const entry of restored) {
+      conversation.addPendingFile(entry.clientId, entry.name, entry.size, entry.to, () => cancelFile(entry.clientId));
+      if (!entry.file) conversation.askForFile(entry.clientId, (file) => uploads.supply(entry.clientId, file));
+    }
+    if (socket?.readyState === WebSocket.OPEN && refusal === '' && conversation.fileKey) uploads.offerAll();
+  });
 }

@@ -1,6 +1,7 @@
 // The message list: each room message once (by id), your own messages as sending / sent /
 // failed, notices, and older pages inserted above without moving what the reader sees.
 // Everything people wrote is set as text, never parsed as HTML.
+import { fileBody, showProgress, uploadBody } from './filecard.js';
 import { language, t } from './strings.js';
 
 function span(className, text) {
@@ -108,7 +109,9 @@ export class Conversation {
   constructor(list) {
     this.list = list;
     this.ownName = '';
+    this.fileKey = ''; // this member's, from the welcome: file links carry it
     this.shownIds = new Set();
+    this.othersUploads = new Map(); // upload id → <li> of someone's upload as it goes
     this.pending = new Map(); // clientId → <li>
     this.oldestId = null;
     this.hasOlder = false;
@@ -181,7 +184,8 @@ export class Conversation {
     item.dataset.with = partnerOf(message, this.ownName);
     const body = document.createElement('span');
     body.className = 'text';
-    body.append(...linkified(message.message));
+    if (message.file) body.append(fileBody(message.file, this.fileKey));
+    else body.append(...linkified(message.message));
     item.append(span('time', formatTime(message.time)), span('author', message.name));
     if (message.to) {
       item.classList.add('direct');
@@ -211,7 +215,7 @@ export class Conversation {
     if (this.shownIds.has(message.id)) return;
     this.remember(message);
     if (message.clientId && this.pending.has(message.clientId)) {
-      this.markSent(message.clientId, message.id, message.time);
+      this.markSent(message.clientId, message.id, message.time, message.file);
       return;
     }
     const item = this.makeItem(message);
@@ -273,9 +277,64 @@ export class Conversation {
     this.append(item, true);
   }
 
-  markSent(clientId, id, time) {
+  // One of your files as it uploads: its name, a progress bar and a way to stop it.
+  addPendingFile(clientId, name, size, to, onCancel) {
+    if (this.pending.has(clientId)) return;
+    const item = this.makeItem({ name: this.ownName, message: '', time: null, to });
+    item.classList.add('sending');
+    item.querySelector('.text').replaceChildren(uploadBody(name, size, onCancel));
+    const status = item.querySelector('.status');
+    status.textContent = '…';
+    status.setAttribute('aria-label', t('sending'));
+    this.pending.set(clientId, item);
+    this.append(item, true);
+  }
+
+  showUploadProgress(clientId, stored, size) {
+    showProgress(this.pending.get(clientId)?.querySelector('.file'), stored, size);
+  }
+
+  // After a reload the browser could not keep the file itself: the person picks it again.
+  askForFile(clientId, onPick) {
+    const body = this.pending.get(clientId)?.querySelector('.file');
+    if (!body || body.querySelector('.pick')) return;
+    const pick = document.createElement('button');
+    pick.type = 'button';
+    pick.className = 'pick';
+    pick.textContent = t('chooseAgain');
+    pick.addEventListener('click', () => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.addEventListener('change', () => {
+        if (input.files[0] && onPick(input.files[0])) pick.remove();
+      });
+      input.click();
+    });
+    body.append(pick);
+  }
+
+  // Someone else's upload as it goes; gone once it ended (its message follows).
+  showOthersUpload(event) {
+    let item = this.othersUploads.get(event.upload);
+    if (event.ended) {
+      item?.remove();
+      this.othersUploads.delete(event.upload);
+      return;
+    }
+    if (!item) {
+      item = this.makeItem({ name: event.name, message: '', time: null, to: event.to });
+      item.classList.add('uploading');
+      item.querySelector('.text').replaceChildren(uploadBody(event.file, event.size, null));
+      this.othersUploads.set(event.upload, item);
+      this.append(item, false);
+    }
+    showProgress(item.querySelector('.file'), event.received, event.size);
+  }
+
+  markSent(clientId, id, time, file) {
     const item = this.pending.get(clientId);
     if (!item) return;
+    if (file) item.querySelector('.text').replaceChildren(fileBody(file, this.fileKey));
     this.pending.delete(clientId);
     if (id) this.shownIds.add(id);
     item.dataset.id = id;

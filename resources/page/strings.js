@@ -31,6 +31,16 @@ const TABLES = {
     'error.replaced': 'Opened again elsewhere — this page is no longer connected',
     tryAgain: 'Try again', notInRoom: 'Not in the room',
     overLimit: 'Too long: {0} characters over the room’s limit of {1}.',
+    attach: 'Attach a file or a picture', locationRemoved: 'location data removed',
+    uploadOf: 'Upload of {0}', cancel: 'Cancel', cancelled: 'cancelled',
+    chooseAgain: 'Choose the file again to continue',
+    fileTooBig: '{0} is larger than the {1} this room takes.', fileEmpty: '{0} is empty.',
+    'error.file_too_big': 'That file is larger than this room takes; nothing was stored.',
+    'error.disk_full': 'The host’s disk has no room for that file; nothing was stored.',
+    'error.upload_unknown': 'That upload is no longer on the host; send the file again.',
+    'error.file_damaged': 'The file arrived damaged; nothing was stored. Send it again.',
+    'error.picture_unreadable': 'That picture cannot be read, or is too large to show; nothing was stored.',
+    'error.too_many_uploads': 'You are sending three files already; wait for one to finish.',
   },
   es: {
     title: 'Tertulia', notConnected: 'Sin conexión', joinTitle: 'Únete a la conversación',
@@ -65,6 +75,16 @@ const TABLES = {
     'error.replaced': 'Abierta de nuevo en otro sitio: esta página ya no está conectada',
     tryAgain: 'Volver a intentar', notInRoom: 'Fuera de la sala',
     overLimit: 'Demasiado largo: {0} caracteres por encima del límite de la sala ({1}).',
+    attach: 'Enviar un archivo o una imagen', locationRemoved: 'sin datos de ubicación',
+    uploadOf: 'Subida de {0}', cancel: 'Cancelar', cancelled: 'cancelado',
+    chooseAgain: 'Vuelve a elegir el archivo para seguir',
+    fileTooBig: '{0} es más grande que los {1} que acepta esta sala.', fileEmpty: '{0} está vacío.',
+    'error.file_too_big': 'Ese archivo es más grande de lo que acepta esta sala; no se guardó nada.',
+    'error.disk_full': 'El disco del anfitrión no tiene sitio para ese archivo; no se guardó nada.',
+    'error.upload_unknown': 'Esa subida ya no está en el anfitrión; envía el archivo otra vez.',
+    'error.file_damaged': 'El archivo llegó dañado; no se guardó nada. Envíalo otra vez.',
+    'error.picture_unreadable': 'Esa imagen no se puede leer o es demasiado grande; no se guardó nada.',
+    'error.too_many_uploads': 'Ya estás enviando tres archivos; espera a que termine uno.',
   },
   'pt-BR': {
     title: 'Tertulia', notConnected: 'Sem conexão', joinTitle: 'Entre na conversa',
@@ -99,6 +119,16 @@ const TABLES = {
     'error.replaced': 'Aberta de novo em outro lugar — esta página não está mais conectada',
     tryAgain: 'Tentar de novo', notInRoom: 'Fora da sala',
     overLimit: 'Longa demais: {0} caracteres acima do limite da sala ({1}).',
+    attach: 'Enviar um arquivo ou uma imagem', locationRemoved: 'sem dados de localização',
+    uploadOf: 'Envio de {0}', cancel: 'Cancelar', cancelled: 'cancelado',
+    chooseAgain: 'Escolha o arquivo de novo para continuar',
+    fileTooBig: '{0} é maior que os {1} que esta sala aceita.', fileEmpty: '{0} está vazio.',
+    'error.file_too_big': 'Esse arquivo é maior do que esta sala aceita; nada foi guardado.',
+    'error.disk_full': 'O disco do anfitrião não tem espaço para esse arquivo; nada foi guardado.',
+    'error.upload_unknown': 'Esse envio não está mais no anfitrião; envie o arquivo de novo.',
+    'error.file_damaged': 'O arquivo chegou danificado; nada foi guardado. Envie de novo.',
+    'error.picture_unreadable': 'Essa imagem não pode ser lida ou é grande demais; nada foi guardado.',
+    'error.too_many_uploads': 'Você já está enviando três arquivos; espere um terminar.',
   },
 };
 
@@ -129,10 +159,11 @@ export function errorText(event, fallback = '') {
 }
 
 // Static text in the page: elements name their string in data-i18n (text), data-i18n-placeholder
-// or data-i18n-label (aria-label).
+// data-i18n-label (aria-label) or data-i18n-title (title).
 export function translatePage() {
   document.documentElement.lang = language;
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   for (const element of document.querySelectorAll('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder);
   for (const element of document.querySelectorAll('[data-i18n-label]')) element.setAttribute('aria-label', t(element.dataset.i18nLabel));
+  for (const element of document.querySelectorAll('[data-i18n-title]')) element.title = t(element.dataset.i18nTitle);
 }

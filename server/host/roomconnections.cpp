@@ -81,9 +81,9 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
             });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     connect(socket, &QWebSocket::textFrameReceived, this,
-            [this, socket](const QString &, bool isLast) { onFragment(socket, isLast); });
+            [this, socket](const QString &, bool isLast) { onFragment(socket, isLast, false); });
     connect(socket, &QWebSocket::binaryFrameReceived, this,
-            [this, socket](const QByteArray &, bool isLast) { onFragment(socket, isLast); });
+            [this, socket](const QByteArray &, bool isLast) { onFragment(socket, isLast, true); });
     const bool pingsWatched = PingWatch::watch(socket, [this, socket] { charge(socket); });
     Q_ASSERT_X(pingsWatched, "RoomConnections", "Qt's QWebSocket no longer has the ping signal");
     if (transport) {
@@ -193,7 +193,7 @@ void RoomConnections::charge(QWebSocket *socket)
     }
 }
 
-void RoomConnections::onFragment(QWebSocket *socket, bool isLast)
+void RoomConnections::onFragment(QWebSocket *socket, bool isLast, bool binary)
 {
     Peer *peer = find(socket);
     if (!peer)
@@ -206,7 +206,9 @@ void RoomConnections::onFragment(QWebSocket *socket, bool isLast)
                       .arg(InboundGate::kFragmentedMessageMs / 1000)});
         return;
     }
-    if (!isLast) // the whole message is admitted as one
+    // The whole message is admitted as one. A member's binary message is a piece of a file,
+    // which Chromium sends in several frames: paced by its acknowledgements, not the rate.
+    if (!isLast && !(binary && peer->joined))
         charge(socket);
 }
 

@@ -76,7 +76,7 @@ private:
     bool tooLarge(const QString &frame) const; // over the host's message bytes
     // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
     void charge(QWebSocket *socket);
-    void onFragment(QWebSocket *socket, bool isLast);
+    void onFragment(QWebSocket *socket, bool isLast, bool binary);
     void onDisconnected(QWebSocket *socket);
     void disconnectFlooder(QWebSocket *socket);
     void drainWaiting();
