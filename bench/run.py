@@ -39,9 +39,10 @@ def free_port():
 class Server:
     """One server under test, started fresh for each scenario."""
 
-    def __init__(self, kind, build):
+    def __init__(self, kind, build, extra=()):
         self.kind = kind
         self.build = build
+        self.extra = list(extra)  # more flags for tertulia-server
         self.process = None
         self.port = None
         self.data_dir = None
@@ -54,7 +55,7 @@ class Server:
                     "--port", str(self.port), "--data-dir", self.data_dir,
                     "--rate", "1000000", "--burst", "1000000", "--store-rate", "1000000000",
                     "--max-connections", "20000",
-                    "--max-per-address", "20000"]
+                    "--max-per-address", "20000"] + self.extra
         if self.kind == "fastapi":
             return ["/usr/bin/python3", "-m", "uvicorn", "fastapi_seed:app", "--app-dir",
                     str(PEERS), "--host", "127.0.0.1", "--port", str(self.port),

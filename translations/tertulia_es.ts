@@ -222,6 +222,41 @@
         <source>Copy link address</source>
         <translation>Copiar la dirección del enlace</translation>
     </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Descargar %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · location data removed</source>
+        <translation>%1 · %2 · sin datos de ubicación</translation>
+    </message>
+    <message>
+        <source>Open %1 full size</source>
+        <translation>Abrir %1 a tamaño completo</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttacher</name>
+    <message>
+        <source>Attach a file or a picture (or drop it here, or paste it)</source>
+        <translation>Adjuntar un archivo o una imagen (o suéltalo aquí, o pégalo)</translation>
+    </message>
+    <message>
+        <source>Attach a file or a picture</source>
+        <translation>Adjuntar un archivo o una imagen</translation>
+    </message>
+    <message>
+        <source>%1 is sending %2 — %3%</source>
+        <translation>%1 está enviando %2 — %3%</translation>
+    </message>
+    <message>
+        <source>Send files to the room</source>
+        <translation>Enviar archivos a la sala</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 this room takes; it was not sent.</source>
+        <translation>%1 es más grande que los %2 que acepta esta sala; no se envió.</translation>
+    </message>
 </context>
 <context>
     <name>FileSender</name>

@@ -222,6 +222,41 @@
         <source>Copy link address</source>
         <translation>Copiar o endereço do link</translation>
     </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Baixar %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · location data removed</source>
+        <translation>%1 · %2 · sem dados de localização</translation>
+    </message>
+    <message>
+        <source>Open %1 full size</source>
+        <translation>Abrir %1 em tamanho original</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttacher</name>
+    <message>
+        <source>Attach a file or a picture (or drop it here, or paste it)</source>
+        <translation>Anexar um arquivo ou uma imagem (ou solte aqui, ou cole)</translation>
+    </message>
+    <message>
+        <source>Attach a file or a picture</source>
+        <translation>Anexar um arquivo ou uma imagem</translation>
+    </message>
+    <message>
+        <source>%1 is sending %2 — %3%</source>
+        <translation>%1 está enviando %2 — %3%</translation>
+    </message>
+    <message>
+        <source>Send files to the room</source>
+        <translation>Enviar arquivos para a sala</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 this room takes; it was not sent.</source>
+        <translation>%1 é maior que os %2 que esta sala aceita; não foi enviado.</translation>
+    </message>
 </context>
 <context>
     <name>FileSender</name>

@@ -246,6 +246,8 @@ void ChatConnection::on(const Events::Ack &event)
     m_files.finished(event.clientId);
     see(event.id);
     emit messageAcknowledged(event.clientId, event.id, event.time);
+    if (event.file.isValid())
+        emit fileAcknowledged(event.clientId, event.file);
 }
 
 void ChatConnection::on(const Events::Presence &event)

@@ -2,6 +2,7 @@
 
 #include "conversationtabs.h"
 #include "conversationview.h"
+#include "fileattacher.h"
 #include "messageinput.h"
 #include "roomtray.h"
 #include "sharebar.h"
@@ -115,7 +116,16 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
         m_connection->open(m_connection->address(), m_connection->name(), password);
     });
 
+    auto *files = new FileAttacher(
+            m_connection, m_conversation, m_input, [this] { return m_recipient; }, this);
+    connect(files, &FileAttacher::othersUpload, this, [this](const QString &text) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, 3000);
+    });
     auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(files->button());
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_sendButton);
 

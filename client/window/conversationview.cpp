@@ -13,6 +13,8 @@
 #include <QtGui/QKeyEvent>
 #include <QtGui/QMouseEvent>
 #include <QtGui/QPainter>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 
@@ -166,6 +168,8 @@ void ConversationView::addMessage(const ChatMessage &message)
     // Your own message, resent after a reconnect and already shown as sending.
     if (!message.clientId.isEmpty() && m_pending.contains(message.clientId)) {
         markSent(message.clientId, message.id, message.time);
+        if (message.file.isValid())
+            markFileSent(message.clientId, message.file);
         return;
     }
     const bool atBottom = isAtBottom();
@@ -223,6 +227,7 @@ void ConversationView::addPending(const QString &clientId, const QString &text, 
     message.text = text;
     message.time = QDateTime::currentDateTimeUtc();
     message.to = to;
+    message.clientId = clientId;
     QListWidgetItem *item = makeItem(message);
     item->setData(MessageDelegate::PendingRole, true);
     item->setToolTip(tr("Sending…"));
@@ -265,7 +270,82 @@ void ConversationView::addNotice(const QString &text)
         stickToBottom();
 }
 
-QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
+void ConversationView::setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool)> link)
+{
+    m_fileLink = std::move(link);
+}
+
+void ConversationView::addPendingFile(const QString &clientId, const QString &name, qint64 size,
+                                      const QString &to)
+{
+    addPending(clientId,
+               u"📎 %1 · %2"_s.arg(name,
+                                  QLocale().formattedDataSize(size, 1, QLocale::DataSizeSIFormat)),
+               to);
+    if (QListWidgetItem *item = m_pending.value(clientId))
+        item->setData(MessageDelegate::ProgressRole, 0.0);
+}
+
+void ConversationView::setUploadProgress(const QString &clientId, qint64 stored, qint64 size)
+{
+    if (QListWidgetItem *item = m_pending.value(clientId); item && size > 0)
+        item->setData(MessageDelegate::ProgressRole, double(stored) / double(size));
+}
+
+void ConversationView::markFileSent(const QString &clientId, const Tertulia::FileInfo &file)
+{
+    // Acknowledged (markSent() came first and took it out of the pending ones): found by id.
+    for (int row = count() - 1; row >= 0; --row) {
+        QListWidgetItem *candidate = item(row);
+        if (candidate->data(MessageDelegate::ClientIdRole).toString() == clientId) {
+            candidate->setData(MessageDelegate::ProgressRole, QVariant());
+            showFile(candidate, file);
+            return;
+        }
+    }
+}
+
+void ConversationView::showFile(QListWidgetItem *item, const Tertulia::FileInfo &file)
+{
+    const QString size = QLocale().formattedDataSize(file.size, 1, QLocale::DataSizeSIFormat);
+    if (!m_fileLink)
+        return;
+    item->setData(MessageDelegate::FileUrlRole, m_fileLink(file, false));
+    if (!file.isPicture()) {
+        item->setData(MessageDelegate::TextRole, u"📎 %1 · %2"_s.arg(file.name, size));
+        item->setToolTip(tr("Download %1").arg(file.name));
+        return;
+    }
+    item->setData(MessageDelegate::TextRole,
+                  tr("%1 · %2 · location data removed").arg(file.name, size));
+    item->setToolTip(tr("Open %1 full size").arg(file.name));
+    const QSize picture = QSize(std::max(1, file.width), std::max(1, file.height));
+    item->setData(MessageDelegate::PictureSizeRole,
+                  picture.width() > MessageDelegate::kPictureSide
+                                  || picture.height() > MessageDelegate::kPictureSide
+                          ? picture.scaled(MessageDelegate::kPictureSide,
+                                           MessageDelegate::kPictureSide, Qt::KeepAspectRatio)
+                          : picture);
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this);
+        connect(m_network, &QNetworkAccessManager::finished, this, &ConversationView::onThumbnail);
+    }
+    QNetworkReply *reply = m_network->get(QNetworkRequest(m_fileLink(file, true)));
+    m_thumbnails.insert(reply, item); // rows are never removed while the view lives
+}
+
+void ConversationView::onThumbnail(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    QListWidgetItem *row = m_thumbnails.take(reply);
+    if (!row || reply->error() != QNetworkReply::NoError)
+        return; // the place stays empty: the picture still opens with a click
+    const QImage thumbnail = QImage::fromData(reply->readAll());
+    if (!thumbnail.isNull())
+        row->setData(MessageDelegate::ThumbnailRole, thumbnail);
+}
+
+QListWidgetItem *ConversationView::makeItem(const ChatMessage &message)
 {
     const bool own = message.name == m_ownName;
     const QString stamp
@@ -283,6 +363,9 @@ QListWidgetItem *ConversationView::makeItem(const ChatMessage &message) const
     item->setData(MessageDelegate::RecipientRole, message.to);
     item->setData(MessageDelegate::MentionRole, !own && mentionsYou(message.text));
     item->setData(MessageDelegate::ConversationRole, message.partnerFor(m_ownName));
+    item->setData(MessageDelegate::ClientIdRole, message.clientId);
+    if (message.file.isValid())
+        showFile(item, message.file);
     return item;
 }
 

@@ -7,6 +7,11 @@
 #include <QtCore/QSet>
 #include <QtWidgets/QListWidget>
 
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
 // The list of messages and notices. Shows each room message once (by id), keeps your own
 // messages as sending/sent/failed, and loads older pages when the reader scrolls to the top
 // without moving what they are reading.
@@ -28,6 +33,14 @@ public:
     void markSent(const QString &clientId, qint64 id, const QDateTime &time);
     void markFailed(const QString &clientId, const QString &reason);
     void addNotice(const QString &text);
+    // Where this member reads a file, or a picture's thumbnail (ChatConnection::fileUrl).
+    void setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool thumbnail)> link);
+    // One of your files as it uploads: its name and size, then a bar as the host stores it.
+    void addPendingFile(const QString &clientId, const QString &name, qint64 size,
+                        const QString &to = {});
+    void setUploadProgress(const QString &clientId, qint64 stored, qint64 size);
+    // Stored: the line becomes the file (a picture's thumbnail, or a download).
+    void markFileSent(const QString &clientId, const Tertulia::FileInfo &file);
     // Said in the middle of the list while it is empty.
     void setEmptyHint(const QString &hint);
     // Shows one conversation: the room (empty) or the direct messages with one person.
@@ -48,7 +61,10 @@ private:
     QUrl linkAt(const QPoint &point) const; // in the viewport
     void placeInView(QListWidgetItem *item); // hidden unless in the conversation shown
     void stickToBottom();
-    QListWidgetItem *makeItem(const Tertulia::ChatMessage &message) const;
+    QListWidgetItem *makeItem(const Tertulia::ChatMessage &message);
+    // A file's roles: its caption, where it is read, a picture's size and (fetched) thumbnail.
+    void showFile(QListWidgetItem *item, const Tertulia::FileInfo &file);
+    void onThumbnail(QNetworkReply *reply);
     bool isAtBottom() const;
     void onScrolled(int value);
     void fillScreen();
@@ -62,4 +78,7 @@ private:
     qint64 m_oldestId = -1;
     bool m_hasOlder = false;
     bool m_olderRequested = false;
+    std::function<QUrl(const Tertulia::FileInfo &, bool)> m_fileLink;
+    QNetworkAccessManager *m_network = nullptr; // made with the first thumbnail asked for
+    QHash<QNetworkReply *, QListWidgetItem *> m_thumbnails; // on their way, for which row
 };

@@ -3,7 +3,9 @@
 #include "messagetext.h"
 
 #include <QtCore/QDateTime>
+#include <QtGui/QImage>
 #include <QtGui/QPainter>
+#include <QtGui/QPainterPath>
 #include <QtWidgets/QAbstractScrollArea>
 
 #include <cmath>
@@ -114,15 +116,26 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     const bool continuation = index.data(ContinuationRole).toBool();
     const int bubbleTop = continuation ? top : top + kMargin / 2;
     const int contentTop = bubbleTop + (continuation ? 2 : kPadding);
-    if (continuation) {
-        layout.body = QRect(textLeft, contentTop, width, text.height());
-    } else {
+    int y = contentTop;
+    if (!continuation) {
         layout.avatar = QRect(left, contentTop, kAvatar, kAvatar);
         layout.header
                 = QRect(textLeft, contentTop, width, QFontMetrics(boldFont(option.font)).height());
-        layout.body = QRect(textLeft, layout.header.bottom() + 2, width, text.height());
+        y = layout.header.bottom() + 2;
     }
-    const int bottom = std::max(layout.body.bottom(), layout.avatar.bottom());
+    if (const QSize picture = index.data(PictureSizeRole).toSize(); picture.isValid()) {
+        // Above its caption, never wider than the column.
+        const QSize shown = picture.width() > width
+                                    ? picture.scaled(width, picture.height(), Qt::KeepAspectRatio)
+                                    : picture;
+        layout.picture = QRect(QPoint(textLeft, y + 2), shown);
+        y = layout.picture.bottom() + 4;
+    }
+    layout.body = QRect(textLeft, y, width, text.height());
+    if (index.data(ProgressRole).isValid())
+        layout.progress = QRect(textLeft, layout.body.bottom() + 4, std::min(width, 240), 6);
+    const int bottom = std::max({layout.body.bottom(), layout.avatar.bottom(),
+                                 layout.progress.isNull() ? 0 : layout.progress.bottom()});
     layout.bubble = QRect(textLeft - kPadding, bubbleTop, width + 2 * kPadding,
                           bottom - bubbleTop + (continuation ? 3 : kPadding));
     return layout;
@@ -134,6 +147,10 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     if (index.data(KindRole).toInt() == Notice)
         return {};
     const Layout layout = layoutFor(option, index);
+    // A file's message: its picture and its caption open the file.
+    if (const QUrl file = index.data(FileUrlRole).toUrl();
+        file.isValid() && (layout.picture.contains(point) || layout.body.contains(point)))
+        return file;
     return layout.text->linkAt(point - layout.body.topLeft());
 }
 
@@ -223,8 +240,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     const QString name = index.data(NameRole).toString();
     if (layout.header.isNull()) { // a continuation: the text alone
-        painter->setPen(palette.color(QPalette::Text));
-        layout.text->draw(painter, layout.body.topLeft());
+        drawBody(painter, option, index, layout);
         painter->restore();
         return;
     }
@@ -257,8 +273,39 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(QColor(0xc6, 0x28, 0x28));
     }
     painter->drawText(layout.header.adjusted(nameWidth + 8, 0, 0, 0), Qt::AlignLeft, stamp);
-
-    painter->setPen(palette.color(QPalette::Text));
-    layout.text->draw(painter, layout.body.topLeft());
+    drawBody(painter, option, index, layout);
     painter->restore();
+}
+
+void MessageDelegate::drawBody(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index, const Layout &layout) const
+{
+    const QPalette &palette = option.palette;
+    if (!layout.picture.isNull()) {
+        const QImage thumbnail = index.data(ThumbnailRole).value<QImage>();
+        QPainterPath rounded;
+        rounded.addRoundedRect(layout.picture, 6, 6);
+        painter->save();
+        painter->setClipPath(rounded);
+        if (thumbnail.isNull()) // still on its way: its place, so nothing jumps when it comes
+            painter->fillRect(layout.picture, palette.color(QPalette::Mid));
+        else
+            painter->drawImage(layout.picture, thumbnail);
+        painter->restore();
+    }
+    // A file's caption reads as the link it is; a message's text in the text colour.
+    const bool file = index.data(FileUrlRole).toUrl().isValid();
+    painter->setPen(palette.color(file ? QPalette::Link : QPalette::Text));
+    layout.text->draw(painter, layout.body.topLeft());
+    if (!layout.progress.isNull()) {
+        const double done = std::clamp(index.data(ProgressRole).toDouble(), 0.0, 1.0);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(palette.color(QPalette::Mid));
+        painter->drawRoundedRect(layout.progress, 3, 3);
+        painter->setBrush(palette.color(QPalette::Highlight));
+        painter->drawRoundedRect(
+                QRect(layout.progress.topLeft(),
+                      QSize(int(layout.progress.width() * done), layout.progress.height())),
+                3, 3);
+    }
 }

@@ -1,5 +1,10 @@
 #include "messageinput.h"
 
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QMimeData>
+#include <QtCore/QStandardPaths>
+#include <QtGui/QImage>
 #include <QtGui/QKeyEvent>
 #include <QtGui/QTextBlock>
 
@@ -44,4 +49,45 @@ void MessageInput::keyPressEvent(QKeyEvent *event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+namespace {
+
+QStringList localFiles(const QMimeData *source)
+{
+    QStringList paths;
+    for (const QUrl &url : source->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
+
+bool MessageInput::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source->hasImage() || !localFiles(source).isEmpty()
+           || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void MessageInput::insertFromMimeData(const QMimeData *source)
+{
+    if (const QStringList files = localFiles(source); !files.isEmpty()) {
+        emit filesPasted(files);
+        return;
+    }
+    if (source->hasImage() && !source->hasText()) {
+        // A screenshot on the clipboard has no file: it becomes one, named for when it was.
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        const QString directory = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+        const QString path = QDir(directory).filePath(
+                QStringLiteral("screenshot-%1.png")
+                        .arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss")));
+        if (!image.isNull() && image.save(path, "PNG")) {
+            emit filesPasted({path});
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }

@@ -20,9 +20,13 @@ public:
 signals:
     void submitted();
     void edited(const QString &text);
+    // Pasted files (copied in a file manager), or a picture (a screenshot) saved to one.
+    void filesPasted(const QStringList &paths);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     int heightForLines(int lines) const;

@@ -1,6 +1,7 @@
 // tertulia-probe: the native client's ChatConnection with a line interface, so tests written
 // in other languages (the browser test) can chat through the real native client code.
-// stdin: one message to send per line. stdout: one JSON object per event.
+// stdin: one message to send per line ("/file PATH" sends a file instead). stdout: one JSON
+// object per event.
 
 #include "chatconnection.h"
 
@@ -59,6 +60,24 @@ int main(int argc, char *argv[])
                      [](const QString &clientId, qint64 id) {
                          emitEvent({{"event", "ack"}, {"clientId", clientId}, {"id", id}});
                      });
+    QObject::connect(&connection, &ChatConnection::uploadProgress, &app,
+                     [](const QString &clientId, qint64 stored, qint64 size) {
+                         emitEvent({{"event", "file-progress"},
+                                    {"clientId", clientId},
+                                    {"stored", stored},
+                                    {"size", size}});
+                     });
+    QObject::connect(&connection, &ChatConnection::fileAcknowledged, &app,
+                     [](const QString &clientId, const Tertulia::FileInfo &file) {
+                         emitEvent({{"event", "file-stored"},
+                                    {"clientId", clientId},
+                                    {"url", file.path()},
+                                    {"type", file.type}});
+                     });
+    QObject::connect(&connection, &ChatConnection::messageFailed, &app,
+                     [](const QString &clientId, const QString &reason) {
+                         emitEvent({{"event", "failed"}, {"clientId", clientId}, {"reason", reason}});
+                     });
     QObject::connect(&connection, &ChatConnection::presenceChanged, &app,
                      [](const QStringList &joined, const QStringList &left) {
                          emitEvent({{"event", "presence"},
@@ -93,6 +112,12 @@ int main(int argc, char *argv[])
         while ((end = pending.indexOf('\n')) >= 0) {
             const QString line = QString::fromUtf8(pending.left(end));
             pending.remove(0, end + 1);
+            if (line.startsWith(u"/file "_s)) {
+                QString error;
+                const QString clientId = connection.sendFile(line.mid(6), {}, &error);
+                emitEvent({{"event", "file-sent"}, {"clientId", clientId}, {"error", error}});
+                continue;
+            }
             const QString clientId = connection.send(line);
             emitEvent({{"event", "sent"}, {"clientId", clientId}, {"text", line}});
         }

@@ -1,0 +1,234 @@
+// Files in the native window (offscreen), against a real host over real sockets: dropped onto
+// the conversation, pasted as a screenshot, or refused over the room's limit; a picture from
+// another member shown as its thumbnail, opening full size with one click.
+
+#include "chatconnection.h"
+#include "chatwindow.h"
+#include "clientpayload.h"
+#include "messagedelegate.h"
+#include "messageinput.h"
+#include "support/testclient.h"
+#include "support/testhost.h"
+
+#include <QtCore/QMimeData>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QClipboard>
+#include <QtGui/QDesktopServices>
+#include <QtGui/QImage>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtTest/QtTest>
+#include <QtWidgets/QListWidget>
+#include <QtWidgets/QToolButton>
+
+using namespace Qt::StringLiterals;
+
+class OpenedLinks final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
+class tst_WindowFiles final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void aFileDroppedOnTheConversationReachesTheRoom();
+    void aPastedScreenshotIsSentAsAPicture();
+    void aFileOverTheLimitIsRefusedInWords();
+    void aPictureFromAnotherMemberShowsAsItsThumbnail();
+
+private:
+    QListWidget *conversation() const
+    {
+        return m_window->findChild<QListWidget *>(u"messageList"_s);
+    }
+    QListWidgetItem *lastItem() const { return conversation()->item(conversation()->count() - 1); }
+    // The newest line whose text has `text` (notices of who joined may come after it).
+    QListWidgetItem *lineWith(const QString &text) const
+    {
+        for (int row = conversation()->count() - 1; row >= 0; --row) {
+            if (conversation()->item(row)->data(Qt::DisplayRole).toString().contains(text))
+                return conversation()->item(row);
+        }
+        return nullptr;
+    }
+    QByteArray download(const QString &path, const QString &key);
+
+    QTemporaryDir m_files;
+    std::unique_ptr<TestHost> m_host;
+    std::unique_ptr<ChatConnection> m_connection;
+    std::unique_ptr<ChatWindow> m_window;
+    std::unique_ptr<TestClient> m_bea;
+    QString m_beaKey;
+};
+
+void tst_WindowFiles::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_WindowFiles::init()
+{
+    m_host = std::make_unique<TestHost>();
+    m_host->settings.limits.maxFileBytes = 4 * 1024 * 1024;
+    QVERIFY(m_host->start());
+    m_connection = std::make_unique<ChatConnection>();
+    m_window = std::make_unique<ChatWindow>(m_connection.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_connection->open(m_host->pageUrl(), u"Ana"_s);
+    QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
+    m_bea = std::make_unique<TestClient>();
+    QVERIFY(m_bea->open(m_host->socketUrl(u"name=Bea"_s)));
+    m_beaKey = m_bea->next(u"welcome"_s).value("fileKey").toString();
+    QVERIFY(!m_beaKey.isEmpty());
+}
+
+void tst_WindowFiles::cleanup()
+{
+    m_bea.reset();
+    m_window.reset();
+    m_connection.reset();
+    m_host.reset();
+}
+
+QByteArray tst_WindowFiles::download(const QString &path, const QString &key)
+{
+    QNetworkAccessManager network;
+    QUrl url = m_host->pageUrl();
+    url.setPath(path, QUrl::TolerantMode);
+    url.setQuery(u"key="_s + key);
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(10000) || reply->error() != QNetworkReply::NoError)
+        return {};
+    reply->deleteLater();
+    return reply->readAll();
+}
+
+void tst_WindowFiles::aFileDroppedOnTheConversationReachesTheRoom()
+{
+    const QString path = m_files.filePath(u"notas de la reunión.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray content = QByteArray("acta\n").repeated(200'000); // 1 MB: a few pieces
+    file.write(content);
+    file.close();
+
+    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    QVERIFY(drop.isAccepted());
+    // Shown at once as it uploads, with its bar.
+    QListWidgetItem *line = lineWith(u"notas de la reunión.txt"_s);
+    QVERIFY(line);
+    QVERIFY(line->data(MessageDelegate::ProgressRole).isValid());
+
+    const QJsonObject message = m_bea->nextWhere(
+            u"message"_s, [](const QJsonObject &m) { return m.contains("file"); }, 20000);
+    const QJsonObject received = message.value("file").toObject();
+    QCOMPARE(received.value("name").toString(), u"notas de la reunión.txt"_s);
+    QCOMPARE(received.value("type").toString(), u"application/octet-stream"_s);
+    QCOMPARE(download(received.value("url").toString(), m_beaKey), content);
+    // In the window the line became the download: no bar, a link that opens the file.
+    QTRY_VERIFY(!line->data(MessageDelegate::ProgressRole).isValid());
+    const QUrl link = line->data(MessageDelegate::FileUrlRole).toUrl();
+    QVERIFY(link.isValid());
+    QVERIFY(link.query().startsWith(u"key="_s));
+}
+
+void tst_WindowFiles::aPastedScreenshotIsSentAsAPicture()
+{
+    QImage screenshot(200, 120, QImage::Format_RGB32);
+    screenshot.fill(QColor(0x2f, 0x7d, 0x6d));
+    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
+    QGuiApplication::clipboard()->setImage(screenshot);
+    input->setFocus();
+    input->paste();
+    const QJsonObject message = m_bea->nextWhere(
+            u"message"_s, [](const QJsonObject &m) { return m.contains("file"); }, 20000);
+    const QJsonObject file = message.value("file").toObject();
+    QVERIFY(file.value("name").toString().startsWith(u"screenshot-"_s));
+    QCOMPARE(file.value("type").toString(), u"image/png"_s);
+    QCOMPARE(file.value("width").toInt(), 200);
+    QVERIFY(input->text().isEmpty()); // a picture, not text in the box
+}
+
+void tst_WindowFiles::aFileOverTheLimitIsRefusedInWords()
+{
+    const QString path = m_files.filePath(u"big.iso"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(4 * 1024 * 1024 + 1));
+    file.close();
+    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    QTRY_VERIFY(lineWith(u"big.iso is larger than the 4.2 MB this room takes"_s));
+    QTest::qWait(300);
+    QVERIFY(m_bea->eventsOfType(u"upload"_s).isEmpty());
+}
+
+void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()
+{
+    QImage picture(1200, 800, QImage::Format_RGB32);
+    picture.fill(QColor(0xf2, 0xa9, 0x00));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    picture.save(&buffer, "PNG");
+    m_bea->socket.sendTextMessage(
+            Tertulia::encodeFileOffer(u"atardecer.png"_s, png.size(), u"b1"_s));
+    const QJsonObject accepted = m_bea->next(u"file_accepted"_s, 10000);
+    QVERIFY(!accepted.isEmpty());
+    m_bea->socket.sendBinaryMessage(
+            Tertulia::FileChunk::encode(accepted.value("upload").toString(), 0, png));
+    QVERIFY(!m_bea->nextWhere(
+                          u"ack"_s, [](const QJsonObject &a) { return a.contains("file"); }, 20000)
+                     .isEmpty());
+
+    QTRY_VERIFY(lineWith(u"atardecer.png"_s));
+    QListWidgetItem *line = lineWith(u"atardecer.png"_s);
+    QCOMPARE(line->data(MessageDelegate::PictureSizeRole).toSize(), QSize(320, 213));
+    QTRY_VERIFY_WITH_TIMEOUT(!line->data(MessageDelegate::ThumbnailRole).value<QImage>().isNull(),
+                             10000);
+    QVERIFY(line->data(MessageDelegate::TextRole).toString().contains(u"location data removed"_s));
+
+    // One click on the picture opens it full size, in the desktop's browser.
+    OpenedLinks opened;
+    QDesktopServices::setUrlHandler(u"http"_s, &opened, "open");
+    auto *list = conversation();
+    list->scrollToItem(line);
+    const QRect row = list->visualItemRect(line);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row.topLeft() + QPoint(80, 60));
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    QCOMPARE(opened.urls.size(), 1);
+    QVERIFY(opened.urls.first().path().endsWith(u"/atardecer.png"_s));
+    QVERIFY(opened.urls.first().query().startsWith(u"key="_s));
+}
+
+QTEST_MAIN(tst_WindowFiles)
+#include "tst_windowfiles.moc"
