@@ -127,6 +127,10 @@ void tst_WindowFiles::aFileDroppedOnTheConversationReachesTheRoom()
     file.close();
 
     QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+    // A conversation longer than the view, read at its newest message.
+    for (int n = 1; n <= 20; ++n)
+        m_bea->send({{"name", "Bea"}, {"message", u"línea %1"_s.arg(n)}});
+    QTRY_VERIFY(lineWith(u"línea 20"_s));
     QMimeData data;
     data.setUrls({QUrl::fromLocalFile(path)});
     QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
@@ -152,6 +156,22 @@ void tst_WindowFiles::aFileDroppedOnTheConversationReachesTheRoom()
     const QUrl link = line->data(MessageDelegate::FileUrlRole).toUrl();
     QVERIFY(link.isValid());
     QVERIFY(link.query().startsWith(u"key="_s));
+
+    // The line changed height (its bar gone): what is written next is still wholly in view.
+    auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"y el acta, abajo"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(!m_bea->nextWhere(u"message"_s, [](const QJsonObject &m) {
+                      return m.value("message").toString() == u"y el acta, abajo"_s;
+                  }).isEmpty());
+    QListWidgetItem *newest = lineWith(u"y el acta, abajo"_s);
+    QVERIFY(newest);
+    QWidget *view = static_cast<QAbstractScrollArea *>(conversation())->viewport();
+    QTRY_VERIFY2(conversation()->visualItemRect(newest).bottom() <= view->height(),
+                 qPrintable(u"newest row ends at %1, the view at %2"_s
+                                    .arg(conversation()->visualItemRect(newest).bottom())
+                                    .arg(view->height())));
 }
 
 void tst_WindowFiles::aPastedScreenshotIsSentAsAPicture()

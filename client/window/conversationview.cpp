@@ -46,6 +46,12 @@ ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
     setMouseTracking(true); // the hand over links
     setAccessibleName(tr("Messages"));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+    // A row that grows or shrinks after it was shown (a file stored, a thumbnail's caption, a
+    // re-wrap) keeps a reader who was at the newest message there.
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_followsNewest)
+            scrollToBottom();
+    });
 }
 
 QUrl ConversationView::linkAt(const QPoint &point) const
@@ -378,6 +384,7 @@ bool ConversationView::isAtBottom() const
 
 void ConversationView::onScrolled(int value)
 {
+    m_followsNewest = value >= verticalScrollBar()->maximum() - 4;
     if (value == verticalScrollBar()->minimum() && m_hasOlder && !m_olderRequested
         && m_oldestId > 0) {
         m_olderRequested = true;

@@ -78,6 +78,7 @@ private:
     qint64 m_oldestId = -1;
     bool m_hasOlder = false;
     bool m_olderRequested = false;
+    bool m_followsNewest = true; // the reader is at the newest message (not reading back)
     std::function<QUrl(const Tertulia::FileInfo &, bool)> m_fileLink;
     QNetworkAccessManager *m_network = nullptr; // made with the first thumbnail asked for
     QHash<QNetworkReply *, QListWidgetItem *> m_thumbnails; // on their way, for which row

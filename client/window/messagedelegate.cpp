@@ -159,7 +159,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const Layout layout = layoutFor(opt, index);
-    const int gap = index.data(ContinuationRole).toBool() ? 1 : kMargin;
+    // A continuation keeps a few pixels below its bubble: the newest one sits on the edge.
+    const int gap = index.data(ContinuationRole).toBool() ? 3 : kMargin;
     return QSize(availableWidth(opt), layout.bubble.bottom() - opt.rect.top() + gap);
 }
 
