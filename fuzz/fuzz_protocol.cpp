@@ -1,5 +1,6 @@
 // libFuzzer target: everything a peer controls before it is trusted — request heads, client
-// payloads (with the names and texts in them), and host events as a client decodes them.
+// payloads (with the names and texts in them), pieces of files, and host events as a client
+// decodes them.
 
 #include "clientpayload.h"
 #include "names.h"
@@ -27,5 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     (void)Tertulia::Names::problemWith(Tertulia::Names::normalized(text));
     (void)Tertulia::problemWithMessageText(text);
     (void)Tertulia::decodeServerEvent(bytes);
+    if (const auto chunk = Tertulia::FileChunk::decode(bytes)) // a binary frame from a member
+        (void)chunk->bytes.size();
     return 0;
 }

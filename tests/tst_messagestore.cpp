@@ -27,6 +27,7 @@ private slots:
     void keepsEverythingAcrossReopening();
     void directMessagesReachOnlyTheirParties();
     void addsRecipientColumnsToAnOlderFile();
+    void filesTravelWithTheirMessages();
     void usesWriteAheadLogging();
     void corruptDatabaseIsAClearError();
     void unusableDirectoryIsAClearError();
@@ -184,6 +185,53 @@ void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
                          u"Bea"_s, u"bea"_s));
     QCOMPARE(texts(store.latest(u"eva"_s, 10).value()), QStringList{u"de antes"_s});
     QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), (QStringList{u"de antes"_s, u"privado"_s}));
+    // The file columns came with the upgrade too.
+    const StoredFile file{
+            u"0123456789abcdef0123456789abcdef"_s, u"foto.png"_s, 1234, u"image/png"_s, 64, 48};
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"foto.png"_s, {}, QDateTime::currentDateTimeUtc(), {},
+                         {}, file));
+    QCOMPARE(store.latest(u"eva"_s, 10).value().last().file.id, file.id);
+}
+
+void tst_MessageStore::filesTravelWithTheirMessages()
+{
+    MessageStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const StoredFile photo{u"11111111111111111111111111111111"_s,
+                           u"playa.jpg"_s,
+                           402'133,
+                           u"image/jpeg"_s,
+                           1600,
+                           1200};
+    const StoredFile notes{u"22222222222222222222222222222222"_s,
+                           u"notas.txt"_s,
+                           12,
+                           u"application/octet-stream"_s,
+                           0,
+                           0};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"playa.jpg"_s, u"f1"_s, now, {}, {}, photo));
+    QVERIFY(store.append(u"Bea"_s, u"bea"_s, u"hola"_s, {}, now));
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"notas.txt"_s, {}, now, u"Bea"_s, u"bea"_s, notes));
+
+    const QList<StoredMessage> page = store.latest(u"bea"_s, 10).value();
+    QCOMPARE(page.size(), 3);
+    const StoredFile &read = page.first().file;
+    QCOMPARE((QList<QVariant>{read.id, read.name, read.size, read.type, read.width, read.height}),
+             (QList<QVariant>{photo.id, photo.name, photo.size, photo.type, photo.width,
+                              photo.height}));
+    QVERIFY(page.at(1).file.id.isEmpty());
+    // Who may read each: the room's by everyone, the direct message's by its two parties.
+    QVERIFY(store.fileReaders(photo.id)->recipientKey.isEmpty());
+    QCOMPARE(store.fileReaders(notes.id)->senderKey, u"ana"_s);
+    QCOMPARE(store.fileReaders(notes.id)->recipientKey, u"bea"_s);
+    QVERIFY(!store.fileReaders(u"33333333333333333333333333333333"_s));
+    QCOMPARE(store.fileIds().value(), (QSet<QString>{photo.id, notes.id}));
+    QCOMPARE(store.fileBytes(), photo.size + notes.size);
+    // The oldest file goes with its message; the message without a file stays.
+    QCOMPARE(store.pruneOldestFiles(1), 1);
+    QCOMPARE(store.fileIds().value(), QSet<QString>{notes.id});
+    QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), (QStringList{u"hola"_s, u"notas.txt"_s}));
 }
 
 void tst_MessageStore::usesWriteAheadLogging()

@@ -24,6 +24,7 @@ private slots:
     void namesAreTrimmedAndComparedIgnoringCase();
     void nameLengthCountsCharactersNotUtf16Units();
     void clientRequestsRoundTrip();
+    void fileOffersAndPiecesRoundTrip();
     void serverEventsRoundTrip();
     void presenceRoundTrips();
     void unknownServerEventsAreIgnored();
@@ -96,6 +97,20 @@ void tst_Protocol::refusesInvalidPayloads_data()
             << u"{\"message\":\"a\\u2028b\"}"_s << ErrorCode::MessageInvalid;
     QTest::newRow("too long") << u"{\"message\":\"%1\"}"_s.arg(QString(4001, u'y'))
                               << ErrorCode::MessageTooLong;
+    QTest::newRow("file offer without size")
+            << u"{\"type\":\"file_offer\",\"file\":\"a.png\"}"_s << ErrorCode::BadField;
+    QTest::newRow("file offer of 0 bytes")
+            << u"{\"type\":\"file_offer\",\"file\":\"a.png\",\"size\":0}"_s << ErrorCode::BadField;
+    QTest::newRow("file offer named only by its path")
+            << u"{\"type\":\"file_offer\",\"file\":\"../../\",\"size\":5}"_s << ErrorCode::BadField;
+    QTest::newRow("file offer with a short sha256")
+            << u"{\"type\":\"file_offer\",\"file\":\"a\",\"size\":5,\"sha256\":\"ab\"}"_s
+            << ErrorCode::BadField;
+    QTest::newRow("file offer going on with no upload id")
+            << u"{\"type\":\"file_offer\",\"file\":\"a\",\"size\":5,\"upload\":\"x\"}"_s
+            << ErrorCode::BadField;
+    QTest::newRow("file cancel without upload")
+            << u"{\"type\":\"file_cancel\"}"_s << ErrorCode::BadField;
 }
 
 void tst_Protocol::refusesInvalidPayloads()
@@ -172,6 +187,34 @@ void tst_Protocol::clientRequestsRoundTrip()
     QCOMPARE(history.limit, 50);
 }
 
+void tst_Protocol::fileOffersAndPiecesRoundTrip()
+{
+    const QString upload = u"0123456789abcdef0123456789abcdef"_s;
+    DecodedClientPayload decoded = decodeClientPayload(encodeFileOffer(
+            u"C:\\fotos/la\u0007 playa.jpg"_s, 1234, u"f1"_s, u"Bea"_s, upload.toUpper()));
+    const auto *offer = std::get_if<ClientPayload>(&decoded);
+    QVERIFY(offer);
+    QCOMPARE(offer->type, ClientPayload::Type::FileOffer);
+    QCOMPARE(offer->fileName, u"la playa.jpg"_s); // no path, no control character
+    QCOMPARE(offer->size, 1234);
+    QCOMPARE(offer->clientId, u"f1"_s);
+    QCOMPARE(offer->to, u"Bea"_s);
+    QCOMPARE(offer->upload, upload);
+    decoded = decodeClientPayload(encodeFileCancel(upload));
+    QCOMPARE(std::get<ClientPayload>(decoded).type, ClientPayload::Type::FileCancel);
+
+    const QByteArray bytes("the bytes of a file");
+    const QByteArray frame = FileChunk::encode(upload, 5'000'000'000, bytes);
+    QCOMPARE(frame.size(), FileChunk::kHeaderBytes + bytes.size());
+    const auto chunk = FileChunk::decode(frame);
+    QVERIFY(chunk);
+    QCOMPARE(chunk->upload, upload);
+    QCOMPARE(chunk->offset, 5'000'000'000);
+    QCOMPARE(chunk->bytes.toByteArray(), bytes);
+    QVERIFY(!FileChunk::decode(QByteArray(23, 'x'))); // shorter than its header
+    QVERIFY(!FileChunk::decode(QByteArray(16, 'x') + QByteArray(8, '\xff'))); // offset < 0
+}
+
 namespace {
 
 // The event decoded from what the host encoded, as the type it must be (fails the test if not).
@@ -222,6 +265,33 @@ void tst_Protocol::serverEventsRoundTrip()
     QCOMPARE(welcome.limits.messageLength, 100);
     QCOMPARE(welcome.limits.messagesPerSecond, 2.5);
     QCOMPARE(welcome.limits.nameLength, Limits::kMaxNameLength);
+
+    const FileInfo picture{u"9b2f6c1d0e8a4f7b3c5d6e7f8a9b0c1d"_s,
+                           u"playa 1.jpg"_s,
+                           402'133,
+                           u"image/jpeg"_s,
+                           1600,
+                           1200};
+    const auto withFile = decodedAs<Events::Message>(
+            ServerEvents::message({8, u"Ana"_s, picture.name, time, u"f1"_s, {}, picture}));
+    QCOMPARE(withFile.message.file.id, picture.id);
+    QCOMPARE(withFile.message.file.size, picture.size);
+    QCOMPARE(withFile.message.file.width, 1600);
+    QCOMPARE(withFile.message.file.path(), u"/files/%1/playa%201.jpg"_s.arg(picture.id));
+    QVERIFY(withFile.message.file.isPicture());
+    QCOMPARE(decodedAs<Events::Ack>(ServerEvents::ack(8, u"f1"_s, time, picture)).file.name,
+             picture.name);
+    const auto accepted = decodedAs<Events::FileAccepted>(
+            ServerEvents::fileAccepted({u"f1"_s, picture.id, 524'288, 262'144, 4}));
+    QCOMPARE((QList<qint64>{accepted.offset, accepted.chunkBytes, accepted.window}),
+             (QList<qint64>{524'288, 262'144, 4}));
+    QCOMPARE(decodedAs<Events::FileProgress>(ServerEvents::fileProgress(picture.id, 99)).received,
+             99);
+    const auto seen = decodedAs<Events::Upload>(ServerEvents::upload(
+            {picture.id, u"Ana"_s, u"video.mp4"_s, 1000, 250, u"Bea"_s, true}));
+    QCOMPARE(seen.fileName, u"video.mp4"_s);
+    QCOMPARE(seen.to, u"Bea"_s);
+    QVERIFY(seen.ended);
 
     const auto ended = decodedAs<Events::RoomEnded>(ServerEvents::roomEnded(u"Time to go home."_s));
     QCOMPARE(ended.reason, u"Time to go home."_s);
