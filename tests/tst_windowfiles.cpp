@@ -10,6 +10,7 @@
 #include "support/testclient.h"
 #include "support/testhost.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QMimeData>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QClipboard>
@@ -18,7 +19,9 @@
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QtTest>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +49,7 @@ private slots:
     void aFileDroppedOnTheConversationReachesTheRoom();
     void aPastedScreenshotIsSentAsAPicture();
     void aFileOverTheLimitIsRefusedInWords();
+    void aFileGoingUpCanBeStopped();
     void aPictureFromAnotherMemberShowsAsItsThumbnail();
 
 private:
@@ -210,6 +214,64 @@ void tst_WindowFiles::aFileOverTheLimitIsRefusedInWords()
     QTRY_VERIFY(lineWith(u"big.iso is larger than the 4.2 MB this room takes"_s));
     QTest::qWait(300);
     QVERIFY(m_bea->eventsOfType(u"upload"_s).isEmpty());
+}
+
+void tst_WindowFiles::aFileGoingUpCanBeStopped()
+{
+    const QString path = m_files.filePath(u"copia.tar"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(3 * 1024 * 1024, 'x')); // at 256 KiB/s, ten seconds or more
+    file.close();
+    m_connection->close();
+    cleanup();
+    m_host = std::make_unique<TestHost>();
+    m_host->settings.limits.uploadBytesPerSecond = 256 * 1024;
+    QVERIFY(m_host->start());
+    m_connection = std::make_unique<ChatConnection>();
+    m_window = std::make_unique<ChatWindow>(m_connection.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_connection->open(m_host->pageUrl(), u"Ana"_s);
+    m_bea = std::make_unique<TestClient>();
+    QVERIFY(m_bea->open(m_host->socketUrl(u"name=Bea"_s)));
+    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    QVERIFY(!m_bea->next(u"upload"_s, 10000).isEmpty()); // it started
+    QListWidgetItem *line = lineWith(u"copia.tar"_s);
+    QVERIFY(line);
+
+    // Its context menu stops it.
+    QTimer::singleShot(300, this, [] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        for (QAction *action : menu->actions()) {
+            if (action->text() == u"Stop sending this file"_s)
+                action->trigger();
+        }
+        menu->close();
+    });
+    const QPoint inside = conversation()->visualItemRect(line).center();
+    QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, inside, viewport->mapToGlobal(inside));
+    QCoreApplication::sendEvent(viewport, &menuEvent);
+    QVERIFY(!m_bea->nextWhere(
+                          u"upload"_s,
+                          [](const QJsonObject &e) { return e.value("ended").toBool(); }, 10000)
+                     .isEmpty());
+    QTRY_VERIFY(line->data(MessageDelegate::FailedRole).toBool());
+    QVERIFY(line->toolTip().contains(u"you stopped it"_s));
+    // Nothing of it is left on the host.
+    QTRY_COMPARE(QDir(m_host->settings.dataDirectory + u"/files"_s).entryList(QDir::Files),
+                 QStringList());
+    QTest::qWait(500);
+    QVERIFY(m_bea->eventsOfType(u"message"_s).isEmpty());
 }
 
 void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()

@@ -234,6 +234,10 @@
         <source>Open %1 full size</source>
         <translation>Abrir %1 a tamaño completo</translation>
     </message>
+    <message>
+        <source>Stop sending this file</source>
+        <translation>Dejar de enviar este archivo</translation>
+    </message>
 </context>
 <context>
     <name>FileAttacher</name>
@@ -256,6 +260,10 @@
     <message>
         <source>%1 is larger than the %2 this room takes; it was not sent.</source>
         <translation>%1 es más grande que los %2 que acepta esta sala; no se envió.</translation>
+    </message>
+    <message>
+        <source>you stopped it</source>
+        <translation>lo detuviste</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,10 @@
         <source>Open %1 full size</source>
         <translation>Abrir %1 em tamanho original</translation>
     </message>
+    <message>
+        <source>Stop sending this file</source>
+        <translation>Parar de enviar este arquivo</translation>
+    </message>
 </context>
 <context>
     <name>FileAttacher</name>
@@ -256,6 +260,10 @@
     <message>
         <source>%1 is larger than the %2 this room takes; it was not sent.</source>
         <translation>%1 é maior que os %2 que esta sala aceita; não foi enviado.</translation>
+    </message>
+    <message>
+        <source>you stopped it</source>
+        <translation>você o interrompeu</translation>
     </message>
 </context>
 <context>

@@ -152,11 +152,16 @@ void ChatConnection::setPinnedFingerprint(const QString &fingerprint)
     m_pinnedDigest = QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""));
 }
 
+bool ChatConnection::trusts(const QSslCertificate &certificate) const
+{
+    return !m_pinnedDigest.isEmpty()
+           && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest;
+}
+
 void ChatConnection::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
-    if (!m_pinnedDigest.isEmpty()
-        && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest) {
+    if (trusts(certificate)) {
         m_socket.ignoreSslErrors(); // the very certificate the user was told to expect
         return;
     }

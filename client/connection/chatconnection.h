@@ -36,6 +36,9 @@ public:
     // fingerprint ("AB:CD:…", as the host prints it), whatever else is wrong with it.
     void setPinnedFingerprint(const QString &fingerprint);
     void setPassword(const QString &password) { m_password = password; }
+    // Whether a host's certificate is the pinned one (setPinnedFingerprint): file downloads
+    // trust the host exactly as the socket does.
+    bool trusts(const QSslCertificate &certificate) const;
 
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();

@@ -15,6 +15,7 @@
 #include <QtGui/QPainter>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslConfiguration>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 
@@ -93,6 +94,13 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
     const QString text = item->data(MessageDelegate::TextRole).toString();
     const QUrl url = linkAt(event->pos());
     QMenu menu(this);
+    if (const QString clientId = item->data(MessageDelegate::ClientIdRole).toString();
+        item->data(MessageDelegate::ProgressRole).isValid() && m_pending.contains(clientId)) {
+        // One of your files still going up: it can be stopped here.
+        menu.addAction(tr("Stop sending this file"), this,
+                       [this, clientId] { emit fileCancelled(clientId); });
+        menu.addSeparator();
+    }
     menu.addAction(tr("Copy"), this, [text] { QGuiApplication::clipboard()->setText(text); });
     if (url.isValid()) {
         menu.addAction(tr("Open link"), this, [url] { QDesktopServices::openUrl(url); });
@@ -276,9 +284,11 @@ void ConversationView::addNotice(const QString &text)
         stickToBottom();
 }
 
-void ConversationView::setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool)> link)
+void ConversationView::setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool)> link,
+                                    std::function<bool(const QSslCertificate &)> trusts)
 {
     m_fileLink = std::move(link);
+    m_trusts = std::move(trusts);
 }
 
 void ConversationView::addPendingFile(const QString &clientId, const QString &name, qint64 size,

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QSslCertificate;
 class QNetworkReply;
 
 // The list of messages and notices. Shows each room message once (by id), keeps your own
@@ -33,8 +34,10 @@ public:
     void markSent(const QString &clientId, qint64 id, const QDateTime &time);
     void markFailed(const QString &clientId, const QString &reason);
     void addNotice(const QString &text);
-    // Where this member reads a file, or a picture's thumbnail (ChatConnection::fileUrl).
-    void setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool thumbnail)> link);
+    // Where this member reads a file, or a picture's thumbnail (ChatConnection::fileUrl), and
+    // which certificate a host with a self-signed one is trusted by (ChatConnection::trusts).
+    void setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool thumbnail)> link,
+                      std::function<bool(const QSslCertificate &)> trusts);
     // One of your files as it uploads: its name and size, then a bar as the host stores it.
     void addPendingFile(const QString &clientId, const QString &name, qint64 size,
                         const QString &to = {});
@@ -49,6 +52,8 @@ public:
 signals:
     // The reader reached the top and older messages exist.
     void olderWanted(qint64 beforeId);
+    // "Stop sending this file" on one of your files still going up.
+    void fileCancelled(const QString &clientId);
 
 protected:
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -80,6 +85,7 @@ private:
     bool m_olderRequested = false;
     bool m_followsNewest = true; // the reader is at the newest message (not reading back)
     std::function<QUrl(const Tertulia::FileInfo &, bool)> m_fileLink;
+    std::function<bool(const QSslCertificate &)> m_trusts;
     QNetworkAccessManager *m_network = nullptr; // made with the first thumbnail asked for
     QHash<QNetworkReply *, QListWidgetItem *> m_thumbnails; // on their way, for which row
 };

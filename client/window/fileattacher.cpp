@@ -48,8 +48,16 @@ FileAttacher::FileAttacher(ChatConnection *connection, ConversationView *convers
         target->setAcceptDrops(true);
         target->installEventFilter(this);
     }
-    conversation->setFileLinks([connection](const Tertulia::FileInfo &file, bool thumbnail) {
-        return connection->fileUrl(file, thumbnail);
+    conversation->setFileLinks(
+            [connection](const Tertulia::FileInfo &file, bool thumbnail) {
+                return connection->fileUrl(file, thumbnail);
+            },
+            [connection](const QSslCertificate &certificate) {
+                return connection->trusts(certificate);
+            });
+    connect(conversation, &ConversationView::fileCancelled, this, [this](const QString &clientId) {
+        m_connection->cancelFile(clientId);
+        m_conversation->markFailed(clientId, tr("you stopped it"));
     });
     connect(connection, &ChatConnection::joined, this,
             [this] { m_button->setEnabled(m_connection->limits().fileBytes > 0); });

@@ -292,6 +292,8 @@ PHRASES = {
         '%1 is sending %2 — %3%': '%1 está enviando %2 — %3%',
         'Send files to the room': 'Enviar archivos a la sala',
         '%1 is larger than the %2 this room takes; it was not sent.': '%1 es más grande que los %2 que acepta esta sala; no se envió.',
+        'Stop sending this file': 'Dejar de enviar este archivo',
+        'you stopped it': 'lo detuviste',
     },
     "pt_BR": {
         "Encrypted (HTTPS)": "Criptografada (HTTPS)",
@@ -579,6 +581,8 @@ PHRASES = {
         '%1 is sending %2 — %3%': '%1 está enviando %2 — %3%',
         'Send files to the room': 'Enviar arquivos para a sala',
         '%1 is larger than the %2 this room takes; it was not sent.': '%1 é maior que os %2 que esta sala aceita; não foi enviado.',
+        'Stop sending this file': 'Parar de enviar este arquivo',
+        'you stopped it': 'você o interrompeu',
     },
 }
 
