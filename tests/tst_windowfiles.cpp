@@ -7,6 +7,7 @@
 #include "clientpayload.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
+#include "support/testcertificate.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -51,6 +52,7 @@ private slots:
     void aFileOverTheLimitIsRefusedInWords();
     void aFileGoingUpCanBeStopped();
     void aPictureFromAnotherMemberShowsAsItsThumbnail();
+    void thumbnailsComeFromAPinnedSelfSignedHost();
 
 private:
     QListWidget *conversation() const
@@ -68,6 +70,8 @@ private:
         return nullptr;
     }
     QByteArray download(const QString &path, const QString &key);
+    // Bea sends a picture (1200×800) as a browser would, and waits until it is stored.
+    bool beaSendsAPicture(const QString &name);
 
     QTemporaryDir m_files;
     std::unique_ptr<TestHost> m_host;
@@ -274,7 +278,7 @@ void tst_WindowFiles::aFileGoingUpCanBeStopped()
     QVERIFY(m_bea->eventsOfType(u"message"_s).isEmpty());
 }
 
-void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()
+bool tst_WindowFiles::beaSendsAPicture(const QString &name)
 {
     QImage picture(1200, 800, QImage::Format_RGB32);
     picture.fill(QColor(0xf2, 0xa9, 0x00));
@@ -282,15 +286,50 @@ void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     picture.save(&buffer, "PNG");
-    m_bea->socket.sendTextMessage(
-            Tertulia::encodeFileOffer(u"atardecer.png"_s, png.size(), u"b1"_s));
+    m_bea->socket.sendTextMessage(Tertulia::encodeFileOffer(name, png.size(), u"b1"_s));
     const QJsonObject accepted = m_bea->next(u"file_accepted"_s, 10000);
-    QVERIFY(!accepted.isEmpty());
+    if (accepted.isEmpty())
+        return false;
     m_bea->socket.sendBinaryMessage(
             Tertulia::FileChunk::encode(accepted.value("upload").toString(), 0, png));
-    QVERIFY(!m_bea->nextWhere(
-                          u"ack"_s, [](const QJsonObject &a) { return a.contains("file"); }, 20000)
-                     .isEmpty());
+    return !m_bea->nextWhere(
+                         u"ack"_s, [](const QJsonObject &a) { return a.contains("file"); }, 20000)
+                    .isEmpty();
+}
+
+void tst_WindowFiles::thumbnailsComeFromAPinnedSelfSignedHost()
+{
+    QVERIFY(makeTestCertificate(m_files));
+    cleanup();
+    m_host = std::make_unique<TestHost>();
+    m_host->settings.certificateFile = m_files.filePath(u"cert.pem"_s);
+    m_host->settings.keyFile = m_files.filePath(u"key.pem"_s);
+    QVERIFY(m_host->start());
+    m_connection = std::make_unique<ChatConnection>();
+    m_connection->setPinnedFingerprint(m_host->host.certificateFingerprint());
+    m_window = std::make_unique<ChatWindow>(m_connection.get());
+    m_window->show();
+    m_connection->open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
+    QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
+    m_bea = std::make_unique<TestClient>();
+    connect(&m_bea->socket, &QWebSocket::sslErrors, this,
+            [this] { m_bea->socket.ignoreSslErrors(); }); // a browser would ask its user
+    QVERIFY(m_bea->open(QUrl(u"wss://127.0.0.1:%1/ws?name=Bea"_s.arg(m_host->port()))));
+    QVERIFY(beaSendsAPicture(u"de noche.png"_s));
+    QTRY_VERIFY(lineWith(u"de noche.png"_s));
+    // Over HTTPS, from the certificate the socket was pinned to (and that one only).
+    QTRY_VERIFY_WITH_TIMEOUT(!lineWith(u"de noche.png"_s)
+                                      ->data(MessageDelegate::ThumbnailRole)
+                                      .value<QImage>()
+                                      .isNull(),
+                             10000);
+    QCOMPARE(lineWith(u"de noche.png"_s)->data(MessageDelegate::FileUrlRole).toUrl().scheme(),
+             u"https"_s);
+}
+
+void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()
+{
+    QVERIFY(beaSendsAPicture(u"atardecer.png"_s));
 
     QTRY_VERIFY(lineWith(u"atardecer.png"_s));
     QListWidgetItem *line = lineWith(u"atardecer.png"_s);

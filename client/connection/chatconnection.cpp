@@ -152,16 +152,20 @@ void ChatConnection::setPinnedFingerprint(const QString &fingerprint)
     m_pinnedDigest = QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""));
 }
 
-bool ChatConnection::trusts(const QSslCertificate &certificate) const
+QSslCertificate ChatConnection::pinnedCertificate() const
 {
+    const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
     return !m_pinnedDigest.isEmpty()
-           && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest;
+                           && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest
+                   ? certificate
+                   : QSslCertificate();
 }
 
 void ChatConnection::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
-    if (trusts(certificate)) {
+    if (!m_pinnedDigest.isEmpty()
+        && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest) {
         m_socket.ignoreSslErrors(); // the very certificate the user was told to expect
         return;
     }

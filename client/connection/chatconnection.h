@@ -36,9 +36,9 @@ public:
     // fingerprint ("AB:CD:…", as the host prints it), whatever else is wrong with it.
     void setPinnedFingerprint(const QString &fingerprint);
     void setPassword(const QString &password) { m_password = password; }
-    // Whether a host's certificate is the pinned one (setPinnedFingerprint): file downloads
-    // trust the host exactly as the socket does.
-    bool trusts(const QSslCertificate &certificate) const;
+    // The host's certificate when it is the pinned one (setPinnedFingerprint) and the socket is
+    // connected to it; null otherwise. File downloads trust exactly that certificate.
+    QSslCertificate pinnedCertificate() const;
 
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();

@@ -15,7 +15,9 @@
 #include <QtGui/QPainter>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslError>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 
@@ -285,10 +287,10 @@ void ConversationView::addNotice(const QString &text)
 }
 
 void ConversationView::setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool)> link,
-                                    std::function<bool(const QSslCertificate &)> trusts)
+                                    std::function<QSslCertificate()> pinned)
 {
     m_fileLink = std::move(link);
-    m_trusts = std::move(trusts);
+    m_pinned = std::move(pinned);
 }
 
 void ConversationView::addPendingFile(const QString &clientId, const QString &name, qint64 size,
@@ -347,6 +349,18 @@ void ConversationView::showFile(QListWidgetItem *item, const Tertulia::FileInfo 
         connect(m_network, &QNetworkAccessManager::finished, this, &ConversationView::onThumbnail);
     }
     QNetworkReply *reply = m_network->get(QNetworkRequest(m_fileLink(file, true)));
+    // A host with a self-signed certificate: exactly the one the room's socket was pinned to
+    // (and only it) is trusted, whatever else is wrong with it.
+    if (const QSslCertificate pinned = m_pinned ? m_pinned() : QSslCertificate();
+        !pinned.isNull()) {
+        QList<QSslError> expected;
+        for (const auto error :
+             {QSslError::SelfSignedCertificate, QSslError::HostNameMismatch,
+              QSslError::CertificateUntrusted, QSslError::UnableToGetLocalIssuerCertificate,
+              QSslError::UnableToVerifyFirstCertificate})
+            expected.append(QSslError(error, pinned));
+        reply->ignoreSslErrors(expected);
+    }
     m_thumbnails.insert(reply, item); // rows are never removed while the view lives
 }
 

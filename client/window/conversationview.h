@@ -35,9 +35,9 @@ public:
     void markFailed(const QString &clientId, const QString &reason);
     void addNotice(const QString &text);
     // Where this member reads a file, or a picture's thumbnail (ChatConnection::fileUrl), and
-    // which certificate a host with a self-signed one is trusted by (ChatConnection::trusts).
+    // the certificate the room's socket was pinned to, if any (ChatConnection::pinnedCertificate).
     void setFileLinks(std::function<QUrl(const Tertulia::FileInfo &, bool thumbnail)> link,
-                      std::function<bool(const QSslCertificate &)> trusts);
+                      std::function<QSslCertificate()> pinned);
     // One of your files as it uploads: its name and size, then a bar as the host stores it.
     void addPendingFile(const QString &clientId, const QString &name, qint64 size,
                         const QString &to = {});
@@ -85,7 +85,7 @@ private:
     bool m_olderRequested = false;
     bool m_followsNewest = true; // the reader is at the newest message (not reading back)
     std::function<QUrl(const Tertulia::FileInfo &, bool)> m_fileLink;
-    std::function<bool(const QSslCertificate &)> m_trusts;
+    std::function<QSslCertificate()> m_pinned;
     QNetworkAccessManager *m_network = nullptr; // made with the first thumbnail asked for
     QHash<QNetworkReply *, QListWidgetItem *> m_thumbnails; // on their way, for which row
 };

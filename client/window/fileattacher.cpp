@@ -52,9 +52,7 @@ FileAttacher::FileAttacher(ChatConnection *connection, ConversationView *convers
             [connection](const Tertulia::FileInfo &file, bool thumbnail) {
                 return connection->fileUrl(file, thumbnail);
             },
-            [connection](const QSslCertificate &certificate) {
-                return connection->trusts(certificate);
-            });
+            [connection] { return connection->pinnedCertificate(); });
     connect(conversation, &ConversationView::fileCancelled, this, [this](const QString &clientId) {
         m_connection->cancelFile(clientId);
         m_conversation->markFailed(clientId, tr("you stopped it"));
