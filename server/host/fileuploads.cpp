@@ -123,6 +123,8 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
         accept(*active, offer.clientId);
         if (active->received == active->record.size)
             finish(active->record.id); // stored whole before the host stopped
+        else
+            announceProgress(*active, false); // going again
         return;
     }
     if (auto problem = refusal(sender, offer.size)) {
@@ -246,8 +248,12 @@ void FileUploads::cancel(const Sender &sender, const QString &uploadId)
 void FileUploads::disconnected(QWebSocket *socket)
 {
     for (Active &active : m_active) {
-        if (active.socket == socket)
-            active.socket = nullptr;
+        if (active.socket != socket)
+            continue;
+        active.socket = nullptr;
+        // Not going now: the others stop showing it until its sender goes on with it.
+        if (!active.finishing)
+            announceProgress(active, true);
     }
 }
 

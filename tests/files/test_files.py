@@ -131,8 +131,13 @@ class Files(unittest.IsolatedAsyncioTestCase):
         self.assertEqual((await ana.next("message"))["message"], "still here")
         token = ana.welcome["resume"]
         ana.socket.transport.abort()  # the Wi-Fi drops
+        # The others stop seeing it go up...
+        await bea.next("upload", lambda e: e["upload"] == accepted["upload"] and e.get("ended"))
         ana = await Member.join(self.host, "Ana", resume=token)
         again = await ana.offer("video.mp4", data, upload=accepted["upload"], client_id="v1")
+        # ...until it goes on.
+        going = await bea.next("upload", lambda e: e["upload"] == accepted["upload"])
+        self.assertEqual((going.get("ended", False), going["received"]), (False, acknowledged))
         self.assertEqual(again["type"], "file_accepted")
         self.assertEqual(again["offset"], acknowledged, "resumed from elsewhere than stored")
         await ana.send_bytes(again, data)
