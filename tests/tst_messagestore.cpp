@@ -229,7 +229,7 @@ void tst_MessageStore::filesTravelWithTheirMessages()
     QCOMPARE(store.fileIds().value(), (QSet<QString>{photo.id, notes.id}));
     QCOMPARE(store.fileBytes(), photo.size + notes.size);
     // The oldest file goes with its message; the message without a file stays.
-    QCOMPARE(store.pruneOldestFiles(1), 1);
+    QCOMPARE(store.pruneOldestFiles(1), QStringList{photo.id});
     QCOMPARE(store.fileIds().value(), QSet<QString>{notes.id});
     QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), (QStringList{u"hola"_s, u"notas.txt"_s}));
 }

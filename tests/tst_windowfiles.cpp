@@ -70,6 +70,11 @@ private:
         return nullptr;
     }
     QByteArray download(const QString &path, const QString &key);
+    // A fresh room (settings as `configure` leaves them) with Ana in the window and Bea on a
+    // socket: what every test starts with, some with other limits or TLS.
+    void startRoom(const std::function<void(HostSettings &)> &configure);
+    // Files dragged from a file manager and dropped onto the conversation; whether it took them.
+    bool dropFiles(const QStringList &paths);
     // Bea sends a picture (1200×800) as a browser would, and waits until it is stored.
     bool beaSendsAPicture(const QString &name);
 
@@ -88,19 +93,49 @@ void tst_WindowFiles::initTestCase()
 
 void tst_WindowFiles::init()
 {
+    startRoom([](HostSettings &settings) { settings.limits.maxFileBytes = 4 * 1024 * 1024; });
+}
+
+void tst_WindowFiles::startRoom(const std::function<void(HostSettings &)> &configure)
+{
+    cleanup();
     m_host = std::make_unique<TestHost>();
-    m_host->settings.limits.maxFileBytes = 4 * 1024 * 1024;
+    configure(m_host->settings);
     QVERIFY(m_host->start());
+    const bool tls = !m_host->settings.certificateFile.isEmpty();
     m_connection = std::make_unique<ChatConnection>();
+    if (tls)
+        m_connection->setPinnedFingerprint(m_host->host.certificateFingerprint());
     m_window = std::make_unique<ChatWindow>(m_connection.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_connection->open(m_host->pageUrl(), u"Ana"_s);
+    const QString scheme = tls ? u"s"_s : QString();
+    m_connection->open(QUrl(u"http%1://127.0.0.1:%2/"_s.arg(scheme).arg(m_host->port())), u"Ana"_s);
     QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
     m_bea = std::make_unique<TestClient>();
-    QVERIFY(m_bea->open(m_host->socketUrl(u"name=Bea"_s)));
+    connect(&m_bea->socket, &QWebSocket::sslErrors, this,
+            [this] { m_bea->socket.ignoreSslErrors(); }); // self-signed: a browser would ask
+    QVERIFY(m_bea->open(
+            QUrl(u"ws%1://127.0.0.1:%2/ws?name=Bea"_s.arg(scheme).arg(m_host->port()))));
     m_beaKey = m_bea->next(u"welcome"_s).value("fileKey").toString();
     QVERIFY(!m_beaKey.isEmpty());
+    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+}
+
+bool tst_WindowFiles::dropFiles(const QStringList &paths)
+{
+    QMimeData data;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    data.setUrls(urls);
+    // As a real drag: entering first (a drop alone is ignored), then the drop.
+    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    return enter.isAccepted() && drop.isAccepted();
 }
 
 void tst_WindowFiles::cleanup()
@@ -134,20 +169,11 @@ void tst_WindowFiles::aFileDroppedOnTheConversationReachesTheRoom()
     file.write(content);
     file.close();
 
-    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
     // A conversation longer than the view, read at its newest message.
     for (int n = 1; n <= 20; ++n)
         m_bea->send({{"name", "Bea"}, {"message", u"línea %1"_s.arg(n)}});
     QTRY_VERIFY(lineWith(u"línea 20"_s));
-    QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(path)});
-    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
-    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &drop);
-    QVERIFY(drop.isAccepted());
+    QVERIFY(dropFiles({path}));
     // Shown at once as it uploads, with its bar.
     QListWidgetItem *line = lineWith(u"notas de la reunión.txt"_s);
     QVERIFY(line);
@@ -186,7 +212,6 @@ void tst_WindowFiles::aPastedScreenshotIsSentAsAPicture()
 {
     QImage screenshot(200, 120, QImage::Format_RGB32);
     screenshot.fill(QColor(0x2f, 0x7d, 0x6d));
-    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
     auto *input = m_window->findChild<MessageInput *>(u"messageInput"_s);
     QGuiApplication::clipboard()->setImage(screenshot);
     input->setFocus();
@@ -207,14 +232,7 @@ void tst_WindowFiles::aFileOverTheLimitIsRefusedInWords()
     QVERIFY(file.open(QIODevice::WriteOnly));
     QVERIFY(file.resize(4 * 1024 * 1024 + 1));
     file.close();
-    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
-    QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(path)});
-    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
-    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &enter);
-    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &drop);
+    dropFiles({path});
     QTRY_VERIFY(lineWith(u"big.iso is larger than the 4.2 MB this room takes"_s));
     QTest::qWait(300);
     QVERIFY(m_bea->eventsOfType(u"upload"_s).isEmpty());
@@ -227,27 +245,9 @@ void tst_WindowFiles::aFileGoingUpCanBeStopped()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray(3 * 1024 * 1024, 'x')); // at 256 KiB/s, ten seconds or more
     file.close();
-    m_connection->close();
-    cleanup();
-    m_host = std::make_unique<TestHost>();
-    m_host->settings.limits.uploadBytesPerSecond = 256 * 1024;
-    QVERIFY(m_host->start());
-    m_connection = std::make_unique<ChatConnection>();
-    m_window = std::make_unique<ChatWindow>(m_connection.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_connection->open(m_host->pageUrl(), u"Ana"_s);
-    m_bea = std::make_unique<TestClient>();
-    QVERIFY(m_bea->open(m_host->socketUrl(u"name=Bea"_s)));
-    QTRY_VERIFY(m_window->findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
+    startRoom([](HostSettings &settings) { settings.limits.uploadBytesPerSecond = 256 * 1024; });
 
-    QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(path)});
-    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
-    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &enter);
-    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(viewport, &drop);
+    QVERIFY(dropFiles({path}));
     QVERIFY(!m_bea->next(u"upload"_s, 10000).isEmpty()); // it started
     QListWidgetItem *line = lineWith(u"copia.tar"_s);
     QVERIFY(line);
@@ -262,6 +262,7 @@ void tst_WindowFiles::aFileGoingUpCanBeStopped()
         }
         menu->close();
     });
+    QWidget *viewport = static_cast<QAbstractScrollArea *>(conversation())->viewport();
     const QPoint inside = conversation()->visualItemRect(line).center();
     QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, inside, viewport->mapToGlobal(inside));
     QCoreApplication::sendEvent(viewport, &menuEvent);
@@ -300,21 +301,10 @@ bool tst_WindowFiles::beaSendsAPicture(const QString &name)
 void tst_WindowFiles::thumbnailsComeFromAPinnedSelfSignedHost()
 {
     QVERIFY(makeTestCertificate(m_files));
-    cleanup();
-    m_host = std::make_unique<TestHost>();
-    m_host->settings.certificateFile = m_files.filePath(u"cert.pem"_s);
-    m_host->settings.keyFile = m_files.filePath(u"key.pem"_s);
-    QVERIFY(m_host->start());
-    m_connection = std::make_unique<ChatConnection>();
-    m_connection->setPinnedFingerprint(m_host->host.certificateFingerprint());
-    m_window = std::make_unique<ChatWindow>(m_connection.get());
-    m_window->show();
-    m_connection->open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
-    QTRY_COMPARE(m_connection->state(), ChatConnection::State::Connected);
-    m_bea = std::make_unique<TestClient>();
-    connect(&m_bea->socket, &QWebSocket::sslErrors, this,
-            [this] { m_bea->socket.ignoreSslErrors(); }); // a browser would ask its user
-    QVERIFY(m_bea->open(QUrl(u"wss://127.0.0.1:%1/ws?name=Bea"_s.arg(m_host->port()))));
+    startRoom([this](HostSettings &settings) {
+        settings.certificateFile = m_files.filePath(u"cert.pem"_s);
+        settings.keyFile = m_files.filePath(u"key.pem"_s);
+    });
     QVERIFY(beaSendsAPicture(u"de noche.png"_s));
     QTRY_VERIFY(lineWith(u"de noche.png"_s));
     // Over HTTPS, from the certificate the socket was pinned to (and that one only).

@@ -34,6 +34,17 @@ QRegularExpression mentionPattern(const QString &name)
                                       | QRegularExpression::UseUnicodePropertiesOption);
 }
 
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+// A file that is not a picture, as its line reads: a paper clip, its name and its size.
+QString downloadCaption(const QString &name, qint64 size)
+{
+    return u"📎 %1 · %2"_s.arg(name, sizeText(size));
+}
+
 } // namespace
 
 ConversationView::ConversationView(QWidget *parent) : QListWidget(parent)
@@ -296,10 +307,7 @@ void ConversationView::setFileLinks(std::function<QUrl(const Tertulia::FileInfo 
 void ConversationView::addPendingFile(const QString &clientId, const QString &name, qint64 size,
                                       const QString &to)
 {
-    addPending(clientId,
-               u"📎 %1 · %2"_s.arg(name,
-                                  QLocale().formattedDataSize(size, 1, QLocale::DataSizeSIFormat)),
-               to);
+    addPending(clientId, downloadCaption(name, size), to);
     if (QListWidgetItem *item = m_pending.value(clientId))
         item->setData(MessageDelegate::ProgressRole, 0.0);
 }
@@ -325,17 +333,16 @@ void ConversationView::markFileSent(const QString &clientId, const Tertulia::Fil
 
 void ConversationView::showFile(QListWidgetItem *item, const Tertulia::FileInfo &file)
 {
-    const QString size = QLocale().formattedDataSize(file.size, 1, QLocale::DataSizeSIFormat);
     if (!m_fileLink)
         return;
     item->setData(MessageDelegate::FileUrlRole, m_fileLink(file, false));
     if (!file.isPicture()) {
-        item->setData(MessageDelegate::TextRole, u"📎 %1 · %2"_s.arg(file.name, size));
+        item->setData(MessageDelegate::TextRole, downloadCaption(file.name, file.size));
         item->setToolTip(tr("Download %1").arg(file.name));
         return;
     }
     item->setData(MessageDelegate::TextRole,
-                  tr("%1 · %2 · location data removed").arg(file.name, size));
+                  tr("%1 · %2 · location data removed").arg(file.name, sizeText(file.size)));
     item->setToolTip(tr("Open %1 full size").arg(file.name));
     const QSize picture = QSize(std::max(1, file.width), std::max(1, file.height));
     item->setData(MessageDelegate::PictureSizeRole,

@@ -14,20 +14,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QStringList localFiles(const QMimeData *data)
-{
-    QStringList paths;
-    for (const QUrl &url : data->urls()) {
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
-            paths.append(url.toLocalFile());
-    }
-    return paths;
-}
-
-} // namespace
-
 FileAttacher::FileAttacher(ChatConnection *connection, ConversationView *conversation,
                            MessageInput *input, std::function<QString()> recipient, QWidget *parent)
     : QObject(parent),
@@ -106,13 +92,13 @@ bool FileAttacher::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
         auto *drag = static_cast<QDropEvent *>(event);
-        if (m_button->isEnabled() && !localFiles(drag->mimeData()).isEmpty()) {
+        if (m_button->isEnabled() && !MessageInput::localFiles(drag->mimeData()).isEmpty()) {
             drag->acceptProposedAction();
             return true;
         }
     } else if (event->type() == QEvent::Drop) {
         auto *drop = static_cast<QDropEvent *>(event);
-        const QStringList files = localFiles(drop->mimeData());
+        const QStringList files = MessageInput::localFiles(drop->mimeData());
         if (m_button->isEnabled() && !files.isEmpty()) {
             drop->acceptProposedAction();
             send(files);

@@ -2,6 +2,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
+#include <QtCore/QFileInfo>
 #include <QtCore/QMimeData>
 #include <QtCore/QStandardPaths>
 #include <QtGui/QImage>
@@ -51,19 +52,15 @@ void MessageInput::keyPressEvent(QKeyEvent *event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
-namespace {
-
-QStringList localFiles(const QMimeData *source)
+QStringList MessageInput::localFiles(const QMimeData *data)
 {
     QStringList paths;
-    for (const QUrl &url : source->urls()) {
-        if (url.isLocalFile())
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
             paths.append(url.toLocalFile());
     }
     return paths;
 }
-
-} // namespace
 
 bool MessageInput::canInsertFromMimeData(const QMimeData *source) const
 {

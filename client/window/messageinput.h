@@ -14,6 +14,8 @@ public:
     explicit MessageInput(QWidget *parent = nullptr);
 
     QString text() const { return toPlainText(); }
+    // The files (not folders) on this computer that a paste or a drop carries.
+    static QStringList localFiles(const QMimeData *data);
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
 

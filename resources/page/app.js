@@ -314,7 +314,7 @@ function stop(code, text) {
   clearTimeout(retryTimer);
   for (const entry of session.outbox) conversation.markFailed(entry.clientId, text);
   session.outbox = [];
-  for (const clientId of uploads.entries.keys()) conversation.markFailed(clientId, text);
+  for (const clientId of uploads.clientIds()) conversation.markFailed(clientId, text);
   uploads.cancelAll();
   session.save();
   if (code === 'removed' || code === 'room_ended') showMembers([]);

@@ -150,8 +150,8 @@ export class Uploads {
     }
   }
 
-  has(clientId) {
-    return this.entries.has(clientId);
+  clientIds() {
+    return [...this.entries.keys()];
   }
 
   // Stored as a message, refused, or given up: forgotten here.

@@ -61,15 +61,13 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     connect(&m_connections, &RoomConnections::chunkReceived, this, &ChatRoom::onChunk);
     connect(&m_connections, &RoomConnections::disconnected, &m_uploads, &FileUploads::disconnected);
     connect(&m_uploads, &FileUploads::fileReady, this, &ChatRoom::postFile);
-    connect(&m_uploads, &FileUploads::announce, this,
-            [this](const Events::Upload &upload, const QString &recipientKey) {
-                const QByteArray event = ServerEvents::upload(upload);
-                if (upload.to.isEmpty())
-                    broadcast(event, nullptr);
-                else if (QWebSocket *reader = m_registry.connectionOf(upload.to))
-                    m_connections.deliver(reader, event);
-                Q_UNUSED(recipientKey);
-            });
+    connect(&m_uploads, &FileUploads::announce, this, [this](const Events::Upload &upload) {
+        const QByteArray event = ServerEvents::upload(upload);
+        if (upload.to.isEmpty())
+            broadcast(event, nullptr);
+        else if (QWebSocket *reader = m_registry.connectionOf(upload.to))
+            m_connections.deliver(reader, event);
+    });
     connect(&m_presence, &PresenceBroadcaster::eventReady, this,
             [this](const QByteArray &event) { broadcast(event, nullptr); });
     m_awayTimer.setSingleShot(true);

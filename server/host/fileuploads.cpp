@@ -36,6 +36,12 @@ QString pictureFormat(const QByteArray &head)
     return {};
 }
 
+ProtocolError notStored()
+{
+    return {ErrorCode::StorageFailed,
+            FileUploads::tr("The host could not store your file; nothing was stored.")};
+}
+
 QString megabytes(qint64 bytes)
 {
     return QString::number(double(bytes) / (1024 * 1024), 'f', bytes < 10 * 1024 * 1024 ? 1 : 0);
@@ -139,10 +145,7 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
     QFile part(m_files.partPath(record.id));
     if (!part.open(QIODevice::WriteOnly) || !m_ledger.add(record)) {
         part.remove();
-        m_connections.sendError(sender.socket,
-                                {ErrorCode::StorageFailed,
-                                 tr("The host could not store your file; nothing was sent.")},
-                                offer.clientId);
+        m_connections.sendError(sender.socket, notStored(), offer.clientId);
         return;
     }
     qCDebug(lcHost).noquote() << sender.name << "is sending a file of" << offer.size << "bytes";
@@ -185,8 +188,7 @@ void FileUploads::chunk(const Sender &sender, const QByteArray &frame)
         return;
     }
     if (!m_files.appendToPart(active->record.id, chunk->offset, chunk->bytes)) {
-        fail(active->record.id, {ErrorCode::StorageFailed,
-                                 tr("The host could not store your file; nothing was stored.")});
+        fail(active->record.id, notStored());
         return;
     }
     active->received += chunk->bytes.size();
@@ -228,8 +230,7 @@ void FileUploads::announceProgress(Active &active, bool ended)
     active.announcedMs = nowMs();
     const UploadRecord &record = active.record;
     emit announce({record.id, record.owner, record.fileName, record.size, active.received,
-                   record.recipient, ended},
-                  record.recipientKey);
+                   record.recipient, ended});
 }
 
 void FileUploads::cancel(const Sender &sender, const QString &uploadId)
@@ -306,8 +307,7 @@ void FileUploads::checked(const QString &uploadId, const Checked &result)
         return;
     }
     if (!m_files.promote(uploadId, fileId)) {
-        fail(uploadId, {ErrorCode::StorageFailed,
-                        tr("The host could not store your file; nothing was stored.")});
+        fail(uploadId, notStored());
         return;
     }
     store(uploadId,
@@ -358,7 +358,7 @@ void FileUploads::store(const QString &uploadId, const StoredFile &file)
     m_ledger.remove(uploadId);
     announceProgress(active, true);
     emit fileReady(active.record, file);
-    sweep(); // over the room's cap now: the oldest files go
+    enforceCap();
 }
 
 void FileUploads::fail(const QString &uploadId, const ProtocolError &error)
@@ -386,9 +386,20 @@ int FileUploads::uploadsOf(const QString &ownerKey) const
     }));
 }
 
+void FileUploads::enforceCap()
+{
+    while (m_store.fileBytes() > m_limits.maxFilesBytes) {
+        const QStringList pruned = m_store.pruneOldestFiles(1);
+        if (pruned.isEmpty())
+            return;
+        for (const QString &file : pruned)
+            m_files.removeFile(file);
+    }
+}
+
 void FileUploads::sweep()
 {
-    while (m_store.fileBytes() > m_limits.maxFilesBytes && m_store.pruneOldestFiles(1) > 0) { }
+    enforceCap();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSet<QString> unfinished;
     for (const UploadRecord &upload : m_ledger.all()) {

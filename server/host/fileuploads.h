@@ -56,15 +56,15 @@ public:
     void chunk(const Sender &sender, const QByteArray &frame);
     void cancel(const Sender &sender, const QString &uploadId);
     void disconnected(QWebSocket *socket); // its uploads wait for their sender to come back
-    // Deletes files no message carries any more, unfinished uploads past their grace, and the
-    // oldest files while the room keeps more than it may.
+    // Deletes files no message carries any more (retention pruned them), unfinished uploads
+    // past their grace, and the oldest files while the room keeps more than it may.
     void sweep();
 
 signals:
     // Stored and checked: the room posts the message that carries it.
     void fileReady(const UploadRecord &upload, const StoredFile &file);
     // Started, moving, ended: what the others see of an upload.
-    void announce(const Tertulia::Events::Upload &event, const QString &recipientKey);
+    void announce(const Tertulia::Events::Upload &event);
 
 private:
     struct Active
@@ -93,6 +93,7 @@ private:
     void store(const QString &uploadId, const StoredFile &file);
     void fail(const QString &uploadId, const Tertulia::ProtocolError &error);
     void forget(const QString &uploadId); // part, record and memory
+    void enforceCap(); // the oldest files go, with their messages, while over --files-cap
     int uploadsOf(const QString &ownerKey) const;
 
     MessageStore &m_store;

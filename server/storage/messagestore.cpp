@@ -261,17 +261,20 @@ qint64 MessageStore::fileBytes()
                    : 0;
 }
 
-int MessageStore::pruneOldestFiles(int limit)
+QStringList MessageStore::pruneOldestFiles(int limit)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages"
-                  " WHERE file_id IS NOT NULL ORDER BY id LIMIT ?)"_s);
+                  " WHERE file_id IS NOT NULL ORDER BY id LIMIT ?) RETURNING file_id"_s);
     query.addBindValue(limit);
+    QStringList files;
     if (!query.exec()) {
         fail(tr("Cannot apply the limit on files"), query);
-        return 0;
+        return files;
     }
-    return query.numRowsAffected();
+    while (query.next())
+        files.append(query.value(0).toString());
+    return files;
 }
 
 int MessageStore::pruneOldest(int limit)

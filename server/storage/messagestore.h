@@ -68,8 +68,8 @@ public:
     // Every file a message still carries; nothing if it cannot be read.
     std::optional<QSet<QString>> fileIds();
     qint64 fileBytes(); // of every file a message carries
-    // Deletes the oldest `limit` messages that carry files; returns how many it deleted.
-    int pruneOldestFiles(int limit);
+    // Deletes the oldest `limit` messages that carry files; returns the files they carried.
+    QStringList pruneOldestFiles(int limit);
     // The SQLite connection, for other tables in the same file (UploadLedger).
     QString connectionName() const { return m_connectionName; }
 
