@@ -51,6 +51,7 @@ private slots:
     void aPastedScreenshotIsSentAsAPicture();
     void aFileOverTheLimitIsRefusedInWords();
     void aFileGoingUpCanBeStopped();
+    void anUploadGoesOnAfterTheProgramStartsAgain();
     void aPictureFromAnotherMemberShowsAsItsThumbnail();
     void thumbnailsComeFromAPinnedSelfSignedHost();
 
@@ -315,6 +316,58 @@ void tst_WindowFiles::thumbnailsComeFromAPinnedSelfSignedHost()
                              10000);
     QCOMPARE(lineWith(u"de noche.png"_s)->data(MessageDelegate::FileUrlRole).toUrl().scheme(),
              u"https"_s);
+}
+
+void tst_WindowFiles::anUploadGoesOnAfterTheProgramStartsAgain()
+{
+    const QString path = m_files.filePath(u"fotos.zip"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray content;
+    for (int n = 0; content.size() < 2 * 1024 * 1024; ++n)
+        content += QByteArray::number(n) + ' ';
+    file.write(content);
+    file.close();
+    startRoom([](HostSettings &settings) { settings.limits.uploadBytesPerSecond = 256 * 1024; });
+    const QString kept = m_files.filePath(u"kept"_s);
+    m_connection->keepUploadsIn(kept);
+    QVERIFY(dropFiles({path}));
+    QVERIFY(!m_bea->nextWhere(
+                          u"upload"_s,
+                          [](const QJsonObject &e) { return e.value("received").toInteger() > 0; },
+                          15000)
+                     .isEmpty());
+
+    // The program quits mid-upload (the others see it stop), and is started again.
+    m_connection->close();
+    QVERIFY(!m_bea->nextWhere(
+                          u"upload"_s,
+                          [](const QJsonObject &e) { return e.value("ended").toBool(); }, 10000)
+                     .isEmpty());
+    const qsizetype beforeRestart = m_bea->events.size();
+    m_window.reset();
+    m_connection = std::make_unique<ChatConnection>();
+    m_connection->keepUploadsIn(kept);
+    m_window = std::make_unique<ChatWindow>(m_connection.get());
+    m_window->show();
+    m_connection->open(m_host->pageUrl(), u"Ana"_s);
+    // Its line is back as it was, going up...
+    QTRY_VERIFY(lineWith(u"fotos.zip"_s));
+    QVERIFY(lineWith(u"fotos.zip"_s)->data(MessageDelegate::ProgressRole).isValid());
+    // ...from what the host had, not from zero, and it arrives whole.
+    const auto goesOnFromTheHostsOffset = [this, beforeRestart] {
+        for (qsizetype i = beforeRestart; i < m_bea->events.size(); ++i) {
+            const QJsonObject &e = m_bea->events.at(i);
+            if (e.value("type") == u"upload"_s && !e.value("ended").toBool())
+                return e.value("received").toInteger() > 0;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(goesOnFromTheHostsOffset(), 15000);
+    const QJsonObject message = m_bea->nextWhere(
+            u"message"_s, [](const QJsonObject &m) { return m.contains("file"); }, 60000);
+    QCOMPARE(download(message.value("file").toObject().value("url").toString(), m_beaKey), content);
+    QTRY_VERIFY(!lineWith(u"fotos.zip"_s)->data(MessageDelegate::ProgressRole).isValid());
 }
 
 void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()

@@ -307,10 +307,6 @@
         <translation>Esa subida ya no está en el anfitrión; envía el archivo otra vez.</translation>
     </message>
     <message>
-        <source>The host could not store your file; nothing was sent.</source>
-        <translation>El anfitrión no pudo guardar tu archivo; no se envió nada.</translation>
-    </message>
-    <message>
         <source>A piece of a file arrived for no upload of yours.</source>
         <translation>Llegó un trozo de archivo que no es de ninguna subida tuya.</translation>
     </message>

@@ -307,10 +307,6 @@
         <translation>Esse envio não está mais no anfitrião; envie o arquivo de novo.</translation>
     </message>
     <message>
-        <source>The host could not store your file; nothing was sent.</source>
-        <translation>O anfitrião não conseguiu guardar seu arquivo; nada foi enviado.</translation>
-    </message>
-    <message>
         <source>A piece of a file arrived for no upload of yours.</source>
         <translation>Chegou um pedaço de arquivo que não é de nenhum envio seu.</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "startproblemdialog.h"
 
 #include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
 #include <QtGui/QGuiApplication>
 
 using namespace Qt::StringLiterals;
@@ -132,5 +133,7 @@ void DesktopSession::showWindow(const QUrl &address, const QString &name, const 
     m_window = std::make_unique<ChatWindow>(m_connection);
     m_window->setShareAddress(address, hosting);
     m_window->show();
+    // Files still going up when the program last quit go on from where the host has them.
+    m_connection->keepUploadsIn(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     m_connection->open(address, name, password);
 }

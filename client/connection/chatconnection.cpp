@@ -72,11 +72,32 @@ void ChatConnection::open(const QUrl &address, const QString &name, const QStrin
     }
     m_address = address;
     m_name = name;
+    restoreUploads();
     m_wantOpen = true;
     m_failedAttempts = 0;
     m_reconnectTimer.stop();
     m_socket.abort();
     connectSocket();
+}
+
+void ChatConnection::keepUploadsIn(const QString &directory)
+{
+    m_uploadsDirectory = directory;
+    if (!m_address.isEmpty())
+        restoreUploads();
+}
+
+void ChatConnection::restoreUploads()
+{
+    if (m_uploadsDirectory.isEmpty())
+        return;
+    // One file per room and name: the uploads belong to that member of that room.
+    const QByteArray room = QCryptographicHash::hash(
+            (socketUrl(m_address).toString() + u'\n' + m_name).toUtf8(), QCryptographicHash::Sha1);
+    const QString path = m_uploadsDirectory + u"/uploads-"_s
+                         + QString::fromLatin1(room.toHex().left(16)) + u".json"_s;
+    for (const FileSender::Kept &kept : m_files.keepIn(path))
+        emit uploadRestored(kept.clientId, kept.name, kept.size, kept.to);
 }
 
 void ChatConnection::retry()

@@ -54,6 +54,10 @@ public:
     // refusal comes as messageFailed(); empty, with `error` saying why, if it cannot be read.
     QString sendFile(const QString &path, const QString &to, QString *error);
     void cancelFile(const QString &clientId);
+    // The window keeps its unfinished uploads in `directory`, one file per room and name, so it
+    // goes on with them after a restart (the probe and the tests keep nothing). What was
+    // waiting there comes as uploadRestored(), now if a room was opened, else on open().
+    void keepUploadsIn(const QString &directory);
     // Where this member reads a file (or a picture's thumbnail): the host's address, the
     // file's path and this member's file key.
     QUrl fileUrl(const Tertulia::FileInfo &file, bool thumbnail = false) const;
@@ -92,6 +96,9 @@ signals:
     void fileAcknowledged(const QString &clientId, const Tertulia::FileInfo &file);
     // Bytes of one of this client's files the host has stored.
     void uploadProgress(const QString &clientId, qint64 stored, qint64 size);
+    // One of this client's uploads, kept from a run before, waiting to go on (keepUploadsIn).
+    void uploadRestored(const QString &clientId, const QString &name, qint64 size,
+                        const QString &to);
     // Someone's upload as it goes (ended: finished or given up).
     void uploadSeen(const Tertulia::Events::Upload &upload);
     void presenceChanged(const QStringList &joined, const QStringList &left);
@@ -136,6 +143,7 @@ private:
     void applyChanges(const Tertulia::Events::Presence &event);
     void transmit(const Outgoing &message);
     void see(qint64 id);
+    void restoreUploads(); // from the keeping file of this room and name, if kept
 
     QWebSocket m_socket;
     QTimer m_reconnectTimer;
@@ -155,5 +163,6 @@ private:
     bool m_hasJoined = false;
     QString m_lastError; // the socket's, from the last failed attempt
     QString m_fileKey;
+    QString m_uploadsDirectory;
     FileSender m_files;
 };

@@ -2,8 +2,13 @@
 
 #include "clientpayload.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QSaveFile>
 #include <QtCore/QUuid>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +49,7 @@ QString FileSender::add(const QString &path, const QString &to, bool connected, 
     upload->to = to;
     upload->size = upload->file.size();
     m_uploads.append(upload);
+    save();
     if (connected)
         offer(*upload);
     return upload->clientId;
@@ -81,7 +87,10 @@ void FileSender::accepted(const Events::FileAccepted &event)
     Upload *upload = event.clientId.isEmpty() ? findUpload(event.upload) : find(event.clientId);
     if (!upload)
         return;
-    upload->id = event.upload;
+    if (upload->id != event.upload) {
+        upload->id = event.upload;
+        save(); // from now on it can go on from where the host is, after a restart too
+    }
     upload->sent = upload->acknowledged = event.offset;
     upload->chunkBytes = std::max<qint64>(1, event.chunkBytes);
     upload->window = std::max(1, event.window);
@@ -115,8 +124,10 @@ void FileSender::pump(Upload &upload)
 
 void FileSender::finished(const QString &clientId)
 {
-    m_uploads.removeIf(
-            [&](const std::shared_ptr<Upload> &upload) { return upload->clientId == clientId; });
+    if (m_uploads.removeIf(
+                [&](const std::shared_ptr<Upload> &upload) { return upload->clientId == clientId; })
+        > 0)
+        save();
 }
 
 QStringList FileSender::dropAll()
@@ -124,7 +135,60 @@ QStringList FileSender::dropAll()
     QStringList dropped;
     for (const auto &upload : std::exchange(m_uploads, {}))
         dropped.append(upload->clientId);
+    save();
     return dropped;
+}
+
+QList<FileSender::Kept> FileSender::keepIn(const QString &path)
+{
+    m_keptPath = path;
+    QFile file(path);
+    QList<Kept> restored;
+    if (!file.open(QIODevice::ReadOnly))
+        return restored;
+    for (const QJsonValue &value : QJsonDocument::fromJson(file.readAll()).array()) {
+        const QJsonObject entry = value.toObject();
+        const QString clientId = entry.value(u"clientId"_s).toString();
+        auto upload = std::make_shared<Upload>();
+        upload->file.setFileName(entry.value(u"path"_s).toString());
+        upload->size = entry.value(u"size"_s).toInteger();
+        if (clientId.isEmpty() || find(clientId) || upload->file.size() != upload->size
+            || !upload->file.open(QIODevice::ReadOnly))
+            continue; // known already, or not the same file any more
+        upload->clientId = clientId;
+        upload->name = entry.value(u"name"_s).toString();
+        upload->to = entry.value(u"to"_s).toString();
+        upload->id = entry.value(u"upload"_s).toString();
+        m_uploads.append(upload);
+        restored.append({upload->clientId, upload->name, upload->size, upload->to});
+    }
+    save();
+    return restored;
+}
+
+void FileSender::save() const
+{
+    if (m_keptPath.isEmpty())
+        return;
+    if (m_uploads.isEmpty()) { // nothing going up: nothing kept
+        QFile::remove(m_keptPath);
+        return;
+    }
+    QJsonArray entries;
+    for (const auto &upload : m_uploads) {
+        entries.append(QJsonObject{{u"clientId"_s, upload->clientId},
+                                   {u"path"_s, upload->file.fileName()},
+                                   {u"name"_s, upload->name},
+                                   {u"size"_s, upload->size},
+                                   {u"to"_s, upload->to},
+                                   {u"upload"_s, upload->id}});
+    }
+    QDir().mkpath(QFileInfo(m_keptPath).absolutePath());
+    QSaveFile out(m_keptPath);
+    if (out.open(QIODevice::WriteOnly)) {
+        out.write(QJsonDocument(entries).toJson(QJsonDocument::Compact));
+        out.commit();
+    }
 }
 
 FileSender::Upload *FileSender::find(const QString &clientId) const

@@ -36,6 +36,18 @@ public:
     void finished(const QString &clientId); // acknowledged as a message, or refused
     QStringList dropAll(); // the host said to stop: every client id given up
 
+    // What is still going up is kept in `path` (JSON), so a program started again goes on with
+    // it. Returns the uploads found there that were not known yet (files that are gone or
+    // changed size are dropped); they are offered with the others on the next connection.
+    struct Kept
+    {
+        QString clientId;
+        QString name;
+        qint64 size = 0;
+        QString to;
+    };
+    QList<Kept> keepIn(const QString &path);
+
 signals:
     void progress(const QString &clientId, qint64 acknowledged, qint64 size);
 
@@ -45,8 +57,10 @@ private:
     Upload *findUpload(const QString &uploadId) const;
     void offer(const Upload &upload);
     void pump(Upload &upload);
+    void save() const; // to the keeping path, if there is one
 
     SendText m_sendText;
     SendBinary m_sendBinary;
     QList<std::shared_ptr<Upload>> m_uploads;
+    QString m_keptPath;
 };

@@ -47,6 +47,8 @@ FileAttacher::FileAttacher(ChatConnection *connection, ConversationView *convers
             [this] { m_button->setEnabled(m_connection->limits().fileBytes > 0); });
     connect(connection, &ChatConnection::uploadProgress, conversation,
             &ConversationView::setUploadProgress);
+    connect(connection, &ChatConnection::uploadRestored, conversation,
+            &ConversationView::addPendingFile);
     connect(connection, &ChatConnection::fileAcknowledged, conversation,
             &ConversationView::markFileSent);
     connect(connection, &ChatConnection::uploadSeen, this,
