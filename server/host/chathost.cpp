@@ -40,7 +40,11 @@ QString defaultPictureTool()
     if (!given.isEmpty())
         return given;
     const QString beside = QCoreApplication::applicationDirPath() + u"/tertulia-picture"_s;
-    return QFileInfo(beside).isExecutable() ? beside : QStringLiteral(TERTULIA_BUILT_PICTURE_TOOL);
+#ifdef TERTULIA_BUILT_PICTURE_TOOL
+    if (!QFileInfo(beside).isExecutable())
+        return QStringLiteral(TERTULIA_BUILT_PICTURE_TOOL);
+#endif
+    return beside;
 }
 
 } // namespace
