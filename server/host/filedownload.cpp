@@ -19,6 +19,7 @@ void answer(QTcpSocket *socket, const QByteArray &status, const QByteArray &expl
                   + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
                   + "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
+    QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads it
 }
 
 QByteArray typeByContent(QFile &file)

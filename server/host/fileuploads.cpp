@@ -168,15 +168,17 @@ void FileUploads::chunk(const Sender &sender, const QByteArray &frame)
     const std::optional<FileChunk::Decoded> chunk = FileChunk::decode(frame);
     const auto active = chunk ? m_active.find(chunk->upload) : m_active.end();
     if (active == m_active.end() || active->record.ownerKey != sender.key || active->finishing) {
-        m_connections.sendError(sender.socket,
-                                {ErrorCode::UploadUnknown,
-                                 tr("A piece of a file arrived for no upload of yours.")});
+        // Refused at the rate of any frame: a stream of them is a flood, cut off as one.
+        m_connections.refuseBinary(sender.socket,
+                                   {ErrorCode::UploadUnknown,
+                                    tr("A piece of a file arrived for no upload of yours.")});
         return;
     }
     active->socket = sender.socket;
     if (chunk->offset != active->received) {
-        // Frames already on their way when an earlier one was refused: said once, from where.
-        if (active->resyncedAt != active->received)
+        // Pieces already on their way when an earlier one was refused: said once, from where.
+        // Each is charged at the rate of any frame, so strays cannot be sent for free.
+        if (m_connections.admitStray(sender.socket) && active->resyncedAt != active->received)
             accept(*active, {});
         return;
     }

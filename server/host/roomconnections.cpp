@@ -148,7 +148,7 @@ bool RoomConnections::tooLarge(const QString &frame) const
 
 void RoomConnections::refuseBinary(QWebSocket *socket, const ProtocolError &error)
 {
-    if (admit(socket, QString(), true))
+    if (charge(socket))
         sendError(socket, error);
 }
 
@@ -172,25 +172,27 @@ void RoomConnections::drainWaiting()
         m_drainTimer.stop();
 }
 
-void RoomConnections::charge(QWebSocket *socket)
+bool RoomConnections::charge(QWebSocket *socket)
 {
     Peer *peer = find(socket);
     if (!peer)
-        return;
+        return false;
     peer->lastHeardMs = nowMs();
     switch (peer->gate.charge(peer->lastHeardMs)) {
+    case InboundGate::Verdict::Now:
+        return true;
     case InboundGate::Verdict::Flooding:
         disconnectFlooder(socket);
-        break;
+        return false;
     case InboundGate::Verdict::WaitsFirst:
         sendError(socket, {ErrorCode::RateLimited,
-                           u"Slow down: at most %1 frames a second, pings and pieces of messages "
-                           "included."_s.arg(m_limits.messagesPerSecond)});
-        break;
-    case InboundGate::Verdict::Now:
+                           u"Slow down: at most %1 frames a second, pings, pieces of messages "
+                           "and stray binary frames included."_s.arg(m_limits.messagesPerSecond)});
+        return false;
     case InboundGate::Verdict::Waits:
-        break;
+        return false;
     }
+    return false;
 }
 
 void RoomConnections::onFragment(QWebSocket *socket, bool isLast, bool binary)

@@ -50,9 +50,12 @@ public:
                    const QWebSocket *except);
     void sendError(QWebSocket *socket, const Tertulia::ProtocolError &error,
                    const QString &clientId = {});
-    // A binary frame that carries no piece of an upload: refused, saying why, at the rate any
-    // frame is (a flood of them is cut off like any other).
+    // A binary frame that carries no piece of an upload: refused, saying why, within the rate;
+    // over it, a strike like a ping's, and a stream of them is cut off as a flood.
     void refuseBinary(QWebSocket *socket, const Tertulia::ProtocolError &error);
+    // A binary frame of no use (a piece at the wrong offset), charged the same way; false if
+    // it was over the rate.
+    bool admitStray(QWebSocket *socket) { return charge(socket); }
     // Says why, then closes.
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
     // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
@@ -74,8 +77,9 @@ signals:
 private:
     bool admit(QWebSocket *socket, const QString &frame, bool binary);
     bool tooLarge(const QString &frame) const; // over the host's message bytes
-    // Pings and pieces of a message: over the rate they cannot wait, so they count as strikes.
-    void charge(QWebSocket *socket);
+    // Pings, pieces of a message, stray binary frames: over the rate they cannot wait, so they
+    // count as strikes (32 in a row: cut off). True if within the rate.
+    bool charge(QWebSocket *socket);
     void onFragment(QWebSocket *socket, bool isLast, bool binary);
     void onDisconnected(QWebSocket *socket);
     void disconnectFlooder(QWebSocket *socket);

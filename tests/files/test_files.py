@@ -5,11 +5,14 @@ connection and after SIGKILL; refused clearly when too big; removed with their m
 
 import asyncio
 import hashlib
+import json
 import os
 import signal
 import sys
 import time
 import unittest
+
+import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from hostprocess import HostProcess  # noqa: E402
@@ -185,6 +188,26 @@ class Files(unittest.IsolatedAsyncioTestCase):
         self.assertFalse(any(e["type"] == "message" and "file" in e for e in bea.seen))
         self.assertEqual(stored_names(self.host), [])
         await ana.close()
+        await bea.close()
+
+    async def test_a_stream_of_bogus_pieces_is_cut_off_as_a_flood(self):
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea")
+        try:
+            for _ in range(300):
+                await ana.socket.send(bytes(40))  # pieces of no upload, as fast as it can
+        except websockets.ConnectionClosed:
+            pass
+        told = []
+        with self.assertRaises(websockets.ConnectionClosed) as closed:
+            while True:
+                told.append(json.loads(await asyncio.wait_for(ana.socket.recv(), 15)))
+        self.assertEqual(closed.exception.rcvd.code, 1008)
+        codes = [event.get("code") for event in told if event["type"] == "error"]
+        self.assertIn("upload_unknown", codes)  # told what was wrong while within the rate
+        self.assertEqual(codes[-1], "rate_limited")  # and why it was cut off
+        await bea.socket.send('{"name": "Bea", "message": "still chatting"}')
+        self.assertIsInstance((await bea.next("ack"))["id"], int)
         await bea.close()
 
     async def test_decompression_bomb_is_refused_and_the_host_stays_small(self):
