@@ -179,6 +179,40 @@ test('a reload, and an offline spell, mid-upload go on from the bytes the host h
   await bea.context.close();
 });
 
+test('a browser that would not keep the file asks for it again after a reload, and goes on', async () => {
+  const ana = await member('Ivo');
+  const bea = await member('Jon');
+  // Storage full: IndexedDB refuses the File itself (what keep() tries first), takes the rest.
+  await ana.context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, ...rest) {
+      if (value && value.file) throw new DOMException('full', 'QuotaExceededError');
+      return put.call(this, value, ...rest);
+    };
+  });
+  await ana.page.reload();
+  await ana.page.locator('#state[data-state="connected"]').waitFor();
+  const path = bigFile('respaldo.tar', 80 * 1024 * 1024); // 2 s at the host's 40 MB/s
+  const expected = await sha256OfFile(path);
+  await ana.page.locator('#file-input').setInputFiles(path);
+  await ana.page.waitForFunction(() => document.querySelector('.messages li.own progress')?.value > 10e6, null, { timeout: 60000 });
+  const beforeReload = ana.events.length;
+  await ana.page.reload();
+  // Its line is back, asking for the file; the same file goes on from the host's offset.
+  const pick = ana.page.getByRole('button', { name: 'Choose the file again to continue' });
+  await pick.waitFor();
+  const [chooser] = await Promise.all([ana.page.waitForEvent('filechooser'), pick.click()]);
+  await chooser.setFiles(path);
+  const resumed = await waitForEvent(ana.events, (e) => e.type === 'file_accepted'
+    && ana.events.indexOf(e) >= beforeReload);
+  assert.ok(resumed.offset >= 10e6, `resumed at ${resumed.offset}`);
+  const link = bea.page.locator('.messages a.download', { hasText: 'respaldo.tar' });
+  await link.waitFor({ timeout: 120000 });
+  assert.equal(await sha256OfUrl(await link.evaluate((a) => a.href)), expected);
+  await ana.context.close();
+  await bea.context.close();
+});
+
 test('a file over the limit is refused before sending; a DM file is nobody else\'s', async () => {
   const ana = await member('Yan');
   const bea = await member('Zoe');
