@@ -9,6 +9,7 @@
 #include "roomcontrols.h"
 #include "roomtray.h"
 #include "support/darkpalette.h"
+#include "support/openedlinks.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -27,18 +28,6 @@
 #include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
-
-// Stands in for the desktop's browser: QDesktopServices hands it the links the window opens.
-class OpenedLinks final : public QObject
-{
-    Q_OBJECT
-
-public:
-    QList<QUrl> urls;
-
-public slots:
-    void open(const QUrl &url) { urls.append(url); }
-};
 
 class tst_ChatWindow final : public QObject
 {

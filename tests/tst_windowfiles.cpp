@@ -8,6 +8,7 @@
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "support/testcertificate.h"
+#include "support/openedlinks.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -26,17 +27,6 @@
 #include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
-
-class OpenedLinks final : public QObject
-{
-    Q_OBJECT
-
-public:
-    QList<QUrl> urls;
-
-public slots:
-    void open(const QUrl &url) { urls.append(url); }
-};
 
 class tst_WindowFiles final : public QObject
 {

@@ -15,7 +15,7 @@ import unittest
 import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
-from hostprocess import HostProcess  # noqa: E402
+from hostprocess import HostProcess, status_kb  # noqa: E402
 from filetools import (Member, SVG_WITH_SCRIPT, get, jpeg_with_gps, png,  # noqa: E402
                        png_with_metadata)
 
@@ -28,14 +28,6 @@ def files_dir(host):
 
 def stored_names(host):
     return sorted(os.listdir(files_dir(host)))
-
-
-def peak_rss_kb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmHWM")
 
 
 class Files(unittest.IsolatedAsyncioTestCase):
@@ -212,14 +204,14 @@ class Files(unittest.IsolatedAsyncioTestCase):
 
     async def test_decompression_bomb_is_refused_and_the_host_stays_small(self):
         ana = await Member.join(self.host, "Ana")
-        before = peak_rss_kb(self.host.process.pid)
+        before = status_kb(self.host.process.pid, "VmHWM")
         bomb = png(60_000, 60_000, bit_depth=1, colour=0)  # 3.6 gigapixels in under 1 MB
         self.assertLess(len(bomb), 2 * 1024 * 1024)
         accepted = await ana.offer("bomb.png", bomb, client_id="bomb")
         await ana.send_bytes(accepted, bomb)
         error = await ana.next("error", lambda e: e.get("clientId") == "bomb")
         self.assertEqual(error["code"], "picture_unreadable")
-        self.assertLess(peak_rss_kb(self.host.process.pid) - before, 64 * 1024)
+        self.assertLess(status_kb(self.host.process.pid, "VmHWM") - before, 64 * 1024)
         self.assertEqual(stored_names(self.host), [])
         await ana.socket.send('{"name": "Ana", "message": "still fine"}')
         await ana.next("ack")

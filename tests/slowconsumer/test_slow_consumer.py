@@ -14,20 +14,12 @@ import unittest
 import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
-from hostprocess import HostProcess  # noqa: E402
+from hostprocess import HostProcess, status_kb  # noqa: E402
 
 STALLED = 5
 MESSAGES = 3000
 TEXT = "x" * 3500  # 3000 × 3.5 KB ≈ 10 MB sent to every member
 QUEUE_LIMIT = 1024 * 1024
-
-
-def rss_kb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
 
 
 def stalled_reader(port, name):
@@ -67,7 +59,7 @@ class SlowConsumers(unittest.TestCase):
         pid, port = host.process.pid, host.port
         try:
             stalled = [stalled_reader(port, f"Stalled{i}") for i in range(STALLED)]
-            baseline = rss_kb(pid)
+            baseline = status_kb(pid, "VmRSS")
 
             async def chat():
                 url = f"ws://127.0.0.1:{port}/ws"
@@ -89,7 +81,7 @@ class SlowConsumers(unittest.TestCase):
                     return texts
 
             texts = asyncio.run(chat())
-            peak = rss_kb(pid)
+            peak = status_kb(pid, "VmRSS")
             self.assertEqual([t.split(" ")[0] for t in texts], [str(i) for i in range(MESSAGES)])
             growth_mb = (peak - baseline) / 1024
             sent_mb = MESSAGES * len(TEXT) / 1e6

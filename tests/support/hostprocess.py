@@ -37,3 +37,12 @@ class HostProcess:
         finally:
             self.process.stdout.close()
             self.process.stderr.close()
+
+
+def status_kb(pid, field):
+    """A memory figure of a running process, in KB, from /proc/PID/status (VmRSS, VmHWM...)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field} for process {pid}")
