@@ -3,6 +3,7 @@
 #include "batchedtcpsocket.h"
 #include "errorcode.h"
 #include "peeraddress.h"
+#include "plainanswer.h"
 #include "requesthead.h"
 
 #include <QtCore/QPointer>
@@ -188,19 +189,14 @@ void ConnectionSorter::refuse(QTcpSocket *socket, const QByteArray &status,
                               const QByteArray &explanation)
 {
     release(socket);
-    // A peer that never reads must not keep the socket alive either.
-    QTimer::singleShot(5000, socket, &QTcpSocket::abort);
     auto *sslSocket = qobject_cast<QSslSocket *>(socket);
     if (sslSocket && !sslSocket->isEncrypted()) {
         // Refused on arrival: written before the handshake, the answer was never delivered.
+        // A handshake that never ends must not keep the socket alive either.
+        QTimer::singleShot(5000, socket, &QTcpSocket::abort);
         connect(sslSocket, &QSslSocket::encrypted, this,
                 [this, sslSocket, status, explanation] { refuse(sslSocket, status, explanation); });
         return;
     }
-    const QByteArray body = explanation + '\n';
-    socket->write("HTTP/1.1 " + status
-                  + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                    "Content-Length: "
-                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-    socket->disconnectFromHost();
+    PlainAnswer::send(socket, status, explanation);
 }

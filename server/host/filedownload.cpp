@@ -1,5 +1,6 @@
 #include "filedownload.h"
 
+#include "plainanswer.h"
 #include "requesthead.h"
 
 #include <QtCore/QFile>
@@ -10,17 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void answer(QTcpSocket *socket, const QByteArray &status, const QByteArray &explanation,
-            const QByteArray &extraHeaders = {})
-{
-    const QByteArray body = explanation + '\n';
-    socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
-                  + "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body);
-    socket->disconnectFromHost();
-    QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads it
-}
 
 QByteArray typeByContent(QFile &file)
 {
@@ -74,8 +64,8 @@ void FileDownload::serve(QTcpSocket *socket, const RequestHead &head, const Reso
 {
     socket->read(socket->peek(64 * 1024).indexOf("\r\n\r\n") + 4); // the head, already parsed
     if (head.method() != "GET" && head.method() != "HEAD") {
-        answer(socket, "405 Method Not Allowed", "Files are only read here.",
-               "Allow: GET, HEAD\r\n");
+        PlainAnswer::send(socket, "405 Method Not Allowed", "Files are only read here.",
+                          "Allow: GET, HEAD\r\n");
         return;
     }
     const QUrl url(QString::fromLatin1(head.target()));
@@ -89,16 +79,17 @@ void FileDownload::serve(QTcpSocket *socket, const RequestHead &head, const Reso
     auto *file = found ? new QFile(found->path) : nullptr;
     if (!file || !file->open(QIODevice::ReadOnly)) {
         delete file;
-        answer(socket, "404 Not Found",
-               "No such file here, or it is not yours to read (it may have been removed).");
+        PlainAnswer::send(
+                socket, "404 Not Found",
+                "No such file here, or it is not yours to read (it may have been removed).");
         return;
     }
     const qint64 size = file->size();
     const auto range = byteRange(head.header("range"), size);
     if (range && range->first < 0) {
         delete file;
-        answer(socket, "416 Range Not Satisfiable", "That range lies outside the file.",
-               "Content-Range: bytes */" + QByteArray::number(size) + "\r\n");
+        PlainAnswer::send(socket, "416 Range Not Satisfiable", "That range lies outside the file.",
+                          "Content-Range: bytes */" + QByteArray::number(size) + "\r\n");
         return;
     }
     const qint64 from = range ? range->first : 0;

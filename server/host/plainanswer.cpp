@@ -1,0 +1,19 @@
+#include "plainanswer.h"
+
+#include <QtCore/QTimer>
+#include <QtNetwork/QTcpSocket>
+
+namespace PlainAnswer {
+
+void send(QTcpSocket *socket, const QByteArray &status, const QByteArray &explanation,
+          const QByteArray &extraHeaders)
+{
+    const QByteArray body = explanation + '\n';
+    socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                  + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
+                  + "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads it
+}
+
+} // namespace PlainAnswer
