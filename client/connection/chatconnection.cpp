@@ -275,9 +275,10 @@ void ChatConnection::on(const Events::Ack &event)
         m_outbox.erase(acked);
     m_files.finished(event.clientId);
     see(event.id);
-    emit messageAcknowledged(event.clientId, event.id, event.time);
+    // The file first: a window shows its line as the file, then marks it sent.
     if (event.file.isValid())
         emit fileAcknowledged(event.clientId, event.file);
+    emit messageAcknowledged(event.clientId, event.id, event.time);
 }
 
 void ChatConnection::on(const Events::Presence &event)

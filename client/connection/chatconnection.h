@@ -91,8 +91,8 @@ signals:
                          ChatConnection::HistoryKind kind, bool hasMore);
     void messageAcknowledged(const QString &clientId, qint64 id, const QDateTime &time);
     void messageFailed(const QString &clientId, const QString &reason);
-    // One of this client's files is stored: the message that carries it was acknowledged
-    // (messageAcknowledged() too), and this is the file as the room has it.
+    // One of this client's files is stored: this is the file as the room has it;
+    // messageAcknowledged() for its message follows at once.
     void fileAcknowledged(const QString &clientId, const Tertulia::FileInfo &file);
     // Bytes of one of this client's files the host has stored.
     void uploadProgress(const QString &clientId, qint64 stored, qint64 size);

@@ -194,9 +194,9 @@ void ConversationView::addMessage(const ChatMessage &message)
         m_oldestId = message.id;
     // Your own message, resent after a reconnect and already shown as sending.
     if (!message.clientId.isEmpty() && m_pending.contains(message.clientId)) {
-        markSent(message.clientId, message.id, message.time);
         if (message.file.isValid())
             markFileSent(message.clientId, message.file);
+        markSent(message.clientId, message.id, message.time);
         return;
     }
     const bool atBottom = isAtBottom();
@@ -320,14 +320,10 @@ void ConversationView::setUploadProgress(const QString &clientId, qint64 stored,
 
 void ConversationView::markFileSent(const QString &clientId, const Tertulia::FileInfo &file)
 {
-    // Acknowledged (markSent() came first and took it out of the pending ones): found by id.
-    for (int row = count() - 1; row >= 0; --row) {
-        QListWidgetItem *candidate = item(row);
-        if (candidate->data(MessageDelegate::ClientIdRole).toString() == clientId) {
-            candidate->setData(MessageDelegate::ProgressRole, QVariant());
-            showFile(candidate, file);
-            return;
-        }
+    // Still pending: markSent() follows and settles it.
+    if (QListWidgetItem *item = m_pending.value(clientId)) {
+        item->setData(MessageDelegate::ProgressRole, QVariant());
+        showFile(item, file);
     }
 }
 

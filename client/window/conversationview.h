@@ -42,7 +42,8 @@ public:
     void addPendingFile(const QString &clientId, const QString &name, qint64 size,
                         const QString &to = {});
     void setUploadProgress(const QString &clientId, qint64 stored, qint64 size);
-    // Stored: the line becomes the file (a picture's thumbnail, or a download).
+    // Stored: the line, still pending, becomes the file (a picture's thumbnail, or a download);
+    // markSent() comes next (ChatConnection::fileAcknowledged is emitted first).
     void markFileSent(const QString &clientId, const Tertulia::FileInfo &file);
     // Said in the middle of the list while it is empty.
     void setEmptyHint(const QString &hint);
