@@ -134,14 +134,8 @@ bool ChatHost::start(const HostSettings &settings)
     connect(m_sorter, &ConnectionSorter::fileRequested, m_room,
             [room = m_room](QTcpSocket *socket, const RequestHead &head) {
                 FileDownload::serve(socket, head,
-                                    [room](const QString &id, const QString &key,
-                                           bool thumb) -> std::optional<FileDownload::Found> {
-                                        const auto file = room->fileFor(id, key, thumb);
-                                        if (!file)
-                                            return std::nullopt;
-                                        return FileDownload::Found{
-                                                file->path, file->type, file->name,
-                                                thumb || file->type.startsWith(u"image/"_s)};
+                                    [room](const QString &id, const QString &key, bool thumb) {
+                                        return room->fileFor(id, key, thumb);
                                     });
             });
     RetentionPolicy retentionPolicy = settings.retention;

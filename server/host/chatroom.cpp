@@ -39,7 +39,8 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_connections(settings.limits),
       m_presence(m_registry),
       m_history(store, m_registry, m_connections, settings.limits.maxQueuedBytes),
-      m_uploads(store, m_connections, settings)
+      m_uploads(store, m_connections, settings),
+      m_fileAccess(store, m_uploads.files())
 {
     m_passwordCheck.setPassword(RoomPassword(settings.password));
     const HostLimits &limits = settings.limits;
@@ -142,9 +143,11 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                 payload.clientId);
         return;
     } else if (payload.type == ClientPayload::Type::Join) {
-        m_connections.deliver(socket, ServerEvents::welcome(boundName, m_presence.membersJson(),
-                                                            QDateTime::currentDateTimeUtc(), {},
-                                                            m_limitsJson, fileKeyFor(boundName)));
+        m_connections.deliver(
+                socket,
+                ServerEvents::welcome(boundName, m_presence.membersJson(),
+                                      QDateTime::currentDateTimeUtc(), {}, m_limitsJson,
+                                      m_fileAccess.keyFor(Names::uniquenessKey(boundName))));
         return;
     }
     switch (payload.type) {
@@ -198,7 +201,7 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
 void ChatRoom::announceLeft(const QString &name)
 {
     qCDebug(lcHost).noquote() << name << "left";
-    m_fileKeys.remove(m_fileKeyOf.take(Names::uniquenessKey(name))); // its links stop working
+    m_fileAccess.revoke(Names::uniquenessKey(name)); // its links stop working
     m_presence.left(name);
     emit memberLeft(name);
 }
@@ -237,9 +240,10 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         m_presence.joined({claim.name, now, false, host});
     else
         m_presence.changed(claim.name); // back from away
-    m_connections.deliver(socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
-                                                        claim.resumeToken, m_limitsJson,
-                                                        fileKeyFor(claim.name)));
+    m_connections.deliver(
+            socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
+                                          claim.resumeToken, m_limitsJson,
+                                          m_fileAccess.keyFor(Names::uniquenessKey(claim.name))));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
@@ -366,36 +370,6 @@ void ChatRoom::postFile(const UploadRecord &upload, const StoredFile &file)
                                  QDateTime::currentDateTimeUtc(), upload.recipient,
                                  upload.recipientKey, file),
                   upload.clientId);
-}
-
-QString ChatRoom::fileKeyFor(const QString &name)
-{
-    const QString nameKey = Names::uniquenessKey(name);
-    QString &key = m_fileKeyOf[nameKey];
-    if (key.isEmpty()) {
-        key = FileStore::newId();
-        m_fileKeys.insert(key, nameKey);
-    }
-    return key;
-}
-
-std::optional<ChatRoom::ServedFile> ChatRoom::fileFor(const QString &fileId, const QString &key,
-                                                      bool thumbnail)
-{
-    const QString reader = m_fileKeys.value(key);
-    if (reader.isEmpty() || !FileStore::isId(fileId))
-        return std::nullopt;
-    const std::optional<MessageStore::FileReaders> found = m_store.fileReaders(fileId);
-    if (!found
-        || (!found->recipientKey.isEmpty() && reader != found->senderKey
-            && reader != found->recipientKey))
-        return std::nullopt;
-    const bool picture = found->file.type.startsWith(u"image/"_s);
-    if (thumbnail && !picture)
-        return std::nullopt;
-    if (thumbnail)
-        return ServedFile{m_uploads.files().thumbnailPath(fileId), {}, found->file.name};
-    return ServedFile{m_uploads.files().path(fileId), found->file.type, found->file.name};
 }
 
 void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)

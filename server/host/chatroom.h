@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "fileaccess.h"
 #include "fileuploads.h"
 #include "historypager.h"
 #include "hostsettings.h"
@@ -35,16 +36,12 @@ public:
     // Opens where files are kept (DATA_DIR/files) and clears what nothing owns there.
     bool openFiles(QString *errorString) { return m_uploads.open(errorString); }
 
-    // A file as a member asks for it over HTTP: found, and readable by the bearer of `key`
-    // (a member's file key: everyone in the room for room files, the two parties for a
-    // direct message's).
-    struct ServedFile
+    // A file as a member asks for it over HTTP (FileAccess: who may read what).
+    std::optional<FileDownload::Found> fileFor(const QString &fileId, const QString &key,
+                                               bool thumbnail) const
     {
-        QString path;
-        QString type; // as served (FileInfo::type)
-        QString name;
-    };
-    std::optional<ServedFile> fileFor(const QString &fileId, const QString &key, bool thumbnail);
+        return m_fileAccess.find(fileId, key, thumbnail);
+    }
     // Deletes files no message carries any more (after retention pruned some, say).
     void sweepFiles() { m_uploads.sweep(); }
 
@@ -98,7 +95,6 @@ private:
     void postFile(const UploadRecord &upload, const StoredFile &file);
     void onChunk(QWebSocket *socket, const QByteArray &frame);
     FileUploads::Sender senderOf(QWebSocket *socket) const;
-    QString fileKeyFor(const QString &name); // made on joining, void on leaving
     void onTyping(QWebSocket *socket, const QString &name);
     void broadcast(const QByteArray &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
@@ -117,8 +113,7 @@ private:
     PresenceBroadcaster m_presence;
     HistoryPager m_history;
     FileUploads m_uploads;
-    QHash<QString, QString> m_fileKeys; // a member's file key -> its name's uniqueness key
-    QHash<QString, QString> m_fileKeyOf; // and back
+    FileAccess m_fileAccess;
     QTimer m_awayTimer; // the next away member's grace ends
     bool m_locked = false;
     bool m_closing = false; // ended or restarting
