@@ -62,7 +62,7 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
                   u"A message can be at most %1 bytes."_s.arg(m_limits.maxMessageBytes)});
             return;
         }
-        if (admit(socket, frame, false))
+        if (admit(socket, frame))
             emit frameAdmitted(socket, frame);
     });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
@@ -112,30 +112,36 @@ Peer *RoomConnections::find(QWebSocket *socket)
     return peer == m_peers.end() || peer->dropping ? nullptr : &*peer;
 }
 
-bool RoomConnections::admit(QWebSocket *socket, const QString &frame, bool binary)
+bool RoomConnections::admit(QWebSocket *socket, const QString &frame)
 {
     Peer *peer = find(socket);
     if (!peer)
         return false;
     peer->lastHeardMs = nowMs();
-    // Binary frames are refused anyway: judged for the rate, never worth a place in the queue.
-    switch (peer->gate.message(frame, peer->joined, peer->lastHeardMs, !binary)) {
+    if (judge(socket, peer->gate.message(frame, peer->joined, peer->lastHeardMs),
+              u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
+                      m_limits.messagesPerSecond)))
+        return true;
+    if (!m_drainTimer.isActive()) // what waits goes in its turn (nothing, if it was cut off)
+        m_drainTimer.start();
+    return false;
+}
+
+bool RoomConnections::judge(QWebSocket *socket, InboundGate::Verdict verdict,
+                            const QString &slowDown)
+{
+    switch (verdict) {
     case InboundGate::Verdict::Now:
         return true;
     case InboundGate::Verdict::Flooding:
         disconnectFlooder(socket);
         return false;
     case InboundGate::Verdict::WaitsFirst:
-        sendError(socket,
-                  {ErrorCode::RateLimited,
-                   u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
-                           m_limits.messagesPerSecond)});
-        break;
+        sendError(socket, {ErrorCode::RateLimited, slowDown});
+        return false;
     case InboundGate::Verdict::Waits:
-        break;
+        return false;
     }
-    if (!m_drainTimer.isActive())
-        m_drainTimer.start();
     return false;
 }
 
@@ -178,21 +184,9 @@ bool RoomConnections::charge(QWebSocket *socket)
     if (!peer)
         return false;
     peer->lastHeardMs = nowMs();
-    switch (peer->gate.charge(peer->lastHeardMs)) {
-    case InboundGate::Verdict::Now:
-        return true;
-    case InboundGate::Verdict::Flooding:
-        disconnectFlooder(socket);
-        return false;
-    case InboundGate::Verdict::WaitsFirst:
-        sendError(socket, {ErrorCode::RateLimited,
-                           u"Slow down: at most %1 frames a second, pings, pieces of messages "
-                           "and stray binary frames included."_s.arg(m_limits.messagesPerSecond)});
-        return false;
-    case InboundGate::Verdict::Waits:
-        return false;
-    }
-    return false;
+    return judge(socket, peer->gate.charge(peer->lastHeardMs),
+                 u"Slow down: at most %1 frames a second, pings, pieces of messages and stray "
+                 "binary frames included."_s.arg(m_limits.messagesPerSecond));
 }
 
 void RoomConnections::onFragment(QWebSocket *socket, bool isLast, bool binary)

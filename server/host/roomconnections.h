@@ -75,7 +75,10 @@ signals:
     void disconnected(QWebSocket *socket, bool saidGoodbye);
 
 private:
-    bool admit(QWebSocket *socket, const QString &frame, bool binary);
+    bool admit(QWebSocket *socket, const QString &frame); // a text frame, at the rate
+    // What an over-the-rate verdict costs: said at the first (slowDown), cut off when
+    // flooding. True if the frame is within the rate.
+    bool judge(QWebSocket *socket, InboundGate::Verdict verdict, const QString &slowDown);
     bool tooLarge(const QString &frame) const; // over the host's message bytes
     // Pings, pieces of a message, stray binary frames: over the rate they cannot wait, so they
     // count as strikes (32 in a row: cut off). True if within the rate.
