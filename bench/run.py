@@ -119,6 +119,12 @@ def scenarios(quick):
         yield f"d{clients}", f"{clients} idle connections", dict(mode="join", clients=clients,
                                                                  max_connecting=1000)
     yield "e", "1000 clients joining at once", dict(mode="join", clients=1000)
+    crowd = 3000 if quick else 10000
+    yield "g", f"{crowd} joining at once, no pacing", dict(mode="join", clients=crowd)
+    # A long-lived host: the same fan-out as (b), on a host that has just served a crowd.
+    yield "h", f"(b) right after {crowd} joined and left, same host", dict(
+        mode="fanout", clients=100, senders=10, rate=1000, seconds=seconds,
+        before=dict(mode="join", clients=crowd))
     burst = 2000 if quick else 10000
     yield "f", f"1000 clients, a burst of {burst} messages", dict(
         mode="burst", clients=1000, senders=10, burst=burst, drain=180)
@@ -178,7 +184,10 @@ def summary(rows, sustainable):
                  "p50_us": "latency p50 (ms)", "p99_us": "latency p99 (ms)",
                  "max_us": "latency max (ms)", "lost": "lost deliveries",
                  "rss_per_connection_kb": "RSS per connection (KB)",
-                 "connect_s": "all connected (s)", "settle_s": "member lists settled (s)",
+                 "connect_s": "all connected (s)",
+                 "settle_s": "everyone's member count right (s)",
+                 "welcome_bytes_max": "largest welcome (bytes)",
+                 "bytes_per_client": "bytes sent to each newcomer (mean)",
                  "rss_peak_kb": "RSS peak (MB)", "rss_after_kb": "RSS 4 s after (MB)",
                  "rss_connected_kb": "RSS before the burst (MB)"}
     scenario_ids = []
@@ -198,6 +207,8 @@ def summary(rows, sustainable):
             line(scenario, label, "rss_per_connection_kb", "{:.2f}")
             line(scenario, label, "connect_s", "{:.2f}")
             line(scenario, label, "settle_s", "{:.2f}")
+            line(scenario, label, "welcome_bytes_max", "{:.0f}")
+            line(scenario, label, "bytes_per_client", "{:.0f}")
         else:
             line(scenario, label, "host_cpu_us_per_delivery", "{:.2f}")
             line(scenario, label, "rss_connected_kb", "{:.1f}", scale=1 / 1024)
@@ -257,6 +268,11 @@ def main():
         print(f"{scenario}: {label}", flush=True)
         for kind in servers:
             with Server(kind, build) as server:
+                options = dict(options)
+                warmup = options.pop("before", None)
+                if warmup:
+                    loadgen(build, server, scenario + "w", **warmup)
+                    time.sleep(1)  # the crowd's disconnections reach the host
                 result = loadgen(build, server, scenario, **options)
             result.update(server=kind, scenario=scenario, label=label)
             rows.append(result)

@@ -22,7 +22,7 @@ private slots:
     void socketUrlFromWhatUsersPaste();
     void joinsAndChatsBothWays();
     void followsWhoIsInTheRoom();
-    void followsALargeRoomFromItsChanges();
+    void followsALargeRoomByItsCountAndWatchedRows();
     void reportsARefusedNameAndStops();
     void queuesWhileDisconnectedAndSendsOnJoining();
     void reconnectsWhenTheHostComesBack();
@@ -137,9 +137,10 @@ void tst_ChatConnection::followsWhoIsInTheRoom()
     QVERIFY(sawLeave);
 }
 
-void tst_ChatConnection::followsALargeRoomFromItsChanges()
+void tst_ChatConnection::followsALargeRoomByItsCountAndWatchedRows()
 {
-    // Over 50 members the host sends only changes; the list must stay exact from them.
+    // Over 50 members the host sends a count and the first page; the rows a client watches
+    // follow the room, and a search finds anyone.
     std::vector<std::unique_ptr<TestClient>> crowd;
     for (int i = 0; i < 55; ++i) {
         crowd.push_back(std::make_unique<TestClient>());
@@ -147,17 +148,42 @@ void tst_ChatConnection::followsALargeRoomFromItsChanges()
                 QUrl(u"ws://127.0.0.1:%1/ws?name=crowd%2"_s.arg(m_port).arg(i))));
     }
     ChatConnection connection;
+    QSignalSpy rows(&connection, &ChatConnection::memberRowsReceived);
     connection.open(pageUrl(), u"Ana"_s);
-    QTRY_COMPARE(connection.members().size(), 56);
+    QTRY_COMPARE(connection.memberCount(), 56);
+    QVERIFY(!connection.membersComplete());
+    QCOMPARE(connection.members().size(), 50); // the welcome's first page
+    QCOMPARE(rows.first().at(1).toInt(), 0);
+    const auto names = [&] {
+        QStringList list;
+        for (const Tertulia::MemberInfo &member : connection.members())
+            list.append(member.name);
+        return list;
+    };
+    connection.watchMembers(0, 3);
+    QTRY_COMPARE(names(), (QStringList{u"Ana"_s, u"crowd0"_s, u"crowd1"_s}));
     TestClient bea;
     QVERIFY(bea.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Bea"_s.arg(m_port))));
-    QTRY_COMPARE(connection.members().size(), 57);
-    QCOMPARE(connection.members().last().name, u"Bea"_s);
+    QTRY_COMPARE(names(), (QStringList{u"Ana"_s, u"Bea"_s, u"crowd0"_s}));
+    QCOMPARE(connection.memberCount(), 57);
     crowd.at(3)->socket.close();
     crowd.at(7)->socket.close();
-    QTRY_COMPARE(connection.members().size(), 55);
-    for (const Tertulia::MemberInfo &member : connection.members())
-        QVERIFY(member.name != u"crowd3"_s && member.name != u"crowd7"_s);
+    QTRY_COMPARE(connection.memberCount(), 55);
+
+    QSignalSpy found(&connection, &ChatConnection::membersFound);
+    connection.findMembers(u"CROWD5"_s, 4);
+    QVERIFY(found.wait());
+    QCOMPARE(found.first().at(0).toString(), u"CROWD5"_s);
+    QStringList foundNames;
+    for (const auto &member : found.first().at(1).value<QList<Tertulia::MemberInfo>>())
+        foundNames.append(member.name);
+    QCOMPARE(foundNames, (QStringList{u"crowd5"_s, u"crowd50"_s, u"crowd51"_s, u"crowd52"_s}));
+
+    // Back under the threshold: everyone again, as a small room sends it.
+    for (int i = 10; i < 16; ++i)
+        crowd.at(i)->socket.close();
+    QTRY_VERIFY(connection.membersComplete());
+    QCOMPARE(connection.members().size(), 49);
 }
 
 void tst_ChatConnection::reportsARefusedNameAndStops()

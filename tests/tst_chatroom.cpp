@@ -36,7 +36,7 @@ private slots:
     void pagesStopAtTheRetentionLimit();
     void hostRemovesAMember();
     void hostRemovesAnAwayMemberAndFreesTheName();
-    void largeRoomsSendPresenceChangesNotEveryone();
+    void largeRoomsSendASummaryAndListsOnRequest();
     void directMessageReachesOnlyItsRecipient();
     void directMessagesAreReplayedOnlyToTheirParties();
     void lockedRoomTakesNoNewcomersButKeepsItsMembers();
@@ -616,49 +616,111 @@ void tst_ChatRoom::directMessagesAreReplayedOnlyToTheirParties()
     QCOMPARE(ids(page), (QList<qint64>{seen, direct, direct + 1}));
 }
 
-void tst_ChatRoom::largeRoomsSendPresenceChangesNotEveryone()
+void tst_ChatRoom::largeRoomsSendASummaryAndListsOnRequest()
 {
     TestHost host;
     QVERIFY(host.start());
     std::vector<std::unique_ptr<TestClient>> crowd;
-    for (int i = 0; i < PresenceBroadcaster::kFullListMembers; ++i) {
+    for (int i = 0; i < Tertulia::Limits::kFullMemberList; ++i) {
         crowd.push_back(join(host, u"name=crowd%1"_s.arg(i)));
         QVERIFY(crowd.back());
     }
-    const QString last = u"crowd%1"_s.arg(PresenceBroadcaster::kFullListMembers - 1);
-    QTRY_VERIFY(std::any_of(crowd.front()->events.cbegin(), crowd.front()->events.cend(),
-                            [&](const QJsonObject &event) {
-                                return event.value("joined").toArray().contains(last);
-                            }));
-    TestClient ana;
-    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
-    const QJsonObject welcome = ana.next(u"welcome"_s);
-    QCOMPARE(welcome.value("members").toArray().size(), PresenceBroadcaster::kFullListMembers + 1);
-
-    // 51 members: the others hear who came, not the whole list again.
+    // Up to the threshold everyone is listed, oldest first, as always.
+    const QJsonArray fifty = crowd.back()->events.first().value("members").toArray();
+    QCOMPARE(fifty.size(), Tertulia::Limits::kFullMemberList);
+    QCOMPARE(fifty.first().toObject().value("name").toString(), u"crowd0"_s);
+    const QString last = u"crowd%1"_s.arg(Tertulia::Limits::kFullMemberList - 1);
     const auto mentions = [](const char *field, const QString &name) {
         return [field, name](const QJsonObject &event) {
             return event.value(QLatin1StringView(field)).toArray().contains(name);
         };
     };
-    QJsonObject arrival = crowd.front()->nextWhere(u"presence"_s, mentions("joined", u"Ana"_s));
-    QVERIFY(!arrival.contains("members"));
-    const QJsonArray changed = arrival.value("changed").toArray();
-    QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().toObject().value("name").toString(), u"Ana"_s);
-    QVERIFY(!changed.first().toObject().value("since").toString().isEmpty());
+    QVERIFY(!crowd.front()->nextWhere(u"presence"_s, mentions("joined", last)).isEmpty());
 
-    // Going away is a change too.
-    ana.socket.abort();
-    const QJsonObject away = crowd.front()->nextWhere(u"presence"_s, [](const QJsonObject &event) {
-        const QJsonArray changed = event.value("changed").toArray();
-        return !changed.isEmpty() && changed.first().toObject().value("away").toBool();
-    });
-    QCOMPARE(away.value("changed").toArray().first().toObject().value("name").toString(), u"Ana"_s);
+    // One more: a summary — the count and the first page by name — never everyone.
+    TestClient ana;
+    QVERIFY(ana.open(host.socketUrl(u"name=Ana&resume="_s)));
+    const QJsonObject welcome = ana.next(u"welcome"_s);
+    QVERIFY(!welcome.contains("members"));
+    QCOMPARE(welcome.value("memberCount").toInt(), Tertulia::Limits::kFullMemberList + 1);
+    const QJsonArray first = welcome.value("firstMembers").toArray();
+    QCOMPARE(first.size(), Tertulia::Limits::kFullMemberList);
+    QCOMPARE(first.at(0).toObject().value("name").toString(), u"Ana"_s);
+    QCOMPARE(first.at(2).toObject().value("name").toString(), u"crowd1"_s);
+    QCOMPARE(first.at(3).toObject().value("name").toString(), u"crowd10"_s);
+    QCOMPARE(welcome.value("limits").toObject().value("memberPage").toInt(),
+             Tertulia::Limits::kMemberPage);
+    const QJsonObject arrival
+            = crowd.front()->nextWhere(u"presence"_s, mentions("joined", u"Ana"_s));
+    QVERIFY(!arrival.contains("members"));
+    QCOMPARE(arrival.value("count").toInt(), Tertulia::Limits::kFullMemberList + 1);
+
+    // Ana watches the top five rows: sent now, and again when a newcomer moves them.
+    const auto names = [](const QJsonObject &event) {
+        QStringList list;
+        for (const QJsonValue &member : event.value("members").toArray())
+            list.append(member.toObject().value("name").toString());
+        return list;
+    };
+    ana.send({{"type", "members"}, {"from", qint64(0)}, {"count", 5}});
+    const QJsonObject top = ana.next(u"members"_s);
+    QCOMPARE(top.value("total").toInt(), Tertulia::Limits::kFullMemberList + 1);
+    QCOMPARE(names(top),
+             (QStringList{u"Ana"_s, u"crowd0"_s, u"crowd1"_s, u"crowd10"_s, u"crowd11"_s}));
+    TestClient aaron;
+    QVERIFY(aaron.open(host.socketUrl(u"name=aaron&resume="_s)));
+    const QJsonObject moved = ana.next(u"members"_s);
+    QCOMPARE(names(moved),
+             (QStringList{u"aaron"_s, u"Ana"_s, u"crowd0"_s, u"crowd1"_s, u"crowd10"_s}));
+    // Going away changes a row too; a join below the watched rows does not.
+    aaron.socket.abort();
+    QTRY_VERIFY(std::any_of(ana.events.cbegin(), ana.events.cend(), [](const QJsonObject &event) {
+        const QJsonArray rows = event.value("members").toArray();
+        return event.value("type") == u"members"_s
+               && rows.first().toObject().value("away").toBool();
+    }));
+    const qsizetype pagesBefore
+            = std::count_if(ana.events.cbegin(), ana.events.cend(), [](const QJsonObject &event) {
+                  return event.value("type") == u"members"_s;
+              });
+    auto zoe = join(host, u"name=zoe"_s);
+    QVERIFY(!ana.nextWhere(u"presence"_s, mentions("joined", u"zoe"_s)).isEmpty());
+    QTest::qWait(100);
+    QCOMPARE(std::count_if(
+                     ana.events.cbegin(), ana.events.cend(),
+                     [](const QJsonObject &event) { return event.value("type") == u"members"_s; }),
+             pagesBefore);
+    // Those who watch nothing are sent no rows at all.
+    for (const QJsonObject &event : std::as_const(crowd.front()->events))
+        QVERIFY(event.value("type") != u"members"_s);
+
+    // A search by the start of a name, ignoring case, in the list's order.
+    ana.send({{"type", "members"}, {"prefix", "CROWD1"}, {"count", 3}});
+    const auto searched = [](const QJsonObject &event) { return event.contains("prefix"); };
+    const QJsonObject found = ana.nextWhere(u"members"_s, searched);
+    QCOMPARE(found.value("prefix").toString(), u"CROWD1"_s);
+    QCOMPARE(names(found), (QStringList{u"crowd1"_s, u"crowd10"_s, u"crowd11"_s}));
+    ana.send({{"type", "members"}, {"prefix", "nobody"}});
+    QVERIFY(names(ana.nextWhere(u"members"_s, searched)).isEmpty());
+    // A request that is neither is refused in words; the room goes on.
+    ana.send({{"type", "members"}});
+    QCOMPARE(ana.next(u"error"_s).value("code").toString(), u"bad_field"_s);
+    crowd.front()->send({{"message", "still here"}});
+    QVERIFY(!crowd.back()
+                     ->nextWhere(u"message"_s,
+                                 [](const QJsonObject &event) {
+                                     return event.value("message") == u"still here"_s;
+                                 })
+                     .isEmpty());
+
+    // Back to the threshold: everyone is listed again.
+    zoe->send({{"type", "leave"}});
     crowd.back()->send({{"type", "leave"}});
-    const QJsonObject gone = crowd.front()->nextWhere(u"presence"_s, mentions("left", last));
-    // Back to 50 (Ana is away, still a member): small enough to list everyone again.
-    QCOMPARE(gone.value("members").toArray().size(), PresenceBroadcaster::kFullListMembers);
+    crowd.at(crowd.size() - 2)->send({{"type", "leave"}});
+    const QJsonObject small = crowd.front()->nextWhere(
+            u"presence"_s, [](const QJsonObject &event) { return event.contains("members"); });
+    QCOMPARE(small.value("count").toInt(), Tertulia::Limits::kFullMemberList);
+    QCOMPARE(small.value("members").toArray().size(), Tertulia::Limits::kFullMemberList);
 }
 
 void tst_ChatRoom::anUnreadableHistoryIsAnErrorNotAnEmptyPage()

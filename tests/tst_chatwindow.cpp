@@ -236,7 +236,7 @@ void tst_ChatWindow::hostingOffersModeration()
     TestClient caro;
     QVERIFY(caro.open(m_host->socketUrl(u"name=Caro"_s)));
     QCOMPARE(caro.next(u"error"_s).value("code").toString(), u"room_locked"_s);
-    QCOMPARE(m_window->findChild<QListWidget *>(u"memberList"_s)->contextMenuPolicy(),
+    QCOMPARE(m_window->findChild<QListView *>(u"memberList"_s)->contextMenuPolicy(),
              Qt::CustomContextMenu);
 }
 
@@ -262,14 +262,14 @@ void tst_ChatWindow::invitingCostsTheChatNoRoom()
 
 void tst_ChatWindow::listsWhoIsInTheRoomAndNotices()
 {
-    const auto *members = m_window->findChild<QListWidget *>(u"memberList"_s);
-    QTRY_COMPARE(members->count(), 2);
-    QCOMPARE(members->item(0)->text(), u"Ana (you)"_s);
-    QCOMPARE(members->item(1)->text(), u"Bea"_s);
+    const auto *members = m_window->findChild<QListView *>(u"memberList"_s)->model();
+    QTRY_COMPARE(members->rowCount(), 2);
+    QCOMPARE(members->index(0, 0).data().toString(), u"Ana (you)"_s);
+    QCOMPARE(members->index(1, 0).data().toString(), u"Bea"_s);
     QTRY_VERIFY(messageTexts().contains(u"Bea joined"_s));
 
     m_bea->socket.close();
-    QTRY_COMPARE(members->count(), 1);
+    QTRY_COMPARE(members->rowCount(), 1);
     QTRY_VERIFY(messageTexts().contains(u"Bea left"_s));
 }
 
@@ -374,14 +374,15 @@ void tst_ChatWindow::writesPrivatelyToAChosenMember()
 {
     TestClient caro;
     QVERIFY(caro.open(QUrl(u"ws://127.0.0.1:%1/ws?name=Caro"_s.arg(m_host->port()))));
-    auto *members = m_window->findChild<QListWidget *>(u"memberList"_s);
-    QTRY_COMPARE(members->count(), 3);
-    const QListWidgetItem *bea = members->findItems(u"Bea"_s, Qt::MatchExactly).value(0);
-    QVERIFY(bea);
+    auto *members = m_window->findChild<QListView *>(u"memberList"_s);
+    QTRY_COMPARE(members->model()->rowCount(), 3);
+    const QModelIndexList bea = members->model()->match(
+            members->model()->index(0, 0), Qt::DisplayRole, u"Bea"_s, 1, Qt::MatchExactly);
+    QCOMPARE(bea.size(), 1);
 
     // Keyboard only: pick Bea in the list, Enter, type, Enter.
     members->setFocus();
-    members->setCurrentItem(const_cast<QListWidgetItem *>(bea));
+    members->setCurrentIndex(bea.first());
     QTest::keyClick(members, Qt::Key_Return);
     const auto *recipient = m_window->findChild<QLabel *>(u"recipientLabel"_s);
     QVERIFY(recipient->isVisible());

@@ -258,9 +258,21 @@ void tst_Protocol::serverEventsRoundTrip()
     limits.messageLength = 100;
     limits.messagesPerSecond = 2.5;
     const auto welcome = decodedAs<Events::Welcome>(ServerEvents::welcome(
-            u"Bea"_s, membersJson, time, u"token"_s, ServerEvents::limitsJson(limits)));
+            u"Bea"_s, {membersJson, true, 2}, time, u"token"_s, ServerEvents::limitsJson(limits)));
     QCOMPARE(welcome.name, u"Bea"_s);
     QCOMPARE(welcome.members, members);
+    QVERIFY(welcome.membersComplete);
+    QCOMPARE(welcome.memberCount, 2);
+    QCOMPARE(welcome.limits.memberPage, Limits::kMemberPage);
+    // A large room: a count and the first page of the list, under another name, so that no
+    // client takes the page for everyone.
+    const QByteArray large = ServerEvents::welcome(u"Bea"_s, {membersJson, false, 3000}, time,
+                                                   u"token"_s, ServerEvents::limitsJson(limits));
+    QVERIFY(!large.contains("\"members\""));
+    const auto summary = decodedAs<Events::Welcome>(large);
+    QVERIFY(!summary.membersComplete);
+    QCOMPARE(summary.memberCount, 3000);
+    QCOMPARE(summary.members, members);
     QCOMPARE(welcome.resumeToken, u"token"_s);
     QCOMPARE(welcome.limits.messageLength, 100);
     QCOMPARE(welcome.limits.messagesPerSecond, 2.5);
@@ -319,16 +331,45 @@ void tst_Protocol::presenceRoundTrips()
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
     const QList<MemberInfo> members{{u"Ana"_s, time}};
     const auto everyone = decodedAs<Events::Presence>(
-            ServerEvents::presence({u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, members, time));
+            ServerEvents::presence({{u"Ana"_s}, {u"Bea"_s, u"Caro"_s}, 0, 1, members, time}));
     QCOMPARE(everyone.joined, QStringList{u"Ana"_s});
     QCOMPARE(everyone.left, (QStringList{u"Bea"_s, u"Caro"_s}));
     QCOMPARE(everyone.members, std::optional<QList<MemberInfo>>(members));
+    QCOMPARE(everyone.count, 1);
     QCOMPARE(everyone.time, time);
-    // A crowd: only the changes, and no member list at all (not an empty one).
-    const auto changes = decodedAs<Events::Presence>(
-            ServerEvents::presenceChanges({u"Ana"_s}, {}, members, time));
-    QVERIFY(!changes.members);
-    QCOMPARE(changes.changed, members);
+    // A crowd: the count and some names, and no member list at all (not an empty one).
+    const auto crowd = decodedAs<Events::Presence>(
+            ServerEvents::presence({{u"Ana"_s}, {}, 41, 3000, std::nullopt, time}));
+    QVERIFY(!crowd.members);
+    QCOMPARE(crowd.count, 3000);
+    QCOMPARE(crowd.others, 41);
+
+    // Rows of the list, and a search's answer.
+    const auto rows = decodedAs<Events::Members>(ServerEvents::memberPage(3000, 120, members));
+    QCOMPARE((QList<int>{rows.total, rows.from}), (QList<int>{3000, 120}));
+    QCOMPARE(rows.members, members);
+    const auto found
+            = decodedAs<Events::Members>(ServerEvents::memberSearch(3000, u"an"_s, members));
+    QCOMPARE(found.from, -1);
+    QCOMPARE(found.prefix, u"an"_s);
+    QCOMPARE(found.members, members);
+
+    const auto watch = std::get<ClientPayload>(decodeClientPayload(encodeMembersWatch(40, 60)));
+    QCOMPARE(watch.type, ClientPayload::Type::Members);
+    QCOMPARE((QList<qint64>{watch.from, watch.limit}), (QList<qint64>{40, 60}));
+    const auto search
+            = std::get<ClientPayload>(decodeClientPayload(encodeMembersSearch(u"Án"_s, 500)));
+    QCOMPARE(search.from, -1);
+    QCOMPARE(search.prefix, u"Án"_s);
+    QCOMPARE(search.limit, Limits::kMemberPage); // capped
+    // Neither or both of a range and a search: the client is told which field is wrong.
+    for (const char *bad :
+         {R"({"type":"members"})", R"({"type":"members","from":0,"prefix":"a"})",
+          R"({"type":"members","from":-1})", R"({"type":"members","prefix":7})"}) {
+        const auto decoded = decodeClientPayload(QString::fromUtf8(bad));
+        QVERIFY2(std::holds_alternative<ProtocolError>(decoded), bad);
+        QCOMPARE(std::get<ProtocolError>(decoded).code, ErrorCode::BadField);
+    }
 }
 
 void tst_Protocol::unknownServerEventsAreIgnored()

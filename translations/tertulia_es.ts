@@ -37,24 +37,12 @@
         <translation>Tertulia</translation>
     </message>
     <message>
-        <source>People in the room</source>
-        <translation>Personas en la sala</translation>
-    </message>
-    <message>
-        <source>In the room</source>
-        <translation>En la sala</translation>
-    </message>
-    <message>
         <source>%1 joined</source>
         <translation>%1 se unió</translation>
     </message>
     <message>
         <source>%1 left</source>
         <translation>%1 se fue</translation>
-    </message>
-    <message>
-        <source>Here since %1</source>
-        <translation>Aquí desde las %1</translation>
     </message>
     <message>
         <source>Disconnected</source>
@@ -129,10 +117,6 @@
         <translation>Mensaje privado para %1</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Not in the room</source>
         <translation>Fuera de la sala</translation>
     </message>
@@ -159,18 +143,6 @@
     <message>
         <source>%1 characters over the room's limit</source>
         <translation>%1 caracteres por encima del límite de la sala</translation>
-    </message>
-    <message>
-        <source>you</source>
-        <translation>tú</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>anfitrión</translation>
-    </message>
-    <message>
-        <source>away</source>
-        <translation>ausente</translation>
     </message>
 </context>
 <context>
@@ -522,6 +494,44 @@
     <message>
         <source>Every address of the room, with a QR code for phones</source>
         <translation>Todas las direcciones de la sala, con un código QR para móviles</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>anfitrión</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Here since %1</source>
+        <translation>Aquí desde las %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPane</name>
+    <message>
+        <source>Find someone</source>
+        <translation>Buscar a alguien</translation>
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation>Personas en la sala</translation>
+    </message>
+    <message>
+        <source>In the room (%1)</source>
+        <translation>En la sala (%1)</translation>
     </message>
 </context>
 <context>

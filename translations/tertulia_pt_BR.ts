@@ -37,24 +37,12 @@
         <translation>Tertulia</translation>
     </message>
     <message>
-        <source>People in the room</source>
-        <translation>Pessoas na sala</translation>
-    </message>
-    <message>
-        <source>In the room</source>
-        <translation>Na sala</translation>
-    </message>
-    <message>
         <source>%1 joined</source>
         <translation>%1 entrou</translation>
     </message>
     <message>
         <source>%1 left</source>
         <translation>%1 saiu</translation>
-    </message>
-    <message>
-        <source>Here since %1</source>
-        <translation>Aqui desde %1</translation>
     </message>
     <message>
         <source>Disconnected</source>
@@ -129,10 +117,6 @@
         <translation>Mensagem particular para %1</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Not in the room</source>
         <translation>Fora da sala</translation>
     </message>
@@ -159,18 +143,6 @@
     <message>
         <source>%1 characters over the room's limit</source>
         <translation>%1 caracteres acima do limite da sala</translation>
-    </message>
-    <message>
-        <source>you</source>
-        <translation>você</translation>
-    </message>
-    <message>
-        <source>host</source>
-        <translation>anfitrião</translation>
-    </message>
-    <message>
-        <source>away</source>
-        <translation>ausente</translation>
     </message>
 </context>
 <context>
@@ -522,6 +494,44 @@
     <message>
         <source>Every address of the room, with a QR code for phones</source>
         <translation>Todos os endereços da sala, com um código QR para celulares</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>you</source>
+        <translation>você</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>anfitrião</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Here since %1</source>
+        <translation>Aqui desde %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPane</name>
+    <message>
+        <source>Find someone</source>
+        <translation>Procurar alguém</translation>
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation>Pessoas na sala</translation>
+    </message>
+    <message>
+        <source>In the room (%1)</source>
+        <translation>Na sala (%1)</translation>
     </message>
 </context>
 <context>

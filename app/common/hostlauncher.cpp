@@ -12,6 +12,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 void HostLauncher::setUpApplication(QCoreApplication &app, const QString &name)
@@ -58,8 +60,23 @@ std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &
     return options;
 }
 
+void HostLauncher::allowOpenFiles(int connections)
+{
+    // Most systems start a process at 1 024 descriptors (soft) while allowing far more (hard):
+    // a room of 10 000 needs one per member, and the host's own files besides.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return;
+    const rlim_t wanted = rlim_t(connections) + 256;
+    if (files.rlim_cur < wanted) {
+        files.rlim_cur = std::min(wanted, files.rlim_max);
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+}
+
 bool HostLauncher::start(ChatHost &host, const HostSettings &settings)
 {
+    allowOpenFiles(settings.limits.maxConnections);
     if (!host.start(settings)) {
         printError(host.errorString());
         if (host.failure() == ChatHost::Failure::Listen && settings.port != 0)

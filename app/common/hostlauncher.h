@@ -30,6 +30,9 @@ public:
     // The hosting options' values, or nothing after printing what is wrong with them.
     static std::optional<HostSettings> readOptions(const QCommandLineParser &parser);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
+    // Raises this process's open-file limit as far as the system allows, up to what
+    // `connections` members need.
+    static void allowOpenFiles(int connections);
     static bool start(ChatHost &host, const HostSettings &settings);
     // SIGINT/SIGTERM end the room (members told), SIGHUP closes it for a restart; either way
     // the process exits 0 once the members have been told.

@@ -6,8 +6,8 @@
 // into a latency sample. Prints one JSON object with the results on stdout.
 //
 //   fanout: connect N, S of them send at a total rate R for T seconds; latency, losses, CPU.
-//   join:   connect N at once; time until all are upgraded and (Tertulia) all member lists
-//           show N; RSS per connection.
+//   join:   connect N at once; time until all are upgraded and (Tertulia) every client's
+//           member count says N; bytes each newcomer was sent; RSS per connection.
 //   burst:  connect N, send M messages as fast as possible; RSS before, at peak, after.
 
 #include <arpa/inet.h>
@@ -112,8 +112,9 @@ struct Client
     bool closed = false;
     std::string in; // unread bytes
     std::string out; // unwritten bytes
-    long members = -1; // Tertulia: members this client believes are in the room
-    std::vector<bool> known; // which bench clients it knows to be there, by index
+    long members = -1; // Tertulia: members the room last told this client it has
+    int64_t bytesIn = 0; // after the upgrade: every frame's bytes, headers included
+    int64_t welcomeBytes = 0;
     int64_t seq = 0;
 };
 
@@ -126,6 +127,7 @@ struct Stats
     int upgraded = 0;
     int failed = 0;
     int settled = 0; // clients whose member count reached N
+    int64_t welcomeBytesMax = 0;
 };
 
 class LoadGenerator
@@ -290,6 +292,7 @@ private:
                 break;
             }
             client.in.append(buffer, size_t(got));
+            client.bytesIn += got;
             if (got < ssize_t(sizeof buffer))
                 break;
         }
@@ -305,6 +308,7 @@ private:
             --m_connecting;
             ++m_stats.upgraded;
             client.in.erase(0, end + 4);
+            client.bytesIn -= int64_t(end + 4);
         }
         size_t offset = 0;
         const int64_t now = nowNs();
@@ -344,17 +348,7 @@ private:
 
     void onText(Client &client, std::string_view text, int64_t now)
     {
-        // A welcome in a crowd is hundreds of KB, all of it the member list at its end: read it
-        // once (scanning it four times made this generator the bottleneck at 10 000 joins).
-        if (m_options.presence) {
-            const size_t list = locate(text, "\"members\":[");
-            if (list != std::string_view::npos
-                && locate(text.substr(0, list), "\"type\":\"welcome\"") != std::string_view::npos) {
-                trackMembers(client, text, list);
-                return;
-            }
-        }
-        size_t at = locate(text, "bench|");
+        const size_t at = locate(text, "bench|");
         if (at != std::string_view::npos
             && locate(text, "\"type\":\"history\"") == std::string_view::npos) {
             // bench|sender|seq|ns|
@@ -370,50 +364,30 @@ private:
             ++m_stats.delivered;
             return;
         }
-        if (m_options.presence && locate(text, "\"type\":\"presence\"") != std::string_view::npos)
-            trackMembers(client, text, locate(text, "\"members\":["));
+        if (!m_options.presence)
+            return;
+        // Tertulia's welcome says how many are in the room, and each presence event again.
+        if (locate(text, "\"type\":\"welcome\"") != std::string_view::npos) {
+            client.welcomeBytes = int64_t(text.size());
+            m_stats.welcomeBytesMax = std::max(m_stats.welcomeBytesMax, client.welcomeBytes);
+            trackCount(client, text, "\"memberCount\":");
+        } else if (locate(text, "\"type\":\"presence\"") != std::string_view::npos) {
+            trackCount(client, text, "\"count\":");
+        }
     }
 
-    // Tertulia's welcome lists everyone; presence events list everyone (small rooms) or who
-    // joined, left, went away or came back (large ones), possibly repeating someone the
-    // welcome already listed. Each client keeps a bit per bench client it knows is there.
-    // list: where the event's "members" array opens (npos: changes only).
-    void trackMembers(Client &client, std::string_view text, size_t list)
+    void trackCount(Client &client, std::string_view text, std::string_view field)
     {
+        const size_t at = locate(text, field);
+        if (at == std::string_view::npos)
+            return;
         const long n = m_options.clients;
         const long before = client.members;
-        if (client.known.empty()) {
-            client.known.assign(size_t(n), false);
-            client.members = 0;
-        }
-        if (list != std::string_view::npos) {
-            std::fill(client.known.begin(), client.known.end(), false);
-            client.members = 0;
-            forEachIndex(text, list, text.find(']', list),
-                         [&](long index) { mark(client, index, true); });
-        } else {
-            const size_t joined = locate(text, "\"joined\":[");
-            if (joined != std::string_view::npos)
-                forEachIndex(text, joined, text.find(']', joined),
-                             [&](long index) { mark(client, index, true); });
-            const size_t left = locate(text, "\"left\":[");
-            if (left != std::string_view::npos)
-                forEachIndex(text, left, text.find(']', left),
-                             [&](long index) { mark(client, index, false); });
-        }
+        client.members = strtol(text.data() + at + field.size(), nullptr, 10);
         if (before != n && client.members == n)
             ++m_stats.settled;
         else if (before == n && client.members != n)
             --m_stats.settled;
-    }
-
-    void mark(Client &client, long index, bool present)
-    {
-        if (index < 0 || index >= long(client.known.size())
-            || client.known[size_t(index)] == present)
-            return;
-        client.known[size_t(index)] = present;
-        client.members += present ? 1 : -1;
     }
 
     // memmem: string_view::find stops at every occurrence of the needle's first character, and
@@ -426,19 +400,6 @@ private:
         const void *hit
                 = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
         return hit ? size_t(static_cast<const char *>(hit) - text.data()) : std::string_view::npos;
-    }
-
-    // Calls `found` with the index of every "<prefix>-<index>" in the array from `at` to `close`.
-    template<typename Found>
-    void forEachIndex(std::string_view text, size_t at, size_t close, Found found)
-    {
-        const std::string needle = "\"" + m_options.prefix + "-";
-        const std::string_view array = text.substr(0, std::min(close, text.size()));
-        size_t position = locate(array, needle, at);
-        while (position != std::string_view::npos) {
-            found(strtol(text.data() + position + needle.size(), nullptr, 10));
-            position = locate(array, needle, position + needle.size());
-        }
     }
 
     Options m_options;
@@ -590,6 +551,10 @@ int main(int argc, char **argv)
                 nowNs() + 4'000'000'000, [] { return false; }, 50'000'000);
     const long rssAfter = rssKbOf(options.hostPid);
 
+    int64_t bytesIn = 0;
+    for (const Client &client : generator.clients())
+        bytesIn += client.bytesIn;
+    const double bytesPerClient = n ? double(bytesIn) / n : 0;
     std::vector<int64_t> &latencies = stats.latencyNs;
     std::sort(latencies.begin(), latencies.end());
     const double window = double(measureEnd - sendStart) / 1e9;
@@ -603,7 +568,8 @@ int main(int argc, char **argv)
            "\"loadgen_cpu_share\":%.3f,\"send_s\":%.3f,"
            "\"rss_baseline_kb\":%ld,\"rss_connected_kb\":%ld,\"rss_peak_kb\":%ld,\"rss_after_kb\":%"
            "ld,"
-           "\"rss_per_connection_kb\":%.2f}\n",
+           "\"rss_per_connection_kb\":%.2f,\"welcome_bytes_max\":%" PRId64
+           ",\"bytes_per_client\":%.0f}\n",
            options.mode.c_str(), n, senders, options.rate, options.seconds, stats.upgraded,
            stats.failed, connectSeconds, settleSeconds, stats.sent, stats.expected, stats.delivered,
            std::max<int64_t>(0, stats.expected - stats.delivered),
@@ -612,7 +578,8 @@ int main(int argc, char **argv)
            latencies.empty() ? -1.0 : double(latencies.back()) / 1000.0, hostCpu,
            stats.delivered ? hostCpu / double(stats.delivered) * 1e6 : -1, ownCpu,
            window > 0 ? ownCpu / window : 0, double(sendEnd - sendStart) / 1e9, rssBaseline,
-           rssConnected, rssPeak, rssAfter, n ? double(rssConnected - rssBaseline) / n : 0);
+           rssConnected, rssPeak, rssAfter, n ? double(rssConnected - rssBaseline) / n : 0,
+           stats.welcomeBytesMax, bytesPerClient);
     fflush(stdout);
     generator.runUntil(
             nowNs() + int64_t(options.holdSeconds * 1e9), [] { return false; }, 50'000'000);

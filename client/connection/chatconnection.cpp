@@ -249,11 +249,19 @@ void ChatConnection::on(const Events::Welcome &event)
     if (!event.resumeToken.isEmpty())
         m_resumeToken = event.resumeToken;
     m_members = event.members;
+    m_membersComplete = event.membersComplete;
+    m_memberCount = event.memberCount;
     m_limits = event.limits;
     m_fileKey = event.fileKey;
     setState(State::Connected);
     emit joined(event.name);
-    emit membersChanged(m_members);
+    if (m_membersComplete) {
+        emit membersChanged(m_members);
+    } else {
+        emit memberRowsReceived(m_memberCount, 0, m_members);
+        if (m_watched.second > 0) // the rows watched before a reconnection
+            m_socket.sendTextMessage(encodeMembersWatch(m_watched.first, m_watched.second));
+    }
     // The host recognises a resent message by its client id and stores it only once.
     for (const Outgoing &message : std::as_const(m_outbox))
         transmit(message);
@@ -283,12 +291,50 @@ void ChatConnection::on(const Events::Ack &event)
 
 void ChatConnection::on(const Events::Presence &event)
 {
-    if (event.members)
-        m_members = *event.members;
-    else
-        applyChanges(event);
     emit presenceChanged(event.joined, event.left);
-    emit membersChanged(m_members);
+    if (event.members) {
+        m_members = *event.members;
+        m_membersComplete = true;
+        m_memberCount = int(m_members.size());
+        emit membersChanged(m_members);
+        return;
+    }
+    const bool grew = m_membersComplete; // the room just outgrew being listed whole
+    m_membersComplete = false;
+    m_memberCount = std::max(event.count, 0);
+    if (grew) {
+        m_members.clear();
+        if (m_watched.second > 0)
+            m_socket.sendTextMessage(encodeMembersWatch(m_watched.first, m_watched.second));
+    }
+    emit memberRowsReceived(m_memberCount, -1, {});
+}
+
+void ChatConnection::on(const Events::Members &event)
+{
+    if (event.from < 0) { // a search's answer
+        emit membersFound(event.prefix, event.members);
+        return;
+    }
+    m_memberCount = event.total;
+    m_members = event.members;
+    emit memberRowsReceived(event.total, event.from, event.members);
+}
+
+void ChatConnection::watchMembers(int from, int count)
+{
+    count = std::min(count, m_limits.memberPage);
+    if (m_watched == qMakePair(from, count))
+        return;
+    m_watched = {from, count};
+    if (m_state == State::Connected && !m_membersComplete)
+        m_socket.sendTextMessage(encodeMembersWatch(from, count));
+}
+
+void ChatConnection::findMembers(const QString &prefix, int count)
+{
+    if (m_state == State::Connected)
+        m_socket.sendTextMessage(encodeMembersSearch(prefix, std::min(count, m_limits.memberPage)));
 }
 
 void ChatConnection::on(const Events::History &event)
@@ -355,6 +401,8 @@ void ChatConnection::stopFor(const ErrorSpec &spec, const QString &reason)
     default:
         if (spec.code == ErrorCode::RoomEnded || spec.code == ErrorCode::Removed) {
             m_members.clear(); // nobody is "in the room" for this client any more
+            m_membersComplete = true;
+            m_memberCount = 0;
             emit membersChanged(m_members);
         }
         // What was still waiting is not sent, and is not sent later behind the person's back.
@@ -377,21 +425,6 @@ QString ChatConnection::problemWithMessage(const QString &text) const
 void ChatConnection::transmit(const Outgoing &message)
 {
     m_socket.sendTextMessage(encodeChatRequest(m_name, message.text, message.clientId, message.to));
-}
-
-void ChatConnection::applyChanges(const Events::Presence &event)
-{
-    // A large room says only who joined, left, went away or came back.
-    m_members.removeIf([&](const MemberInfo &member) { return event.left.contains(member.name); });
-    for (const MemberInfo &changed : event.changed) {
-        const auto known
-                = std::find_if(m_members.begin(), m_members.end(),
-                               [&](const MemberInfo &m) { return m.name == changed.name; });
-        if (known != m_members.end())
-            *known = changed;
-        else
-            m_members.append(changed);
-    }
 }
 
 void ChatConnection::see(qint64 id)

@@ -73,7 +73,16 @@ public:
     // not be reached at all (lastError() says why), not that a connection was lost.
     bool hasJoined() const { return m_hasJoined; }
     QString lastError() const { return m_lastError; }
+    // Everyone, in a room small enough to be sent whole (membersComplete()); in a larger one
+    // the rows last received (watchMembers()).
     QList<Tertulia::MemberInfo> members() const { return m_members; }
+    bool membersComplete() const { return m_membersComplete; }
+    int memberCount() const { return m_memberCount; }
+    // Rows [from, from + count) of a large room's list (by name): sent now and whenever they
+    // change, through memberRowsReceived(); kept across reconnections. Replaces the last.
+    void watchMembers(int from, int count);
+    // Members whose name starts with `prefix`, through membersFound().
+    void findMembers(const QString &prefix, int count = 10);
     int unacknowledgedCount() const { return int(m_outbox.size()); }
     // What the host allows, as its last welcome said (the protocol's defaults before that).
     Tertulia::RoomLimits limits() const { return m_limits; }
@@ -102,7 +111,12 @@ signals:
     // Someone's upload as it goes (ended: finished or given up).
     void uploadSeen(const Tertulia::Events::Upload &upload);
     void presenceChanged(const QStringList &joined, const QStringList &left);
+    // A room small enough to list everyone: this is everyone.
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
+    // A larger room: how many there are, and rows of its list from `from` (none: only the
+    // count changed).
+    void memberRowsReceived(int total, int from, const QList<Tertulia::MemberInfo> &rows);
+    void membersFound(const QString &prefix, const QList<Tertulia::MemberInfo> &members);
     void nameRefused(const QString &reason);
     void typingReceived(const QString &name);
     void passwordRefused(const QString &reason);
@@ -138,9 +152,9 @@ private:
     void on(const Tertulia::Events::FileAccepted &event) { m_files.accepted(event); }
     void on(const Tertulia::Events::FileProgress &event) { m_files.progressed(event); }
     void on(const Tertulia::Events::Upload &event) { emit uploadSeen(event); }
+    void on(const Tertulia::Events::Members &event);
     // Stops reconnecting: the host's code asks the client to stop, ask a name or a password.
     void stopFor(const Tertulia::ErrorSpec &spec, const QString &reason);
-    void applyChanges(const Tertulia::Events::Presence &event);
     void transmit(const Outgoing &message);
     void see(qint64 id);
     void restoreUploads(); // from the keeping file of this room and name, if kept
@@ -154,6 +168,9 @@ private:
     QByteArray m_pinnedDigest;
     qint64 m_lastTypingMs = 0;
     QList<Tertulia::MemberInfo> m_members;
+    bool m_membersComplete = true;
+    int m_memberCount = 0;
+    QPair<int, int> m_watched{0, 0}; // from, count
     Tertulia::RoomLimits m_limits;
     QList<Outgoing> m_outbox; // oldest first
     qint64 m_lastSeenId = -1; // the newest room message this client has seen

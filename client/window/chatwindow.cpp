@@ -3,6 +3,8 @@
 #include "conversationtabs.h"
 #include "conversationview.h"
 #include "fileattacher.h"
+#include "memberpane.h"
+#include "mentioncompleter.h"
 #include "messageinput.h"
 #include "roomtray.h"
 #include "sharebar.h"
@@ -32,7 +34,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
       m_shareBar(new ShareBar(this)),
       m_conversation(new ConversationView(this)),
       m_tabs(new ConversationTabs(this)),
-      m_memberList(new QListWidget(this)),
+      m_members(new MemberPane(connection, this)),
       m_input(new MessageInput(this)),
       m_sendButton(new QPushButton(tr("Send"), this)),
       m_stateLabel(new QLabel(this)),
@@ -55,18 +57,10 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
         m_tray->raiseWindow(); // closing asks, when hosting: the window must be there for that
         close();
     });
-    m_memberList->setObjectName(u"memberList"_s);
-    m_memberList->setAccessibleName(tr("People in the room"));
     m_input->setObjectName(u"messageInput"_s);
     m_input->setPlaceholderText(tr("Write a message and press Enter (Shift+Enter: new line)"));
     m_sendButton->setObjectName(u"sendButton"_s);
     m_stateLabel->setObjectName(u"connectionState"_s);
-
-    auto *members = new QWidget(this);
-    auto *membersLayout = new QVBoxLayout(members);
-    membersLayout->setContentsMargins(0, 0, 0, 0);
-    membersLayout->addWidget(new QLabel(tr("In the room"), members));
-    membersLayout->addWidget(m_memberList);
 
     auto *splitter = new QSplitter(this);
     // The conversation shown, under the tabs of the others (the room, one per person).
@@ -78,7 +72,7 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     paneLayout->addWidget(m_conversation, 1);
     connect(m_tabs, &ConversationTabs::opened, this, &ChatWindow::setRecipient);
     splitter->addWidget(conversationPane);
-    splitter->addWidget(members);
+    splitter->addWidget(m_members);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
@@ -100,13 +94,12 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     connect(escape, &QAction::triggered, this, [this] { setRecipient({}); });
     m_input->addAction(escape);
     // Enter (or a double-click) on a member writes to them privately.
-    connect(m_memberList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QString name = item->data(Qt::UserRole).toString();
+    connect(m_members, &MemberPane::memberActivated, this, [this](const QString &name) {
         if (name != m_connection->name())
             setRecipient(name);
     });
-    m_memberList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_memberList, &QWidget::customContextMenuRequested, this, &ChatWindow::showMemberMenu);
+    connect(m_members, &MemberPane::memberMenuRequested, this, &ChatWindow::showMemberMenu);
+    new MentionCompleter(m_connection, m_input, this);
 
     // Shown when the host said to stop, or refused the name or the password.
     connect(m_stopBar, &StopBar::tryAgainClicked, m_connection, &ChatConnection::retry);
@@ -184,7 +177,6 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
             [this](qint64 beforeId) { m_connection->requestOlderThan(beforeId); });
     connect(m_connection, &ChatConnection::joined, m_conversation, &ConversationView::setOwnName);
     connect(m_connection, &ChatConnection::presenceChanged, this, &ChatWindow::onPresenceChanged);
-    connect(m_connection, &ChatConnection::membersChanged, this, &ChatWindow::onMembersChanged);
     connect(m_connection, &ChatConnection::stateChanged, this, &ChatWindow::onStateChanged);
     connect(m_connection, &ChatConnection::attemptFailed, this,
             [this] { onStateChanged(m_connection->state()); }); // now with the reason
@@ -225,17 +217,15 @@ void ChatWindow::setCertificateFingerprint(const QString &fingerprint)
     m_shareBar->setFingerprint(fingerprint);
 }
 
-void ChatWindow::showMemberMenu(const QPoint &position)
+void ChatWindow::showMemberMenu(const QString &name, const QPoint &globalPosition)
 {
-    const QListWidgetItem *item = m_memberList->itemAt(position);
-    const QString name = item ? item->data(Qt::UserRole).toString() : QString();
-    if (name.isEmpty() || name == m_connection->name())
+    if (name == m_connection->name())
         return;
     QMenu menu(this);
     menu.addAction(tr("Write to %1 privately").arg(name), this,
                    [this, name] { setRecipient(name); });
     emit memberMenuAboutToShow(name, &menu);
-    menu.exec(m_memberList->viewport()->mapToGlobal(position));
+    menu.exec(globalPosition);
 }
 
 void ChatWindow::setRecipient(const QString &name)
@@ -328,34 +318,6 @@ void ChatWindow::onPresenceChanged(const QStringList &joined, const QStringList 
     }
     for (const QString &name : left)
         m_conversation->addNotice(tr("%1 left").arg(name));
-}
-
-void ChatWindow::onMembersChanged(const QList<Tertulia::MemberInfo> &members)
-{
-    m_memberList->clear();
-    for (const Tertulia::MemberInfo &member : members) {
-        auto *item = new QListWidgetItem(member.name, m_memberList);
-        item->setData(Qt::UserRole, member.name);
-        item->setToolTip(tr("Here since %1")
-                                 .arg(QLocale().toString(member.since.toLocalTime().time(),
-                                                         QLocale::ShortFormat)));
-        QStringList marks;
-        if (member.name == m_connection->name()) {
-            marks.append(tr("you"));
-            QFont font = item->font();
-            font.setBold(true);
-            item->setFont(font);
-        }
-        if (member.host)
-            marks.append(tr("host"));
-        if (member.away) {
-            // Dropped, name held for them: probably back in a moment.
-            marks.append(tr("away"));
-            item->setForeground(palette().color(QPalette::PlaceholderText));
-        }
-        if (!marks.isEmpty())
-            item->setText(tr("%1 (%2)").arg(member.name, marks.join(u", "_s)));
-    }
 }
 
 void ChatWindow::onStateChanged(ChatConnection::State state)

@@ -11,7 +11,7 @@ class ConversationTabs;
 class ConversationView;
 class QLabel;
 class MessageInput;
-class QListWidget;
+class MemberPane;
 class QMenu;
 class QPushButton;
 class RoomTray;
@@ -50,7 +50,6 @@ private:
     void onHistory(const QList<Tertulia::ChatMessage> &messages, ChatConnection::HistoryKind kind,
                    bool hasMore);
     void onPresenceChanged(const QStringList &joined, const QStringList &left);
-    void onMembersChanged(const QList<Tertulia::MemberInfo> &members);
     void onStateChanged(ChatConnection::State state);
     void onNameRefused(const QString &reason);
     void onPasswordRefused(const QString &reason);
@@ -60,7 +59,7 @@ private:
     void onTyping(const QString &name);
     void showTypists();
     void showAbout();
-    void showMemberMenu(const QPoint &position);
+    void showMemberMenu(const QString &name, const QPoint &globalPosition);
     // Direct messages: the member the input line now writes to privately; empty: the room.
     void setRecipient(const QString &name);
 
@@ -68,7 +67,7 @@ private:
     ShareBar *m_shareBar;
     ConversationView *m_conversation;
     ConversationTabs *m_tabs;
-    QListWidget *m_memberList;
+    MemberPane *m_members;
     MessageInput *m_input;
     QPushButton *m_sendButton;
     QLabel *m_stateLabel;

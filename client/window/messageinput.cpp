@@ -8,6 +8,8 @@
 #include <QtGui/QImage>
 #include <QtGui/QKeyEvent>
 #include <QtGui/QTextBlock>
+#include <QtWidgets/QAbstractItemView>
+#include <QtWidgets/QCompleter>
 
 MessageInput::MessageInput(QWidget *parent) : QPlainTextEdit(parent)
 {
@@ -40,6 +42,19 @@ QSize MessageInput::sizeHint() const
 
 void MessageInput::keyPressEvent(QKeyEvent *event)
 {
+    if (m_completer && m_completer->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore(); // the completer's popup takes them
+            return;
+        default:
+            break;
+        }
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         emit submitted();

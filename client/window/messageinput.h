@@ -2,6 +2,8 @@
 
 #include <QtWidgets/QPlainTextEdit>
 
+class QCompleter;
+
 // The box a message is written in: Enter sends it (submitted()), Shift+Enter starts a new
 // line, and it grows with its lines up to kMaxLines before it scrolls.
 class MessageInput final : public QPlainTextEdit
@@ -18,6 +20,8 @@ public:
     static QStringList localFiles(const QMimeData *data);
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
+    // While its popup shows, the keys that choose from it (Enter, Tab, Esc) are the popup's.
+    void setCompleter(QCompleter *completer) { m_completer = completer; }
 
 signals:
     void submitted();
@@ -32,4 +36,6 @@ protected:
 
 private:
     int heightForLines(int lines) const;
+
+    QCompleter *m_completer = nullptr;
 };

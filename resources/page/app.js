@@ -2,6 +2,8 @@
 // page, keeps what you write until the host has stored it, and reconnects by itself.
 import { Conversation, formatTime, partnerOf, span } from './conversation.js';
 import { formatSize } from './filecard.js';
+import { MemberList } from './members.js';
+import { MentionPicker } from './mentions.js';
 import { Uploads } from './uploads.js';
 import { Session, newClientId } from './session.js';
 import { errorText, t, translatePage } from './strings.js';
@@ -19,6 +21,7 @@ const ui = {
   joinButton: $('join-button'), joinError: $('join-error'),
   passwordRow: $('password-row'), passwordInput: $('password-input'),
   chat: $('chat'), members: $('member-list'), memberCount: $('member-count'),
+  memberSearch: $('member-search'), mentionList: $('mention-list'),
   sendForm: $('send-form'), messageInput: $('message-input'),
   sendButton: $('send-button'), chatError: $('chat-error'),
   typing: $('typing'), shareTyping: $('share-typing'),
@@ -132,51 +135,16 @@ function chatRequest(entry) {
   return request;
 }
 
-let members = []; // who is in the room, as the last welcome or presence event said
+const memberList = new MemberList({
+  list: ui.members, scroller: $('member-scroll'), count: ui.memberCount, search: ui.memberSearch, send,
+  onChoose: (name) => setRecipient(name),
+});
+const mentionPicker = new MentionPicker({ input: ui.messageInput, list: ui.mentionList, send });
 
-// A large room's presence event says only who joined, left, went away or came back.
-function applyChanges(event) {
-  const left = new Set(event.left || []);
-  const changed = new Map((event.changed || []).map((member) => [member.name, member]));
-  const updated = members.filter((member) => !left.has(member.name))
-    .map((member) => changed.get(member.name) || member);
-  for (const member of changed.values()) {
-    if (!updated.some((known) => known.name === member.name)) updated.push(member);
-  }
-  return updated;
-}
-
-function showMembers(list) {
-  members = list;
-  // Redrawn on every presence event: a member's button that had the focus keeps it, so a
-  // keyboard user choosing whom to write to is not thrown out when someone joins.
-  const focusedName = ui.members.contains(document.activeElement)
-    ? document.activeElement.dataset.name : undefined;
-  let refocus = null;
-  ui.members.replaceChildren(...list.map((member) => {
-    const item = document.createElement('li');
-    if (member.name === session.name) {
-      item.textContent = member.name;
-      item.classList.add('you');
-    } else {
-      // A real button: reachable with Tab, works with Enter, no hover needed on a phone.
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'member';
-      button.textContent = member.name;
-      button.dataset.name = member.name;
-      button.title = t('writeTo', member.name);
-      if (member.name === focusedName) refocus = button;
-      button.addEventListener('click', () => setRecipient(member.name));
-      item.append(button);
-    }
-    if (member.host) item.append(' ', span('host', t('host')));
-    if (member.away) item.classList.add('away');
-    item.append(' ', span('since', member.away ? t('away') : t('since', formatTime(member.since))));
-    return item;
-  }));
-  refocus?.focus();
-  ui.memberCount.textContent = `(${list.length})`;
+// A small room's events list everyone; a large one's say how many and name a few.
+function showMembersOf(event, count) {
+  if (event.members) memberList.showEveryone(event.members);
+  else memberList.showRows(count, event.firstMembers ? 0 : -1, event.firstMembers || []);
 }
 
 function showChat() {
@@ -200,7 +168,10 @@ function onWelcome(event) {
   showChat();
   ui.chatError.textContent = '';
   setState('connected', t('connectedAs', event.name));
-  showMembers(event.members || []);
+  memberList.ownName = event.name;
+  memberList.pageLimit = limits?.memberPage || 100;
+  memberList.forgetWatch();
+  showMembersOf(event, event.memberCount ?? (event.members || []).length);
   // Whatever the host has not acknowledged yet goes again; it stores each message once.
   for (const entry of session.outbox) {
     conversation.addPending(entry.clientId, entry.text, entry.to);
@@ -274,7 +245,16 @@ function handle(event) {
     case 'presence':
       for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(t('joined', name));
       for (const name of event.left || []) conversation.addNotice(t('left', name));
-      showMembers(event.members ? event.members : applyChanges(event));
+      if (event.others) conversation.addNotice(t('othersCame', event.others));
+      showMembersOf(event, event.count);
+      break;
+    case 'members':
+      if (event.prefix !== undefined) {
+        memberList.found(event.prefix, event.members || []);
+        mentionPicker.found(event.prefix, event.members || []);
+      } else {
+        memberList.showRows(event.total, event.from, event.members || []);
+      }
       break;
     case 'error':
       onError(event);
@@ -317,7 +297,7 @@ function stop(code, text) {
   for (const clientId of uploads.clientIds()) conversation.markFailed(clientId, text);
   uploads.cancelAll();
   session.save();
-  if (code === 'removed' || code === 'room_ended') showMembers([]);
+  if (code === 'removed' || code === 'room_ended') memberList.clear();
   typists.clear();
   showTypists();
   if (ui.chat.hidden) { // never in the room (locked out): said on the join form, which stays

@@ -38,6 +38,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_registry(settings.resumeGraceMs),
       m_connections(settings.limits),
       m_presence(m_registry),
+      m_memberLists(m_registry, m_connections),
       m_history(store, m_registry, m_connections, settings.limits.maxQueuedBytes),
       m_uploads(store, m_connections, settings),
       m_fileAccess(store, m_uploads.files())
@@ -71,6 +72,10 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
     });
     connect(&m_presence, &PresenceBroadcaster::eventReady, this,
             [this](const QByteArray &event) { broadcast(event, nullptr); });
+    connect(&m_presence, &PresenceBroadcaster::listChanged, this,
+            [this] { m_memberLists.refresh(); });
+    connect(&m_connections, &RoomConnections::disconnected, this,
+            [this](QWebSocket *socket) { m_memberLists.forget(socket); });
     m_awayTimer.setSingleShot(true);
     connect(&m_awayTimer, &QTimer::timeout, this, &ChatRoom::expireAwayMembers);
 }
@@ -145,7 +150,7 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
     } else if (payload.type == ClientPayload::Type::Join) {
         m_connections.deliver(
                 socket,
-                ServerEvents::welcome(boundName, m_presence.membersJson(),
+                ServerEvents::welcome(boundName, m_presence.summary(),
                                       QDateTime::currentDateTimeUtc(), {}, m_limitsJson,
                                       m_fileAccess.keyFor(Names::uniquenessKey(boundName))));
         return;
@@ -159,6 +164,9 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
         break;
     case ClientPayload::Type::FileOffer:
         offerFile(socket, payload);
+        break;
+    case ClientPayload::Type::Members:
+        m_memberLists.request(socket, payload);
         break;
     case ClientPayload::Type::FileCancel:
         m_uploads.cancel(senderOf(socket), payload.upload);
@@ -237,12 +245,12 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
                               errorCodeName(ErrorCode::Replaced));
     }
     if (claim.outcome == MemberRegistry::Outcome::Joined)
-        m_presence.joined({claim.name, now, false, host});
+        m_presence.joined(claim.name);
     else
         m_presence.changed(claim.name); // back from away
     m_connections.deliver(
-            socket, ServerEvents::welcome(claim.name, m_presence.membersJson(), now,
-                                          claim.resumeToken, m_limitsJson,
+            socket, ServerEvents::welcome(claim.name, m_presence.summary(), now, claim.resumeToken,
+                                          m_limitsJson,
                                           m_fileAccess.keyFor(Names::uniquenessKey(claim.name))));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)

@@ -5,6 +5,7 @@
 #include "fileuploads.h"
 #include "historypager.h"
 #include "hostsettings.h"
+#include "memberlists.h"
 #include "memberregistry.h"
 #include "messagestore.h"
 #include "passwordcheck.h"
@@ -111,6 +112,7 @@ private:
     MemberRegistry m_registry;
     RoomConnections m_connections;
     PresenceBroadcaster m_presence;
+    MemberLists m_memberLists;
     HistoryPager m_history;
     FileUploads m_uploads;
     FileAccess m_fileAccess;

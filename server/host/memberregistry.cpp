@@ -42,6 +42,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                                              {name, key, skeleton, joinedAt, newResumeToken(),
                                               socket, -1, resumable, address, host});
         m_byKey.insert(key, member);
+        m_index.insert(key);
         m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
         return {Outcome::Joined, {}, name, member->resumeToken};
@@ -100,6 +101,7 @@ void MemberRegistry::countAway(const Member &member, int change)
 MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator member)
 {
     m_byKey.remove(member->key);
+    m_index.erase(member->key);
     m_bySkeleton.remove(member->skeleton);
     if (member->socket)
         m_bySocket.remove(member->socket);
@@ -222,4 +224,30 @@ QList<MemberInfo> MemberRegistry::members() const
     for (const Member &member : m_members)
         list.append({member.name, member.since, member.socket == nullptr, member.host});
     return list;
+}
+
+QList<MemberInfo> MemberRegistry::infoOf(const QStringList &keys) const
+{
+    QList<MemberInfo> list;
+    list.reserve(keys.size());
+    for (const QString &key : keys) {
+        const Member &member = **m_byKey.constFind(key);
+        list.append({member.name, member.since, member.socket == nullptr, member.host});
+    }
+    return list;
+}
+
+QList<MemberInfo> MemberRegistry::page(int from, int count) const
+{
+    return infoOf(m_index.page(from, count));
+}
+
+QList<MemberInfo> MemberRegistry::startingWith(const QString &prefix, int count) const
+{
+    return infoOf(m_index.startingWith(Names::uniquenessKey(Names::normalized(prefix)), count));
+}
+
+int MemberRegistry::rankOf(const QString &name) const
+{
+    return m_index.rankOf(Names::uniquenessKey(name));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "errorcode.h"
+#include "memberindex.h"
 #include "serverevent.h"
 
 #include <QtCore/QDateTime>
@@ -67,7 +68,14 @@ public:
     bool isResumable(const QWebSocket *socket) const;
     QHostAddress addressOf(const QString &name) const; // null: no such member
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
-    QList<Tertulia::MemberInfo> members() const;
+    QList<Tertulia::MemberInfo> members() const; // oldest first
+    int count() const { return m_index.size(); } // present and away
+    // The list as clients page through it, ordered by name ignoring case (MemberIndex).
+    QList<Tertulia::MemberInfo> page(int from, int count) const;
+    // Members whose name starts with `prefix` (ignoring case), the first `count` in that order.
+    QList<Tertulia::MemberInfo> startingWith(const QString &prefix, int count) const;
+    // Where a member is, or would be, in that order.
+    int rankOf(const QString &name) const;
 
 private:
     struct Member
@@ -87,6 +95,7 @@ private:
     using MemberList = std::list<Member>; // iterators stay valid as others come and go
 
     const Member *find(const QString &name) const; // by name, ignoring case
+    QList<Tertulia::MemberInfo> infoOf(const QStringList &keys) const;
     MemberList::iterator erase(MemberList::iterator member);
     void countAway(const Member &member, int change);
     // Whether an entry of m_awayOrder still stands for an away member.
@@ -101,6 +110,7 @@ private:
 
     MemberList m_members; // oldest first
     QHash<QString, MemberList::iterator> m_byKey;
+    MemberIndex m_index; // the same keys, in the order lists show them
     QHash<QString, MemberList::iterator> m_bySkeleton;
     QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
     QHash<QHostAddress, int> m_awayByAddress;

@@ -79,6 +79,8 @@ void install(QHttpServer &server, std::function<void(const QHostAddress &)> onPa
              "text/javascript; charset=utf-8"},
             {u"/session.js"_s, u":/tertulia/page/session.js"_s, "text/javascript; charset=utf-8"},
             {u"/uploads.js"_s, u":/tertulia/page/uploads.js"_s, "text/javascript; charset=utf-8"},
+            {u"/members.js"_s, u":/tertulia/page/members.js"_s, "text/javascript; charset=utf-8"},
+            {u"/mentions.js"_s, u":/tertulia/page/mentions.js"_s, "text/javascript; charset=utf-8"},
             {u"/filecard.js"_s, u":/tertulia/page/filecard.js"_s, "text/javascript; charset=utf-8"},
             {u"/strings.js"_s, u":/tertulia/page/strings.js"_s, "text/javascript; charset=utf-8"},
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},

@@ -127,15 +127,19 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
                                  {u"to"_s, &to},
                                  {u"file"_s, &payload.fileName},
                                  {u"sha256"_s, &payload.sha256},
-                                 {u"upload"_s, &payload.upload}}) {
+                                 {u"upload"_s, &payload.upload},
+                                 {u"prefix"_s, &payload.prefix}}) {
         if (auto problem = readString(object, field, target))
             return *problem;
     }
     qint64 limit = 0;
+    qint64 count = -1;
     for (auto [field, target] : {std::pair{u"since"_s, &payload.since},
                                  {u"before"_s, &payload.before},
                                  {u"after"_s, &payload.after},
                                  {u"limit"_s, &limit},
+                                 {u"count"_s, &count},
+                                 {u"from"_s, &payload.from},
                                  {u"size"_s, &payload.size}}) {
         if (auto problem = readId(object, field, target))
             return *problem;
@@ -154,6 +158,16 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
         payload.type = type == u"leave"    ? ClientPayload::Type::Leave
                        : type == u"typing" ? ClientPayload::Type::Typing
                                            : ClientPayload::Type::History;
+        return payload;
+    }
+    if (type == u"members") {
+        if ((payload.from < 0) == !object.contains(u"prefix"_s))
+            return badField(u"from"_s, u"the first row to watch, unless \"prefix\" is given"_s);
+        if (payload.prefix.size() > Limits::kMaxNameLength * 2)
+            return badField(u"prefix"_s, u"the start of a name"_s);
+        payload.type = ClientPayload::Type::Members;
+        payload.limit
+                = int(qMin<qint64>(count < 0 ? Limits::kMemberPage : count, Limits::kMemberPage));
         return payload;
     }
     if (type == u"file_offer" || type == u"file_cancel")
@@ -284,5 +298,21 @@ std::optional<Decoded> decode(const QByteArray &frame)
 }
 
 } // namespace FileChunk
+
+QString encodeMembersWatch(int from, int count)
+{
+    return QString::fromUtf8(
+            QJsonDocument(
+                    QJsonObject{{u"type"_s, u"members"_s}, {u"from"_s, from}, {u"count"_s, count}})
+                    .toJson(QJsonDocument::Compact));
+}
+
+QString encodeMembersSearch(const QString &prefix, int count)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"members"_s},
+                                                       {u"prefix"_s, prefix},
+                                                       {u"count"_s, count}})
+                                     .toJson(QJsonDocument::Compact));
+}
 
 } // namespace Tertulia

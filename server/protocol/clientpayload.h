@@ -15,7 +15,7 @@ namespace Tertulia {
 
 struct ClientPayload
 {
-    enum class Type { Join, Message, History, Leave, Typing, FileOffer, FileCancel };
+    enum class Type { Join, Message, History, Leave, Typing, FileOffer, FileCancel, Members };
 
     Type type = Type::Message;
     QString name; // normalised but not validated; empty when the payload names nobody
@@ -28,7 +28,9 @@ struct ClientPayload
     QString password; // Join: the room's password, when it has one
     qint64 before = -1; // History: older than this id...
     qint64 after = -1; // ...or newer than this one
-    int limit = 0; // History: at most this many (the host caps it)
+    int limit = 0; // History, Members: at most this many (the host caps it)
+    qint64 from = -1; // Members: watch the list from this row (-1: a search by `prefix`)
+    QString prefix; // Members: members whose name starts with this, ignoring case
     QString fileName; // FileOffer: the file's name, as shown to the room
     qint64 size = -1; // FileOffer: its bytes
     QString sha256; // FileOffer, optional: 64 hex digits; a mismatch refuses the file
@@ -56,6 +58,11 @@ QString encodeFileOffer(const QString &fileName, qint64 size, const QString &cli
                         const QString &to = {}, const QString &upload = {},
                         const QString &sha256 = {});
 QString encodeFileCancel(const QString &upload);
+// Rows [from, from + count) of the room's member list, now and whenever they change; a count
+// of 0 stops watching.
+QString encodeMembersWatch(int from, int count);
+// Once: the first `count` members whose name starts with `prefix`.
+QString encodeMembersSearch(const QString &prefix, int count);
 QString encodeChatRequest(const QString &name, const QString &message, const QString &clientId,
                           const QString &to = {});
 

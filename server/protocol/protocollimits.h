@@ -8,6 +8,11 @@ namespace Tertulia::Limits {
 
 constexpr int kMaxNameLength = 32; // characters (Unicode code points) after trimming
 constexpr int kMaxMessageLength = 4000; // characters (Unicode code points)
+// Rooms up to this many members list everyone in welcomes and presence events; larger ones
+// send a count and a first page, and the rest on request (members pages and searches).
+constexpr int kFullMemberList = 50;
+constexpr int kMemberPage = 100; // members in one page or search answer at most
+constexpr int kNamedChanges = 10; // names a large room's presence event lists of each kind
 
 } // namespace Tertulia::Limits
 
@@ -23,6 +28,7 @@ struct RoomLimits
     int messageBurst = 30;
     int historyPage = 500; // messages in one history page at most
     qint64 fileBytes = qint64(2) * 1024 * 1024 * 1024; // one file; 0: the host takes no files
+    int memberPage = Limits::kMemberPage; // members in one page or search answer at most
 };
 
 } // namespace Tertulia

@@ -114,18 +114,6 @@ QStringList readStrings(const QJsonValue &value)
     return strings;
 }
 
-// listField: "members" (everyone, small rooms) or "changed" (what changed, large ones).
-QByteArray presenceEvent(const QStringList &joined, const QStringList &left,
-                         const QString &listField, const QList<MemberInfo> &list,
-                         const QDateTime &time)
-{
-    return compact(
-            typed(Events::Presence::kType, {{u"joined"_s, QJsonArray::fromStringList(joined)},
-                                            {u"left"_s, QJsonArray::fromStringList(left)},
-                                            {listField, membersArray(list)},
-                                            {u"time"_s, timeText(time)}}));
-}
-
 RoomLimits readLimits(const QJsonObject &object)
 {
     RoomLimits limits;
@@ -136,6 +124,7 @@ RoomLimits readLimits(const QJsonObject &object)
     limits.messageBurst = object.value(u"burst"_s).toInt(limits.messageBurst);
     limits.historyPage = object.value(u"historyPage"_s).toInt(limits.historyPage);
     limits.fileBytes = object.value(u"fileBytes"_s).toInteger(0); // older hosts take none
+    limits.memberPage = object.value(u"memberPage"_s).toInt(limits.memberPage);
     return limits;
 }
 
@@ -145,7 +134,10 @@ void read(const QJsonObject &object, Events::Welcome &event)
     event.name = object.value(u"name"_s).toString();
     event.resumeToken = object.value(u"resume"_s).toString();
     event.time = readTime(object.value(u"time"_s));
-    event.members = readMembers(object.value(u"members"_s));
+    event.membersComplete = object.contains(u"members"_s);
+    event.members
+            = readMembers(object.value(event.membersComplete ? u"members"_s : u"firstMembers"_s));
+    event.memberCount = object.value(u"memberCount"_s).toInt(int(event.members.size()));
     event.limits = readLimits(object.value(u"limits"_s).toObject());
     event.fileKey = object.value(u"fileKey"_s).toString();
 }
@@ -167,9 +159,10 @@ void read(const QJsonObject &object, Events::Presence &event)
 {
     event.joined = readStrings(object.value(u"joined"_s));
     event.left = readStrings(object.value(u"left"_s));
+    event.others = object.value(u"others"_s).toInt();
     if (object.contains(u"members"_s))
         event.members = readMembers(object.value(u"members"_s));
-    event.changed = readMembers(object.value(u"changed"_s));
+    event.count = object.value(u"count"_s).toInt(event.members ? int(event.members->size()) : -1);
     event.time = readTime(object.value(u"time"_s));
 }
 
@@ -185,6 +178,14 @@ void read(const QJsonObject &object, Events::History &event)
 void read(const QJsonObject &object, Events::Typing &event)
 {
     event.name = object.value(u"name"_s).toString();
+}
+
+void read(const QJsonObject &object, Events::Members &event)
+{
+    event.total = object.value(u"total"_s).toInt();
+    event.from = object.value(u"from"_s).toInt(-1);
+    event.prefix = object.value(u"prefix"_s).toString();
+    event.members = readMembers(object.value(u"members"_s));
 }
 
 void read(const QJsonObject &object, Events::Error &event)
@@ -269,23 +270,27 @@ QByteArray limitsJson(const RoomLimits &limits)
                                      {u"rate"_s, limits.messagesPerSecond},
                                      {u"burst"_s, limits.messageBurst},
                                      {u"historyPage"_s, limits.historyPage},
-                                     {u"fileBytes"_s, limits.fileBytes}})
+                                     {u"fileBytes"_s, limits.fileBytes},
+                                     {u"memberPage"_s, limits.memberPage}})
             .toJson(QJsonDocument::Compact);
 }
 
-QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+QByteArray welcome(const QString &name, const MemberSummary &members, const QDateTime &time,
                    const QString &resumeToken, const QByteArray &limitsJson, const QString &fileKey)
 {
-    QJsonObject fields{{u"name"_s, name}, {u"time"_s, timeText(time)}, {u"resume"_s, resumeToken}};
+    QJsonObject fields{{u"name"_s, name},
+                       {u"time"_s, timeText(time)},
+                       {u"resume"_s, resumeToken},
+                       {u"memberCount"_s, members.memberCount}};
     if (!fileKey.isEmpty())
         fields.insert(u"fileKey"_s, fileKey);
     QByteArray event = compact(typed(Events::Welcome::kType, fields));
     event.chop(1); // the closing brace
-    // Appended piece by piece: Qt 6.4's QStringBuilder copies a QByteArray byte by byte, which
-    // was a quarter of the host's time when 10 000 joined (a welcome lists everyone).
-    event.reserve(event.size() + limitsJson.size() + membersJson.size() + 32);
+    // Appended piece by piece: Qt 6.4's QStringBuilder copies a QByteArray byte by byte.
+    event.reserve(event.size() + limitsJson.size() + members.membersJson.size() + 32);
     event.append(",\"limits\":").append(limitsJson);
-    event.append(",\"members\":[").append(membersJson).append("]}");
+    event.append(members.complete ? ",\"members\":[" : ",\"firstMembers\":[");
+    event.append(members.membersJson).append("]}");
     return event;
 }
 
@@ -309,16 +314,31 @@ QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time, const 
     return compact(typed(Events::Ack::kType, object));
 }
 
-QByteArray presence(const QStringList &joined, const QStringList &left,
-                    const QList<MemberInfo> &members, const QDateTime &time)
+QByteArray presence(const Events::Presence &presence)
 {
-    return presenceEvent(joined, left, u"members"_s, members, time);
+    QJsonObject object{{u"joined"_s, QJsonArray::fromStringList(presence.joined)},
+                       {u"left"_s, QJsonArray::fromStringList(presence.left)},
+                       {u"count"_s, presence.count},
+                       {u"time"_s, timeText(presence.time)}};
+    if (presence.others > 0)
+        object.insert(u"others"_s, presence.others);
+    if (presence.members)
+        object.insert(u"members"_s, membersArray(*presence.members));
+    return compact(typed(Events::Presence::kType, object));
 }
 
-QByteArray presenceChanges(const QStringList &joined, const QStringList &left,
-                           const QList<MemberInfo> &changed, const QDateTime &time)
+QByteArray memberPage(int total, int from, const QList<MemberInfo> &members)
 {
-    return presenceEvent(joined, left, u"changed"_s, changed, time);
+    return compact(
+            typed(Events::Members::kType,
+                  {{u"total"_s, total}, {u"from"_s, from}, {u"members"_s, membersArray(members)}}));
+}
+
+QByteArray memberSearch(int total, const QString &prefix, const QList<MemberInfo> &members)
+{
+    return compact(typed(
+            Events::Members::kType,
+            {{u"total"_s, total}, {u"prefix"_s, prefix}, {u"members"_s, membersArray(members)}}));
 }
 
 QByteArray history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after)

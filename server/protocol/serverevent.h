@@ -77,7 +77,11 @@ struct Welcome
     QString name; // yours, as the room spells it
     QString resumeToken; // present it to reclaim your name after a reconnect
     QDateTime time; // UTC
-    QList<MemberInfo> members; // everyone in the room now
+    // Everyone in the room now (membersComplete); in a large room only the first page of the
+    // list ordered by name, the rest on request (Members).
+    QList<MemberInfo> members;
+    bool membersComplete = true;
+    int memberCount = 0; // everyone, present and away
     RoomLimits limits; // what the host allows (defaults where it did not say)
     QString fileKey; // yours alone: added to file paths as ?key=, void once you leave
 };
@@ -102,9 +106,10 @@ struct Presence
     static constexpr QLatin1StringView kType{"presence"};
     QStringList joined; // who came since the last presence event
     QStringList left; // who went since the last presence event
-    // Small rooms: everyone in the room now. Large ones: nothing, and only `changed`.
+    int others = 0; // large rooms: changes beyond the names listed
+    int count = -1; // members now, present and away (-1: a host that does not say)
+    // Small rooms: everyone in the room now. Large ones: nothing (watch rows with Members).
     std::optional<QList<MemberInfo>> members;
-    QList<MemberInfo> changed; // large rooms: who joined, went away or came back
     QDateTime time; // UTC
 };
 
@@ -155,6 +160,17 @@ struct Upload
     bool ended = false; // finished (its message follows) or given up
 };
 
+// Rows of the room's member list (ordered by name, ignoring case): a watched range from `from`,
+// or the answer to a search for `prefix`.
+struct Members
+{
+    static constexpr QLatin1StringView kType{"members"};
+    int total = 0; // everyone in the room, present and away
+    int from = -1; // a range: its first row
+    QString prefix; // a search: what was asked for
+    QList<MemberInfo> members;
+};
+
 struct Error
 {
     static constexpr QLatin1StringView kType{"error"};
@@ -171,9 +187,10 @@ struct RoomEnded
 
 } // namespace Events
 
-using ServerEvent = std::variant<Events::Welcome, Events::Message, Events::Ack, Events::Presence,
-                                 Events::History, Events::Typing, Events::Error, Events::RoomEnded,
-                                 Events::FileAccepted, Events::FileProgress, Events::Upload>;
+using ServerEvent
+        = std::variant<Events::Welcome, Events::Message, Events::Ack, Events::Presence,
+                       Events::History, Events::Typing, Events::Error, Events::RoomEnded,
+                       Events::FileAccepted, Events::FileProgress, Events::Upload, Events::Members>;
 
 // Nothing for what is not JSON or has a type this client does not know (a newer host's).
 std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8);
@@ -181,11 +198,16 @@ std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8);
 // Encoders, UTF-8 ready to frame: the host encodes each event once and sends the same bytes to
 // every recipient.
 namespace ServerEvents {
-// membersJson: everyone, as memberJson() entries joined by commas. The host keeps it up to
-// date as people join, so a crowd joining at once is not serialised again for each newcomer;
-// in a large room this is the biggest event, sent to every newcomer.
+// membersJson: memberJson() entries joined by commas — everyone (complete) or, in a large
+// room, the first page of the list; memberCount: everyone. The host keeps it between joins.
 // limitsJson: limitsJson(), kept by the host (it never changes while it runs).
-QByteArray welcome(const QString &name, const QByteArray &membersJson, const QDateTime &time,
+struct MemberSummary
+{
+    QByteArray membersJson;
+    bool complete = true;
+    int memberCount = 0;
+};
+QByteArray welcome(const QString &name, const MemberSummary &members, const QDateTime &time,
                    const QString &resumeToken, const QByteArray &limitsJson,
                    const QString &fileKey = {});
 QByteArray limitsJson(const RoomLimits &limits);
@@ -195,11 +217,10 @@ QByteArray message(const ChatMessage &message);
 QByteArray ack(qint64 id, const QString &clientId, const QDateTime &time,
                const FileInfo &file = {});
 // Joins and leaves are coalesced: one presence event covers every change in a short window.
-QByteArray presence(const QStringList &joined, const QStringList &left,
-                    const QList<MemberInfo> &members, const QDateTime &time);
-// Large rooms: only what changed (joined, went away, came back), not everyone again.
-QByteArray presenceChanges(const QStringList &joined, const QStringList &left,
-                           const QList<MemberInfo> &changed, const QDateTime &time);
+// members: everyone (small rooms), or nothing (large ones: the count and some names).
+QByteArray presence(const Events::Presence &presence);
+QByteArray memberPage(int total, int from, const QList<MemberInfo> &members);
+QByteArray memberSearch(int total, const QString &prefix, const QList<MemberInfo> &members);
 // before/after: -1 unless the page answers such a request.
 QByteArray history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after);
 QByteArray typing(const QString &name);

@@ -79,3 +79,33 @@ function stop(child, signal = 'SIGTERM') {
     child.kill(signal);
   });
 }
+
+// A crowd of `count` members, each a bare WebSocket client (seed-style, /ws?name=<prefix><i>
+// with i zero-padded), connected from 127.0.0.1 at once; resolves once all are in. They read
+// and drop what the host sends. close() ends them all.
+export async function joinCrowd(port, count, prefix) {
+  const { connect } = await import('node:net');
+  const width = String(count - 1).length;
+  const sockets = [];
+  await Promise.all(Array.from({ length: count }, (_, i) => new Promise((resolve, reject) => {
+    const name = `${prefix}${String(i).padStart(width, '0')}`;
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.write(`GET /ws?name=${name} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
+        + 'Upgrade: websocket\r\nConnection: Upgrade\r\n'
+        + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    });
+    let head = '';
+    const onData = (chunk) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      socket.on('data', () => {});
+      if (head.startsWith('HTTP/1.1 101')) resolve();
+      else reject(new Error(`${name} refused: ${head.split('\r\n')[0]}`));
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+    sockets.push(socket);
+  })));
+  return { close: () => { for (const socket of sockets) socket.destroy(); } };
+}
