@@ -15,6 +15,7 @@ class MemoryTrimmer final : public QObject
 
 public:
     static constexpr int kIntervalMs = 3000;
+    static constexpr size_t kWorthTrimmingBytes = 8 * 1024 * 1024; // free in the heap
 
     explicit MemoryTrimmer(QObject *parent = nullptr);
 

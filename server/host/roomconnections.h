@@ -75,6 +75,7 @@ signals:
     void disconnected(QWebSocket *socket, bool saidGoodbye);
 
 private:
+    void releaseSome(); // the next slice of releaseIdleBuffers()
     bool admit(QWebSocket *socket, const QString &frame); // a text frame, at the rate
     // What an over-the-rate verdict costs: said at the first (slowDown), cut off when
     // flooding. True if the frame is within the rate.
@@ -94,6 +95,7 @@ private:
 
     HostLimits m_limits;
     QHash<QWebSocket *, Peer> m_peers;
+    QList<QWebSocket *> m_toRelease; // the round of releaseIdleBuffers() still going
     DeadlineQueue m_joinDeadlines; // connections that must have joined by then
     QTimer m_drainTimer;
     QTimer m_idleTimer;

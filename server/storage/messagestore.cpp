@@ -1,5 +1,7 @@
 #include "messagestore.h"
 
+#include "walcheckpointer.h"
+
 #include "storagelog.h"
 
 #include <QtCore/QDir>
@@ -22,6 +24,8 @@ const QStringList kPragmas{
         u"PRAGMA synchronous = NORMAL"_s,
         u"PRAGMA busy_timeout = 5000"_s,
         u"PRAGMA foreign_keys = ON"_s,
+        // Checkpoints run on a thread of their own (WalCheckpointer), not inside a commit.
+        u"PRAGMA wal_autocheckpoint = 0"_s,
 };
 
 const QStringList kSchema{
@@ -69,6 +73,7 @@ MessageStore::MessageStore() : m_connectionName(u"tertulia-store-%1"_s.arg(quint
 
 MessageStore::~MessageStore()
 {
+    m_checkpointer.reset();
     m_statements.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
@@ -118,6 +123,7 @@ bool MessageStore::open(const QString &directory)
                               QLatin1StringView(kColumns), QLatin1StringView(kReadable)));
     if (!prepared)
         return fail(tr("Cannot use the history database %1").arg(m_filePath), s.insert);
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_filePath);
     return true;
 }
 

@@ -14,6 +14,8 @@ class QSqlQuery;
 
 // The room's history in one SQLite file (QSQLITE, WAL). Opened once at start; every method
 // runs on the opening thread. A resent message — same sender, same client id — is stored once.
+class WalCheckpointer;
+
 class MessageStore final
 {
     Q_DECLARE_TR_FUNCTIONS(MessageStore)
@@ -93,4 +95,5 @@ private:
     QString m_errorString;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // after open()
 };
