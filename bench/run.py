@@ -119,6 +119,10 @@ def scenarios(quick):
         yield f"d{clients}", f"{clients} idle connections", dict(mode="join", clients=clients,
                                                                  max_connecting=1000)
     yield "e", "1000 clients joining at once", dict(mode="join", clients=1000)
+    # Saturated: more than the servers can take, from a generator with two threads at least.
+    yield "s", "100 clients, 10 senders, saturated", dict(
+        mode="fanout", clients=100, senders=10, rate=20000, seconds=seconds, drain=2,
+        threads=max(2, (os.cpu_count() or 2) - 1))
     crowd = 3000 if quick else 10000
     yield "g", f"{crowd} joining at once, no pacing", dict(mode="join", clients=crowd)
     # A long-lived host: the same fan-out as (b), on a host that has just served a crowd.
@@ -183,6 +187,8 @@ def summary(rows, sustainable):
     key_names = {"host_cpu_us_per_delivery": "host CPU per delivery (µs)",
                  "p50_us": "latency p50 (ms)", "p99_us": "latency p99 (ms)",
                  "max_us": "latency max (ms)", "lost": "lost deliveries",
+                 "deliveries_per_s": "deliveries a second",
+                 "loadgen_cpu_share": "load generator's CPU (share of a core)",
                  "rss_per_connection_kb": "RSS per connection (KB)",
                  "connect_s": "all connected (s)",
                  "settle_s": "everyone's member count right (s)",
@@ -203,6 +209,8 @@ def summary(rows, sustainable):
             line(scenario, label, "p99_us", "{:.2f}", scale=0.001)
             line(scenario, label, "max_us", "{:.2f}", scale=0.001)
             line(scenario, label, "lost", "{:.0f}")
+            line(scenario, label, "deliveries_per_s", "{:.0f}", lower=False)
+            line(scenario, label, "loadgen_cpu_share", "{:.0%}")
         elif mode == "join":
             line(scenario, label, "rss_per_connection_kb", "{:.2f}")
             line(scenario, label, "connect_s", "{:.2f}")

@@ -20,16 +20,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cinttypes>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -50,6 +54,7 @@ struct Options
     std::string prefix = "bench"; // client names: <prefix>-<index>
     double drainSeconds = 5; // how long to wait for deliveries still in flight
     double holdSeconds = 0; // connections kept open after the report (to profile the host)
+    int threads = 1; // each with its own epoll loop and its slice of the crowd
 };
 
 int64_t nowNs()
@@ -107,7 +112,8 @@ double ownCpuSeconds()
 struct Client
 {
     int fd = -1;
-    int index = 0;
+    int index = 0; // in the whole crowd: its name
+    int slot = 0; // in its thread's generator
     bool upgraded = false;
     bool closed = false;
     std::string in; // unread bytes
@@ -133,16 +139,20 @@ struct Stats
 class LoadGenerator
 {
 public:
-    explicit LoadGenerator(const Options &options) : m_options(options)
+    // first, count: the slice of the crowd this generator (one thread) runs.
+    LoadGenerator(const Options &options, int first, int count)
+        : m_options(options), m_first(first), m_count(count)
     {
         m_epoll = epoll_create1(0);
     }
 
     void connectAll()
     {
-        m_clients.resize(m_options.clients);
-        for (int i = 0; i < m_options.clients; ++i)
-            m_clients[i].index = i;
+        m_clients.resize(size_t(m_count));
+        for (int i = 0; i < m_count; ++i) {
+            m_clients[size_t(i)].index = m_first + i;
+            m_clients[size_t(i)].slot = i;
+        }
         m_nextToConnect = 0;
         startConnects();
     }
@@ -187,6 +197,8 @@ public:
 
     std::vector<Client> &clients() { return m_clients; }
     Stats &stats() { return m_stats; }
+    // Deliveries counted across every thread's generator, for the drain.
+    void countDeliveriesIn(std::atomic<int64_t> *counter) { m_deliveredEverywhere = counter; }
     const Options &options() const { return m_options; }
 
 private:
@@ -214,7 +226,7 @@ private:
                            "Sec-WebSocket-Version: 13\r\n\r\n";
             epoll_event event{};
             event.events = EPOLLIN | EPOLLOUT;
-            event.data.u32 = uint32_t(client.index);
+            event.data.u32 = uint32_t(client.slot);
             epoll_ctl(m_epoll, EPOLL_CTL_ADD, client.fd, &event);
             ++m_connecting;
         }
@@ -273,7 +285,7 @@ private:
         }
         epoll_event event{};
         event.events = EPOLLIN | (client.out.empty() ? 0u : uint32_t(EPOLLOUT));
-        event.data.u32 = uint32_t(client.index);
+        event.data.u32 = uint32_t(client.slot);
         epoll_ctl(m_epoll, EPOLL_CTL_MOD, client.fd, &event);
     }
 
@@ -362,6 +374,8 @@ private:
             const int64_t sentNs = strtoll(p, nullptr, 10);
             m_stats.latencyNs.push_back(now - sentNs);
             ++m_stats.delivered;
+            if (m_deliveredEverywhere)
+                m_deliveredEverywhere->fetch_add(1, std::memory_order_relaxed);
             return;
         }
         if (!m_options.presence)
@@ -403,6 +417,9 @@ private:
     }
 
     Options m_options;
+    int m_first = 0;
+    int m_count = 0;
+    std::atomic<int64_t> *m_deliveredEverywhere = nullptr;
     int m_epoll = -1;
     std::vector<Client> m_clients;
     int m_nextToConnect = 0;
@@ -454,6 +471,8 @@ Options parse(int argc, char **argv)
             options.drainSeconds = atof(value);
         else if (key == "--hold")
             options.holdSeconds = atof(value);
+        else if (key == "--threads")
+            options.threads = std::max(1, atoi(value));
         else {
             fprintf(stderr, "unknown option %s\n", key.c_str());
             exit(2);
@@ -463,101 +482,211 @@ Options parse(int argc, char **argv)
         fprintf(stderr, "usage: tertulia-loadgen --port P --host-pid PID [--mode fanout|join|burst]"
                         " [--clients N] [--senders S] [--rate R] [--seconds T] [--burst M]"
                         " [--payload BYTES] [--presence 0|1] [--max-connecting N] [--prefix NAME]"
-                        " [--drain SECONDS] [--hold SECONDS]\n");
+                        " [--drain SECONDS] [--hold SECONDS] [--threads T]\n");
         exit(2);
     }
     return options;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// The threads go through the phases together: each waits here for the others.
+class Barrier
 {
-    const Options options = parse(argc, argv);
-    LoadGenerator generator(options);
-    Stats &stats = generator.stats();
-    const int n = options.clients;
-    const long rssBaseline = rssKbOf(options.hostPid);
-
-    // Everyone connects; (Tertulia) everyone's member list settles.
-    const int64_t connectStart = nowNs();
-    generator.connectAll();
-    generator.runUntil(connectStart + 60'000'000'000,
-                       [&] { return stats.upgraded + stats.failed >= n; });
-    const double connectSeconds = double(nowNs() - connectStart) / 1e9;
-    double settleSeconds = -1;
-    if (options.presence) {
-        generator.runUntil(connectStart + 60'000'000'000,
-                           [&] { return stats.settled >= stats.upgraded; });
-        settleSeconds = double(nowNs() - connectStart) / 1e9;
+public:
+    explicit Barrier(int count) : m_count(count) { }
+    void wait()
+    {
+        std::unique_lock lock(m_mutex);
+        const int generation = m_generation;
+        if (++m_waiting == m_count) {
+            m_waiting = 0;
+            ++m_generation;
+            m_changed.notify_all();
+            return;
+        }
+        m_changed.wait(lock, [&] { return generation != m_generation; });
     }
-    // Let presence traffic and the like end before measuring anything else; idle connections
-    // are measured idle (after the host has had time to hand freed memory back).
-    const int64_t quietNs = options.mode == "join" ? 4'000'000'000 : 1'000'000'000;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_count;
+    int m_waiting = 0;
+    int m_generation = 0;
+};
+
+struct ThreadResult
+{
+    Stats stats;
+    double connectSeconds = 0;
+    double settleSeconds = -1;
+    int64_t bytesIn = 0;
+};
+
+// What every thread shares: the phases' start times and the counts the drain waits for.
+struct Run
+{
+    Run(const Options &options, const std::vector<ThreadResult> &results)
+        : options(options), results(results), barrier(options.threads)
+    { }
+    const Options &options;
+    const std::vector<ThreadResult> &results;
+    Barrier barrier;
+    int64_t connectStart = 0;
+    int64_t sendStart = 0;
+    std::atomic<int> upgraded{0};
+    std::atomic<int64_t> expected{0};
+    std::atomic<int64_t> delivered{0};
+    // Read by thread 0 at the phases' edges.
+    long rssBaseline = 0, rssConnected = 0, rssPeak = 0, rssAfter = 0;
+    double hostCpuStart = 0, ownCpuStart = 0, hostCpu = 0, ownCpu = 0;
+    int64_t sendEnd = 0, measureEnd = 0;
+};
+
+void report(const Run &run, const std::vector<ThreadResult> &results);
+
+void runThread(Run &run, int thread, ThreadResult &result)
+{
+    const Options &all = run.options;
+    const int n = all.clients;
+    const int first = int(int64_t(n) * thread / all.threads);
+    const int count = int(int64_t(n) * (thread + 1) / all.threads) - first;
+    Options options = all;
+    options.maxConnecting = std::max(1, all.maxConnecting / all.threads);
+    LoadGenerator generator(options, first, count);
+    generator.countDeliveriesIn(&run.delivered);
+    Stats &stats = generator.stats();
+    const bool lead = thread == 0;
+
+    run.barrier.wait();
+    if (lead) {
+        run.rssBaseline = rssKbOf(all.hostPid);
+        run.connectStart = nowNs();
+    }
+    run.barrier.wait();
+    // Everyone connects; (Tertulia) everyone's member count settles.
+    generator.connectAll();
+    generator.runUntil(run.connectStart + 60'000'000'000,
+                       [&] { return stats.upgraded + stats.failed >= count; });
+    result.connectSeconds = double(nowNs() - run.connectStart) / 1e9;
+    if (all.presence) {
+        generator.runUntil(run.connectStart + 60'000'000'000,
+                           [&] { return stats.settled >= stats.upgraded; });
+        result.settleSeconds = double(nowNs() - run.connectStart) / 1e9;
+    }
+    run.upgraded += stats.upgraded;
+    // Presence traffic and the like end before anything else is measured; idle connections are
+    // measured idle (after the host has had time to hand freed memory back).
+    const int64_t quietNs = all.mode == "join" ? 4'000'000'000 : 1'000'000'000;
     generator.runUntil(
             nowNs() + quietNs, [] { return false; }, 50'000'000);
-    const long rssConnected = rssKbOf(options.hostPid);
+    run.barrier.wait();
+    if (lead) {
+        run.rssConnected = run.rssPeak = rssKbOf(all.hostPid);
+        run.hostCpuStart = cpuSecondsOf(all.hostPid);
+        run.ownCpuStart = ownCpuSeconds();
+        run.sendStart = nowNs();
+    }
+    run.barrier.wait();
 
-    std::vector<Client> &clients = generator.clients();
-    const int senders = std::min(options.senders, n);
-    const double hostCpuStart = cpuSecondsOf(options.hostPid);
-    const double ownCpuStart = ownCpuSeconds();
-    const int64_t sendStart = nowNs();
-    int64_t sendEnd = sendStart;
-    long rssPeak = rssConnected;
-
-    if (options.mode == "fanout" || options.mode == "burst") {
-        const bool burst = options.mode == "burst";
-        const int64_t total = burst ? options.burst : int64_t(options.rate * options.seconds);
+    if (all.mode == "fanout" || all.mode == "burst") {
+        // This thread's share of the senders, and of the rate or the burst.
+        const int sendersAll = std::min(all.senders, n);
+        const int sendersFirst = int(int64_t(sendersAll) * thread / all.threads);
+        const int senders = std::min(count, int(int64_t(sendersAll) * (thread + 1) / all.threads)
+                                                    - sendersFirst);
+        const bool burst = all.mode == "burst";
+        const double share = sendersAll ? double(senders) / sendersAll : 0;
+        const int64_t total = senders <= 0 ? 0
+                              : burst      ? int64_t(all.burst * share)
+                                           : int64_t(all.rate * share * all.seconds);
+        const int everyone = run.upgraded.load();
+        std::vector<Client> &clients = generator.clients();
         int64_t scheduled = 0;
         int nextSender = 0;
         int64_t lastRssCheck = 0;
         generator.setTick([&] {
             const int64_t now = nowNs();
             const int64_t due = burst ? std::min<int64_t>(total, scheduled + 200)
-                                      : std::min<int64_t>(total, int64_t(double(now - sendStart)
-                                                                         / 1e9 * options.rate));
+                                      : std::min<int64_t>(total, int64_t(double(now - run.sendStart)
+                                                                         / 1e9 * all.rate * share));
             while (scheduled < due) {
                 Client &sender = clients[size_t(nextSender)];
                 nextSender = (nextSender + 1) % senders;
                 if (sender.upgraded && !sender.closed) {
                     generator.sendChat(sender, now);
-                    stats.expected += stats.upgraded - 1;
+                    run.expected += everyone - 1;
                 }
                 ++scheduled;
             }
-            if (now - lastRssCheck > 50'000'000) {
+            if (lead && now - lastRssCheck > 50'000'000) {
                 lastRssCheck = now;
-                rssPeak = std::max(rssPeak, rssKbOf(options.hostPid));
+                run.rssPeak = std::max(run.rssPeak, rssKbOf(all.hostPid));
             }
         });
         const int64_t sendDeadline
-                = burst ? sendStart + 120'000'000'000
-                        : sendStart + int64_t(options.seconds * 1e9) + 100'000'000;
+                = burst ? run.sendStart + 120'000'000'000
+                        : run.sendStart + int64_t(all.seconds * 1e9) + 100'000'000;
         generator.runUntil(sendDeadline, [&] { return scheduled >= total; });
-        sendEnd = nowNs();
-        // Drain: wait for what is still in flight after the last send.
-        generator.runUntil(nowNs() + int64_t(options.drainSeconds * 1e9),
-                           [&] { return stats.delivered >= stats.expected; });
         generator.setTick({});
+        run.barrier.wait();
+        if (lead)
+            run.sendEnd = nowNs();
+        // Drain: what is still in flight after the last send, wherever it is going.
+        generator.runUntil(nowNs() + int64_t(all.drainSeconds * 1e9),
+                           [&] { return run.delivered.load() >= run.expected.load(); });
     }
-    const int64_t measureEnd = nowNs();
-    const double hostCpu = cpuSecondsOf(options.hostPid) - hostCpuStart;
-    const double ownCpu = ownCpuSeconds() - ownCpuStart;
+    run.barrier.wait();
+    if (lead) {
+        run.measureEnd = nowNs();
+        run.hostCpu = cpuSecondsOf(all.hostPid) - run.hostCpuStart;
+        run.ownCpu = ownCpuSeconds() - run.ownCpuStart;
+    }
     // After a burst, give the host a moment to hand memory back: a little longer than
     // Tertulia's 3 s trim interval, so the reading does not depend on where in it the burst ended.
-    if (options.mode == "burst")
+    if (all.mode == "burst")
         generator.runUntil(
                 nowNs() + 4'000'000'000, [] { return false; }, 50'000'000);
-    const long rssAfter = rssKbOf(options.hostPid);
-
-    int64_t bytesIn = 0;
+    run.barrier.wait();
+    if (lead)
+        run.rssAfter = rssKbOf(all.hostPid);
     for (const Client &client : generator.clients())
-        bytesIn += client.bytesIn;
+        result.bytesIn += client.bytesIn;
+    result.stats = stats;
+    run.barrier.wait();
+    if (lead)
+        report(run, run.results);
+    run.barrier.wait();
+    generator.runUntil(
+            nowNs() + int64_t(all.holdSeconds * 1e9), [] { return false; }, 50'000'000);
+}
+
+// One JSON object with the results of every thread, printed by thread 0 while all connections
+// are still open (for --hold).
+void report(const Run &run, const std::vector<ThreadResult> &results)
+{
+    Stats stats;
+    double connectSeconds = 0, settleSeconds = -1;
+    int64_t bytesIn = 0;
+    for (const ThreadResult &result : results) {
+        const Stats &part = result.stats;
+        stats.latencyNs.insert(stats.latencyNs.end(), part.latencyNs.begin(), part.latencyNs.end());
+        stats.delivered += part.delivered;
+        stats.sent += part.sent;
+        stats.upgraded += part.upgraded;
+        stats.failed += part.failed;
+        stats.welcomeBytesMax = std::max(stats.welcomeBytesMax, part.welcomeBytesMax);
+        connectSeconds = std::max(connectSeconds, result.connectSeconds);
+        settleSeconds = std::max(settleSeconds, result.settleSeconds);
+        bytesIn += result.bytesIn;
+    }
+    stats.expected = run.expected.load();
+    const Options &options = run.options;
+    const int n = options.clients;
     const double bytesPerClient = n ? double(bytesIn) / n : 0;
     std::vector<int64_t> &latencies = stats.latencyNs;
     std::sort(latencies.begin(), latencies.end());
-    const double window = double(measureEnd - sendStart) / 1e9;
+    const double window = double(run.measureEnd - run.sendStart) / 1e9;
+    const int senders = std::min(options.senders, n);
     printf("{\"mode\":\"%s\",\"clients\":%d,\"senders\":%d,\"rate\":%.0f,\"seconds\":%.1f,"
            "\"connected\":%d,\"failed\":%d,\"connect_s\":%.3f,\"settle_s\":%.3f,"
            "\"sent\":%" PRId64 ",\"expected\":%" PRId64 ",\"delivered\":%" PRId64
@@ -575,13 +704,26 @@ int main(int argc, char **argv)
            std::max<int64_t>(0, stats.expected - stats.delivered),
            window > 0 ? double(stats.delivered) / window : 0, percentile(latencies, 0.50),
            percentile(latencies, 0.90), percentile(latencies, 0.99),
-           latencies.empty() ? -1.0 : double(latencies.back()) / 1000.0, hostCpu,
-           stats.delivered ? hostCpu / double(stats.delivered) * 1e6 : -1, ownCpu,
-           window > 0 ? ownCpu / window : 0, double(sendEnd - sendStart) / 1e9, rssBaseline,
-           rssConnected, rssPeak, rssAfter, n ? double(rssConnected - rssBaseline) / n : 0,
-           stats.welcomeBytesMax, bytesPerClient);
+           latencies.empty() ? -1.0 : double(latencies.back()) / 1000.0, run.hostCpu,
+           stats.delivered ? run.hostCpu / double(stats.delivered) * 1e6 : -1, run.ownCpu,
+           window > 0 ? run.ownCpu / window : 0, double(run.sendEnd - run.sendStart) / 1e9,
+           run.rssBaseline, run.rssConnected, run.rssPeak, run.rssAfter,
+           n ? double(run.rssConnected - run.rssBaseline) / n : 0, stats.welcomeBytesMax,
+           bytesPerClient);
     fflush(stdout);
-    generator.runUntil(
-            nowNs() + int64_t(options.holdSeconds * 1e9), [] { return false; }, 50'000'000);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Options options = parse(argc, argv);
+    std::vector<ThreadResult> results(size_t(options.threads));
+    Run run(options, results);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < options.threads; ++t)
+        threads.emplace_back([&, t] { runThread(run, t, results[size_t(t)]); });
+    for (std::thread &thread : threads)
+        thread.join();
     return 0;
 }
