@@ -721,6 +721,18 @@ void tst_ChatRoom::largeRoomsSendASummaryAndListsOnRequest()
             u"presence"_s, [](const QJsonObject &event) { return event.contains("members"); });
     QCOMPARE(small.value("count").toInt(), Tertulia::Limits::kFullMemberList);
     QCOMPARE(small.value("members").toArray().size(), Tertulia::Limits::kFullMemberList);
+
+    // A crowd arriving at once: ten names, and how many more, in one event.
+    std::vector<std::unique_ptr<TestClient>> late;
+    for (int i = 0; i < 12; ++i) {
+        late.push_back(std::make_unique<TestClient>());
+        late.back()->socket.open(host.socketUrl(u"name=late%1"_s.arg(i))); // all at once
+    }
+    const QJsonObject crowdArrives = crowd.front()->nextWhere(
+            u"presence"_s, [](const QJsonObject &event) { return event.contains("others"); });
+    QCOMPARE(crowdArrives.value("joined").toArray().size(), Tertulia::Limits::kNamedChanges);
+    QCOMPARE(crowdArrives.value("others").toInt(), 2);
+    QCOMPARE(crowdArrives.value("count").toInt(), Tertulia::Limits::kFullMemberList + 12);
 }
 
 void tst_ChatRoom::anUnreadableHistoryIsAnErrorNotAnEmptyPage()

@@ -144,6 +144,10 @@
         <source>%1 characters over the room's limit</source>
         <translation>%1 caracteres por encima del límite de la sala</translation>
     </message>
+    <message>
+        <source>Others who came or went: %1</source>
+        <translation>Otras personas que llegaron o se fueron: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationTabs</name>

@@ -144,6 +144,10 @@
         <source>%1 characters over the room's limit</source>
         <translation>%1 caracteres acima do limite da sala</translation>
     </message>
+    <message>
+        <source>Others who came or went: %1</source>
+        <translation>Outras pessoas que chegaram ou saíram: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConversationTabs</name>

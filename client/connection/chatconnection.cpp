@@ -291,7 +291,7 @@ void ChatConnection::on(const Events::Ack &event)
 
 void ChatConnection::on(const Events::Presence &event)
 {
-    emit presenceChanged(event.joined, event.left);
+    emit presenceChanged(event.joined, event.left, event.others);
     if (event.members) {
         m_members = *event.members;
         m_membersComplete = true;

@@ -110,7 +110,8 @@ signals:
                         const QString &to);
     // Someone's upload as it goes (ended: finished or given up).
     void uploadSeen(const Tertulia::Events::Upload &upload);
-    void presenceChanged(const QStringList &joined, const QStringList &left);
+    // others: in a large room, comings and goings beyond the names given.
+    void presenceChanged(const QStringList &joined, const QStringList &left, int others);
     // A room small enough to list everyone: this is everyone.
     void membersChanged(const QList<Tertulia::MemberInfo> &members);
     // A larger room: how many there are, and rows of its list from `from` (none: only the

@@ -310,7 +310,7 @@ void ChatWindow::onHistory(const QList<Tertulia::ChatMessage> &messages,
         m_conversation->setHasOlder(hasMore);
 }
 
-void ChatWindow::onPresenceChanged(const QStringList &joined, const QStringList &left)
+void ChatWindow::onPresenceChanged(const QStringList &joined, const QStringList &left, int others)
 {
     for (const QString &name : joined) {
         if (name != m_connection->name())
@@ -318,6 +318,8 @@ void ChatWindow::onPresenceChanged(const QStringList &joined, const QStringList 
     }
     for (const QString &name : left)
         m_conversation->addNotice(tr("%1 left").arg(name));
+    if (others > 0) // a large room names only a few of a crowd
+        m_conversation->addNotice(tr("Others who came or went: %1").arg(others));
 }
 
 void ChatWindow::onStateChanged(ChatConnection::State state)

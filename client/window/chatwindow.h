@@ -49,7 +49,7 @@ private:
     void sendInput();
     void onHistory(const QList<Tertulia::ChatMessage> &messages, ChatConnection::HistoryKind kind,
                    bool hasMore);
-    void onPresenceChanged(const QStringList &joined, const QStringList &left);
+    void onPresenceChanged(const QStringList &joined, const QStringList &left, int others);
     void onStateChanged(ChatConnection::State state);
     void onNameRefused(const QString &reason);
     void onPasswordRefused(const QString &reason);
