@@ -120,7 +120,9 @@ bool ChatHost::start(const HostSettings &settings)
     if (settings.password.isEmpty())
         m_room->setPassword(*savedPassword);
     auto *trimmer = new MemoryTrimmer(m_room);
-    connect(trimmer, &MemoryTrimmer::aboutToTrim, m_room, &ChatRoom::releaseIdleBuffers);
+    connect(trimmer, &MemoryTrimmer::timeToRelease, m_room, &ChatRoom::releaseIdleBuffers);
+    // The release goes in slices (RoomConnections): what it frees is given back once it is done.
+    connect(m_room, &ChatRoom::idleBuffersReleased, trimmer, &MemoryTrimmer::trim);
     connect(m_room, &ChatRoom::memberJoined, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::memberLeft, this, &ChatHost::reachChanged);
     connect(m_room, &ChatRoom::passwordGuessed, this,

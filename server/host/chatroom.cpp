@@ -61,6 +61,8 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
                 releaseMember(socket, saidGoodbye || !m_registry.isResumable(socket));
             });
     connect(&m_connections, &RoomConnections::chunkReceived, this, &ChatRoom::onChunk);
+    connect(&m_connections, &RoomConnections::idleBuffersReleased, this,
+            &ChatRoom::idleBuffersReleased);
     connect(&m_connections, &RoomConnections::disconnected, &m_uploads, &FileUploads::disconnected);
     connect(&m_uploads, &FileUploads::fileReady, this, &ChatRoom::postFile);
     connect(&m_uploads, &FileUploads::announce, this, [this](const Events::Upload &upload) {

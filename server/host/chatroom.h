@@ -69,9 +69,11 @@ public:
     // the same way from then on.
     void endRoom(const QString &reason) { closeEveryone(true, reason); }
     void closeForRestart() { closeEveryone(false, {}); }
+    // Over a few passes of the event loop; idleBuffersReleased() once done.
     void releaseIdleBuffers() { m_connections.releaseIdleBuffers(); }
 
 signals:
+    void idleBuffersReleased();
     void memberJoined(const QString &name);
     void memberLeft(const QString &name);
     void messagePosted(const Tertulia::ChatMessage &message);

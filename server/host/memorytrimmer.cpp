@@ -6,15 +6,17 @@
 
 MemoryTrimmer::MemoryTrimmer(QObject *parent) : QObject(parent)
 {
-#if defined(__GLIBC__)
     m_timer.setInterval(kIntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        emit aboutToTrim();
-        // malloc_trim walks the whole heap: 2–13 ms with 10 000 members, every 3 s, even with
-        // nothing to give back. It runs only when there is something worth giving back.
-        if (mallinfo2().fordblks > kWorthTrimmingBytes)
-            malloc_trim(0);
-    });
+    connect(&m_timer, &QTimer::timeout, this, &MemoryTrimmer::timeToRelease);
     m_timer.start();
+}
+
+void MemoryTrimmer::trim()
+{
+#if defined(__GLIBC__)
+    // malloc_trim walks the whole heap: 2–13 ms with 10 000 members, even with nothing to give
+    // back. It runs only when there is something worth giving back.
+    if (mallinfo2().fordblks > kWorthTrimmingBytes)
+        malloc_trim(0);
 #endif
 }

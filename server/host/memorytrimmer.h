@@ -7,8 +7,8 @@
 // fills thousands of write buffers at once; once they drain, glibc keeps the freed pages
 // scattered through its heap, so the host's RSS stays at its peak (bench/: 400 MB after a
 // burst to 1 000 clients, 32 MB after malloc_trim). Trims every few seconds; a heap with
-// nothing to give back costs microseconds. Just before each trim it asks its listeners to let go
-// of what they keep only for speed (aboutToTrim).
+// nothing to give back costs microseconds. Every few seconds it asks its listener to let go of
+// what it keeps only for speed (timeToRelease), which calls trim() once it has.
 class MemoryTrimmer final : public QObject
 {
     Q_OBJECT
@@ -19,8 +19,10 @@ public:
 
     explicit MemoryTrimmer(QObject *parent = nullptr);
 
+    void trim(); // gives back what is free, if enough is
+
 signals:
-    void aboutToTrim();
+    void timeToRelease();
 
 private:
     QTimer m_timer;

@@ -295,6 +295,8 @@ void RoomConnections::releaseSome()
     }
     if (!m_toRelease.isEmpty())
         QTimer::singleShot(0, this, &RoomConnections::releaseSome);
+    else
+        emit idleBuffersReleased();
 }
 
 void RoomConnections::sweepIdle()

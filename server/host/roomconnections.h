@@ -62,6 +62,7 @@ public:
     void releaseIdleBuffers();
 
 signals:
+    void idleBuffersReleased(); // the round releaseIdleBuffers() began is done
     // A text message to handle now: within the rate, or its turn came after waiting.
     void frameAdmitted(QWebSocket *socket, const QString &frame);
     // A binary frame from a member that may be a piece of an upload (FileChunk); uploads are
