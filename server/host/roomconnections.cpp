@@ -90,8 +90,11 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
         // After QWebSocket has handled what arrived (its connection came first): what it
         // answered by itself, pongs above all, counts against the queue like everything else.
         connect(transport, &QTcpSocket::readyRead, this, [this, socket] { keepsUp(socket, 0); });
-        connect(transport, &QTcpSocket::bytesWritten, this,
-                [this, socket] { emit readyForMore(socket); });
+        // Every pass that wrote to it ends here: only a reader waiting for history cares.
+        connect(transport, &QTcpSocket::bytesWritten, this, [this, socket] {
+            if (const Peer *peer = find(socket); peer && !peer->pendingHistory.isEmpty())
+                emit readyForMore(socket);
+        });
     }
 }
 
