@@ -101,27 +101,23 @@ bool EpollEventDispatcher::activateSockets()
 
 bool EpollEventDispatcher::activateTimers()
 {
-    if (m_timers.empty())
-        return false;
     const qint64 now = nowMs();
     std::vector<int> due;
-    for (const Timer &timer : m_timers) {
-        if (timer.dueMs <= now)
-            due.push_back(timer.id);
-    }
+    for (auto it = m_dueTimes.begin(); it != m_dueTimes.end() && it->first <= now; ++it)
+        due.push_back(it->second);
     for (int id : due) {
         // Each by id again: an earlier one's handler may have stopped or restarted it.
-        const auto timer = std::find_if(m_timers.begin(), m_timers.end(),
-                                        [id](const Timer &t) { return t.id == id; });
-        if (timer == m_timers.end() || timer->dueMs > now)
+        const auto timer = m_timers.find(id);
+        if (timer == m_timers.end() || timer->due->first > now)
             continue;
         // Late (a long pass): the next one is an interval from now, not a burst to catch up.
-        timer->dueMs += timer->intervalMs;
-        if (timer->dueMs <= now)
-            timer->dueMs = now + timer->intervalMs;
-        QObject *object = timer->object;
+        qint64 next = timer->due->first + timer->intervalMs;
+        if (next <= now)
+            next = now + timer->intervalMs;
+        m_dueTimes.erase(timer->due);
+        timer->due = m_dueTimes.emplace(next, id);
         QTimerEvent event(id);
-        QCoreApplication::sendEvent(object, &event);
+        QCoreApplication::sendEvent(timer->object, &event);
     }
     return !due.empty();
 }
@@ -130,13 +126,10 @@ int EpollEventDispatcher::waitMs(bool mayWait) const
 {
     if (!mayWait)
         return 0;
-    if (m_timers.empty())
+    if (m_dueTimes.empty())
         return -1;
-    const qint64 now = nowMs();
-    qint64 soonest = std::numeric_limits<qint64>::max();
-    for (const Timer &timer : m_timers)
-        soonest = std::min(soonest, timer.dueMs);
-    return int(std::clamp<qint64>(soonest - now, 0, std::numeric_limits<int>::max()));
+    return int(std::clamp<qint64>(m_dueTimes.begin()->first - nowMs(), 0,
+                                  std::numeric_limits<int>::max()));
 }
 
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
@@ -196,46 +189,52 @@ void EpollEventDispatcher::updateInterest(int fd, const Watched &watched, bool a
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
                                          QObject *object)
 {
-    m_timers.push_back({timerId, interval, timerType, object, nowMs() + interval});
+    m_timers.insert(timerId,
+                    {interval, timerType, object, m_dueTimes.emplace(nowMs() + interval, timerId)});
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
 {
-    const auto found = std::find_if(m_timers.begin(), m_timers.end(),
-                                    [timerId](const Timer &t) { return t.id == timerId; });
+    const auto found = m_timers.find(timerId);
     if (found == m_timers.end())
         return false;
+    m_dueTimes.erase(found->due);
     m_timers.erase(found);
     return true;
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject *object)
 {
-    const auto before = m_timers.size();
-    m_timers.erase(std::remove_if(m_timers.begin(), m_timers.end(),
-                                  [object](const Timer &t) { return t.object == object; }),
-                   m_timers.end());
-    return m_timers.size() != before;
+    bool any = false;
+    for (auto it = m_timers.begin(); it != m_timers.end();) {
+        if (it->object == object) {
+            m_dueTimes.erase(it->due);
+            it = m_timers.erase(it);
+            any = true;
+        } else {
+            ++it;
+        }
+    }
+    return any;
 }
 
 QList<QAbstractEventDispatcher::TimerInfo>
 EpollEventDispatcher::registeredTimers(QObject *object) const
 {
     QList<TimerInfo> timers;
-    for (const Timer &timer : m_timers) {
-        if (timer.object == object)
-            timers.append({timer.id, int(timer.intervalMs), timer.type});
+    for (auto it = m_timers.cbegin(); it != m_timers.cend(); ++it) {
+        if (it->object == object)
+            timers.append({it.key(), int(it->intervalMs), it->type});
     }
     return timers;
 }
 
 int EpollEventDispatcher::remainingTime(int timerId)
 {
-    for (const Timer &timer : m_timers) {
-        if (timer.id == timerId)
-            return int(std::max<qint64>(0, timer.dueMs - nowMs()));
-    }
-    return -1;
+    const auto found = m_timers.constFind(timerId);
+    if (found == m_timers.cend())
+        return -1;
+    return int(std::max<qint64>(0, found->due->first - nowMs()));
 }
 
 void EpollEventDispatcher::wakeUp()
