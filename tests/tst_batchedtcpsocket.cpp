@@ -72,6 +72,7 @@ private slots:
 
     void sendsWhatOnePassWroteInOrder();
     void aReaderThatStopsGetsTheRestLater();
+    void sharedFramesArriveWholeAndInOrder();
     void closingSendsWhatWasGatheredFirst();
     void aConnectionDeletedBeforeTheSendHarmsNoOther();
     void idleConnectionsKeepNoWriteBuffer();
@@ -146,6 +147,42 @@ void tst_BatchedTcpSocket::aReaderThatStopsGetsTheRestLater()
     client->setReadBufferSize(0);
     const QByteArray got = receive(*client, expected.size());
     QCOMPARE(got.size(), expected.size());
+    QCOMPARE(QCryptographicHash::hash(got, QCryptographicHash::Sha256),
+             QCryptographicHash::hash(expected, QCryptographicHash::Sha256));
+    QTRY_COMPARE(host.bytesToWrite(), 0);
+}
+
+void tst_BatchedTcpSocket::sharedFramesArriveWholeAndInOrder()
+{
+    // The room's way: the same frames written to every member without a copy, mixed with
+    // ordinary writes, more pieces than one sendmsg takes, and more bytes than the kernel
+    // takes while the reader does not read: whatever is left goes on in order.
+    auto client = connectClient();
+    QVERIFY(client);
+    auto &host = static_cast<BatchedTcpSocket &>(*m_listener->accepted.back());
+    client->setReadBufferSize(1);
+    QByteArray expected;
+    const QByteArray big = pattern(8 * 1024 * 1024);
+    for (int i = 0; i < 3000; ++i) {
+        const QByteArray frame = "shared " + QByteArray::number(i) + ';';
+        host.writeShared(frame);
+        expected += frame;
+        if (i % 7 == 0) {
+            const QByteArray own = "own " + QByteArray::number(i) + ';';
+            host.write(own);
+            expected += own;
+        }
+    }
+    host.writeShared(big);
+    expected += big;
+    host.writeShared("the end");
+    expected += "the end";
+    QCOMPARE(host.bytesToWrite(), expected.size());
+    QTest::qWait(200);
+    client->setReadBufferSize(0);
+    const QByteArray got = receive(*client, expected.size());
+    QCOMPARE(got.size(), expected.size());
+    QCOMPARE(got.left(4096), expected.left(4096));
     QCOMPARE(QCryptographicHash::hash(got, QCryptographicHash::Sha256),
              QCryptographicHash::hash(expected, QCryptographicHash::Sha256));
     QTRY_COMPARE(host.bytesToWrite(), 0);

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <vector>
 
+#include <climits>
+
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace {
 
@@ -34,7 +37,7 @@ BatchedTcpSocket::~BatchedTcpSocket()
 
 qint64 BatchedTcpSocket::bytesToWrite() const
 {
-    return m_outbox.size() + QTcpSocket::bytesToWrite();
+    return m_outboxBytes + QTcpSocket::bytesToWrite();
 }
 
 void BatchedTcpSocket::disconnectFromHost()
@@ -77,21 +80,48 @@ void BatchedTcpSocket::shutDownWriting()
         ::shutdown(int(socketDescriptor()), SHUT_WR);
 }
 
+bool BatchedTcpSocket::gathers(qint64 size)
+{
+    if (state() != ConnectedState || size <= 0)
+        return false;
+    if (m_outboxBytes == 0) {
+        if (tGathered.empty()) {
+            QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+            if (!dispatcher)
+                return false;
+            QMetaObject::invokeMethod(dispatcher, &BatchedTcpSocket::sendGathered,
+                                      Qt::QueuedConnection);
+        }
+        tGathered.push_back(this);
+    }
+    m_outboxBytes += size;
+    return true;
+}
+
 qint64 BatchedTcpSocket::writeData(const char *data, qint64 size)
 {
     if (m_writingClosed)
         return size; // the connection's last byte is already decided: nothing can follow it
-    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
-    if (state() != ConnectedState || !dispatcher || size <= 0)
+    if (!gathers(size))
         return QTcpSocket::writeData(data, size);
-    if (m_outbox.isEmpty()) {
-        if (tGathered.empty())
-            QMetaObject::invokeMethod(dispatcher, &BatchedTcpSocket::sendGathered,
-                                      Qt::QueuedConnection);
-        tGathered.push_back(this);
-    }
-    m_outbox.append(data, size);
+    if (m_lastPieceOwned)
+        m_outbox.last().append(data, size);
+    else
+        m_outbox.append(QByteArray(data, size));
+    m_lastPieceOwned = true;
     return size;
+}
+
+void BatchedTcpSocket::writeShared(const QByteArray &bytes)
+{
+    if (m_writingClosed)
+        return;
+    if (!gathers(bytes.size())) {
+        write(bytes);
+        return;
+    }
+    m_outbox.append(bytes);
+    m_lastPieceOwned = false;
 }
 
 void BatchedTcpSocket::sendGathered()
@@ -110,15 +140,48 @@ void BatchedTcpSocket::sendOutbox()
 {
     if (m_outbox.isEmpty())
         return; // sent early (close) and still listed, or nothing written since
-    const QByteArray outbox = std::exchange(m_outbox, {}); // an idle connection holds nothing
+    // An idle connection holds nothing: the pieces (and the shared frames) are let go here.
+    const QList<QByteArray> outbox = std::exchange(m_outbox, {});
+    m_outboxBytes = 0;
+    m_lastPieceOwned = false;
     qint64 sent = 0;
+    qsizetype first = 0; // the first piece not wholly sent
     if (state() == ConnectedState && QTcpSocket::bytesToWrite() == 0) {
-        const ssize_t result = ::send(int(socketDescriptor()), outbox.constData(),
-                                      size_t(outbox.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
-        sent = std::max<qint64>(0, result); // refused or failed: Qt tries and reports errors
+        // One sendmsg per up to IOV_MAX pieces, as long as the kernel takes all it is given.
+        while (first < outbox.size()) {
+            iovec pieces[IOV_MAX];
+            const qsizetype count = std::min<qsizetype>(outbox.size() - first, IOV_MAX);
+            qint64 offered = 0;
+            for (qsizetype i = 0; i < count; ++i) {
+                const QByteArray &piece = outbox.at(first + i);
+                pieces[i] = {const_cast<char *>(piece.constData()), size_t(piece.size())};
+                offered += piece.size();
+            }
+            msghdr message{};
+            message.msg_iov = pieces;
+            message.msg_iovlen = size_t(count);
+            const ssize_t result
+                    = ::sendmsg(int(socketDescriptor()), &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+            const qint64 taken = std::max<qint64>(0, result); // refused: Qt tries and reports
+            sent += taken;
+            if (taken < offered) {
+                // Past the pieces the kernel took whole; `sent` counts into the next one.
+                qint64 skip = taken;
+                while (skip >= outbox.at(first).size()) {
+                    skip -= outbox.at(first).size();
+                    ++first;
+                }
+                const QByteArray &partial = outbox.at(first);
+                QTcpSocket::writeData(partial.constData() + skip, partial.size() - skip);
+                ++first;
+                break;
+            }
+            first += count;
+        }
     }
-    if (sent < outbox.size())
-        QTcpSocket::writeData(outbox.constData() + sent, outbox.size() - sent);
+    // What the kernel did not take goes to Qt's buffer, in order.
+    for (qsizetype i = first; i < outbox.size(); ++i)
+        QTcpSocket::writeData(outbox.at(i).constData(), outbox.at(i).size());
     if (sent > 0)
         emit bytesWritten(sent);
 }

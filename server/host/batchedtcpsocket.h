@@ -26,6 +26,10 @@ public:
     // after the last byte) while reading goes on; what is written afterwards is dropped.
     void closeWriting();
 
+    // Like write(), without copying: the room writes one frame to every member, and each
+    // connection keeps a reference to it until the pass ends (sent with the rest by sendmsg).
+    void writeShared(const QByteArray &bytes);
+
     // Sends what every connection of this thread gathered in the pass now ending.
     static void sendGathered();
 
@@ -37,6 +41,9 @@ private:
 
     void shutDownWriting();
 
-    QByteArray m_outbox; // written in this pass, not yet sent
+    bool gathers(qint64 size); // whether a write of `size` now waits for the pass's end
+    QList<QByteArray> m_outbox; // written in this pass, not yet sent, in order
+    qint64 m_outboxBytes = 0;
+    bool m_lastPieceOwned = false; // the last piece is our copy: small writes may join it
     bool m_writingClosed = false;
 };

@@ -1,5 +1,7 @@
 #include "peer.h"
 
+#include "batchedtcpsocket.h"
+
 #include "connectioncloser.h"
 
 #include <QtNetwork/QTcpSocket>
@@ -12,7 +14,9 @@ qint64 Peer::unsentBytes() const
 
 void Peer::write(const QByteArray &event, const QByteArray &frame) const
 {
-    if (transport)
+    if (auto *batched = qobject_cast<BatchedTcpSocket *>(transport))
+        batched->writeShared(frame); // one frame for every member, not a copy each
+    else if (transport)
         transport->write(frame);
     else
         socket->sendTextMessage(QString::fromUtf8(event));
