@@ -134,7 +134,7 @@ def scenarios(quick):
         mode="burst", clients=1000, senders=10, burst=burst, drain=180)
 
 
-RAMP_RATES = [250, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000, 8000]
+RAMP_RATES = [250, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000, 12000, 16000, 20000]
 
 
 def ramp(build, kind, quick, rows):
