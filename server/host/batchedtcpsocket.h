@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QtCore/QByteArray>
+#include <QtCore/QList>
 #include <QtNetwork/QTcpSocket>
 
 // A plain TCP connection that gathers what is written to it during one event-loop pass and
-// sends it with one send() when the pass ends, holding no buffer in between. Qt's own write
+// sends it with one sendmsg() when the pass ends, holding no buffer in between; the room's
+// frames are kept by reference (writeShared), not copied once per member. Qt's own write
 // buffer batches the same way, but Qt 6.4 copies every write under 256 bytes into a fresh 32 KB
 // chunk and keeps that chunk once it has drained: a room where a few short messages or one
 // keep-alive ping had gone out held 42 KB of host RSS per idle member instead of 14 (bench/,
