@@ -72,8 +72,7 @@ export class MemberList {
   // A search's answer: shown if it is still what the field says.
   found(prefix, members) {
     if (prefix !== this.query) return;
-    this.list.classList.remove('paged');
-    this.list.style.paddingTop = this.list.style.paddingBottom = '';
+    this.unpage();
     this.list.replaceChildren(...members.map((member) => this.item(member)));
     if (!members.length) this.list.append(this.notice(t('nobodyFound', prefix)));
     this.count.textContent = `(${this.total})`;
@@ -84,8 +83,7 @@ export class MemberList {
     if (this.query) return; // the search's answer stays until the field is cleared
     if (this.everyone) {
       // Few enough to draw whole: on a phone they wrap into a strip.
-      this.list.classList.remove('paged');
-      this.list.style.paddingTop = this.list.style.paddingBottom = '';
+      this.unpage();
       this.replaceKeepingFocus(this.everyone.map((member) => this.item(member)));
       return;
     }
@@ -104,6 +102,12 @@ export class MemberList {
     }
     this.replaceKeepingFocus(items);
     this.watchAround(first, last);
+  }
+
+  // Drawn whole (a small room, a search's answer): no rows stand in padding.
+  unpage() {
+    this.list.classList.remove('paged');
+    this.list.style.paddingTop = this.list.style.paddingBottom = '';
   }
 
   watchAround(first, last) {

@@ -327,18 +327,23 @@ QByteArray presence(const Events::Presence &presence)
     return compact(typed(Events::Presence::kType, object));
 }
 
-QByteArray memberPage(int total, int from, const QList<MemberInfo> &members)
+// Rows of the member list: a watched range ("from") or a search's answer ("prefix").
+static QByteArray membersEvent(int total, const QString &field, const QJsonValue &value,
+                               const QList<MemberInfo> &members)
 {
     return compact(
             typed(Events::Members::kType,
-                  {{u"total"_s, total}, {u"from"_s, from}, {u"members"_s, membersArray(members)}}));
+                  {{u"total"_s, total}, {field, value}, {u"members"_s, membersArray(members)}}));
+}
+
+QByteArray memberPage(int total, int from, const QList<MemberInfo> &members)
+{
+    return membersEvent(total, u"from"_s, from, members);
 }
 
 QByteArray memberSearch(int total, const QString &prefix, const QList<MemberInfo> &members)
 {
-    return compact(typed(
-            Events::Members::kType,
-            {{u"total"_s, total}, {u"prefix"_s, prefix}, {u"members"_s, membersArray(members)}}));
+    return membersEvent(total, u"prefix"_s, prefix, members);
 }
 
 QByteArray history(const QList<ChatMessage> &messages, bool hasMore, qint64 before, qint64 after)
