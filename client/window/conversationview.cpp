@@ -127,8 +127,12 @@ void ConversationView::stickToBottom()
 {
     // Now, and again once the new rows are laid out: their heights (wrapped text) are only
     // known then, and a burst of history would otherwise leave the view short of the newest.
+    // Unless the reader scrolled up in between: then they stay where they went.
     scrollToBottom();
-    QTimer::singleShot(0, this, &QListWidget::scrollToBottom);
+    QTimer::singleShot(0, this, [this] {
+        if (m_followsNewest)
+            scrollToBottom();
+    });
 }
 
 void ConversationView::placeInView(QListWidgetItem *item)
