@@ -1,5 +1,7 @@
 #include "hostoptions.h"
 
+#include "redisaddress.h"
+
 #include "translations.h"
 
 #include <QtCore/QCommandLineParser>
@@ -154,6 +156,10 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("FILE")});
     parser.addOption(
             {u"key"_s, tr("The certificate's private key, PEM, unencrypted."), tr("FILE")});
+    parser.addOption({u"redis"_s,
+                      tr("Share the room with other hosts through Redis at URL "
+                         "(redis://HOST:PORT or unix:///PATH): one room behind a load balancer."),
+                      tr("URL")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")
                               .arg(HostSettings().backlog)
@@ -190,6 +196,11 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, 
                              .arg(text);
             return std::nullopt;
         }
+    }
+    if (parser.isSet(u"redis"_s)) {
+        settings.redisUrl = parser.value(u"redis"_s);
+        if (!RedisAddress::parse(settings.redisUrl, error))
+            return std::nullopt;
     }
     if (parser.isSet(u"history"_s)) {
         const std::optional<RetentionPolicy> policy

@@ -10,6 +10,7 @@
 #include "pageroutes.h"
 #include "passwordfile.h"
 #include "peeraddress.h"
+#include "redisroom.h"
 #include "requesthead.h"
 #include "retentionscheduler.h"
 
@@ -74,6 +75,20 @@ ChatHost::~ChatHost()
     delete m_room;
 }
 
+bool ChatHost::shareRoom()
+{
+    const std::optional<RedisAddress> address
+            = RedisAddress::parse(m_settings.redisUrl, &m_errorString);
+    if (!address)
+        return false;
+    const RetentionPolicy &retention = m_settings.retention;
+    const qint64 keep
+            = retention.kind == RetentionPolicy::Kind::LastMessages ? retention.amount : 1'000'000;
+    auto *shared = new RedisRoom(*address, keep, this);
+    m_room->share(shared); // before it opens: what it catches up on is kept here too
+    return shared->open(m_store->lastId(), &m_errorString);
+}
+
 bool ChatHost::start(const HostSettings &settings)
 {
     Q_ASSERT_X(!m_room, "ChatHost::start", "a host starts once");
@@ -115,7 +130,13 @@ bool ChatHost::start(const HostSettings &settings)
         return false;
     }
     m_sorter->setOriginPolicy(OriginPolicy(m_sorter->serverPort(), settings.allowedOrigins));
+    if (!settings.redisUrl.isEmpty())
+        m_settings.limits.maxFileBytes = 0; // each host keeps files on its own disk: none shared
     m_room = new ChatRoom(*m_store, m_settings, this);
+    if (!settings.redisUrl.isEmpty() && !shareRoom()) {
+        m_failure = Failure::History;
+        return false;
+    }
     m_room->setHostKey(m_hostKey);
     if (settings.password.isEmpty())
         m_room->setPassword(*savedPassword);

@@ -81,6 +81,7 @@ private:
     void onWebSocketReady();
     void waitUntilClosed();
     bool loadTls(const HostSettings &settings);
+    bool shareRoom(); // through Redis (--redis)
 
     QHttpServer *m_http = nullptr;
     ConnectionSorter *m_sorter = nullptr; // exists once started

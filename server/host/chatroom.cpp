@@ -76,8 +76,10 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
             [this](const QByteArray &event) { broadcast(event, nullptr); });
     connect(&m_presence, &PresenceBroadcaster::listChanged, this,
             [this] { m_memberLists.refresh(); });
-    connect(&m_connections, &RoomConnections::disconnected, this,
-            [this](QWebSocket *socket) { m_memberLists.forget(socket); });
+    connect(&m_connections, &RoomConnections::disconnected, this, [this](QWebSocket *socket) {
+        m_memberLists.forget(socket);
+        forgetAwaitingAcks(socket);
+    });
     m_awayTimer.setSingleShot(true);
     connect(&m_awayTimer, &QTimer::timeout, this, &ChatRoom::expireAwayMembers);
 }
@@ -193,6 +195,8 @@ void ChatRoom::onTyping(QWebSocket *socket, const QString &name)
         return;
     peer->lastTypingMs = now;
     broadcast(ServerEvents::typing(name), socket);
+    if (m_shared)
+        m_shared->typing(name);
 }
 
 void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
@@ -202,8 +206,12 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
         return;
     if (leaving) {
         announceLeft(name);
+        if (m_shared)
+            m_shared->releaseName(name);
     } else {
         m_presence.changed(name); // away
+        if (m_shared)
+            m_shared->holdName(sharedMember(name, true), m_registry.resumeTokenOf(name));
         scheduleAwayExpiry();
     }
 }
@@ -232,21 +240,30 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool host = m_passwordCheck.isHostKey(request.password);
+    qint64 generation = 0;
+    const SharedClaim shared = claimShared(&generation, socket, request, now, host);
+    if (shared == SharedClaim::Refused)
+        return false;
     const MemberRegistry::Claim claim
             = m_registry.claim(socket, request.name, request.resume, request.resumable,
                                socket->peerAddress(), now, host);
     if (claim.outcome == MemberRegistry::Outcome::Refused) {
+        if (m_shared && !m_registry.isMember(request.name))
+            m_shared->releaseName(request.name);
         refuseName(socket, claim.error);
         return false;
     }
     m_connections.markJoined(socket);
-    if (claim.replaced) {
-        if (Peer *previous = m_connections.find(claim.replaced))
-            previous->dropping = true;
-        claim.replaced->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced),
-                              errorCodeName(ErrorCode::Replaced));
-    }
-    if (claim.outcome == MemberRegistry::Outcome::Joined)
+    if (claim.replaced)
+        replace(claim.replaced);
+    if (generation > 0)
+        m_registry.setGeneration(claim.name, generation);
+    if (m_shared)
+        m_shared->holdName(sharedMember(claim.name, false), claim.resumeToken);
+    // One who was on another host of the room is back, not new.
+    const bool isNew
+            = claim.outcome == MemberRegistry::Outcome::Joined && shared != SharedClaim::Elsewhere;
+    if (isNew)
         m_presence.joined(claim.name);
     else
         m_presence.changed(claim.name); // back from away
@@ -264,9 +281,17 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
                                           ? "joined from"
                                           : "came back from")
                               << socket->peerAddress().toString();
-    if (claim.outcome == MemberRegistry::Outcome::Joined)
+    if (isNew)
         emit memberJoined(claim.name);
     return true;
+}
+
+void ChatRoom::replace(QWebSocket *previous)
+{
+    if (Peer *peer = m_connections.find(previous))
+        peer->dropping = true;
+    previous->close(QWebSocketProtocol::CloseCode(CloseCode::kReplaced),
+                    errorCodeName(ErrorCode::Replaced));
 }
 
 bool ChatRoom::passes(QWebSocket *socket, const QString &password)
@@ -314,6 +339,16 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
     const qint64 bytes = (name.size() + payload.message.size()) * qint64(sizeof(QChar));
     if (const auto refusal = m_storageGuard.refusal(socket->peerAddress(), bytes, nowMs())) {
         m_connections.sendError(socket, *refusal, payload.clientId);
+        return;
+    }
+    if (m_shared) {
+        postShared(socket, {0,
+                            name,
+                            payload.message,
+                            QDateTime::currentDateTimeUtc(),
+                            payload.clientId,
+                            recipient,
+                            {}});
         return;
     }
     deliverStored(socket,
@@ -390,8 +425,11 @@ void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)
 void ChatRoom::expireAwayMembers()
 {
     const QStringList gone = m_registry.expire(nowMs());
-    for (const QString &name : gone)
+    for (const QString &name : gone) {
         announceLeft(name);
+        if (m_shared)
+            m_shared->releaseName(name);
+    }
     scheduleAwayExpiry();
 }
 
@@ -408,8 +446,15 @@ bool ChatRoom::removeMember(const QString &name)
     QWebSocket *socket = m_registry.connectionOf(name);
     if (!m_registry.isMember(name))
         return false;
+    if (m_registry.isRemote(name)) { // its own host removes it, and tells everyone
+        m_shared->remove(name);
+        return true;
+    }
     if (!socket) { // away: its name is simply not kept for it any more
-        announceLeft(m_registry.removeAway(name));
+        const QString removed = m_registry.removeAway(name);
+        announceLeft(removed);
+        if (m_shared)
+            m_shared->releaseName(removed);
         return true;
     }
     releaseMember(socket, true); // its resume token goes with it
@@ -436,4 +481,11 @@ void ChatRoom::sendAway(QWebSocket *socket)
         const ErrorCode code = m_ended ? ErrorCode::RoomEnded : ErrorCode::Restarting;
         stillThere->closeWith(errorSpec(code).closeCode, errorCodeName(code));
     }
+}
+
+void ChatRoom::setLocked(bool locked)
+{
+    m_locked = locked;
+    if (m_shared)
+        m_shared->setLocked(locked);
 }

@@ -12,6 +12,7 @@
 #include "presencebroadcaster.h"
 #include "roomconnections.h"
 #include "serverevent.h"
+#include "sharedroom.h"
 #include "storageguard.h"
 
 #include <QtCore/QObject>
@@ -46,6 +47,9 @@ public:
     // Deletes files no message carries any more (after retention pruned some, say).
     void sweepFiles() { m_uploads.sweep(); }
 
+    // Several hosts serve this room through `shared` (not owned): connect before it opens, so
+    // that what it catches up on arrives here. See chatroomshared.cpp.
+    void share(SharedRoom *shared);
     // transport: the TCP connection under the WebSocket, if known (see RoomConnections).
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
@@ -62,7 +66,7 @@ public:
     bool removeMember(const QString &name);
     // Where a member (present or away) last connected from; null if there is no such member.
     QHostAddress addressOf(const QString &name) const { return m_registry.addressOf(name); }
-    void setLocked(bool locked) { m_locked = locked; }
+    void setLocked(bool locked);
     bool isLocked() const { return m_locked; }
     // The host ends the room for everyone (each is told why, then closed with 1001), or is
     // restarting (closed with 1012: clients come back by themselves). Newcomers are turned away
@@ -106,6 +110,22 @@ private:
     void scheduleAwayExpiry();
     void closeEveryone(bool ending, const QString &reason);
     void sendAway(QWebSocket *socket); // as the room is closing: told why, then closed
+    void replace(QWebSocket *previous); // its member is back on another connection
+
+    // With other hosts (chatroomshared.cpp).
+    enum class SharedClaim { Here, Elsewhere, Refused };
+    // *generation: of a new claim across hosts (0: none was needed).
+    SharedClaim claimShared(qint64 *generation, QWebSocket *socket,
+                            const Tertulia::ClientPayload &request, const QDateTime &now,
+                            bool host);
+    SharedMember sharedMember(const QString &name, bool away) const;
+    void postShared(QWebSocket *socket, const StoredMessage &message);
+    void onSharedStored(const StoredMessage &message);
+    void onSharedMember(const SharedMember &member);
+    void onSharedLeft(const QString &name, const QString &node);
+    void onNodeLost(const QString &node);
+    void holdEveryName();
+    void forgetAwaitingAcks(QWebSocket *socket);
 
     MessageStore &m_store;
     HostSettings m_settings;
@@ -124,4 +144,12 @@ private:
     bool m_ended = false;
     QString m_endReason;
     QByteArray m_limitsJson; // the welcome's "limits", the same for everyone
+    SharedRoom *m_shared = nullptr;
+    struct AwaitingAck
+    {
+        QWebSocket *socket; // nullptr once it is gone
+        QString clientId;
+    };
+    // Stored through the shared room; acknowledged when it comes back in the room's order.
+    QHash<qint64, QList<AwaitingAck>> m_awaitingAcks;
 };

@@ -53,4 +53,7 @@ struct HostSettings
     // tertulia-picture, which decodes pictures for the room; without it pictures are stored
     // as plain downloads. Empty: looked for beside the running program.
     QString pictureTool;
+    // redis://HOST:PORT or unix:///PATH: the room is shared with the other hosts using that
+    // Redis (RedisRoom). Empty: this host alone, its history in SQLite.
+    QString redisUrl;
 };

@@ -38,9 +38,18 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                     {},
                     {}};
         }
-        const auto member = m_members.insert(m_members.end(),
-                                             {name, key, skeleton, joinedAt, newResumeToken(),
-                                              socket, -1, resumable, address, host});
+        const auto member = m_members.insert(m_members.end(), {name,
+                                                               key,
+                                                               skeleton,
+                                                               joinedAt,
+                                                               newResumeToken(),
+                                                               socket,
+                                                               -1,
+                                                               resumable,
+                                                               address,
+                                                               host,
+                                                               {},
+                                                               0});
         m_byKey.insert(key, member);
         m_index.insert(key);
         m_bySkeleton.insert(skeleton, member);
@@ -105,7 +114,7 @@ MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator 
     m_bySkeleton.remove(member->skeleton);
     if (member->socket)
         m_bySocket.remove(member->socket);
-    else
+    else if (member->node.isEmpty())
         countAway(*member, -1);
     return m_members.erase(member);
 }
@@ -136,7 +145,8 @@ std::optional<qint64> MemberRegistry::nextExpiryMs() const
 bool MemberRegistry::stillAway(const QString &key, qint64 awaySinceMs) const
 {
     const auto found = m_byKey.constFind(key);
-    return found != m_byKey.cend() && !(*found)->socket && (*found)->awaySinceMs == awaySinceMs;
+    return found != m_byKey.cend() && !(*found)->socket && (*found)->node.isEmpty()
+           && (*found)->awaySinceMs == awaySinceMs;
 }
 
 void MemberRegistry::dropStaleExpiries()
@@ -192,7 +202,7 @@ bool MemberRegistry::isMember(const QString &name) const
 QString MemberRegistry::removeAway(const QString &name)
 {
     const auto found = m_byKey.constFind(Names::uniquenessKey(name));
-    if (found == m_byKey.cend() || (*found)->socket)
+    if (found == m_byKey.cend() || (*found)->socket || !(*found)->node.isEmpty())
         return {};
     const QString removed = (*found)->name;
     erase(*found);
@@ -222,7 +232,7 @@ QList<MemberInfo> MemberRegistry::members() const
     QList<MemberInfo> list;
     list.reserve(qsizetype(m_members.size()));
     for (const Member &member : m_members)
-        list.append({member.name, member.since, member.socket == nullptr, member.host});
+        list.append({member.name, member.since, member.awaySinceMs >= 0, member.host});
     return list;
 }
 
@@ -232,7 +242,7 @@ QList<MemberInfo> MemberRegistry::infoOf(const QStringList &keys) const
     list.reserve(keys.size());
     for (const QString &key : keys) {
         const Member &member = **m_byKey.constFind(key);
-        list.append({member.name, member.since, member.socket == nullptr, member.host});
+        list.append({member.name, member.since, member.awaySinceMs >= 0, member.host});
     }
     return list;
 }
@@ -250,4 +260,122 @@ QList<MemberInfo> MemberRegistry::startingWith(const QString &prefix, int count)
 int MemberRegistry::rankOf(const QString &name) const
 {
     return m_index.rankOf(Names::uniquenessKey(name));
+}
+
+MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QString &node,
+                                                   const QDateTime &since, bool host, bool away,
+                                                   qint64 generation, QWebSocket **replaced)
+{
+    const qint64 awaySinceMs = away ? 0 : -1; // only whether: its own host times it
+    const QString key = Names::uniquenessKey(name);
+    if (const auto found = m_byKey.constFind(key); found != m_byKey.cend()) {
+        const MemberList::iterator member = *found;
+        if (generation < member->generation)
+            return Placed::Same; // out of date: claimed again since
+        if (member->node.isEmpty()) { // it was this host's: it went to another
+            if (member->socket) {
+                if (replaced)
+                    *replaced = member->socket;
+                m_bySocket.remove(member->socket);
+                member->socket = nullptr;
+            } else {
+                countAway(*member, -1);
+            }
+        }
+        const bool same = member->node == node && (member->awaySinceMs >= 0) == away;
+        member->node = node;
+        member->generation = generation;
+        member->awaySinceMs = awaySinceMs;
+        member->resumeToken.clear();
+        dropStaleExpiries();
+        return same ? Placed::Same : Placed::Changed;
+    }
+    const QString skeleton = NameSkeleton::of(name);
+    const auto member = m_members.insert(m_members.end(), {name,
+                                                           key,
+                                                           skeleton,
+                                                           since,
+                                                           {},
+                                                           nullptr,
+                                                           awaySinceMs,
+                                                           false,
+                                                           {},
+                                                           host,
+                                                           node,
+                                                           generation});
+    m_byKey.insert(key, member);
+    m_index.insert(key);
+    m_bySkeleton.insert(skeleton, member);
+    return Placed::Joined;
+}
+
+QString MemberRegistry::removeRemote(const QString &name, const QString &node)
+{
+    const auto found = m_byKey.constFind(Names::uniquenessKey(name));
+    if (found == m_byKey.cend() || (*found)->node.isEmpty()
+        || (!node.isEmpty() && (*found)->node != node))
+        return {};
+    const QString removed = (*found)->name;
+    erase(*found);
+    return removed;
+}
+
+QStringList MemberRegistry::remoteOn(const QString &node) const
+{
+    QStringList names;
+    if (node.isEmpty())
+        return names;
+    for (const Member &member : m_members) {
+        if (member.node == node)
+            names.append(member.name);
+    }
+    return names;
+}
+
+bool MemberRegistry::isRemote(const QString &name) const
+{
+    const Member *member = find(name);
+    return member && !member->node.isEmpty();
+}
+
+QString MemberRegistry::nodeOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->node : QString();
+}
+
+void MemberRegistry::setGeneration(const QString &name, qint64 generation)
+{
+    if (const auto found = m_byKey.constFind(Names::uniquenessKey(name)); found != m_byKey.cend())
+        (*found)->generation = generation;
+}
+
+qint64 MemberRegistry::generationOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->generation : 0;
+}
+
+std::optional<MemberInfo> MemberRegistry::infoOf(const QString &name) const
+{
+    const Member *member = find(name);
+    if (!member)
+        return std::nullopt;
+    return MemberInfo{member->name, member->since, member->awaySinceMs >= 0, member->host};
+}
+
+QString MemberRegistry::resumeTokenOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member && member->node.isEmpty() ? member->resumeToken : QString();
+}
+
+QStringList MemberRegistry::localNames() const
+{
+    QStringList names;
+    for (const Member &member : m_members) {
+        if (member.node.isEmpty())
+            names.append(member.name);
+    }
+    return names;
 }

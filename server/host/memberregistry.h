@@ -66,6 +66,24 @@ public:
     // Forgets an away member at once; returns its name, or an empty string if there is none.
     QString removeAway(const QString &name);
     bool isResumable(const QWebSocket *socket) const;
+
+    // Members whose connection is on another host of the room (SharedRoom): kept to be listed
+    // and named, never sent to from here. Adds or updates one; a member this host had (away,
+    // or still connected: *replaced, for the caller to close) now counts as the other's.
+    enum class Placed { Joined, Changed, Same };
+    // News of an older claim than the one known here (generation) changes nothing.
+    Placed placeRemote(const QString &name, const QString &node, const QDateTime &since, bool host,
+                       bool away, qint64 generation, QWebSocket **replaced = nullptr);
+    void setGeneration(const QString &name, qint64 generation); // of this host's claim
+    qint64 generationOf(const QString &name) const;
+    // Forgets a member of another host (of `node`, if given); returns its name, or empty.
+    QString removeRemote(const QString &name, const QString &node = {});
+    QStringList remoteOn(const QString &node) const; // their names
+    bool isRemote(const QString &name) const;
+    QString nodeOf(const QString &name) const; // empty: here, or no such member
+    std::optional<Tertulia::MemberInfo> infoOf(const QString &name) const;
+    QString resumeTokenOf(const QString &name) const; // this host's members only
+    QStringList localNames() const; // this host's members, present or away
     QHostAddress addressOf(const QString &name) const; // null: no such member
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
     QList<Tertulia::MemberInfo> members() const; // oldest first
@@ -90,6 +108,8 @@ private:
         bool resumable = false;
         QHostAddress address; // of the connection it joined on
         bool host = false;
+        QString node; // another host's member (placeRemote); empty for this host's
+        qint64 generation = 0; // of the claim to the name across hosts
     };
 
     using MemberList = std::list<Member>; // iterators stay valid as others come and go

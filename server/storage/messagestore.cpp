@@ -60,9 +60,10 @@ constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_
 struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : insert(db), findByClient(db), before(db), after(db)
+        : insert(db), keep(db), findByClient(db), before(db), after(db)
     { }
     QSqlQuery insert;
+    QSqlQuery keep;
     QSqlQuery findByClient;
     QSqlQuery before;
     QSqlQuery after;
@@ -112,6 +113,10 @@ bool MessageStore::open(const QString &directory)
                       " (name, name_key, body, sent_at, client_id, recipient, recipient_key,"
                       " file_id, file_name, file_size, file_type, file_width, file_height)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+              && s.keep.prepare(
+                      u"INSERT OR IGNORE INTO messages"
+                      " (id, name, name_key, body, sent_at, client_id, recipient, recipient_key)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s)
               && s.findByClient.prepare(
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
@@ -178,6 +183,21 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
                      recipient, file},
                     false};
+}
+
+bool MessageStore::keep(const StoredMessage &message, const QString &nameKey,
+                        const QString &recipientKey)
+{
+    QSqlQuery &keep = m_statements->keep;
+    keep.addBindValue(message.id);
+    keep.addBindValue(message.name);
+    keep.addBindValue(nameKey);
+    keep.addBindValue(message.text);
+    keep.addBindValue(message.time.toMSecsSinceEpoch());
+    keep.addBindValue(message.clientId.isEmpty() ? QVariant() : QVariant(message.clientId));
+    keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(message.recipient));
+    keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(recipientKey));
+    return keep.exec() || fail(tr("Cannot keep the message"), keep);
 }
 
 std::optional<QList<StoredMessage>> MessageStore::latest(const QString &readerKey, int limit,

@@ -43,6 +43,10 @@ public:
                                    const QString &recipient = {}, const QString &recipientKey = {},
                                    const StoredFile &file = {});
 
+    // Keeps a message stored elsewhere under its own id (a room shared by several hosts:
+    // SharedRoom gave the id). Already kept: nothing happens. False if it cannot be written.
+    bool keep(const StoredMessage &message, const QString &nameKey, const QString &recipientKey);
+
     // Pages as the reader whose name key is `readerKey` may see them: room messages and the
     // direct messages that reader sent or received. All pages are returned oldest first.
     // Reading, outwards from `id`, stops after the first message that takes the page past

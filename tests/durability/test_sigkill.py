@@ -4,76 +4,20 @@ data directory and port, and check that every acknowledged message is in the his
 once, and that the clients reconnect by themselves and finish sending their outboxes."""
 
 import asyncio
-import json
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
 import unittest
 
-import websockets
-
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from hostprocess import HostProcess  # noqa: E402
+from nativeprobe import Probe, wait_until, whole_history  # noqa: E402
 
-PROBE = os.environ["TERTULIA_PROBE"]
 SENDERS = ("Uno", "Dos", "Tres")
 MESSAGES_EACH = 120
 PACE_SECONDS = 0.01
-
-
-class Probe:
-    """A native client process; collects its JSON events on a reader thread."""
-
-    def __init__(self, url, name):
-        self.name = name
-        self.process = subprocess.Popen([PROBE, url, name], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, bufsize=1)
-        self.events = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            with self.lock:
-                self.events.append(json.loads(line))
-
-    def of(self, kind):
-        with self.lock:
-            return [event for event in self.events if event["event"] == kind]
-
-    def send(self, text):
-        self.process.stdin.write(text + "\n")
-        self.process.stdin.flush()
-
-    def stop(self):
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-
-def wait_until(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-async def whole_history(url):
-    """Every stored message, read back through the protocol from the start."""
-    messages = []
-    async with websockets.connect(url) as socket:
-        while True:
-            event = json.loads(await asyncio.wait_for(socket.recv(), 10))
-            if event["type"] == "history":
-                messages += event["messages"]
-                if not event["hasMore"]:
-                    return messages
-                await socket.send(json.dumps({"type": "history",
-                                              "after": messages[-1]["id"], "limit": 500}))
 
 
 class KillDuringAStream(unittest.TestCase):

@@ -1,0 +1,3 @@
+#include "clusterlog.h"
+
+Q_LOGGING_CATEGORY(lcCluster, "tertulia.cluster", QtInfoMsg)
