@@ -20,6 +20,8 @@ private slots:
     void awayMembersExpireInOrderAndComeBackOffTheQueue();
     void anAddressHoldsAtMostSoManyAwayNames();
     void aRemovedMembersTokenIsVoid();
+    void membersOfOtherHostsAreListedButNotConnected();
+    void aMemberThatMovesToAnotherHostIsReplacedHereUnlessTheNewsIsOld();
 
 private:
     static constexpr qint64 kGraceMs = 60'000;
@@ -170,6 +172,65 @@ void tst_MemberRegistry::aRemovedMembersTokenIsVoid()
     const auto again = registry.claim(&comeback, u"Zed"_s, token, true, m_address, m_wallNow);
     QCOMPARE(again.outcome, MemberRegistry::Outcome::Joined);
     QVERIFY(again.resumeToken != token);
+}
+
+void tst_MemberRegistry::membersOfOtherHostsAreListedButNotConnected()
+{
+    MemberRegistry registry(kGraceMs);
+    QWebSocket ana;
+    registry.claim(&ana, u"Ana"_s, {}, true, m_address, m_wallNow);
+    QCOMPARE(registry.placeRemote(u"Bea"_s, u"node-b"_s, m_wallNow, false, false, 7),
+             MemberRegistry::Placed::Joined);
+    QCOMPARE(registry.count(), 2);
+    QVERIFY(registry.isRemote(u"bea"_s));
+    QCOMPARE(registry.connectionOf(u"Bea"_s), nullptr); // sent nothing from here
+    QCOMPARE(registry.connections(), QList<QWebSocket *>{&ana});
+    QCOMPARE(registry.localNames(), QStringList{u"Ana"_s});
+    QCOMPARE(registry.remoteOn(u"node-b"_s), QStringList{u"Bea"_s});
+    QCOMPARE(registry.remoteOn({}), QStringList{}); // never this host's own
+    // Present unless its host says away; taken here as anywhere, and never "away" by our clock.
+    QVERIFY(!registry.members().last().away);
+    QWebSocket other;
+    QCOMPARE(registry.claim(&other, u"BEA"_s, {}, true, m_address, m_wallNow).outcome,
+             MemberRegistry::Outcome::Refused);
+    QCOMPARE(registry.placeRemote(u"Bea"_s, u"node-b"_s, m_wallNow, false, true, 7),
+             MemberRegistry::Placed::Changed);
+    QVERIFY(registry.members().last().away);
+    QVERIFY(registry.expire(std::numeric_limits<qint64>::max() / 2).isEmpty());
+    QVERIFY(registry.removeAway(u"Bea"_s).isEmpty()); // only its own host lets it go
+    QCOMPARE(registry.removeRemote(u"Bea"_s, u"node-c"_s), QString());
+    QCOMPARE(registry.removeRemote(u"Bea"_s, u"node-b"_s), u"Bea"_s);
+    QCOMPARE(registry.count(), 1);
+}
+
+void tst_MemberRegistry::aMemberThatMovesToAnotherHostIsReplacedHereUnlessTheNewsIsOld()
+{
+    MemberRegistry registry(kGraceMs);
+    QWebSocket ana;
+    registry.claim(&ana, u"Ana"_s, {}, true, m_address, m_wallNow);
+    registry.setGeneration(u"Ana"_s, 5);
+    QWebSocket *replaced = nullptr;
+    // News of an earlier claim (generation 4) arrives late: Ana stays here.
+    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, true, 4, &replaced),
+             MemberRegistry::Placed::Same);
+    QCOMPARE(replaced, nullptr);
+    QCOMPARE(registry.connectionOf(u"Ana"_s), &ana);
+    // A newer claim on another host (her resume token, there): her connection here is replaced.
+    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, false, 6, &replaced),
+             MemberRegistry::Placed::Changed);
+    QCOMPARE(replaced, &ana);
+    QCOMPARE(registry.nameOf(&ana), QString());
+    QCOMPARE(registry.nodeOf(u"Ana"_s), u"node-b"_s);
+    QCOMPARE(registry.release(&ana, false, 0), QString()); // its close changes nothing more
+
+    // An away member here that comes back elsewhere is no longer counted as away here.
+    QWebSocket bo;
+    registry.claim(&bo, u"Bo"_s, {}, true, m_address, m_wallNow);
+    registry.release(&bo, false, 1000);
+    QCOMPARE(registry.nextExpiryMs(), std::optional<qint64>(1000 + kGraceMs));
+    registry.placeRemote(u"Bo"_s, u"node-b"_s, m_wallNow, false, false, 9);
+    QCOMPARE(registry.nextExpiryMs(), std::optional<qint64>());
+    QVERIFY(registry.expire(1000 + kGraceMs).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MemberRegistry)

@@ -1,0 +1,147 @@
+// A room on two real nodes sharing a real redis-server, behind HAProxy (Debian's): the page and
+// the native client on the node that is killed carry on through the other by themselves, and
+// nothing anyone sent is lost or shown twice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, newDataDir, startHost, startProbe } from './processes.mjs';
+
+let redis;
+let nodes;
+let balancer;
+let balancerPort;
+let browser;
+
+const until = async (check, what, timeoutMs = 10000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startRedis() {
+  const directory = mkdtempSync(join(tmpdir(), 'tertulia-redis-'));
+  const socket = join(directory, 'redis.sock');
+  const child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--dir', directory,
+    '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+  return { child, socket, url: `unix://${socket}` };
+}
+
+// `balance first`: everyone through the balancer is on the first node while it is up.
+function startBalancer(port, nodePorts) {
+  const config = join(mkdtempSync(join(tmpdir(), 'tertulia-haproxy-')), 'haproxy.cfg');
+  writeFileSync(config, `global
+    maxconn 2000
+defaults
+    mode tcp
+    timeout connect 1s
+    timeout client 1h
+    timeout server 1h
+    option redispatch
+    retries 3
+frontend room
+    bind 127.0.0.1:${port}
+    bind 127.0.0.2:${port}
+    default_backend nodes
+backend nodes
+    balance first
+${nodePorts.map((p, i) => `    server node${i} 127.0.0.1:${p} check inter 200 fall 1 rise 2`).join('\n')}
+`);
+  return spawn('haproxy', ['-db', '-f', config], { stdio: 'ignore' });
+}
+
+before(async () => {
+  redis = startRedis();
+  await until(() => {
+    try {
+      return execFileSync('redis-cli', ['-s', redis.socket, 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString().trim() === 'PONG';
+    } catch { return false; }
+  }, 'redis-server');
+  balancerPort = await freePort();
+  // Pages come through the balancer's address: the nodes let that origin in.
+  const shared = ['--redis', redis.url, '--allow-origin', `http://127.0.0.2:${balancerPort}`,
+    '--rate', '1000', '--burst', '1000'];
+  nodes = [await startHost(0, newDataDir(), shared), await startHost(0, newDataDir(), shared)];
+  balancer = startBalancer(balancerPort, nodes.map((node) => node.port));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  balancer?.kill();
+  for (const node of nodes ?? []) await node.stop();
+  redis?.child.kill();
+});
+
+async function openAndJoin(url, name) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.locator('#state[data-state="connected"]').waitFor();
+  return page;
+}
+
+async function say(page, text) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+}
+
+const texts = (page) => page.locator('#message-list li .text').allInnerTexts();
+
+test('the page and the native client on a killed node carry on through the other', async () => {
+  const [a, b] = nodes;
+  // Ana and the native client through the balancer (on A); Bea straight on B.
+  const ana = await openAndJoin(`http://127.0.0.2:${balancerPort}/`, 'Ana');
+  const probe = startProbe(`http://127.0.0.1:${balancerPort}/`, 'Nativo');
+  await probe.waitFor((event) => event.event === 'joined');
+  const bea = await openAndJoin(`http://127.0.0.2:${b.port}/`, 'Bea');
+  await bea.locator('#member-list li', { hasText: 'Ana' }).waitFor();
+  await say(ana, 'antes de la caída');
+  await bea.locator('#message-list li', { hasText: 'antes de la caída' }).waitFor();
+  await probe.waitFor((event) => event.event === 'message' && event.text === 'antes de la caída');
+
+  a.child.kill('SIGKILL');
+  // Written while their node is gone: pending, then sent once they are back through B.
+  await say(ana, 'durante 1');
+  probe.send('nativo durante');
+  await ana.locator('#state[data-state="connected"]').waitFor({ timeout: 20000 });
+  await say(ana, 'durante 2');
+  for (const text of ['durante 1', 'durante 2', 'nativo durante']) {
+    await bea.locator('#message-list li', { hasText: text }).waitFor({ timeout: 20000 });
+  }
+  await ana.locator('#message-list li.own:not(.sending)', { hasText: 'durante 2' }).waitFor();
+  await say(bea, 'os leo');
+  await ana.locator('#message-list li', { hasText: 'os leo' }).waitFor();
+  await probe.waitFor((event) => event.event === 'message' && event.text === 'os leo');
+
+  // Each once on both pages (Ana's own stay where she wrote them, as on one host); Ana is still
+  // Ana: her resume token moved with her.
+  const expected = ['antes de la caída', 'durante 1', 'nativo durante', 'durante 2', 'os leo'];
+  for (const page of [ana, bea]) {
+    const shown = (await texts(page)).filter((text) => expected.includes(text));
+    assert.deepEqual([...shown].sort(), [...expected].sort());
+    assert.equal(shown.at(-1), 'os leo');
+  }
+  assert.match(await ana.locator('#state').innerText(), /Ana/);
+  await until(async () => (await bea.locator('#member-list li', { hasText: 'Ana' }).count()) === 1
+    && !(await bea.locator('#member-list li', { hasText: 'Ana' }).innerText()).includes('away'),
+  'Ana present on B');
+  await probe.stop();
+});
