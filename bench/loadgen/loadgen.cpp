@@ -55,6 +55,8 @@ struct Options
     double drainSeconds = 5; // how long to wait for deliveries still in flight
     double holdSeconds = 0; // connections kept open after the report (to profile the host)
     int threads = 1; // each with its own epoll loop and its slice of the crowd
+    int port2 = 0; // a second node of the same room: every other client connects there
+    std::vector<int> alsoPids; // their CPU is measured too (the second node, Redis)
 };
 
 int64_t nowNs()
@@ -216,11 +218,13 @@ private:
             setsockopt(client.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
             sockaddr_in address{};
             address.sin_family = AF_INET;
-            address.sin_port = htons(uint16_t(m_options.port));
+            const int port = m_options.port2 && client.index % 2 ? m_options.port2
+                                                                 : m_options.port;
+            address.sin_port = htons(uint16_t(port));
             address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
             connect(client.fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
             client.out = "GET /ws?name=" + m_options.prefix + "-" + std::to_string(client.index)
-                         + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(m_options.port)
+                         + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port)
                          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                            "Sec-WebSocket-Version: 13\r\n\r\n";
@@ -473,6 +477,12 @@ Options parse(int argc, char **argv)
             options.holdSeconds = atof(value);
         else if (key == "--threads")
             options.threads = std::max(1, atoi(value));
+        else if (key == "--port2")
+            options.port2 = atoi(value);
+        else if (key == "--also-pids") {
+            for (const char *pid = value; *pid; pid = strchr(pid, ',') ? strchr(pid, ',') + 1 : "")
+                options.alsoPids.push_back(atoi(pid));
+        }
         else {
             fprintf(stderr, "unknown option %s\n", key.c_str());
             exit(2);
@@ -482,7 +492,8 @@ Options parse(int argc, char **argv)
         fprintf(stderr, "usage: tertulia-loadgen --port P --host-pid PID [--mode fanout|join|burst]"
                         " [--clients N] [--senders S] [--rate R] [--seconds T] [--burst M]"
                         " [--payload BYTES] [--presence 0|1] [--max-connecting N] [--prefix NAME]"
-                        " [--drain SECONDS] [--hold SECONDS] [--threads T]\n");
+                        " [--drain SECONDS] [--hold SECONDS] [--threads T]"
+                        " [--port2 P] [--also-pids PID,PID]\n");
         exit(2);
     }
     return options;
@@ -539,6 +550,7 @@ struct Run
     // Read by thread 0 at the phases' edges.
     long rssBaseline = 0, rssConnected = 0, rssPeak = 0, rssAfter = 0;
     double hostCpuStart = 0, ownCpuStart = 0, hostCpu = 0, ownCpu = 0;
+    std::vector<double> alsoCpu; // --also-pids: at the start, then what they used
     int64_t sendEnd = 0, measureEnd = 0;
 };
 
@@ -583,6 +595,9 @@ void runThread(Run &run, int thread, ThreadResult &result)
     if (lead) {
         run.rssConnected = run.rssPeak = rssKbOf(all.hostPid);
         run.hostCpuStart = cpuSecondsOf(all.hostPid);
+        run.alsoCpu.clear();
+        for (const int pid : all.alsoPids)
+            run.alsoCpu.push_back(cpuSecondsOf(pid));
         run.ownCpuStart = ownCpuSeconds();
         run.sendStart = nowNs();
     }
@@ -639,6 +654,8 @@ void runThread(Run &run, int thread, ThreadResult &result)
     if (lead) {
         run.measureEnd = nowNs();
         run.hostCpu = cpuSecondsOf(all.hostPid) - run.hostCpuStart;
+        for (size_t i = 0; i < all.alsoPids.size(); ++i)
+            run.alsoCpu[i] = cpuSecondsOf(all.alsoPids[i]) - run.alsoCpu[i];
         run.ownCpu = ownCpuSeconds() - run.ownCpuStart;
     }
     // After a burst, give the host a moment to hand memory back: a little longer than
@@ -687,6 +704,9 @@ void report(const Run &run, const std::vector<ThreadResult> &results)
     std::sort(latencies.begin(), latencies.end());
     const double window = double(run.measureEnd - run.sendStart) / 1e9;
     const int senders = std::min(options.senders, n);
+    std::string alsoCpu;
+    for (const double cpu : run.alsoCpu)
+        alsoCpu += (alsoCpu.empty() ? "" : ",") + std::to_string(cpu);
     printf("{\"mode\":\"%s\",\"clients\":%d,\"senders\":%d,\"rate\":%.0f,\"seconds\":%.1f,"
            "\"connected\":%d,\"failed\":%d,\"connect_s\":%.3f,\"settle_s\":%.3f,"
            "\"sent\":%" PRId64 ",\"expected\":%" PRId64 ",\"delivered\":%" PRId64
@@ -698,7 +718,7 @@ void report(const Run &run, const std::vector<ThreadResult> &results)
            "\"rss_baseline_kb\":%ld,\"rss_connected_kb\":%ld,\"rss_peak_kb\":%ld,\"rss_after_kb\":%"
            "ld,"
            "\"rss_per_connection_kb\":%.2f,\"welcome_bytes_max\":%" PRId64
-           ",\"bytes_per_client\":%.0f}\n",
+           ",\"bytes_per_client\":%.0f,\"also_cpu_s\":[%s]}\n",
            options.mode.c_str(), n, senders, options.rate, options.seconds, stats.upgraded,
            stats.failed, connectSeconds, settleSeconds, stats.sent, stats.expected, stats.delivered,
            std::max<int64_t>(0, stats.expected - stats.delivered),
@@ -709,7 +729,7 @@ void report(const Run &run, const std::vector<ThreadResult> &results)
            window > 0 ? run.ownCpu / window : 0, double(run.sendEnd - run.sendStart) / 1e9,
            run.rssBaseline, run.rssConnected, run.rssPeak, run.rssAfter,
            n ? double(run.rssConnected - run.rssBaseline) / n : 0, stats.welcomeBytesMax,
-           bytesPerClient);
+           bytesPerClient, alsoCpu.c_str());
     fflush(stdout);
 }
 
