@@ -125,11 +125,23 @@ bool RedisRoom::open(qint64 lastId, QString *errorString)
     }
     m_up = true;
     m_beat.start(kBeatMs);
-    for (const SharedMember &member : members())
-        m_otherNodes.insert(member.node);
     qCInfo(lcCluster).noquote() << "Sharing the room through" << m_address.toString() << "as host"
                                 << node();
-    return catchUp(-1);
+    return catchUp(-1) && tellWhoIsIn();
+}
+
+bool RedisRoom::tellWhoIsIn()
+{
+    const bool locked = isLocked();
+    const QList<SharedMember> others = members();
+    if (!m_up)
+        return false;
+    emit lockChanged(locked);
+    for (const SharedMember &member : others) {
+        m_otherNodes.insert(member.node);
+        emit memberChanged(member);
+    }
+    return true;
 }
 
 bool RedisRoom::connectAll()
@@ -399,7 +411,7 @@ void RedisRoom::tryReconnect()
     }
     m_up = true;
     m_beat.start(kBeatMs);
-    if (!catchUp(-1))
+    if (!catchUp(-1) || !tellWhoIsIn())
         return;
     qCInfo(lcCluster).noquote() << "Redis at" << m_address.toString() << "is back";
     emit reconnected();

@@ -45,6 +45,7 @@ private:
     void onReceived(const QByteArray &payload);
     void onMessage(qint64 id, const QByteArray &record);
     bool catchUp(qint64 untilId); // delivers what the stream has after m_delivered
+    bool tellWhoIsIn(); // the other hosts' members and the lock, as if just announced
     void publish(char kind, const QByteArray &json);
     void beat();
     void goDown();

@@ -204,6 +204,30 @@ class TwoNodes(unittest.TestCase):
         asyncio.run(run())
 
 
+class NodeStartedLater(unittest.TestCase):
+    def test_a_node_started_later_knows_who_is_in_and_what_was_said(self):
+        redis = RedisProcess()
+        self.addCleanup(redis.stop)
+        a = start_node(redis)
+        self.addCleanup(a.stop)
+
+        async def run():
+            ana = await Member.join(a.port, "name=Ana")
+            await ana.say("antes de B")
+            await ana.until(lambda e: e["type"] == "ack")
+            b = start_node(redis)
+            self.addCleanup(b.stop)
+            bea = await Member.join(b.port, "name=Bea")
+            welcome = bea.of("welcome")[0]
+            self.assertEqual(sorted(m["name"] for m in welcome["members"]), ["Ana", "Bea"])
+            history = (await bea.until(lambda e: e["type"] == "history"))["messages"]
+            self.assertEqual([m["message"] for m in history], ["antes de B"])
+            await ana.until(lambda e: present(e, "Bea"))
+            for member in (ana, bea):
+                await member.close()
+        asyncio.run(run())
+
+
 class RemovalAcrossNodes(unittest.TestCase):
     def test_a_removal_on_one_node_holds_on_the_other(self):
         redis = RedisProcess()
@@ -236,6 +260,20 @@ class RemovalAcrossNodes(unittest.TestCase):
             # The room goes on for the others, across both nodes.
             await dan.say("seguimos")
             await ana.until(lambda e: e.get("message") == "seguimos")
+            # Locked on A: nobody new on B either, told so; members still chat.
+            control.stdin.write("lock\n")
+            control.stdin.flush()
+            deadline = time.monotonic() + 5
+            while True:
+                eva = await Member.join(b.port, "name=Eva")
+                if eva.of("error"):
+                    break
+                await eva.close()
+                self.assertLess(time.monotonic(), deadline, "the lock never reached B")
+                await asyncio.sleep(0.05)
+            self.assertEqual(eva.of("error")[0]["code"], "room_locked")
+            await dan.say("cerrado pero seguimos")
+            await ana.until(lambda e: e.get("message") == "cerrado pero seguimos")
             for member in (ana, dan):
                 await member.close()
         asyncio.run(run())
