@@ -488,6 +488,14 @@
         <source>Bytes a second one member may upload; 0 for no limit (default %1).</source>
         <translation>Bytes por segundo que un miembro puede subir; 0 sin límite (por defecto %1).</translation>
     </message>
+    <message>
+        <source>Share the room with other hosts through Redis at URL (redis://HOST:PORT or unix:///PATH): one room behind a load balancer.</source>
+        <translation>Comparte la sala con otros anfitriones mediante Redis en URL (redis://HOST:PUERTO o unix:///RUTA): una sala detrás de un balanceador de carga.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -598,6 +606,10 @@
         <source>Cannot apply the limit on files</source>
         <translation>No se puede aplicar el límite de archivos</translation>
     </message>
+    <message>
+        <source>Cannot keep the message</source>
+        <translation>No se puede conservar el mensaje</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFile</name>
@@ -623,6 +635,20 @@
     <message>
         <source>QR code of the address</source>
         <translation>Código QR de la dirección</translation>
+    </message>
+</context>
+<context>
+    <name>RedisAddress</name>
+    <message>
+        <source>%1 is not a Redis address: give redis://HOST:PORT or unix:///PATH.</source>
+        <translation>%1 no es una dirección de Redis: indica redis://HOST:PUERTO o unix:///RUTA.</translation>
+    </message>
+</context>
+<context>
+    <name>RedisLink</name>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation>Redis en %1: %2</translation>
     </message>
 </context>
 <context>

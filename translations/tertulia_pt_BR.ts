@@ -488,6 +488,14 @@
         <source>Bytes a second one member may upload; 0 for no limit (default %1).</source>
         <translation>Bytes por segundo que um membro pode enviar; 0 sem limite (padrão %1).</translation>
     </message>
+    <message>
+        <source>Share the room with other hosts through Redis at URL (redis://HOST:PORT or unix:///PATH): one room behind a load balancer.</source>
+        <translation>Compartilha a sala com outros anfitriões pelo Redis em URL (redis://HOST:PORTA ou unix:///CAMINHO): uma sala atrás de um balanceador de carga.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -598,6 +606,10 @@
         <source>Cannot apply the limit on files</source>
         <translation>Não é possível aplicar o limite de arquivos</translation>
     </message>
+    <message>
+        <source>Cannot keep the message</source>
+        <translation>Não foi possível manter a mensagem</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFile</name>
@@ -623,6 +635,20 @@
     <message>
         <source>QR code of the address</source>
         <translation>Código QR do endereço</translation>
+    </message>
+</context>
+<context>
+    <name>RedisAddress</name>
+    <message>
+        <source>%1 is not a Redis address: give redis://HOST:PORT or unix:///PATH.</source>
+        <translation>%1 não é um endereço do Redis: informe redis://HOST:PORTA ou unix:///CAMINHO.</translation>
+    </message>
+</context>
+<context>
+    <name>RedisLink</name>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation>Redis em %1: %2</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,13 @@ PHRASES = {
         "Cannot use the history database %1": "No se puede usar la base de datos del historial %1",
         "Cannot read the history": "No se puede leer el historial",
         "Cannot store the message": "No se puede guardar el mensaje",
+        "Cannot keep the message": "No se puede conservar el mensaje",
+        "Share the room with other hosts through Redis at URL (redis://HOST:PORT or unix:///PATH): one room behind a load balancer.":
+            "Comparte la sala con otros anfitriones mediante Redis en URL (redis://HOST:PUERTO o unix:///RUTA): una sala detrás de un balanceador de carga.",
+        "URL": "URL",
+        "%1 is not a Redis address: give redis://HOST:PORT or unix:///PATH.":
+            "%1 no es una dirección de Redis: indica redis://HOST:PUERTO o unix:///RUTA.",
+        "Redis at %1: %2": "Redis en %1: %2",
         "Cannot apply the history policy": "No se puede aplicar la política de historial",
         "Cannot listen on %1 port %2: %3": "No se puede escuchar en %1 puerto %2: %3",
         "Send": "Enviar",
@@ -451,6 +458,13 @@ PHRASES = {
             "Não foi possível usar o banco de dados do histórico %1",
         "Cannot read the history": "Não foi possível ler o histórico",
         "Cannot store the message": "Não foi possível guardar a mensagem",
+        "Cannot keep the message": "Não foi possível manter a mensagem",
+        "Share the room with other hosts through Redis at URL (redis://HOST:PORT or unix:///PATH): one room behind a load balancer.":
+            "Compartilha a sala com outros anfitriões pelo Redis em URL (redis://HOST:PORTA ou unix:///CAMINHO): uma sala atrás de um balanceador de carga.",
+        "URL": "URL",
+        "%1 is not a Redis address: give redis://HOST:PORT or unix:///PATH.":
+            "%1 não é um endereço do Redis: informe redis://HOST:PORTA ou unix:///CAMINHO.",
+        "Redis at %1: %2": "Redis em %1: %2",
         "Cannot apply the history policy": "Não foi possível aplicar a política de histórico",
         "Cannot listen on %1 port %2: %3": "Não foi possível escutar em %1 porta %2: %3",
         "Send": "Enviar",
