@@ -16,7 +16,7 @@ import unittest
 import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
-from clusterprocesses import Balancer, RedisProcess, start_node  # noqa: E402
+from clusterprocesses import Balancer, RedisProcess, scratch_directory, start_node  # noqa: E402
 from nativeprobe import Probe, wait_until, whole_history  # noqa: E402
 
 FAST = ("--rate", "1000", "--burst", "1000")  # the rate limit has tests of its own
@@ -202,6 +202,23 @@ class TwoNodes(unittest.TestCase):
             for member in (ana, bea, caro):
                 await member.close()
         asyncio.run(run())
+
+
+class BadRedisAddresses(unittest.TestCase):
+    def run_server(self, url):
+        return subprocess.run([os.environ["TERTULIA_SERVER"], "--port", "0", "--redis", url,
+                               "--data-dir", scratch_directory()],
+                              capture_output=True, text=True, timeout=30)
+
+    def test_a_bad_or_unreachable_redis_is_said_and_nothing_starts(self):
+        bad = self.run_server("http://127.0.0.1:6379")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("is not a Redis address: give redis://HOST:PORT or unix:///PATH", bad.stderr)
+        gone = self.run_server("unix:///nonexistent/redis.sock")
+        self.assertEqual(gone.returncode, 1)
+        self.assertIn("Redis at unix:///nonexistent/redis.sock: No such file or directory",
+                      gone.stderr)
+        self.assertNotIn("Listening", gone.stdout)
 
 
 class NodeStartedLater(unittest.TestCase):

@@ -26,6 +26,10 @@ def wait_for(predicate, timeout, what):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def scratch_directory():
+    return tempfile.mkdtemp(prefix="tertulia-cluster-")
+
+
 class RedisProcess:
     """redis-server with its append-only file on (fsync always: nothing acknowledged is lost
     on a restart); restart() stops it (SIGTERM) and starts it again on the same files."""
