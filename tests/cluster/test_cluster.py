@@ -360,6 +360,37 @@ class NodeKilled(unittest.TestCase):
         print(f"Quieto left {left_after:.1f} s after node A was killed; {moved} moved to B; "
               f"stored {len(history)}")
 
+    def test_a_rolling_restart_is_no_gap_for_anyone(self):
+        redis = RedisProcess()
+        self.addCleanup(redis.stop)
+        a = start_node(redis, *FAST)
+        self.addCleanup(a.stop)
+        b = start_node(redis, *FAST)
+        self.addCleanup(b.stop)
+        balancer = Balancer([a.port, b.port])
+        self.addCleanup(balancer.stop)
+        probe = Probe(f"http://127.0.0.1:{balancer.port}/", "Rueda")
+        self.addCleanup(probe.stop)
+        wait_until(lambda: probe.of("joined"), 10, "Rueda to join (on A)")
+
+        async def run():
+            watcher = await Member.join(b.port, "name=Vigia")
+            await watcher.until(lambda e: present(e, "Rueda"))
+            probe.send("antes del reinicio")
+            await watcher.until(lambda e: e.get("message") == "antes del reinicio")
+            a.process.send_signal(signal.SIGHUP)  # restarting: its members come back elsewhere
+            self.assertEqual(a.process.wait(timeout=10), 0)
+            probe.send("después del reinicio")
+            await watcher.until(lambda e: e.get("message") == "después del reinicio", timeout=20)
+            await asyncio.sleep(1)
+            # Rueda never left: no notice, and present all along as the watcher sees the room.
+            self.assertFalse([e for e in watcher.events if "Rueda" in e.get("left", [])])
+            await watcher.close()
+
+        asyncio.run(run())
+        self.assertEqual(len(probe.of("joined")), 2)
+        self.assertEqual(probe.of("failed"), [])
+
     def stream(self, probe):
         for i in range(self.MESSAGES_EACH):
             probe.send(f"{probe.name} {i}")
