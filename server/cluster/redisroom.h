@@ -8,9 +8,10 @@
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
 
-// A room shared through Redis (docs/CLUSTER.md): messages get their ids from one Lua script
-// that counts, stores in a stream and publishes; names live in a hash; each host beats a key
-// that expires. Blocking calls with short timeouts on the room's thread, like SQLite's.
+// A room shared through Redis (README: Outgrowing one host): messages get their ids from one
+// Lua script that counts, stores in a stream and publishes; names live in a hash; each host
+// beats a key that expires. Blocking calls with short timeouts on the room's thread, like
+// SQLite's commits.
 class RedisRoom final : public SharedRoom
 {
     Q_OBJECT

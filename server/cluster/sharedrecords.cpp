@@ -78,12 +78,6 @@ std::optional<SharedMember> member(const QByteArray &record)
             qint64((*object)[u"gen"_s].toDouble())};
 }
 
-QString resumeTokenOf(const QByteArray &memberRecord)
-{
-    const std::optional<QJsonObject> object = objectOf(memberRecord);
-    return object ? (*object)[u"token"_s].toString() : QString();
-}
-
 QByteArray naming(const QString &name, const QString &node)
 {
     return compact({{u"n"_s, name}, {u"node"_s, node}});

@@ -11,7 +11,6 @@ QByteArray message(const StoredMessage &message); // without its id: the stream 
 std::optional<StoredMessage> message(qint64 id, const QByteArray &record);
 QByteArray member(const SharedMember &member, const QString &resumeToken = {});
 std::optional<SharedMember> member(const QByteArray &record);
-QString resumeTokenOf(const QByteArray &memberRecord);
 // What other hosts need of a name: {"n": name, "node": node}.
 QByteArray naming(const QString &name, const QString &node);
 std::optional<std::pair<QString, QString>> naming(const QByteArray &record);
