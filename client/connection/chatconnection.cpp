@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kFirstRetryMs = 500;
 constexpr int kMaxRetryMs = 15'000;
+constexpr int kFirstResendMs = 1000;
 
 int retryDelayMs(int failedAttempts)
 {
@@ -34,6 +35,13 @@ ChatConnection::ChatConnection(QObject *parent)
     connect(&m_files, &FileSender::progress, this, &ChatConnection::uploadProgress);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
+    m_resendTimer.setSingleShot(true);
+    connect(&m_resendTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Connected)
+            return; // the welcome sends the outbox again anyway
+        for (const Outgoing &message : std::as_const(m_outbox))
+            transmit(message);
+    });
     connect(&m_socket, &QWebSocket::connected, this, &ChatConnection::onConnected);
     connect(&m_socket, &QWebSocket::sslErrors, this, &ChatConnection::onSslErrors);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatConnection::onDisconnected);
@@ -281,6 +289,7 @@ void ChatConnection::on(const Events::Ack &event)
     });
     if (acked != m_outbox.end())
         m_outbox.erase(acked);
+    m_resendDelayMs = kFirstResendMs;
     m_files.finished(event.clientId);
     see(event.id);
     // The file first: a window shows its line as the file, then marks it sent.
@@ -373,6 +382,13 @@ void ChatConnection::on(const Events::Error &event)
     case ClientAction::AskName:
     case ClientAction::AskPassword:
         stopFor(*spec, event.reason);
+        return;
+    case ClientAction::Retry:
+        if (!event.clientId.isEmpty() && !m_resendTimer.isActive()) {
+            m_resendTimer.start(m_resendDelayMs);
+            m_resendDelayMs = std::min(2 * m_resendDelayMs, kMaxRetryMs);
+        }
+        emit errorReceived(event.code, event.reason);
         return;
     default:
         emit errorReceived(event.code, event.reason);

@@ -38,6 +38,9 @@ let joined = false; // the room accepted our name in this page's life
 let lastSeenId = null; // the newest room message this page has seen
 let failedAttempts = 0;
 let retryTimer = null;
+// Messages the host could not store yet (a retry error): sent again after a pause that doubles.
+let resendTimer = null;
+let resendDelayMs = 1000;
 let password = ''; // kept in memory only: never in storage, never in a URL
 let refusal = ''; // the action the host's last error asked for: 'ask_name', 'ask_password', 'stop'
 let limits = null; // what the host allows, from its welcome
@@ -228,6 +231,7 @@ function handle(event) {
       }
       break;
     case 'ack':
+      resendDelayMs = 1000;
       see(event.id);
       session.settle(event.clientId);
       uploads.settle(event.clientId);
@@ -283,7 +287,18 @@ function onError(event) {
     conversation.markFailed(event.clientId, errorText(event));
   } else {
     ui.chatError.textContent = errorText(event); // a retry keeps the message pending
+    if (event.clientId && action === 'retry') resendLater();
   }
+}
+
+function resendLater() {
+  if (resendTimer) return;
+  resendTimer = setTimeout(() => {
+    resendTimer = null;
+    // The host stores each once: what it did store meanwhile is only acknowledged again.
+    for (const entry of session.outbox) send(chatRequest(entry));
+  }, resendDelayMs);
+  resendDelayMs = Math.min(resendDelayMs * 2, 15000);
 }
 
 // The host said to stop (removed, room locked or ended, opened elsewhere): say why, keep what

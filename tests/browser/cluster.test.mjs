@@ -33,12 +33,26 @@ function freePort() {
   });
 }
 
+// start() again after stop(): the same files, so nothing acknowledged is gone.
 function startRedis() {
   const directory = mkdtempSync(join(tmpdir(), 'tertulia-redis-'));
   const socket = join(directory, 'redis.sock');
-  const child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--dir', directory,
-    '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
-  return { child, socket, url: `unix://${socket}` };
+  const redis = { socket, url: `unix://${socket}` };
+  redis.start = async () => {
+    redis.child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--dir', directory,
+      '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+    await until(() => {
+      try {
+        return execFileSync('redis-cli', ['-s', socket, 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString().trim() === 'PONG';
+      } catch { return false; }
+    }, 'redis-server');
+  };
+  redis.stop = () => new Promise((resolve) => {
+    redis.child.once('exit', resolve);
+    redis.child.kill('SIGTERM');
+  });
+  return redis;
 }
 
 // `balance first`: everyone through the balancer is on the first node while it is up.
@@ -66,12 +80,7 @@ ${nodePorts.map((p, i) => `    server node${i} 127.0.0.1:${p} check inter 200 fa
 
 before(async () => {
   redis = startRedis();
-  await until(() => {
-    try {
-      return execFileSync('redis-cli', ['-s', redis.socket, 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString().trim() === 'PONG';
-    } catch { return false; }
-  }, 'redis-server');
+  await redis.start();
   balancerPort = await freePort();
   // Pages come through the balancer's address: the nodes let that origin in.
   const shared = ['--redis', redis.url, '--allow-origin', `http://127.0.0.2:${balancerPort}`,
@@ -85,7 +94,7 @@ after(async () => {
   await browser?.close();
   balancer?.kill();
   for (const node of nodes ?? []) await node.stop();
-  redis?.child.kill();
+  redis?.child?.kill();
 });
 
 async function openAndJoin(url, name) {
@@ -143,5 +152,26 @@ test('the page and the native client on a killed node carry on through the other
   await until(async () => (await bea.locator('#member-list li', { hasText: 'Ana' }).count()) === 1
     && !(await bea.locator('#member-list li', { hasText: 'Ana' }).innerText()).includes('away'),
   'Ana present on B');
+  await probe.stop();
+});
+
+test('while Redis is away what is written waits, said in words, and goes by itself after', async () => {
+  const b = nodes[1];
+  const cara = await openAndJoin(`http://127.0.0.2:${b.port}/`, 'Cara');
+  const probe = startProbe(`http://127.0.0.1:${b.port}/`, 'Nativa');
+  await probe.waitFor((event) => event.event === 'joined');
+  await redis.stop();
+  await say(cara, 'sin Redis');
+  probe.send('nativa sin Redis');
+  // Told why, still pending: nothing is lost, nothing marked as failed.
+  await cara.locator('#chat-error', { hasText: /store/ }).waitFor();
+  await probe.waitFor((event) => event.event === 'error' && event.code === 'storage_failed');
+  assert.equal(await cara.locator('#message-list li.own.sending', { hasText: 'sin Redis' }).count(), 1);
+  await redis.start();
+  await cara.locator('#message-list li.own:not(.sending)', { hasText: 'sin Redis' }).waitFor({ timeout: 30000 });
+  await probe.waitFor((event) => event.event === 'ack', 30000);
+  await cara.locator('#message-list li', { hasText: 'nativa sin Redis' }).waitFor({ timeout: 30000 });
+  assert.equal(await cara.locator('#message-list li', { hasText: /^.*sin Redis.*$/ }).count(), 2);
+  assert.equal(probe.events.filter((event) => event.event === 'failed').length, 0);
   await probe.stop();
 });

@@ -74,10 +74,11 @@ int main(int argc, char *argv[])
                                     {"url", file.path()},
                                     {"type", file.type}});
                      });
-    QObject::connect(&connection, &ChatConnection::messageFailed, &app,
-                     [](const QString &clientId, const QString &reason) {
-                         emitEvent({{"event", "failed"}, {"clientId", clientId}, {"reason", reason}});
-                     });
+    QObject::connect(
+            &connection, &ChatConnection::messageFailed, &app,
+            [](const QString &clientId, const QString &reason) {
+                emitEvent({{"event", "failed"}, {"clientId", clientId}, {"reason", reason}});
+            });
     QObject::connect(&connection, &ChatConnection::presenceChanged, &app,
                      [](const QStringList &joined, const QStringList &left) {
                          emitEvent({{"event", "presence"},
@@ -90,6 +91,10 @@ int main(int argc, char *argv[])
                          for (const Tertulia::MemberInfo &member : members)
                              list.append(QJsonObject{{"name", member.name}, {"away", member.away}});
                          emitEvent({{"event", "members"}, {"members", list}});
+                     });
+    QObject::connect(&connection, &ChatConnection::errorReceived, &app,
+                     [](const QString &code, const QString &reason) {
+                         emitEvent({{"event", "error"}, {"code", code}, {"reason", reason}});
                      });
     QObject::connect(&connection, &ChatConnection::nameRefused, &app, [](const QString &reason) {
         emitEvent({{"event", "refused"}, {"reason", reason}});
