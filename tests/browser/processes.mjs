@@ -73,7 +73,10 @@ export function startProbe(url, name) {
 }
 
 function stop(child, signal = 'SIGTERM') {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  // Gone already (a test may have killed it): its exit event will not come again.
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(child.exitCode ?? child.signalCode);
+  }
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal));
     child.kill(signal);
