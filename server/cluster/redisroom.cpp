@@ -19,6 +19,7 @@ constexpr auto kLog = "tertulia:log";
 constexpr auto kNames = "tertulia:names";
 constexpr auto kClaims = "tertulia:claims";
 constexpr auto kLocked = "tertulia:locked";
+constexpr auto kPassword = "tertulia:password"; // "" once removed: set means a window chose
 constexpr auto kChannel = "tertulia:events";
 constexpr auto kNodePrefix = "tertulia:node:";
 constexpr auto kSentPrefix = "tertulia:sent:";
@@ -134,9 +135,12 @@ bool RedisRoom::tellWhoIsIn()
 {
     const bool locked = isLocked();
     const QList<SharedMember> others = members();
+    const QList<RedisReply> password = run({{"GET", kPassword}});
     if (!m_up)
         return false;
     emit lockChanged(locked);
+    if (password.first().get()->type == REDIS_REPLY_STRING) // else this host's own stands
+        emit passwordChanged(password.first().text());
     for (const SharedMember &member : others) {
         m_otherNodes.insert(member.node);
         emit memberChanged(member);
@@ -243,6 +247,13 @@ void RedisRoom::setLocked(bool locked)
          {"PUBLISH", kChannel, locked ? "k 1" : "k 0"}});
 }
 
+void RedisRoom::setPassword(const QByteArray &record)
+{
+    // "-": a message needs a body; no record has that one.
+    run({{"SET", kPassword, record},
+         {"PUBLISH", kChannel, "w " + (record.isEmpty() ? QByteArray("-") : record)}});
+}
+
 bool RedisRoom::isLocked()
 {
     const QList<RedisReply> replies = run({{"EXISTS", kLocked}});
@@ -309,6 +320,9 @@ void RedisRoom::onReceived(const QByteArray &payload)
         break;
     case 'k':
         emit lockChanged(body == "1");
+        break;
+    case 'w':
+        emit passwordChanged(body == "-" ? QByteArray() : body);
         break;
     }
 }

@@ -37,6 +37,7 @@ public:
     void typing(const QString &name) override;
     void remove(const QString &name) override;
     void setLocked(bool locked) override;
+    void setPassword(const QByteArray &record) override;
     bool isLocked() override;
     QList<SharedMember> members() override;
 

@@ -53,6 +53,8 @@ public:
     virtual void typing(const QString &name) = 0;
     virtual void remove(const QString &name) = 0; // asks the member's host to remove it
     virtual void setLocked(bool locked) = 0;
+    // A password set or removed from a window: RoomPassword::record(), empty for none.
+    virtual void setPassword(const QByteArray &record) = 0;
     virtual bool isLocked() = 0;
     virtual QList<SharedMember> members() = 0; // on the other hosts that are alive
 
@@ -64,6 +66,7 @@ signals:
     void typingElsewhere(const QString &name);
     void removalAsked(const QString &name);
     void lockChanged(bool locked);
+    void passwordChanged(const QByteArray &record); // set from a window on some host
     void lost(); // cannot reach what is shared; messages are refused meanwhile
     void reconnected(); // reached again and caught up: hold the names again
 };

@@ -181,7 +181,7 @@ bool ChatHost::setPassword(const QString &password)
 {
     const RoomPassword digest(password);
     if (m_room)
-        m_room->setPassword(digest);
+        m_room->changePassword(digest);
     qCInfo(lcHost) << (digest.isSet() ? "Room password set" : "Room password removed");
     if (PasswordFile::save(m_settings.dataDirectory, digest, &m_errorString))
         return true;

@@ -57,6 +57,8 @@ public:
     QString hostName() const { return m_registry.hostName(); } // empty if the host is not in
     // Applies to joins from now on; members already in stay. Not set: anyone may join.
     void setPassword(const RoomPassword &password) { m_passwordCheck.setPassword(password); }
+    // The same, chosen by the host now: with other hosts, for every host of the room.
+    void changePassword(const RoomPassword &password);
     bool hasPassword() const { return m_passwordCheck.isSet(); }
     // Also lets in whoever gives it, password or not: the hosting window's own way in.
     void setHostKey(const QString &key) { m_passwordCheck.setHostKey(key); }

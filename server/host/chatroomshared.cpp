@@ -35,6 +35,12 @@ void ChatRoom::share(SharedRoom *shared)
             removeMember(name);
     });
     connect(shared, &SharedRoom::lockChanged, this, [this](bool locked) { m_locked = locked; });
+    connect(shared, &SharedRoom::passwordChanged, this, [this](const QByteArray &record) {
+        if (record.isEmpty())
+            m_passwordCheck.setPassword(RoomPassword()); // removed: open to everyone again
+        else if (const std::optional<RoomPassword> password = RoomPassword::fromRecord(record))
+            m_passwordCheck.setPassword(*password);
+    });
     connect(shared, &SharedRoom::reconnected, this, &ChatRoom::holdEveryName);
 }
 
@@ -168,6 +174,13 @@ void ChatRoom::onNodeLost(const QString &node)
         for (const QString &name : m_registry.remoteOn(node))
             onSharedLeft(name, node);
     });
+}
+
+void ChatRoom::changePassword(const RoomPassword &password)
+{
+    m_passwordCheck.setPassword(password);
+    if (m_shared)
+        m_shared->setPassword(password.record());
 }
 
 void ChatRoom::holdEveryName()

@@ -291,6 +291,32 @@ class RemovalAcrossNodes(unittest.TestCase):
             self.assertEqual(eva.of("error")[0]["code"], "room_locked")
             await dan.say("cerrado pero seguimos")
             await ana.until(lambda e: e.get("message") == "cerrado pero seguimos")
+            control.stdin.write("unlock\npassword clave secreta\n")
+            control.stdin.flush()
+            # A password set from A's window holds on B: asked for, refused if wrong, then in.
+            deadline = time.monotonic() + 5
+            while True:
+                fay = await Member.join(b.port, "name=Fay")
+                if fay.of("error") and fay.of("error")[0]["code"] == "password_required":
+                    break
+                await fay.close()
+                self.assertLess(time.monotonic(), deadline, "the password never reached B")
+                await asyncio.sleep(0.05)
+            fay = Member(await websockets.connect(f"ws://127.0.0.1:{b.port}/ws"))
+            await fay.socket.send(json.dumps({"type": "join", "name": "Fay",
+                                              "password": "clave secreta"}))
+            self.assertEqual((await fay.until(lambda e: e["type"] == "welcome"))["name"], "Fay")
+            await fay.close()
+            control.stdin.write("password\n")  # removed from the window: open again on B too
+            control.stdin.flush()
+            deadline = time.monotonic() + 5
+            while True:
+                gil = await Member.join(b.port, "name=Gil")
+                if gil.of("welcome"):
+                    break
+                self.assertLess(time.monotonic(), deadline, "the removal never reached B")
+                await asyncio.sleep(0.05)
+            await gil.close()
             for member in (ana, dan):
                 await member.close()
         asyncio.run(run())

@@ -1,6 +1,7 @@
 // tertulia-hostcontrol: tertulia-server with the hosting window's controls on stdin, so the
 // browser tests can remove, lock and end as the host does. A real host on a real port.
 // stdin lines: "remove NAME", "block ADDRESS", "unblock ADDRESS", "lock", "unlock",
+// "password SECRET" (set from the window; "password" alone removes it),
 // "end SENTENCE", "restart".
 
 #include "chathost.h"
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
                 host.unblock(argument);
             else if (command == u"lock" || command == u"unlock")
                 host.setLocked(command == u"lock");
+            else if (command == u"password")
+                host.setPassword(argument);
             else if (command == u"end")
                 host.endRoom(argument);
             else if (command == u"restart")
