@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,26 +55,16 @@ function startRedis() {
   return redis;
 }
 
-// `balance first`: everyone through the balancer is on the first node while it is up.
+// `balance first`: everyone through the balancer is on the first node while it is up. The
+// configuration is the Python cluster tests' (tests/support/haproxy-test.cfg).
 function startBalancer(port, nodePorts) {
+  const template = readFileSync(new URL('../support/haproxy-test.cfg', import.meta.url), 'utf8');
   const config = join(mkdtempSync(join(tmpdir(), 'tertulia-haproxy-')), 'haproxy.cfg');
-  writeFileSync(config, `global
-    maxconn 2000
-defaults
-    mode tcp
-    timeout connect 1s
-    timeout client 1h
-    timeout server 1h
-    option redispatch
-    retries 3
-frontend room
-    bind 127.0.0.1:${port}
-    bind 127.0.0.2:${port}
-    default_backend nodes
-backend nodes
-    balance first
-${nodePorts.map((p, i) => `    server node${i} 127.0.0.1:${p} check inter 200 fall 1 rise 2`).join('\n')}
-`);
+  writeFileSync(config, template
+    .replace('@BIND@', `    bind 127.0.0.1:${port}\n    bind 127.0.0.2:${port}`)
+    .replace('@BALANCE@', 'first')
+    .replace('@SERVERS@', nodePorts.map((p, i) =>
+      `    server node${i} 127.0.0.1:${p} check inter 200 fall 1 rise 2`).join('\n')));
   return spawn('haproxy', ['-db', '-f', config], { stdio: 'ignore' });
 }
 

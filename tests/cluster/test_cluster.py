@@ -323,19 +323,23 @@ class RemovalAcrossNodes(unittest.TestCase):
 
 
 class NodeKilled(unittest.TestCase):
+    """Two nodes behind HAProxy; clients through it are on A (`balance first`)."""
     SENDERS = ("Uno", "Dos", "Tres", "Cuatro")
     MESSAGES_EACH = 100
 
-    def test_killing_a_node_loses_nothing_and_frees_its_names(self):
+    def setUp(self):
         redis = RedisProcess()
         self.addCleanup(redis.stop)
-        a = start_node(redis, *FAST)
-        self.addCleanup(a.stop)
-        b = start_node(redis, *FAST)
-        self.addCleanup(b.stop)
-        balancer = Balancer([a.port, b.port])
-        self.addCleanup(balancer.stop)
-        url = f"http://127.0.0.1:{balancer.port}/"
+        self.a = start_node(redis, *FAST)
+        self.addCleanup(self.a.stop)
+        self.b = start_node(redis, *FAST)
+        self.addCleanup(self.b.stop)
+        self.balancer = Balancer([self.a.port, self.b.port])
+        self.addCleanup(self.balancer.stop)
+
+    def test_killing_a_node_loses_nothing_and_frees_its_names(self):
+        a, b = self.a, self.b
+        url = f"http://127.0.0.1:{self.balancer.port}/"
         probes = [Probe(url, name) for name in self.SENDERS]
         for probe in probes:
             self.addCleanup(probe.stop)
@@ -387,15 +391,8 @@ class NodeKilled(unittest.TestCase):
               f"stored {len(history)}")
 
     def test_a_rolling_restart_is_no_gap_for_anyone(self):
-        redis = RedisProcess()
-        self.addCleanup(redis.stop)
-        a = start_node(redis, *FAST)
-        self.addCleanup(a.stop)
-        b = start_node(redis, *FAST)
-        self.addCleanup(b.stop)
-        balancer = Balancer([a.port, b.port])
-        self.addCleanup(balancer.stop)
-        probe = Probe(f"http://127.0.0.1:{balancer.port}/", "Rueda")
+        a, b = self.a, self.b
+        probe = Probe(f"http://127.0.0.1:{self.balancer.port}/", "Rueda")
         self.addCleanup(probe.stop)
         wait_until(lambda: probe.of("joined"), 10, "Rueda to join (on A)")
 

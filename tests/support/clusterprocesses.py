@@ -8,22 +8,13 @@ import subprocess
 import tempfile
 import time
 
-from hostprocess import HostProcess
+from hostprocess import HostProcess, wait_until
 
 
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def scratch_directory():
@@ -47,7 +38,7 @@ class RedisProcess:
              "--unixsocketperm", "700", "--dir", self.directory, "--appendonly", "yes",
              "--appendfsync", "always", "--save", ""],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(lambda: self.command("PING") == "PONG", 10, "redis-server to answer")
+        wait_until(lambda: self.command("PING") == "PONG", 10, "redis-server to answer")
 
     def command(self, *words):
         result = subprocess.run(["redis-cli", "-s", self.socket_path, *words],
@@ -82,28 +73,17 @@ class Balancer:
         servers = "\n".join(
             f"    server node{i} 127.0.0.1:{port} check inter 200 fall 1 rise 2"
             for i, port in enumerate(ports))
+        template = os.path.join(os.path.dirname(__file__), "haproxy-test.cfg")
+        with open(template) as file:
+            text = file.read()
         config = os.path.join(self.directory, "haproxy.cfg")
         with open(config, "w") as file:
-            file.write(f"""global
-    maxconn 4000
-defaults
-    mode tcp
-    timeout connect 1s
-    timeout client 1h
-    timeout server 1h
-    option redispatch
-    retries 3
-frontend room
-    bind {bind}:{self.port}
-    default_backend nodes
-backend nodes
-    balance {balance}
-{servers}
-""")
+            file.write(text.replace("@BIND@", f"    bind {bind}:{self.port}")
+                       .replace("@BALANCE@", balance).replace("@SERVERS@", servers))
         self.process = subprocess.Popen(["haproxy", "-db", "-f", config],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.bind = bind
-        wait_for(self._listening, 10, "haproxy to listen")
+        wait_until(self._listening, 10, "haproxy to listen")
 
     def _listening(self):
         try:

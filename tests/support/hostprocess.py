@@ -5,6 +5,7 @@ import re
 import signal
 import subprocess
 import tempfile
+import time
 
 LISTENING = re.compile(r"^Listening on http://([^/]+):(\d+)/$")
 
@@ -37,6 +38,15 @@ class HostProcess:
         finally:
             self.process.stdout.close()
             self.process.stderr.close()
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def status_kb(pid, field):

@@ -10,6 +10,8 @@ import time
 
 import websockets
 
+from hostprocess import wait_until  # noqa: F401  (the tests wait with it)
+
 PROBE = os.environ["TERTULIA_PROBE"]
 
 
@@ -40,15 +42,6 @@ class Probe:
     def stop(self):
         self.process.kill()
         self.process.wait(timeout=10)
-
-
-def wait_until(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def whole_history(url):
