@@ -2,6 +2,7 @@
 
 #include "clusterlog.h"
 #include "names.h"
+#include "redisscripts.h"
 #include "sharedrecords.h"
 
 using Tertulia::Names::uniquenessKey;
@@ -25,64 +26,6 @@ constexpr auto kNodePrefix = "tertulia:node:";
 constexpr auto kSentPrefix = "tertulia:sent:";
 constexpr int kResendWindowSeconds = 24 * 3600; // a resend this late is still recognised
 constexpr int kCatchUpPage = 500;
-
-// Counts, stores and publishes in one step, so ids, the stream and what hosts hear agree.
-// KEYS: sequence, log. ARGV: resend key or '', record, keep, channel, floor, resend window.
-// The floor (the caller's newest id) keeps ids growing even if Redis lost its counter.
-constexpr auto kAppend = R"lua(
-if ARGV[1] ~= '' then
-  local earlier = redis.call('GET', ARGV[1])
-  if earlier then return {tonumber(earlier), 1} end
-end
-local id = redis.call('INCR', KEYS[1])
-local floor = tonumber(ARGV[5])
-if id <= floor then
-  id = floor + 1
-  redis.call('SET', KEYS[1], id)
-end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], id .. '-1', 'm', ARGV[2])
-if ARGV[1] ~= '' then redis.call('SET', ARGV[1], id, 'EX', ARGV[6]) end
-redis.call('PUBLISH', ARGV[4], 'm ' .. id .. ' ' .. ARGV[2])
-return {id, 0}
-)lua";
-
-// A name is free if nobody holds it, its holder's host stopped beating, or the resume token
-// is the holder's; then it is the caller's, under a new generation (returned; 0: taken).
-// KEYS: names, claims counter. ARGV: name key, token, node, record, node key prefix.
-constexpr auto kClaim = R"lua(
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current then
-  local holder = cjson.decode(current)
-  if holder.node ~= ARGV[3] and redis.call('EXISTS', ARGV[5] .. holder.node) == 1
-     and (ARGV[2] == '' or holder.token ~= ARGV[2]) then
-    return 0
-  end
-end
-local record = cjson.decode(ARGV[4])
-record.gen = redis.call('INCR', KEYS[2])
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(record))
-return record.gen
-)lua";
-
-// Holds a name (with its token) and says so, unless another host claimed it since.
-// KEYS: names. ARGV: name key, node, record, channel, news.
-constexpr auto kHold = R"lua(
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current and cjson.decode(current).node ~= ARGV[2] then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-redis.call('PUBLISH', ARGV[4], ARGV[5])
-return 1
-)lua";
-
-// Only the host holding a name lets it go. KEYS: names. ARGV: name key, node, channel, news.
-constexpr auto kRelease = R"lua(
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current and cjson.decode(current).node == ARGV[2] then
-  redis.call('HDEL', KEYS[1], ARGV[1])
-  redis.call('PUBLISH', ARGV[3], ARGV[4])
-end
-return 1
-)lua";
 
 QByteArray number(qint64 value)
 {
@@ -159,10 +102,10 @@ bool RedisRoom::connectAll()
 
 bool RedisRoom::loadScripts()
 {
-    const QList<RedisReply> replies = m_link.run({{"SCRIPT", "LOAD", kAppend},
-                                                  {"SCRIPT", "LOAD", kClaim},
-                                                  {"SCRIPT", "LOAD", kHold},
-                                                  {"SCRIPT", "LOAD", kRelease}});
+    const QList<RedisReply> replies = m_link.run({{"SCRIPT", "LOAD", RedisScripts::kAppend},
+                                                  {"SCRIPT", "LOAD", RedisScripts::kClaim},
+                                                  {"SCRIPT", "LOAD", RedisScripts::kHold},
+                                                  {"SCRIPT", "LOAD", RedisScripts::kRelease}});
     if (replies.size() != 4)
         return false;
     for (const RedisReply &reply : replies) {
