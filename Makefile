@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitized fuzz bench clean
+.PHONY: all deps configure build run test test-sanitized fuzz bench package clean
 
 all: build
 
@@ -22,6 +22,10 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure --parallel $(JOBS) --timeout 300
+
+# The Debian package, tertulia_<version>_amd64.deb, in $(BUILD_DIR).
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 # The whole suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer.
 test-sanitized: deps
