@@ -16,7 +16,6 @@ namespace {
 
 constexpr int kFirstRetryMs = 500;
 constexpr int kMaxRetryMs = 15'000;
-constexpr int kFirstResendMs = 1000;
 
 int retryDelayMs(int failedAttempts)
 {
@@ -289,7 +288,7 @@ void ChatConnection::on(const Events::Ack &event)
     });
     if (acked != m_outbox.end())
         m_outbox.erase(acked);
-    m_resendDelayMs = kFirstResendMs;
+    m_resendDelayMs = kFirstResendDelayMs;
     m_files.finished(event.clientId);
     see(event.id);
     // The file first: a window shows its line as the file, then marks it sent.

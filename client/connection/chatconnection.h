@@ -176,8 +176,9 @@ private:
     QList<Outgoing> m_outbox; // oldest first
     // The host could not store a message yet (a retry error): the outbox goes again after a
     // pause that doubles (1 s to 15 s), reset by the next acknowledgement.
+    static constexpr int kFirstResendDelayMs = 1000;
     QTimer m_resendTimer;
-    int m_resendDelayMs = 1000; // kFirstResendMs
+    int m_resendDelayMs = kFirstResendDelayMs;
     qint64 m_lastSeenId = -1; // the newest room message this client has seen
     State m_state = State::Disconnected;
     int m_failedAttempts = 0;

@@ -205,15 +205,19 @@ void ChatRoom::releaseMember(QWebSocket *socket, bool leaving)
     if (name.isEmpty())
         return;
     if (leaving) {
-        announceLeft(name);
-        if (m_shared)
-            m_shared->releaseName(name);
+        leftHere(name);
     } else {
         m_presence.changed(name); // away
-        if (m_shared)
-            m_shared->holdName(sharedMember(name, true), m_registry.resumeTokenOf(name));
+        holdShared(name);
         scheduleAwayExpiry();
     }
+}
+
+void ChatRoom::leftHere(const QString &name)
+{
+    announceLeft(name);
+    if (m_shared)
+        m_shared->releaseName(name); // only this host's members: the others' hosts say so
 }
 
 void ChatRoom::announceLeft(const QString &name)
@@ -258,8 +262,7 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
         replace(claim.replaced);
     if (generation > 0)
         m_registry.setGeneration(claim.name, generation);
-    if (m_shared)
-        m_shared->holdName(sharedMember(claim.name, false), claim.resumeToken);
+    holdShared(claim.name);
     // One who was on another host of the room is back, not new.
     const bool isNew
             = claim.outcome == MemberRegistry::Outcome::Joined && shared != SharedClaim::Elsewhere;
@@ -425,11 +428,8 @@ void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)
 void ChatRoom::expireAwayMembers()
 {
     const QStringList gone = m_registry.expire(nowMs());
-    for (const QString &name : gone) {
-        announceLeft(name);
-        if (m_shared)
-            m_shared->releaseName(name);
-    }
+    for (const QString &name : gone)
+        leftHere(name);
     scheduleAwayExpiry();
 }
 
@@ -451,10 +451,7 @@ bool ChatRoom::removeMember(const QString &name)
         return true;
     }
     if (!socket) { // away: its name is simply not kept for it any more
-        const QString removed = m_registry.removeAway(name);
-        announceLeft(removed);
-        if (m_shared)
-            m_shared->releaseName(removed);
+        leftHere(m_registry.removeAway(name));
         return true;
     }
     releaseMember(socket, true); // its resume token goes with it

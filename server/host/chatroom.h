@@ -108,6 +108,7 @@ private:
     void broadcast(const QByteArray &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);
     void announceLeft(const QString &name); // every way of leaving ends here
+    void leftHere(const QString &name); // a member of this host's: the other hosts are told
     void expireAwayMembers();
     void scheduleAwayExpiry();
     void closeEveryone(bool ending, const QString &reason);
@@ -120,7 +121,8 @@ private:
     SharedClaim claimShared(qint64 *generation, QWebSocket *socket,
                             const Tertulia::ClientPayload &request, const QDateTime &now,
                             bool host);
-    SharedMember sharedMember(const QString &name, bool away) const;
+    // What this host tells the others of one of its members (present or away, its token).
+    void holdShared(const QString &name);
     void postShared(QWebSocket *socket, const StoredMessage &message);
     void onSharedStored(const StoredMessage &message);
     void onSharedMember(const SharedMember &member);

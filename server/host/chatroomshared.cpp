@@ -55,13 +55,13 @@ ChatRoom::SharedClaim ChatRoom::claimShared(qint64 *generation, QWebSocket *sock
             {request.name, m_shared->node(), now, host, false}, request.resume);
     *generation = claim.generation;
     switch (claim.outcome) {
-    case SharedRoom::NameClaim::Taken:
+    case SharedRoom::NameClaim::Taken: {
+        const QString spelling = m_registry.spellingOf(request.name);
         refuseName(socket,
                    {ErrorCode::NameTaken, u"Someone in this room is already called \"%1\"."_s.arg(
-                                                  m_registry.spellingOf(request.name).isEmpty()
-                                                          ? request.name
-                                                          : m_registry.spellingOf(request.name))});
+                                                  spelling.isEmpty() ? request.name : spelling)});
         return SharedClaim::Refused;
+    }
     case SharedRoom::NameClaim::Unreachable:
         m_connections.shut(socket, CloseCode::kRestarting,
                            {ErrorCode::Restarting,
@@ -75,15 +75,14 @@ ChatRoom::SharedClaim ChatRoom::claimShared(qint64 *generation, QWebSocket *sock
                                                            : SharedClaim::Elsewhere;
 }
 
-SharedMember ChatRoom::sharedMember(const QString &name, bool away) const
+void ChatRoom::holdShared(const QString &name)
 {
     const std::optional<MemberInfo> info = m_registry.infoOf(name);
-    return {name,
-            m_shared->node(),
-            info ? info->since : QDateTime::currentDateTimeUtc(),
-            info && info->host,
-            away,
-            m_registry.generationOf(name)};
+    if (!m_shared || !info)
+        return;
+    m_shared->holdName({name, m_shared->node(), info->since, info->host, info->away,
+                        m_registry.generationOf(name)},
+                       m_registry.resumeTokenOf(name));
 }
 
 void ChatRoom::postShared(QWebSocket *socket, const StoredMessage &message)
@@ -186,8 +185,6 @@ void ChatRoom::changePassword(const RoomPassword &password)
 void ChatRoom::holdEveryName()
 {
     // Redis may have come back without them (no AOF): this host's members keep their names.
-    for (const QString &name : m_registry.localNames()) {
-        const bool away = !m_registry.connectionOf(name);
-        m_shared->holdName(sharedMember(name, away), m_registry.resumeTokenOf(name));
-    }
+    for (const QString &name : m_registry.localNames())
+        holdShared(name);
 }

@@ -140,7 +140,7 @@ test('the page and the native client on a killed node carry on through the other
   }
   assert.match(await ana.locator('#state').innerText(), /Ana/);
   await until(async () => (await bea.locator('#member-list li', { hasText: 'Ana' }).count()) === 1
-    && !(await bea.locator('#member-list li', { hasText: 'Ana' }).innerText()).includes('away'),
+    && (await bea.locator('#member-list li.away', { hasText: 'Ana' }).count()) === 0,
   'Ana present on B');
   await probe.stop();
 });

@@ -17,7 +17,8 @@ import websockets
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from clusterprocesses import Balancer, RedisProcess, scratch_directory, start_node  # noqa: E402
-from nativeprobe import Probe, wait_until, whole_history  # noqa: E402
+from hostprocess import wait_until  # noqa: E402
+from nativeprobe import Probe, whole_history  # noqa: E402
 
 FAST = ("--rate", "1000", "--burst", "1000")  # the rate limit has tests of its own
 

@@ -12,8 +12,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
-from hostprocess import HostProcess  # noqa: E402
-from nativeprobe import Probe, wait_until, whole_history  # noqa: E402
+from hostprocess import HostProcess, wait_until  # noqa: E402
+from nativeprobe import Probe, whole_history  # noqa: E402
 
 SENDERS = ("Uno", "Dos", "Tres")
 MESSAGES_EACH = 120

@@ -6,11 +6,8 @@ import json
 import os
 import subprocess
 import threading
-import time
 
 import websockets
-
-from hostprocess import wait_until  # noqa: F401  (the tests wait with it)
 
 PROBE = os.environ["TERTULIA_PROBE"]
 
