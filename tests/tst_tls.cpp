@@ -26,6 +26,7 @@ private slots:
     void pinnedNativeClientChatsWithABrowserStyleClient();
     void unpinnedNativeClientRefusesTheHost();
     void wrongPinIsRefused();
+    void theAnnouncedPrefixPinsButAShortOneDoesNot();
     void missingCertificateIsAClearError();
 
 private:
@@ -114,6 +115,24 @@ void tst_Tls::wrongPinIsRefused()
     native.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
     QTRY_COMPARE(errors.size(), 1);
     QCOMPARE(native.state(), ChatConnection::State::Disconnected);
+}
+
+void tst_Tls::theAnnouncedPrefixPinsButAShortOneDoesNot()
+{
+    // LAN announcements carry the fingerprint's first 32 hex digits: enough to pin by.
+    const QString digits = m_host->host.certificateFingerprint().remove(u':');
+    ChatConnection pinned;
+    pinned.setPinnedFingerprint(digits.left(32).toLower());
+    pinned.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Ana"_s);
+    QTRY_COMPARE(pinned.state(), ChatConnection::State::Connected);
+
+    // Eight digits could be matched by a made-up certificate: no pin at all.
+    ChatConnection tooShort;
+    tooShort.setPinnedFingerprint(digits.left(8));
+    QSignalSpy errors(&tooShort, &ChatConnection::errorReceived);
+    tooShort.open(QUrl(u"https://127.0.0.1:%1/"_s.arg(m_host->port())), u"Bea"_s);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().at(0).toString(), u"tls_untrusted"_s);
 }
 
 void tst_Tls::missingCertificateIsAClearError()

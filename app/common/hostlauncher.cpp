@@ -48,13 +48,14 @@ bool HostLauncher::parse(QCommandLineParser &parser, const QStringList &argument
     return true;
 }
 
-std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &parser)
+std::optional<HostSettings> HostLauncher::readOptions(const QCommandLineParser &parser,
+                                                      bool announceByDefault)
 {
     // Info and warnings always; QT_LOGGING_RULES still overrides this.
     if (parser.isSet(u"verbose"_s))
         QLoggingCategory::setFilterRules(u"tertulia.*.debug=true"_s);
     QString error;
-    std::optional<HostSettings> options = HostOptions::read(parser, &error);
+    std::optional<HostSettings> options = HostOptions::read(parser, announceByDefault, &error);
     if (!options)
         printError(error);
     return options;

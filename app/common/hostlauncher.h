@@ -28,7 +28,8 @@ public:
     // process() would exit 1, the "cannot start" code).
     static bool parse(QCommandLineParser &parser, const QStringList &arguments);
     // The hosting options' values, or nothing after printing what is wrong with them.
-    static std::optional<HostSettings> readOptions(const QCommandLineParser &parser);
+    static std::optional<HostSettings> readOptions(const QCommandLineParser &parser,
+                                                   bool announceByDefault);
     // Prints "Listening on URL" lines to stdout, or the reason to stderr and returns false.
     // Raises this process's open-file limit as far as the system allows, up to what
     // `connections` members need.

@@ -1,6 +1,7 @@
 #include "hostoptions.h"
 
 #include "redisaddress.h"
+#include "roomannouncement.h"
 
 #include "translations.h"
 
@@ -160,6 +161,16 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("Share the room with other hosts through Redis at URL "
                          "(redis://HOST:PORT or unix:///PATH): one room behind a load balancer."),
                       tr("URL")});
+    parser.addOption({u"announce"_s,
+                      tr("Announce the room on the local network, so Tertulia's \"Join a room on "
+                         "this network\" and service browsers list it (default for tertulia).")});
+    parser.addOption(
+            {u"no-announce"_s, tr("Do not announce the room on the local network (default for "
+                                  "tertulia-server).")});
+    parser.addOption(
+            {u"room-name"_s,
+             tr("The name the room is announced under (default: \"%1\").").arg(defaultRoomName()),
+             tr("NAME")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")
                               .arg(HostSettings().backlog)
@@ -167,9 +178,23 @@ void HostOptions::addTo(QCommandLineParser &parser)
                       tr("N")});
 }
 
-std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, QString *error)
+std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser,
+                                              bool announceByDefault, QString *error)
 {
     HostSettings settings;
+    if (parser.isSet(u"announce"_s) && parser.isSet(u"no-announce"_s)) {
+        *error = tr("Choose one of --announce and --no-announce.");
+        return std::nullopt;
+    }
+    settings.announce
+            = parser.isSet(u"announce"_s) || (announceByDefault && !parser.isSet(u"no-announce"_s));
+    settings.roomName = parser.isSet(u"room-name"_s) ? parser.value(u"room-name"_s).trimmed()
+                                                     : defaultRoomName();
+    if (const QString problem = RoomAnnouncement::problemWithRoomName(settings.roomName);
+        !problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
     settings.port = kDefaultPort;
     settings.dataDirectory
             = parser.isSet(u"data-dir"_s) ? parser.value(u"data-dir"_s) : defaultDataDirectory();
@@ -250,6 +275,17 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser, 
     settings.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
                                                     : qEnvironmentVariable("TERTULIA_PASSWORD");
     return settings;
+}
+
+QString HostOptions::defaultRoomName()
+{
+    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return roomNameFor(login.left(1).toUpper() + login.mid(1));
+}
+
+QString HostOptions::roomNameFor(const QString &person)
+{
+    return person.isEmpty() ? tr("Tertulia room") : tr("%1's room").arg(person);
 }
 
 QString HostOptions::defaultDataDirectory()

@@ -20,7 +20,12 @@ public:
 
     static void addTo(QCommandLineParser &parser);
     // Nothing, with *error set, when a value is not usable.
-    static std::optional<HostSettings> read(const QCommandLineParser &parser, QString *error);
+    // announceByDefault: without --announce or --no-announce (the desktop app announces).
+    static std::optional<HostSettings> read(const QCommandLineParser &parser,
+                                            bool announceByDefault, QString *error);
+    // "Ana's room", from the login name.
+    static QString defaultRoomName();
+    static QString roomNameFor(const QString &person);
     // QStandardPaths' AppDataLocation: depends on the application's name.
     static QString defaultDataDirectory();
 };

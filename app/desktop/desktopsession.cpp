@@ -5,9 +5,11 @@
 #include "chatwindow.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
+#include "joinroomdialog.h"
 #include "roomcontrols.h"
 #include "startproblemdialog.h"
 
+#include <QtCore/QProcess>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtGui/QGuiApplication>
@@ -127,11 +129,43 @@ void DesktopSession::join(const QUrl &address, const QString &name, const QStrin
     showWindow(address, name, password, false);
 }
 
+void DesktopSession::findRooms(const QString &name)
+{
+    auto *dialog = new JoinRoomDialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, name](int result) {
+        if (result != QDialog::Accepted) {
+            QCoreApplication::exit(0);
+            return;
+        }
+        const JoinRoomDialog::Choice choice = dialog->choice();
+        join(choice.address, name, QString(), choice.fingerprint);
+    });
+    dialog->show();
+}
+
+void DesktopSession::openAnotherRoom()
+{
+    JoinRoomDialog dialog(m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const JoinRoomDialog::Choice choice = dialog.choice();
+    QStringList arguments{u"--join"_s, choice.address.toString(), u"--name"_s,
+                          m_connection->name()};
+    if (!choice.fingerprint.isEmpty())
+        arguments << u"--fingerprint"_s << choice.fingerprint;
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        m_window->addNotice(
+                tr("Tertulia could not open a window for %1.").arg(choice.address.toString()));
+}
+
 void DesktopSession::showWindow(const QUrl &address, const QString &name, const QString &password,
                                 bool hosting)
 {
     m_window = std::make_unique<ChatWindow>(m_connection);
     m_window->setShareAddress(address, hosting);
+    connect(m_window.get(), &ChatWindow::joinAnotherRoomRequested, this,
+            &DesktopSession::openAnotherRoom);
     m_window->show();
     // Files still going up when the program last quit go on from where the host has them.
     m_connection->keepUploadsIn(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));

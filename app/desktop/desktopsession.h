@@ -25,6 +25,9 @@ public:
     bool host(HostSettings settings, const QString &name);
     void join(const QUrl &address, const QString &name, const QString &password,
               const QString &fingerprint);
+    // The rooms announced on the LAN; the one chosen is joined here, and nothing else is shown
+    // until then. Cancelled, the application exits 0.
+    void findRooms(const QString &name);
 
     // Ends the session: hosting, the room ends for everyone (they are told); joined, the window
     // leaves. The application exits 0 once that is done.
@@ -34,6 +37,8 @@ private:
     void showWindow(const QUrl &address, const QString &name, const QString &password,
                     bool hosting);
     void wireRoomControls();
+    // From the window: the room chosen opens in a window of its own (another process).
+    void openAnotherRoom();
 
     std::unique_ptr<ChatHost> m_host;
     ChatConnection *m_connection;

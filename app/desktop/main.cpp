@@ -5,6 +5,8 @@
 #include "displayprobe.h"
 #include "hostlauncher.h"
 #include "hostoptions.h"
+#include "joinaddress.h"
+#include "roomannouncement.h"
 #include "sessionsignals.h"
 
 #include <QtCore/QCommandLineParser>
@@ -67,30 +69,24 @@ void addOptions(QCommandLineParser &parser)
                                                           "certificate is self-signed: its SHA-256 "
                                                           "fingerprint, as the host shows it."),
                       u"SHA256"_s});
+    parser.addOption(
+            {u"find-rooms"_s,
+             QCoreApplication::translate("main", "Show the rooms announced on this network and "
+                                                 "join the one chosen, instead of hosting one.")});
 }
 
 std::optional<QUrl> joinAddress(const QString &text)
 {
-    // A full address (http://HOST:PORT/), or HOST:PORT; a bare word is a typo, not a host.
-    const QString trimmed = text.trimmed();
-    const bool hasScheme = trimmed.contains(u"://"_s);
-    const QUrl address(hasScheme ? trimmed : u"http://"_s + trimmed, QUrl::StrictMode);
-    const QStringList schemes{u"http"_s, u"https"_s, u"ws"_s, u"wss"_s};
-    if (!address.isValid() || address.host().isEmpty() || !schemes.contains(address.scheme())
-        || (!hasScheme && address.port() == -1)) {
-        printError(QCoreApplication::translate(
-                           "main", "Invalid address \"%1\": use the address the host shows, like "
-                                   "http://192.168.1.20:8080/.")
-                           .arg(text));
-        return std::nullopt;
-    }
+    const std::optional<QUrl> address = JoinAddress::parse(text);
+    if (!address)
+        printError(JoinAddress::problemWith(text));
     return address;
 }
 
 int hostWithoutWindow(QCoreApplication &app, const QCommandLineParser &parser,
                       const HostSettings &settings, SessionSignals &sessionSignals)
 {
-    if (parser.isSet(u"join"_s)) {
+    if (parser.isSet(u"join"_s) || parser.isSet(u"find-rooms"_s)) {
         printError(QCoreApplication::translate(
                 "main", "No display found: the chat window needs one to join a room."));
         return HostLauncher::kExitUsage;
@@ -124,7 +120,7 @@ int main(int argc, char *argv[])
     addOptions(parser);
     if (!HostLauncher::parse(parser, arguments))
         return HostLauncher::kExitUsage;
-    std::optional<HostSettings> options = HostLauncher::readOptions(parser);
+    std::optional<HostSettings> options = HostLauncher::readOptions(parser, true);
     if (!options)
         return HostLauncher::kExitUsage;
     // The window remembers the port it hosted on, so the shared address stays the same.
@@ -135,13 +131,19 @@ int main(int argc, char *argv[])
         return hostWithoutWindow(*app, parser, *options, sessionSignals);
 
     const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
+    // Announced as the host's room ("Ana's room") unless named otherwise.
+    if (!parser.isSet(u"room-name"_s)
+        && RoomAnnouncement::problemWithRoomName(HostOptions::roomNameFor(name)).isEmpty())
+        options->roomName = HostOptions::roomNameFor(name);
     QGuiApplication::setWindowIcon(QIcon(u":/tertulia/tertulia.svg"_s));
     QGuiApplication::setDesktopFileName(u"tertulia"_s);
     DesktopSession session;
     // A signal means the session is ending: the room ends for everyone, then the app exits.
     QObject::connect(&sessionSignals, &SessionSignals::endRequested, &session,
                      &DesktopSession::end);
-    if (parser.isSet(u"join"_s)) {
+    if (parser.isSet(u"find-rooms"_s)) {
+        session.findRooms(name);
+    } else if (parser.isSet(u"join"_s)) {
         const std::optional<QUrl> address = joinAddress(parser.value(u"join"_s));
         if (!address)
             return HostLauncher::kExitUsage;

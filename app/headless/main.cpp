@@ -32,7 +32,7 @@ int main(int argc, char *argv[])
     if (!HostLauncher::parse(parser, QCoreApplication::arguments()))
         return HostLauncher::kExitUsage;
 
-    const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
+    const std::optional<HostSettings> options = HostLauncher::readOptions(parser, false);
     if (!options)
         return HostLauncher::kExitUsage;
     // Before the Listening line: whoever reads it may send SIGTERM straight away.

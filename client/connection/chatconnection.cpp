@@ -178,22 +178,26 @@ void ChatConnection::connectSocket()
 void ChatConnection::setPinnedFingerprint(const QString &fingerprint)
 {
     m_pinnedDigest = QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""));
+    if (m_pinnedDigest.size() < kMinPinnedBytes)
+        m_pinnedDigest.clear(); // too short to tell one certificate from a made-up one
+}
+
+bool ChatConnection::isPinned(const QSslCertificate &certificate) const
+{
+    return !m_pinnedDigest.isEmpty()
+           && certificate.digest(QCryptographicHash::Sha256).startsWith(m_pinnedDigest);
 }
 
 QSslCertificate ChatConnection::pinnedCertificate() const
 {
     const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
-    return !m_pinnedDigest.isEmpty()
-                           && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest
-                   ? certificate
-                   : QSslCertificate();
+    return isPinned(certificate) ? certificate : QSslCertificate();
 }
 
 void ChatConnection::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
-    if (!m_pinnedDigest.isEmpty()
-        && certificate.digest(QCryptographicHash::Sha256) == m_pinnedDigest) {
+    if (isPinned(certificate)) {
         m_socket.ignoreSslErrors(); // the very certificate the user was told to expect
         return;
     }

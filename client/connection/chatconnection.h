@@ -39,6 +39,9 @@ public:
     // The host's certificate when it is the pinned one (setPinnedFingerprint) and the socket is
     // connected to it; null otherwise. File downloads trust exactly that certificate.
     QSslCertificate pinnedCertificate() const;
+    // A pin is the certificate's SHA-256 or its first half at least (LAN announcements carry
+    // that much); shorter ones are ignored.
+    static constexpr int kMinPinnedBytes = 16;
 
     // Leaves the room for good (a clean close); unsent messages stay in the outbox.
     void close();
@@ -167,6 +170,7 @@ private:
     QString m_resumeToken;
     QString m_password;
     QByteArray m_pinnedDigest;
+    bool isPinned(const QSslCertificate &certificate) const;
     qint64 m_lastTypingMs = 0;
     QList<Tertulia::MemberInfo> m_members;
     bool m_membersComplete = true;

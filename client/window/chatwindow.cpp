@@ -131,6 +131,14 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(m_stopBar);
     layout->addLayout(inputRow);
     setCentralWidget(central);
+    QMenu *tertulia = menuBar()->addMenu(tr("&Tertulia"));
+    QAction *findRooms = tertulia->addAction(tr("&Join a room on this network…"), this,
+                                             &ChatWindow::joinAnotherRoomRequested);
+    findRooms->setObjectName(u"findRoomsAction"_s);
+    findRooms->setShortcut(QKeySequence(tr("Ctrl+J")));
+    tertulia->addSeparator();
+    QAction *quitWindow = tertulia->addAction(tr("&Quit"), this, &QWidget::close);
+    quitWindow->setShortcut(QKeySequence::Quit);
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *shareTyping = settings->addAction(tr("Let others see when I'm typing"));
     shareTyping->setObjectName(u"shareTypingAction"_s);

@@ -41,6 +41,8 @@ public:
 signals:
     // A member's context menu is about to open: others may add their actions to it.
     void memberMenuAboutToShow(const QString &name, QMenu *menu);
+    // "Join a room on this network…": the session shows the rooms and opens the one chosen.
+    void joinAnotherRoomRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

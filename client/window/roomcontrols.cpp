@@ -30,7 +30,8 @@ RoomControls::RoomControls(ChatWindow *window)
                             "every address, with a QR code for phones."));
     auto *room = new QMenu(tr("&Room"), window);
     room->setObjectName(u"roomMenu"_s);
-    window->menuBar()->insertMenu(window->menuBar()->actions().constFirst(), room);
+    // After the window's own first menu (Tertulia), before Settings.
+    window->menuBar()->insertMenu(window->menuBar()->actions().value(1), room);
     m_lock = room->addAction(tr("Lock the room to newcomers"));
     m_lock->setObjectName(u"lockRoomAction"_s);
     m_lock->setCheckable(true);

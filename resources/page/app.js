@@ -27,7 +27,7 @@ const ui = {
   typing: $('typing'), shareTyping: $('share-typing'),
   recipientBar: $('recipient-bar'), recipientText: $('recipient-text'), toRoom: $('to-room'),
   stopBar: $('stop-bar'), stopText: $('stop-text'), tryAgain: $('try-again'),
-  roomSummary: $('room-summary'), conversations: $('conversations'),
+  roomSummary: $('room-summary'), hostVersion: $('host-version'), conversations: $('conversations'),
   attachButton: $('attach-button'), fileInput: $('file-input'),
 };
 
@@ -574,6 +574,10 @@ async function showRoomSummary() {
     ui.roomSummary.textContent = parts.join(' · ');
     ui.roomSummary.hidden = false;
     if (room.password) ui.passwordRow.hidden = false;
+    if (room.version) {
+      ui.hostVersion.textContent = `Tertulia ${room.version}`;
+      ui.hostVersion.hidden = false;
+    }
   } catch {
     // No summary (an older host, a hiccup): the form works without it.
   }

@@ -13,6 +13,7 @@
 #include "redisroom.h"
 #include "requesthead.h"
 #include "retentionscheduler.h"
+#include "roomannouncer.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
@@ -169,6 +170,8 @@ bool ChatHost::start(const HostSettings &settings)
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.
     m_http->bind(m_sorter);
+    if (settings.announce)
+        announce();
     qCInfo(lcHost).noquote() << "Room open on" << m_sorter->serverAddress().toString() << "port"
                              << m_sorter->serverPort() << "with its history in"
                              << settings.dataDirectory
@@ -247,7 +250,9 @@ void ChatHost::setLocked(bool locked)
 QByteArray ChatHost::summaryJson() const
 {
     // Nothing private: no member but the host is named.
-    QJsonObject summary{{u"members"_s, memberCount()},
+    QJsonObject summary{{u"protocol"_s, Tertulia::kProtocolVersion},
+                        {u"version"_s, QStringLiteral(TERTULIA_VERSION)},
+                        {u"members"_s, memberCount()},
                         {u"password"_s, hasPassword()},
                         {u"locked"_s, m_room && m_room->isLocked()}};
     if (m_room && !m_room->hostName().isEmpty())
@@ -265,6 +270,7 @@ void ChatHost::endRoom(const QString &reason)
     qCInfo(lcHost) << "Ending the room for" << memberCount() << "members";
     if (m_room)
         m_room->endRoom(reason);
+    delete std::exchange(m_announcer, nullptr); // says goodbye
     waitUntilClosed();
 }
 
@@ -273,6 +279,7 @@ void ChatHost::closeForRestart()
     qCInfo(lcHost) << "Closing for a restart:" << memberCount() << "members will come back";
     if (m_room)
         m_room->closeForRestart();
+    delete std::exchange(m_announcer, nullptr);
     waitUntilClosed();
 }
 

@@ -12,6 +12,8 @@ class ChatRoom;
 class ConnectionSorter;
 class MessageStore;
 class QHttpServer;
+class RoomAnnouncer;
+struct RoomAnnouncement;
 class QWebSocketServer;
 
 // The host: one port that serves the browser page over HTTP and the chat over a WebSocket at
@@ -67,6 +69,8 @@ public:
     int visitorCount() const { return int(m_visitors.size()); }
     // The room as /room tells anyone: who hosts it, how many are in, password, locked.
     QByteArray summaryJson() const;
+    // What the LAN is told of the room (--announce): name, members, password, lock, TLS.
+    RoomAnnouncement announcement() const;
 
 signals:
     void closed();
@@ -82,6 +86,7 @@ private:
     void waitUntilClosed();
     bool loadTls(const HostSettings &settings);
     bool shareRoom(); // through Redis (--redis)
+    void announce(); // on the LAN (--announce)
 
     QHttpServer *m_http = nullptr;
     ConnectionSorter *m_sorter = nullptr; // exists once started
@@ -95,4 +100,6 @@ private:
     QSet<QHostAddress> m_visitors;
     QString m_hostKey;
     QSet<QHostAddress> m_blocked;
+    QString m_announcementId; // random for each run
+    RoomAnnouncer *m_announcer = nullptr; // exists while announcing
 };

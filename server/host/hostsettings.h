@@ -56,4 +56,8 @@ struct HostSettings
     // redis://HOST:PORT or unix:///PATH: the room is shared with the other hosts using that
     // Redis (RedisRoom). Empty: this host alone, its history in SQLite.
     QString redisUrl;
+    // Announce the room on the LAN (beacon and Avahi) under this name, for "Join a room on this
+    // network" lists.
+    bool announce = false;
+    QString roomName;
 };

@@ -18,6 +18,10 @@ constexpr int kNamedChanges = 10; // names a large room's presence event lists o
 
 namespace Tertulia {
 
+// Raised when a change to the protocol would confuse a client written for the one before; said
+// in the room's LAN announcements and in /room.
+constexpr int kProtocolVersion = 1;
+
 // The limits a host runs with, as its welcome tells them. Lengths count Unicode code points.
 struct RoomLimits
 {

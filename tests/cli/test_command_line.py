@@ -21,11 +21,12 @@ SERVER = os.environ["TERTULIA_SERVER"]
 DESKTOP = os.environ["TERTULIA_DESKTOP"]
 
 
-async def members_once_someone_joins(url):
+async def members_once_someone_joins(url, me="Watcher"):
     async with websockets.connect(url) as socket:
         while True:
             event = json.loads(await asyncio.wait_for(socket.recv(), 20))
-            if event["type"] == "presence" and event["joined"]:
+            # The watcher's own arrival may come in a presence event of its own, first.
+            if event["type"] == "presence" and set(event["joined"]) - {me}:
                 return [member["name"] for member in event["members"]]
 
 
@@ -133,7 +134,11 @@ class CommandLine(unittest.TestCase):
         for args, needle in ((("--bind", "999.1.1.1"), "Invalid address"),
                              (("--bind", "localhost"), "Invalid address"),
                              (("--port", "70000"), "Invalid port"),
-                             (("--port", "eighty"), "Invalid port")):
+                             (("--port", "eighty"), "Invalid port"),
+                             (("--announce", "--no-announce"), "--no-announce"),
+                             (("--room-name", " "), "Invalid room name"),
+                             (("--room-name", "x" * 65), "Invalid room name"),
+                             (("--room-name", "Bank\u202e"), "Invalid room name")):
             with self.subTest(args=args):
                 result = run(SERVER, *args)
                 self.assertEqual(result.returncode, 2)
@@ -225,6 +230,7 @@ class CommandLine(unittest.TestCase):
         with open(os.path.join(prefix, "share/applications/tertulia.desktop")) as entry:
             text = entry.read()
         self.assertIn("Exec=tertulia\n", text)
+        self.assertIn("Exec=tertulia --find-rooms\n", text)  # the menu's second entry
         self.assertIn("Icon=tertulia\n", text)
 
     def test_headless_host_links_no_gui(self):
@@ -254,9 +260,11 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(process.returncode, 0)
 
     def test_join_without_a_display_is_refused(self):
-        result = run(DESKTOP, "--join", "http://127.0.0.1:9/", env=headless_env())
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("No display", result.stderr)
+        for args in (("--join", "http://127.0.0.1:9/"), ("--find-rooms",)):
+            with self.subTest(args=args):
+                result = run(DESKTOP, *args, env=headless_env())
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("No display", result.stderr)
 
     def test_join_with_a_name_joins_under_that_name(self):
         # QGuiApplication eats "--name" (the X11 resource name) unless tertulia keeps it.

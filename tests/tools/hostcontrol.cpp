@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     HostOptions::addTo(parser);
     parser.process(app);
-    const std::optional<HostSettings> options = HostLauncher::readOptions(parser);
+    const std::optional<HostSettings> options = HostLauncher::readOptions(parser, false);
     if (!options)
         return HostLauncher::kExitUsage;
     ChatHost host;
