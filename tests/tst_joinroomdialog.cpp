@@ -4,6 +4,7 @@
 
 #include "chatconnection.h"
 #include "joinroomdialog.h"
+#include "roomannouncement.h"
 #include "support/testcertificate.h"
 #include "support/testhost.h"
 
@@ -71,6 +72,11 @@ void tst_JoinRoomDialog::listsRoomsAsTheyComeAndGo()
     QTRY_VERIFY_WITH_TIMEOUT(!rowOf(dialog, u"Ana's room"_s), 3000);
     QVERIFY(rowOf(dialog, u"Bea's room"_s));
 
+    // The room this window hosts is shown as such and cannot be chosen.
+    dialog.setOwnRoom(bea->host.announcement().id);
+    QVERIFY(rowOf(dialog, u"Bea's room"_s)->text(3).contains(u"yours"_s));
+    QVERIFY(!(rowOf(dialog, u"Bea's room"_s)->flags() & Qt::ItemIsSelectable));
+    dialog.setOwnRoom(QString());
     rowOf(dialog, u"Bea's room"_s)->setSelected(true);
     QVERIFY(join->isEnabled());
     join->click();

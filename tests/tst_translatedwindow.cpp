@@ -44,7 +44,9 @@ void tst_TranslatedWindow::windowSpeaksTheRequestedLanguage()
     QStringList menus;
     for (const QAction *menu : window.menuBar()->actions())
         menus.append(menu->text());
-    QCOMPARE(menus, (QStringList{u"&Preferencias"_s, u"A&yuda"_s}));
+    QCOMPARE(menus, (QStringList{u"&Tertulia"_s, u"&Preferencias"_s, u"A&yuda"_s}));
+    QCOMPARE(window.findChild<QAction *>(u"findRoomsAction"_s)->text(),
+             u"&Unirse a una sala de esta red…"_s);
     QCOMPARE(QLocale().language(), QLocale::Spanish); // times and numbers follow it too
 }
 

@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
+    <name>AvahiBrowser</name>
+    <message>
+        <source>no system bus</source>
+        <translation>no hay bus del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>BeaconMessage</name>
+    <message>
+        <source>larger than a beacon may be</source>
+        <translation>más grande de lo que puede ser una baliza</translation>
+    </message>
+    <message>
+        <source>not a Tertulia beacon</source>
+        <translation>no es una baliza de Tertulia</translation>
+    </message>
+    <message>
+        <source>a goodbye that names no room</source>
+        <translation>una despedida que no nombra ninguna sala</translation>
+    </message>
+    <message>
+        <source>of a kind this version does not know</source>
+        <translation>de un tipo que esta versión no conoce</translation>
+    </message>
+</context>
+<context>
     <name>ChatConnection</name>
     <message>
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
@@ -148,6 +174,22 @@
         <source>Others who came or went: %1</source>
         <translation>Otras personas que llegaron o se fueron: %1</translation>
     </message>
+    <message>
+        <source>&amp;Tertulia</source>
+        <translation>&amp;Tertulia</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room on this network…</source>
+        <translation>&amp;Unirse a una sala de esta red…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
 </context>
 <context>
     <name>ConversationTabs</name>
@@ -213,6 +255,13 @@
     <message>
         <source>Stop sending this file</source>
         <translation>Dejar de enviar este archivo</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopSession</name>
+    <message>
+        <source>Tertulia could not open a window for %1.</source>
+        <translation>Tertulia no pudo abrir una ventana para %1.</translation>
     </message>
 </context>
 <context>
@@ -496,6 +545,34 @@
         <source>URL</source>
         <translation>URL</translation>
     </message>
+    <message>
+        <source>Announce the room on the local network, so Tertulia's "Join a room on this network" and service browsers list it (default for tertulia).</source>
+        <translation>Anunciar la sala en la red local, para que «Unirse a una sala de esta red» de Tertulia y los exploradores de servicios la muestren (por omisión en tertulia).</translation>
+    </message>
+    <message>
+        <source>Do not announce the room on the local network (default for tertulia-server).</source>
+        <translation>No anunciar la sala en la red local (por omisión en tertulia-server).</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (default: "%1").</source>
+        <translation>El nombre con el que se anuncia la sala (por omisión: «%1»).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>Choose one of --announce and --no-announce.</source>
+        <translation>Elige entre --announce y --no-announce.</translation>
+    </message>
+    <message>
+        <source>Tertulia room</source>
+        <translation>Sala de Tertulia</translation>
+    </message>
+    <message>
+        <source>%1's room</source>
+        <translation>Sala de %1</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -506,6 +583,76 @@
     <message>
         <source>Every address of the room, with a QR code for phones</source>
         <translation>Todas las direcciones de la sala, con un código QR para móviles</translation>
+    </message>
+</context>
+<context>
+    <name>JoinAddress</name>
+    <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Dirección no válida «%1»: usa la que muestra el anfitrión, como http://192.168.1.20:8080/.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinRoomDialog</name>
+    <message>
+        <source>Join a room on this network</source>
+        <translation>Unirse a una sala de esta red</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Anfitrión</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Or type the address the host shows: http://192.168.1.20:8080/</source>
+        <translation>O escribe la dirección que muestra el anfitrión: http://192.168.1.20:8080/</translation>
+    </message>
+    <message>
+        <source>Anyone on this network can announce a room under any name: join the ones you expect. Nothing is sent to a room until you join it.</source>
+        <translation>Cualquiera en esta red puede anunciar una sala con cualquier nombre: únete a las que esperas. No se envía nada a una sala hasta que te unes.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>🚫 locked</source>
+        <translation>🚫 cerrada</translation>
+    </message>
+    <message>
+        <source>🔑 password</source>
+        <translation>🔑 contraseña</translation>
+    </message>
+    <message>
+        <source>🔒 encrypted</source>
+        <translation>🔒 cifrada</translation>
+    </message>
+    <message>
+        <source>No room has announced itself on this network yet; this list fills in as rooms start.</source>
+        <translation>Ninguna sala se ha anunciado todavía en esta red; la lista se llena a medida que empiezan.</translation>
+    </message>
+    <message>
+        <source>Tertulia's own announcements cannot be heard here: %1</source>
+        <translation>Aquí no se pueden oír los anuncios propios de Tertulia: %1</translation>
+    </message>
+    <message>
+        <source>Avahi is not running, so only Tertulia's own announcements are heard (%1).</source>
+        <translation>Avahi no está en marcha, así que solo se oyen los anuncios propios de Tertulia (%1).</translation>
+    </message>
+    <message>
+        <source>yours, open in this window</source>
+        <translation>la tuya, abierta en esta ventana</translation>
     </message>
 </context>
 <context>
@@ -656,6 +803,45 @@
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de historial no válida «%1»: usa all, un número de mensajes (1000) o de días (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomAnnouncement</name>
+    <message>
+        <source>its id is not 8 to 64 letters or digits</source>
+        <translation>su id no tiene de 8 a 64 letras o cifras</translation>
+    </message>
+    <message>
+        <source>its protocol version is not a number</source>
+        <translation>su versión del protocolo no es un número</translation>
+    </message>
+    <message>
+        <source>its program version is not one</source>
+        <translation>su versión del programa no es válida</translation>
+    </message>
+    <message>
+        <source>its room name is empty, too long or has hidden characters</source>
+        <translation>el nombre de su sala está vacío, es demasiado largo o tiene caracteres ocultos</translation>
+    </message>
+    <message>
+        <source>its host name is too long or has hidden characters</source>
+        <translation>el nombre de su equipo es demasiado largo o tiene caracteres ocultos</translation>
+    </message>
+    <message>
+        <source>it names no port</source>
+        <translation>no indica ningún puerto</translation>
+    </message>
+    <message>
+        <source>its member count is out of range</source>
+        <translation>su número de miembros está fuera de rango</translation>
+    </message>
+    <message>
+        <source>its certificate fingerprint is not one</source>
+        <translation>su huella de certificado no es válida</translation>
+    </message>
+    <message>
+        <source>Invalid room name "%1": use 1 to %2 characters that can be seen, with no space at either end.</source>
+        <translation>Nombre de sala no válido «%1»: usa de 1 a %2 caracteres visibles, sin espacios al principio ni al final.</translation>
     </message>
 </context>
 <context>
@@ -951,10 +1137,6 @@ Contraseña:</translation>
         <translation>Tu nombre en la sala.</translation>
     </message>
     <message>
-        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
-        <translation>Dirección no válida «%1»: usa la que muestra el anfitrión, como http://192.168.1.20:8080/.</translation>
-    </message>
-    <message>
         <source>No display found: the chat window needs one to join a room.</source>
         <translation>No hay pantalla: la ventana de chat necesita una para unirse a una sala.</translation>
     </message>
@@ -965,6 +1147,10 @@ Contraseña:</translation>
     <message>
         <source>With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.</source>
         <translation>Con --join a un anfitrión HTTPS con certificado autofirmado: su huella SHA-256, tal como la muestra el anfitrión.</translation>
+    </message>
+    <message>
+        <source>Show the rooms announced on this network and join the one chosen, instead of hosting one.</source>
+        <translation>Mostrar las salas anunciadas en esta red y unirse a la elegida, en lugar de abrir una.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AvahiBrowser</name>
+    <message>
+        <source>no system bus</source>
+        <translation>não há barramento do sistema</translation>
+    </message>
+</context>
+<context>
+    <name>BeaconMessage</name>
+    <message>
+        <source>larger than a beacon may be</source>
+        <translation>maior do que um sinal pode ser</translation>
+    </message>
+    <message>
+        <source>not a Tertulia beacon</source>
+        <translation>não é um sinal do Tertulia</translation>
+    </message>
+    <message>
+        <source>a goodbye that names no room</source>
+        <translation>uma despedida que não nomeia nenhuma sala</translation>
+    </message>
+    <message>
+        <source>of a kind this version does not know</source>
+        <translation>de um tipo que esta versão não conhece</translation>
+    </message>
+</context>
+<context>
     <name>ChatConnection</name>
     <message>
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
@@ -148,6 +174,22 @@
         <source>Others who came or went: %1</source>
         <translation>Outras pessoas que chegaram ou saíram: %1</translation>
     </message>
+    <message>
+        <source>&amp;Tertulia</source>
+        <translation>&amp;Tertulia</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room on this network…</source>
+        <translation>&amp;Entrar em uma sala desta rede…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
 </context>
 <context>
     <name>ConversationTabs</name>
@@ -213,6 +255,13 @@
     <message>
         <source>Stop sending this file</source>
         <translation>Parar de enviar este arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopSession</name>
+    <message>
+        <source>Tertulia could not open a window for %1.</source>
+        <translation>O Tertulia não conseguiu abrir uma janela para %1.</translation>
     </message>
 </context>
 <context>
@@ -496,6 +545,34 @@
         <source>URL</source>
         <translation>URL</translation>
     </message>
+    <message>
+        <source>Announce the room on the local network, so Tertulia's "Join a room on this network" and service browsers list it (default for tertulia).</source>
+        <translation>Anunciar a sala na rede local, para que "Entrar em uma sala desta rede" do Tertulia e os navegadores de serviços a mostrem (padrão no tertulia).</translation>
+    </message>
+    <message>
+        <source>Do not announce the room on the local network (default for tertulia-server).</source>
+        <translation>Não anunciar a sala na rede local (padrão no tertulia-server).</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (default: "%1").</source>
+        <translation>O nome com que a sala é anunciada (padrão: "%1").</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>Choose one of --announce and --no-announce.</source>
+        <translation>Escolha entre --announce e --no-announce.</translation>
+    </message>
+    <message>
+        <source>Tertulia room</source>
+        <translation>Sala do Tertulia</translation>
+    </message>
+    <message>
+        <source>%1's room</source>
+        <translation>Sala de %1</translation>
+    </message>
 </context>
 <context>
     <name>InviteButton</name>
@@ -506,6 +583,76 @@
     <message>
         <source>Every address of the room, with a QR code for phones</source>
         <translation>Todos os endereços da sala, com um código QR para celulares</translation>
+    </message>
+</context>
+<context>
+    <name>JoinAddress</name>
+    <message>
+        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
+        <translation>Endereço inválido "%1": use o endereço que o anfitrião mostra, como http://192.168.1.20:8080/.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinRoomDialog</name>
+    <message>
+        <source>Join a room on this network</source>
+        <translation>Entrar em uma sala desta rede</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Anfitrião</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membros</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Or type the address the host shows: http://192.168.1.20:8080/</source>
+        <translation>Ou digite o endereço que o anfitrião mostra: http://192.168.1.20:8080/</translation>
+    </message>
+    <message>
+        <source>Anyone on this network can announce a room under any name: join the ones you expect. Nothing is sent to a room until you join it.</source>
+        <translation>Qualquer pessoa nesta rede pode anunciar uma sala com qualquer nome: entre nas que você espera. Nada é enviado a uma sala até você entrar.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>🚫 locked</source>
+        <translation>🚫 trancada</translation>
+    </message>
+    <message>
+        <source>🔑 password</source>
+        <translation>🔑 senha</translation>
+    </message>
+    <message>
+        <source>🔒 encrypted</source>
+        <translation>🔒 criptografada</translation>
+    </message>
+    <message>
+        <source>No room has announced itself on this network yet; this list fills in as rooms start.</source>
+        <translation>Nenhuma sala se anunciou nesta rede ainda; a lista se preenche conforme as salas começam.</translation>
+    </message>
+    <message>
+        <source>Tertulia's own announcements cannot be heard here: %1</source>
+        <translation>Os anúncios próprios do Tertulia não podem ser ouvidos aqui: %1</translation>
+    </message>
+    <message>
+        <source>Avahi is not running, so only Tertulia's own announcements are heard (%1).</source>
+        <translation>O Avahi não está em execução, então só os anúncios próprios do Tertulia são ouvidos (%1).</translation>
+    </message>
+    <message>
+        <source>yours, open in this window</source>
+        <translation>a sua, aberta nesta janela</translation>
     </message>
 </context>
 <context>
@@ -656,6 +803,45 @@
     <message>
         <source>Invalid history policy "%1": use all, a number of messages (1000) or of days (30d).</source>
         <translation>Política de histórico inválida "%1": use all, um número de mensagens (1000) ou de dias (30d).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomAnnouncement</name>
+    <message>
+        <source>its id is not 8 to 64 letters or digits</source>
+        <translation>seu id não tem de 8 a 64 letras ou dígitos</translation>
+    </message>
+    <message>
+        <source>its protocol version is not a number</source>
+        <translation>sua versão do protocolo não é um número</translation>
+    </message>
+    <message>
+        <source>its program version is not one</source>
+        <translation>sua versão do programa não é válida</translation>
+    </message>
+    <message>
+        <source>its room name is empty, too long or has hidden characters</source>
+        <translation>o nome da sala está vazio, é longo demais ou tem caracteres ocultos</translation>
+    </message>
+    <message>
+        <source>its host name is too long or has hidden characters</source>
+        <translation>o nome do computador é longo demais ou tem caracteres ocultos</translation>
+    </message>
+    <message>
+        <source>it names no port</source>
+        <translation>não indica nenhuma porta</translation>
+    </message>
+    <message>
+        <source>its member count is out of range</source>
+        <translation>seu número de membros está fora do intervalo</translation>
+    </message>
+    <message>
+        <source>its certificate fingerprint is not one</source>
+        <translation>sua impressão digital de certificado não é válida</translation>
+    </message>
+    <message>
+        <source>Invalid room name "%1": use 1 to %2 characters that can be seen, with no space at either end.</source>
+        <translation>Nome de sala inválido "%1": use de 1 a %2 caracteres visíveis, sem espaço no início nem no fim.</translation>
     </message>
 </context>
 <context>
@@ -951,10 +1137,6 @@ Senha:</translation>
         <translation>Seu nome na sala.</translation>
     </message>
     <message>
-        <source>Invalid address "%1": use the address the host shows, like http://192.168.1.20:8080/.</source>
-        <translation>Endereço inválido "%1": use o endereço que o anfitrião mostra, como http://192.168.1.20:8080/.</translation>
-    </message>
-    <message>
         <source>No display found: the chat window needs one to join a room.</source>
         <translation>Nenhuma tela encontrada: a janela de chat precisa de uma para entrar em uma sala.</translation>
     </message>
@@ -965,6 +1147,10 @@ Senha:</translation>
     <message>
         <source>With --join to an HTTPS host whose certificate is self-signed: its SHA-256 fingerprint, as the host shows it.</source>
         <translation>Com --join a um anfitrião HTTPS com certificado autoassinado: sua impressão digital SHA-256, como o anfitrião a mostra.</translation>
+    </message>
+    <message>
+        <source>Show the rooms announced on this network and join the one chosen, instead of hosting one.</source>
+        <translation>Mostrar as salas anunciadas nesta rede e entrar na escolhida, em vez de abrir uma.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "hostlauncher.h"
 #include "hostoptions.h"
 #include "joinroomdialog.h"
+#include "roomannouncement.h"
 #include "roomcontrols.h"
 #include "startproblemdialog.h"
 
@@ -147,6 +148,8 @@ void DesktopSession::findRooms(const QString &name)
 void DesktopSession::openAnotherRoom()
 {
     JoinRoomDialog dialog(m_window.get());
+    if (m_host)
+        dialog.setOwnRoom(m_host->announcement().id);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const JoinRoomDialog::Choice choice = dialog.choice();

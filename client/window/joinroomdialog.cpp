@@ -93,6 +93,12 @@ JoinRoomDialog::JoinRoomDialog(QWidget *parent)
     showRooms();
 }
 
+void JoinRoomDialog::setOwnRoom(const QString &announcementId)
+{
+    m_ownRoom = announcementId;
+    showRooms();
+}
+
 int JoinRoomDialog::roomCount() const
 {
     return m_list->topLevelItemCount();
@@ -113,6 +119,8 @@ void JoinRoomDialog::showRooms()
             notes.append(tr("🔑 password"));
         if (room.tls)
             notes.append(tr("🔒 encrypted"));
+        if (room.id == m_ownRoom)
+            notes.prepend(tr("yours, open in this window"));
         auto *item = new QTreeWidgetItem(
                 m_list, {room.room, room.host, QString::number(room.members), notes.join(u"  "_s)});
         item->setToolTip(Name, found.pageUrl().toString());
@@ -120,7 +128,9 @@ void JoinRoomDialog::showRooms()
         item->setData(Name, FingerprintRole, room.fingerprint);
         item->setData(Name, RoomRole, room.room);
         item->setTextAlignment(Members, Qt::AlignRight | Qt::AlignVCenter);
-        if (item->data(Name, AddressRole).toString() == selected)
+        if (room.id == m_ownRoom)
+            item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
+        else if (item->data(Name, AddressRole).toString() == selected)
             item->setSelected(true);
     }
     for (int column : {Host, Members, Notes})

@@ -29,6 +29,8 @@ public:
 
     explicit JoinRoomDialog(QWidget *parent = nullptr);
 
+    // The room this window hosts: listed as yours, not offered.
+    void setOwnRoom(const QString &announcementId);
     Choice choice() const { return m_choice; }
     // Rooms listed now (for tests and the footnote).
     int roomCount() const;
@@ -47,5 +49,6 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_join;
     Choice m_choice;
+    QString m_ownRoom;
     QTimer m_redraw;
 };

@@ -89,6 +89,10 @@ void AvahiPublisher::createGroup()
 {
     if (m_creating || !m_groupPath.isEmpty())
         return;
+    if (!m_bus.isConnected()) {
+        qCDebug(lcDiscovery) << "No system bus: the room is announced by beacon only";
+        return;
+    }
     m_creating = true;
     auto *watcher
             = new QDBusPendingCallWatcher(m_bus.asyncCall(serverCall(u"EntryGroupNew"_s)), this);

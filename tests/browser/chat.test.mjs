@@ -188,6 +188,10 @@ test('a room with a password asks for it, refuses a wrong one and admits the rig
     // Said before anything is tried (from /room), with the field ready; no "Not connected".
     await page.locator('#room-summary', { hasText: 'a password is needed' }).waitFor();
     assert.match(await page.locator('#room-summary').innerText(), /0 in the room/);
+    // The host's version, as its --version says it, at the foot of the join card.
+    const version = execFileSync(process.env.TERTULIA_SERVER, ['--version'], { encoding: 'utf8' })
+      .trim().split(' ').pop();
+    assert.equal(await page.locator('#host-version').innerText(), `Tertulia ${version}`);
     assert.equal(await page.getByLabel('Room password').isVisible(), true);
     assert.equal(await page.locator('#state').innerText(), '');
     await page.getByLabel('Your name').fill('Bea');

@@ -304,6 +304,90 @@ PHRASES = {
         '%1 is larger than the %2 this room takes; it was not sent.': '%1 es más grande que los %2 que acepta esta sala; no se envió.',
         'Stop sending this file': 'Dejar de enviar este archivo',
         'you stopped it': 'lo detuviste',
+        'no system bus':
+            'no hay bus del sistema',
+        'larger than a beacon may be':
+            'más grande de lo que puede ser una baliza',
+        'not a Tertulia beacon':
+            'no es una baliza de Tertulia',
+        'a goodbye that names no room':
+            'una despedida que no nombra ninguna sala',
+        'of a kind this version does not know':
+            'de un tipo que esta versión no conoce',
+        '&Tertulia':
+            '&Tertulia',
+        '&Join a room on this network…':
+            '&Unirse a una sala de esta red…',
+        'Ctrl+J':
+            'Ctrl+J',
+        '&Quit':
+            '&Salir',
+        'Tertulia could not open a window for %1.':
+            'Tertulia no pudo abrir una ventana para %1.',
+        'Announce the room on the local network, so Tertulia\'s "Join a room on this network" and service browsers list it (default for tertulia).':
+            'Anunciar la sala en la red local, para que «Unirse a una sala de esta red» de Tertulia y los exploradores de servicios la muestren (por omisión en tertulia).',
+        'Do not announce the room on the local network (default for tertulia-server).':
+            'No anunciar la sala en la red local (por omisión en tertulia-server).',
+        'The name the room is announced under (default: "%1").':
+            'El nombre con el que se anuncia la sala (por omisión: «%1»).',
+        'NAME':
+            'NOMBRE',
+        'Choose one of --announce and --no-announce.':
+            'Elige entre --announce y --no-announce.',
+        'Tertulia room':
+            'Sala de Tertulia',
+        "%1's room":
+            'Sala de %1',
+        'Join a room on this network':
+            'Unirse a una sala de esta red',
+        'Host':
+            'Anfitrión',
+        'Members':
+            'Miembros',
+        'Notes':
+            'Notas',
+        'Or type the address the host shows: http://192.168.1.20:8080/':
+            'O escribe la dirección que muestra el anfitrión: http://192.168.1.20:8080/',
+        'Anyone on this network can announce a room under any name: join the ones you expect. Nothing is sent to a room until you join it.':
+            'Cualquiera en esta red puede anunciar una sala con cualquier nombre: únete a las que esperas. No se envía nada a una sala hasta que te unes.',
+        'Join':
+            'Unirse',
+        '🚫 locked':
+            '🚫 cerrada',
+        '🔑 password':
+            '🔑 contraseña',
+        '🔒 encrypted':
+            '🔒 cifrada',
+        'No room has announced itself on this network yet; this list fills in as rooms start.':
+            'Ninguna sala se ha anunciado todavía en esta red; la lista se llena a medida que empiezan.',
+        "Tertulia's own announcements cannot be heard here: %1":
+            'Aquí no se pueden oír los anuncios propios de Tertulia: %1',
+        "Avahi is not running, so only Tertulia's own announcements are heard (%1).":
+            'Avahi no está en marcha, así que solo se oyen los anuncios propios de Tertulia (%1).',
+        'its id is not 8 to 64 letters or digits':
+            'su id no tiene de 8 a 64 letras o cifras',
+        'its protocol version is not a number':
+            'su versión del protocolo no es un número',
+        'its program version is not one':
+            'su versión del programa no es válida',
+        'its room name is empty, too long or has hidden characters':
+            'el nombre de su sala está vacío, es demasiado largo o tiene caracteres ocultos',
+        'its host name is too long or has hidden characters':
+            'el nombre de su equipo es demasiado largo o tiene caracteres ocultos',
+        'it names no port':
+            'no indica ningún puerto',
+        'its member count is out of range':
+            'su número de miembros está fuera de rango',
+        'its certificate fingerprint is not one':
+            'su huella de certificado no es válida',
+        'Invalid room name "%1": use 1 to %2 characters that can be seen, with no space at either end.':
+            'Nombre de sala no válido «%1»: usa de 1 a %2 caracteres visibles, sin espacios al principio ni al final.',
+        'Show the rooms announced on this network and join the one chosen, instead of hosting one.':
+            'Mostrar las salas anunciadas en esta red y unirse a la elegida, en lugar de abrir una.',
+        'its TXT record is not ours':
+            'su registro TXT no es nuestro',
+        'yours, open in this window':
+            'la tuya, abierta en esta ventana',
     },
     "pt_BR": {
         "Encrypted (HTTPS)": "Criptografada (HTTPS)",
@@ -603,6 +687,90 @@ PHRASES = {
         '%1 is larger than the %2 this room takes; it was not sent.': '%1 é maior que os %2 que esta sala aceita; não foi enviado.',
         'Stop sending this file': 'Parar de enviar este arquivo',
         'you stopped it': 'você o interrompeu',
+        'no system bus':
+            'não há barramento do sistema',
+        'larger than a beacon may be':
+            'maior do que um sinal pode ser',
+        'not a Tertulia beacon':
+            'não é um sinal do Tertulia',
+        'a goodbye that names no room':
+            'uma despedida que não nomeia nenhuma sala',
+        'of a kind this version does not know':
+            'de um tipo que esta versão não conhece',
+        '&Tertulia':
+            '&Tertulia',
+        '&Join a room on this network…':
+            '&Entrar em uma sala desta rede…',
+        'Ctrl+J':
+            'Ctrl+J',
+        '&Quit':
+            '&Sair',
+        'Tertulia could not open a window for %1.':
+            'O Tertulia não conseguiu abrir uma janela para %1.',
+        'Announce the room on the local network, so Tertulia\'s "Join a room on this network" and service browsers list it (default for tertulia).':
+            'Anunciar a sala na rede local, para que "Entrar em uma sala desta rede" do Tertulia e os navegadores de serviços a mostrem (padrão no tertulia).',
+        'Do not announce the room on the local network (default for tertulia-server).':
+            'Não anunciar a sala na rede local (padrão no tertulia-server).',
+        'The name the room is announced under (default: "%1").':
+            'O nome com que a sala é anunciada (padrão: "%1").',
+        'NAME':
+            'NOME',
+        'Choose one of --announce and --no-announce.':
+            'Escolha entre --announce e --no-announce.',
+        'Tertulia room':
+            'Sala do Tertulia',
+        "%1's room":
+            'Sala de %1',
+        'Join a room on this network':
+            'Entrar em uma sala desta rede',
+        'Host':
+            'Anfitrião',
+        'Members':
+            'Membros',
+        'Notes':
+            'Notas',
+        'Or type the address the host shows: http://192.168.1.20:8080/':
+            'Ou digite o endereço que o anfitrião mostra: http://192.168.1.20:8080/',
+        'Anyone on this network can announce a room under any name: join the ones you expect. Nothing is sent to a room until you join it.':
+            'Qualquer pessoa nesta rede pode anunciar uma sala com qualquer nome: entre nas que você espera. Nada é enviado a uma sala até você entrar.',
+        'Join':
+            'Entrar',
+        '🚫 locked':
+            '🚫 trancada',
+        '🔑 password':
+            '🔑 senha',
+        '🔒 encrypted':
+            '🔒 criptografada',
+        'No room has announced itself on this network yet; this list fills in as rooms start.':
+            'Nenhuma sala se anunciou nesta rede ainda; a lista se preenche conforme as salas começam.',
+        "Tertulia's own announcements cannot be heard here: %1":
+            'Os anúncios próprios do Tertulia não podem ser ouvidos aqui: %1',
+        "Avahi is not running, so only Tertulia's own announcements are heard (%1).":
+            'O Avahi não está em execução, então só os anúncios próprios do Tertulia são ouvidos (%1).',
+        'its id is not 8 to 64 letters or digits':
+            'seu id não tem de 8 a 64 letras ou dígitos',
+        'its protocol version is not a number':
+            'sua versão do protocolo não é um número',
+        'its program version is not one':
+            'sua versão do programa não é válida',
+        'its room name is empty, too long or has hidden characters':
+            'o nome da sala está vazio, é longo demais ou tem caracteres ocultos',
+        'its host name is too long or has hidden characters':
+            'o nome do computador é longo demais ou tem caracteres ocultos',
+        'it names no port':
+            'não indica nenhuma porta',
+        'its member count is out of range':
+            'seu número de membros está fora do intervalo',
+        'its certificate fingerprint is not one':
+            'sua impressão digital de certificado não é válida',
+        'Invalid room name "%1": use 1 to %2 characters that can be seen, with no space at either end.':
+            'Nome de sala inválido "%1": use de 1 a %2 caracteres visíveis, sem espaço no início nem no fim.',
+        'Show the rooms announced on this network and join the one chosen, instead of hosting one.':
+            'Mostrar as salas anunciadas nesta rede e entrar na escolhida, em vez de abrir uma.',
+        'its TXT record is not ours':
+            'seu registro TXT não é nosso',
+        'yours, open in this window':
+            'a sua, aberta nesta janela',
     },
 }
 
