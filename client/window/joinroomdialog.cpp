@@ -121,8 +121,11 @@ void JoinRoomDialog::showRooms()
             notes.append(tr("🔒 encrypted"));
         if (room.id == m_ownRoom)
             notes.prepend(tr("yours, open in this window"));
+        // Where it is, as well as what it calls itself: two rooms may share a name.
+        const QString where = u"%1:%2"_s.arg(found.address.toString()).arg(room.port);
+        const QString host = room.host.isEmpty() ? where : u"%1 (%2)"_s.arg(room.host, where);
         auto *item = new QTreeWidgetItem(
-                m_list, {room.room, room.host, QString::number(room.members), notes.join(u"  "_s)});
+                m_list, {room.room, host, QString::number(room.members), notes.join(u"  "_s)});
         item->setToolTip(Name, found.pageUrl().toString());
         item->setData(Name, AddressRole, found.pageUrl().toString());
         item->setData(Name, FingerprintRole, room.fingerprint);
