@@ -7,6 +7,7 @@
 #include <QtDBus/QDBusMetaType>
 #include <QtDBus/QDBusPendingCallWatcher>
 #include <QtDBus/QDBusPendingReply>
+#include <QtDBus/QDBusServiceWatcher>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +44,37 @@ void AvahiBrowser::start()
                   SLOT(onItemNew(QDBusMessage)));
     m_bus.connect(Avahi::kService, QString(), Avahi::kServiceBrowser, u"ItemRemove"_s, this,
                   SLOT(onItemRemove(QDBusMessage)));
+    // A restarted daemon knows nothing of our browser: what it listed is gone, and a new
+    // browser lists it again.
+    auto *watcher = new QDBusServiceWatcher(Avahi::kService, m_bus,
+                                            QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(watcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &, const QString &, const QString &newOwner) {
+                forgetAll();
+                if (newOwner.isEmpty())
+                    emit started(false, tr("Avahi stopped"));
+                else
+                    createBrowser();
+            });
+    createBrowser();
+}
+
+void AvahiBrowser::forgetAll()
+{
+    m_browserPath.clear();
+    m_early.clear();
+    QSet<QString> gone;
+    for (const Resolved &resolved : std::as_const(m_resolved)) {
+        if (!gone.contains(resolved.id)) {
+            gone.insert(resolved.id);
+            emit withdrawn(resolved.id, resolved.address);
+        }
+    }
+    m_resolved.clear();
+}
+
+void AvahiBrowser::createBrowser()
+{
     QDBusMessage create = QDBusMessage::createMethodCall(Avahi::kService, u"/"_s, Avahi::kServer,
                                                          u"ServiceBrowserNew"_s);
     create << Avahi::kAnyInterface << Avahi::kAnyProtocol << Avahi::kTertuliaType << QString()
@@ -77,7 +109,8 @@ void AvahiBrowser::onItemRemove(const QDBusMessage &message)
 void AvahiBrowser::handle(const QDBusMessage &message)
 {
     if (m_browserPath.isEmpty()) {
-        m_early.append(message);
+        if (m_early.size() < kMaxEarlyItems)
+            m_early.append(message);
         return;
     }
     if (message.path() != m_browserPath || message.arguments().size() < 5)

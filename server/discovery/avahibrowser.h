@@ -34,12 +34,15 @@ private slots:
     void onItemRemove(const QDBusMessage &message);
 
 private:
+    void createBrowser();
+    void forgetAll(); // the daemon went away: so did everything it listed
     void handle(const QDBusMessage &message);
     void resolve(const QList<QVariant> &item);
     static QString itemKey(const QList<QVariant> &item);
 
     QDBusConnection m_bus;
     QString m_browserPath;
+    static constexpr int kMaxEarlyItems = 1024;
     QList<QDBusMessage> m_early; // items that came before m_browserPath was known
     struct Resolved
     {

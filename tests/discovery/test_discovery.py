@@ -265,11 +265,7 @@ class AvahiTests(unittest.TestCase):
                                     os.path.join(cls.scratch, "bus.conf")])
         wait_until(lambda: os.path.exists(bus), 10, "the private bus")
         cls.env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={bus}")
-        cls.avahi_log = open(os.path.join(cls.scratch, "avahi.log"), "w")
-        cls.avahi = subprocess.Popen(
-            ["/usr/sbin/avahi-daemon", "-f", os.path.join(cls.scratch, "avahi.conf"),
-             "--no-drop-root", "--no-chroot", "--no-rlimits"],
-            env=cls.env, stdout=cls.avahi_log, stderr=subprocess.STDOUT)
+        cls.start_avahi()
         try:
             wait_until(lambda: "Server startup complete" in cls.avahi_said(), 15,
                        "avahi-daemon starting")
@@ -277,6 +273,22 @@ class AvahiTests(unittest.TestCase):
             said = cls.avahi_said()
             cls.tearDownClass()
             raise unittest.SkipTest(f"avahi-daemon cannot run here: {said[-300:]}")
+
+    @classmethod
+    def start_avahi(cls):
+        cls.avahi_log = open(os.path.join(cls.scratch, "avahi.log"), "w")
+        cls.avahi = subprocess.Popen(
+            ["/usr/sbin/avahi-daemon", "-f", os.path.join(cls.scratch, "avahi.conf"),
+             "--no-drop-root", "--no-chroot", "--no-rlimits"],
+            env=cls.env, stdout=cls.avahi_log, stderr=subprocess.STDOUT)
+
+    def restart_avahi(self):
+        self.avahi.terminate()
+        self.avahi.wait(timeout=10)
+        self.avahi_log.close()
+        self.start_avahi()
+        wait_until(lambda: "Server startup complete" in self.avahi_said(), 15,
+                   "avahi-daemon starting again")
 
     @classmethod
     def avahi_said(cls):
@@ -329,6 +341,14 @@ class AvahiTests(unittest.TestCase):
                                          dbus_uint(0))
         self.assertEqual(int(resolved[8]), ana.port)
         self.assertIn(b"path=/", [bytes(entry) for entry in resolved[9]])
+
+        # The daemon restarts (an upgrade, say): the host announces itself to the new one and
+        # the list hears of it again through Avahi, while the beacon kept it listed.
+        self.restart_avahi()
+        wait_until(lambda: watch.find(ana.port) and not watch.find(ana.port)[0]["dnssd"], 10,
+                   "the room heard only by beacon while Avahi is away")
+        wait_until(lambda: watch.find(ana.port) and watch.find(ana.port)[0]["dnssd"], 20,
+                   "the room through the restarted Avahi")
 
     def test_a_room_published_by_another_program_is_listed_and_withdrawn(self):
         import dbus
