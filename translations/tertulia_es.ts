@@ -6,6 +6,10 @@
         <source>no system bus</source>
         <translation>no hay bus del sistema</translation>
     </message>
+    <message>
+        <source>Avahi stopped</source>
+        <translation>Avahi se detuvo</translation>
+    </message>
 </context>
 <context>
     <name>BeaconMessage</name>
@@ -554,10 +558,6 @@
         <translation>No anunciar la sala en la red local (por omisión en tertulia-server).</translation>
     </message>
     <message>
-        <source>The name the room is announced under (default: "%1").</source>
-        <translation>El nombre con el que se anuncia la sala (por omisión: «%1»).</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOMBRE</translation>
     </message>
@@ -572,6 +572,10 @@
     <message>
         <source>%1's room</source>
         <translation>Sala de %1</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
+        <translation>El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión: «%1»).</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,10 @@
         <source>no system bus</source>
         <translation>não há barramento do sistema</translation>
     </message>
+    <message>
+        <source>Avahi stopped</source>
+        <translation>o Avahi parou</translation>
+    </message>
 </context>
 <context>
     <name>BeaconMessage</name>
@@ -554,10 +558,6 @@
         <translation>Não anunciar a sala na rede local (padrão no tertulia-server).</translation>
     </message>
     <message>
-        <source>The name the room is announced under (default: "%1").</source>
-        <translation>O nome com que a sala é anunciada (padrão: "%1").</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
@@ -572,6 +572,10 @@
     <message>
         <source>%1's room</source>
         <translation>Sala de %1</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
+        <translation>O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; padrão: "%1").</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,9 @@ void HostOptions::addTo(QCommandLineParser &parser)
                                   "tertulia-server).")});
     parser.addOption(
             {u"room-name"_s,
-             tr("The name the room is announced under (default: \"%1\").").arg(defaultRoomName()),
+             tr("The name the room is announced under (or the TERTULIA_ROOM_NAME environment "
+                "variable; default: \"%1\").")
+                     .arg(defaultRoomName()),
              tr("NAME")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")
@@ -188,8 +190,10 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser,
     }
     settings.announce
             = parser.isSet(u"announce"_s) || (announceByDefault && !parser.isSet(u"no-announce"_s));
-    settings.roomName = parser.isSet(u"room-name"_s) ? parser.value(u"room-name"_s).trimmed()
-                                                     : defaultRoomName();
+    const QString namedInEnvironment = qEnvironmentVariable("TERTULIA_ROOM_NAME").trimmed();
+    settings.roomName = parser.isSet(u"room-name"_s)    ? parser.value(u"room-name"_s).trimmed()
+                        : !namedInEnvironment.isEmpty() ? namedInEnvironment
+                                                        : defaultRoomName();
     if (const QString problem = RoomAnnouncement::problemWithRoomName(settings.roomName);
         !problem.isEmpty()) {
         *error = problem;

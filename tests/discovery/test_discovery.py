@@ -105,8 +105,8 @@ class BeaconTests(unittest.TestCase):
         for cleanup in reversed(self.cleanups):
             cleanup()
 
-    def start_host(self, *args):
-        started = host(*args)
+    def start_host(self, *args, env=None):
+        started = host(*args, env=env)
         self.cleanups.append(started.stop)
         return started
 
@@ -140,11 +140,15 @@ class BeaconTests(unittest.TestCase):
         time.sleep(INTERVAL_S + 0.5)  # a whole interval: the quiet host had its chance
         self.assertFalse(watch.ever_listed(quiet.port), "announced without --announce")
 
-    def test_a_password_is_announced(self):
-        with_password = self.start_host("--announce", "--password", "hunter2")
+    def test_a_password_and_a_name_from_the_environment_are_announced(self):
+        # As the packaged service names its room: a variable of its own, spaces and all.
+        env = dict(os.environ, TERTULIA_ROOM_NAME="Library, second floor")
+        with_password = self.start_host("--announce", "--password", "hunter2", env=env)
         watch = self.start_watch()
         wait_until(lambda: watch.find(with_password.port), 2.0, "the room with a password")
-        self.assertTrue(watch.find(with_password.port)[0]["password"])
+        [room] = watch.find(with_password.port)
+        self.assertTrue(room["password"])
+        self.assertEqual(room["room"], "Library, second floor")
 
     def test_a_stopped_host_says_goodbye_and_a_killed_one_expires(self):
         leaving = self.start_host("--announce", "--room-name", "Leaving")

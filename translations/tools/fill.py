@@ -328,8 +328,8 @@ PHRASES = {
             'Anunciar la sala en la red local, para que «Unirse a una sala de esta red» de Tertulia y los exploradores de servicios la muestren (por omisión en tertulia).',
         'Do not announce the room on the local network (default for tertulia-server).':
             'No anunciar la sala en la red local (por omisión en tertulia-server).',
-        'The name the room is announced under (default: "%1").':
-            'El nombre con el que se anuncia la sala (por omisión: «%1»).',
+        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").':
+            'El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión: «%1»).',
         'NAME':
             'NOMBRE',
         'Choose one of --announce and --no-announce.':
@@ -388,6 +388,8 @@ PHRASES = {
             'su registro TXT no es nuestro',
         'yours, open in this window':
             'la tuya, abierta en esta ventana',
+        'Avahi stopped':
+            'Avahi se detuvo',
     },
     "pt_BR": {
         "Encrypted (HTTPS)": "Criptografada (HTTPS)",
@@ -711,8 +713,8 @@ PHRASES = {
             'Anunciar a sala na rede local, para que "Entrar em uma sala desta rede" do Tertulia e os navegadores de serviços a mostrem (padrão no tertulia).',
         'Do not announce the room on the local network (default for tertulia-server).':
             'Não anunciar a sala na rede local (padrão no tertulia-server).',
-        'The name the room is announced under (default: "%1").':
-            'O nome com que a sala é anunciada (padrão: "%1").',
+        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").':
+            'O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; padrão: "%1").',
         'NAME':
             'NOME',
         'Choose one of --announce and --no-announce.':
@@ -771,6 +773,8 @@ PHRASES = {
             'seu registro TXT não é nosso',
         'yours, open in this window':
             'a sua, aberta nesta janela',
+        'Avahi stopped':
+            'o Avahi parou',
     },
 }
 
