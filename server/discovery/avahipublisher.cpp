@@ -47,7 +47,6 @@ AvahiPublisher::AvahiPublisher(const QDBusConnection &bus, QObject *parent)
 
 void AvahiPublisher::publish(const RoomAnnouncement &room)
 {
-    const bool txtChanged = room.toTxt() != m_room.toTxt();
     m_room = room;
     if (!m_wanted) {
         m_wanted = true;
@@ -55,8 +54,11 @@ void AvahiPublisher::publish(const RoomAnnouncement &room)
         createGroup();
         return;
     }
-    if (!m_committed || !txtChanged)
+    // What Avahi holds, not what was last asked for: a change made while the group was being
+    // committed is sent on the next call.
+    if (!m_committed || m_room.toTxt() == m_publishedTxt)
         return;
+    m_publishedTxt = m_room.toTxt();
     QDBusMessage update = QDBusMessage::createMethodCall(Avahi::kService, m_groupPath,
                                                          Avahi::kEntryGroup, u"UpdateServiceTxt"_s);
     QList<QVariant> arguments = serviceArguments(Avahi::kTertuliaType);
@@ -134,6 +136,7 @@ QList<QVariant> AvahiPublisher::serviceArguments(const QString &type) const
 
 void AvahiPublisher::addServices()
 {
+    m_publishedTxt = m_room.toTxt();
     const QString webType = m_room.tls ? Avahi::kHttpsType : Avahi::kHttpType;
     for (const QString &type : {Avahi::kTertuliaType, webType}) {
         QDBusMessage add = QDBusMessage::createMethodCall(Avahi::kService, m_groupPath,

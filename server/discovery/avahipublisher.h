@@ -38,6 +38,7 @@ private:
     QDBusConnection m_bus;
     QDBusServiceWatcher *m_watcher;
     RoomAnnouncement m_room;
+    QList<QByteArray> m_publishedTxt; // the TXT record Avahi was last given
     QString m_name; // the service name, the room's unless Avahi had to pick another
     QString m_groupPath;
     bool m_wanted = false;

@@ -346,6 +346,18 @@ class AvahiTests(unittest.TestCase):
         self.assertEqual(int(resolved[8]), ana.port)
         self.assertIn(b"path=/", [bytes(entry) for entry in resolved[9]])
 
+        # Its TXT record follows the room: a member joins, Avahi answers with members=1.
+        probe = Probe(room["url"], "Bea")
+        self.cleanups.append(probe.stop)
+        wait_until(lambda: probe.of("joined"), 10, "Bea joining")
+
+        def announced_members():
+            record = server.ResolveService(-1, 0, "Ana's room", "_tertulia._tcp", "local", 0,
+                                           dbus_uint(0))[9]
+            return [bytes(entry) for entry in record if bytes(entry).startswith(b"members=")]
+        wait_until(lambda: announced_members() == [b"members=1"], 2 * INTERVAL_S + 3,
+                   "the TXT record's member count updated")
+
         # The daemon restarts (an upgrade, say): the host announces itself to the new one and
         # the list hears of it again through Avahi, while the beacon kept it listed.
         self.restart_avahi()
