@@ -262,7 +262,7 @@ QByteArray ChatHost::summaryJson() const
 
 int ChatHost::memberCount() const
 {
-    return m_room ? int(m_room->members().size()) : 0;
+    return m_room ? m_room->memberCount() : 0;
 }
 
 void ChatHost::endRoom(const QString &reason)

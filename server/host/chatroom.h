@@ -53,6 +53,7 @@ public:
     // transport: the TCP connection under the WebSocket, if known (see RoomConnections).
     void addConnection(QWebSocket *socket, QTcpSocket *transport);
     QList<Tertulia::MemberInfo> members() const { return m_registry.members(); }
+    int memberCount() const { return m_registry.count(); } // members().size(), without the list
     int connectionCount() const { return m_connections.count(); }
     QString hostName() const { return m_registry.hostName(); } // empty if the host is not in
     // Applies to joins from now on; members already in stay. Not set: anyone may join.
