@@ -190,10 +190,9 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser,
     }
     settings.announce
             = parser.isSet(u"announce"_s) || (announceByDefault && !parser.isSet(u"no-announce"_s));
-    const QString namedInEnvironment = qEnvironmentVariable("TERTULIA_ROOM_NAME").trimmed();
-    settings.roomName = parser.isSet(u"room-name"_s)    ? parser.value(u"room-name"_s).trimmed()
-                        : !namedInEnvironment.isEmpty() ? namedInEnvironment
-                                                        : defaultRoomName();
+    settings.roomName = parser.isSet(u"room-name"_s) ? parser.value(u"room-name"_s).trimmed()
+                        : namesTheRoom(parser)       ? roomNameInEnvironment()
+                                                     : defaultRoomName();
     if (const QString problem = RoomAnnouncement::problemWithRoomName(settings.roomName);
         !problem.isEmpty()) {
         *error = problem;
@@ -279,6 +278,16 @@ std::optional<HostSettings> HostOptions::read(const QCommandLineParser &parser,
     settings.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
                                                     : qEnvironmentVariable("TERTULIA_PASSWORD");
     return settings;
+}
+
+QString HostOptions::roomNameInEnvironment()
+{
+    return qEnvironmentVariable("TERTULIA_ROOM_NAME").trimmed();
+}
+
+bool HostOptions::namesTheRoom(const QCommandLineParser &parser)
+{
+    return parser.isSet(u"room-name"_s) || !roomNameInEnvironment().isEmpty();
 }
 
 QString HostOptions::defaultRoomName()

@@ -23,9 +23,14 @@ public:
     // announceByDefault: without --announce or --no-announce (the desktop app announces).
     static std::optional<HostSettings> read(const QCommandLineParser &parser,
                                             bool announceByDefault, QString *error);
+    // Whether --room-name or TERTULIA_ROOM_NAME names the room (else a default does).
+    static bool namesTheRoom(const QCommandLineParser &parser);
     // "Ana's room", from the login name.
     static QString defaultRoomName();
     static QString roomNameFor(const QString &person);
     // QStandardPaths' AppDataLocation: depends on the application's name.
     static QString defaultDataDirectory();
+
+private:
+    static QString roomNameInEnvironment();
 };

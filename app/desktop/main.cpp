@@ -132,7 +132,7 @@ int main(int argc, char *argv[])
 
     const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : defaultName();
     // Announced as the host's room ("Ana's room") unless named otherwise.
-    if (!parser.isSet(u"room-name"_s) && qEnvironmentVariableIsEmpty("TERTULIA_ROOM_NAME")
+    if (!HostOptions::namesTheRoom(parser)
         && RoomAnnouncement::problemWithRoomName(HostOptions::roomNameFor(name)).isEmpty())
         options->roomName = HostOptions::roomNameFor(name);
     QGuiApplication::setWindowIcon(QIcon(u":/tertulia/tertulia.svg"_s));

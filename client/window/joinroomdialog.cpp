@@ -65,14 +65,7 @@ JoinRoomDialog::JoinRoomDialog(QWidget *parent)
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &JoinRoomDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &JoinRoomDialog::reject);
-    // A burst of announcements (a flood of forged ones, say) redraws the list once.
-    m_redraw.setSingleShot(true);
-    m_redraw.setInterval(kRedrawDelayMs);
-    connect(&m_redraw, &QTimer::timeout, this, &JoinRoomDialog::showRooms);
-    connect(m_directory, &RoomDirectory::changed, &m_redraw, [this] {
-        if (!m_redraw.isActive())
-            m_redraw.start();
-    });
+    connect(m_directory, &RoomDirectory::changed, this, &JoinRoomDialog::showRooms);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, [this] {
         if (!m_list->selectedItems().isEmpty())
             m_address->clear();

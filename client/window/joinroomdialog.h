@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtWidgets/QDialog>
 
@@ -25,8 +24,6 @@ public:
         QString room; // its announced name, empty for a typed address
     };
 
-    static constexpr int kRedrawDelayMs = 100;
-
     explicit JoinRoomDialog(QWidget *parent = nullptr);
 
     // The room this window hosts: listed as yours, not offered.
@@ -50,5 +47,4 @@ private:
     QPushButton *m_join;
     Choice m_choice;
     QString m_ownRoom;
-    QTimer m_redraw;
 };

@@ -40,10 +40,9 @@ void AvahiBrowser::start()
         emit started(false, tr("no system bus"));
         return;
     }
-    m_bus.connect(Avahi::kService, QString(), Avahi::kServiceBrowser, u"ItemNew"_s, this,
-                  SLOT(onItemNew(QDBusMessage)));
-    m_bus.connect(Avahi::kService, QString(), Avahi::kServiceBrowser, u"ItemRemove"_s, this,
-                  SLOT(onItemRemove(QDBusMessage)));
+    for (const QString &item : {u"ItemNew"_s, u"ItemRemove"_s})
+        m_bus.connect(Avahi::kService, QString(), Avahi::kServiceBrowser, item, this,
+                      SLOT(onItem(QDBusMessage)));
     // A restarted daemon knows nothing of our browser: what it listed is gone, and a new
     // browser lists it again.
     auto *watcher = new QDBusServiceWatcher(Avahi::kService, m_bus,
@@ -92,21 +91,11 @@ void AvahiBrowser::createBrowser()
         emit started(true, QString());
         const QList<QDBusMessage> early = std::exchange(m_early, {});
         for (const QDBusMessage &message : early)
-            handle(message);
+            onItem(message);
     });
 }
 
-void AvahiBrowser::onItemNew(const QDBusMessage &message)
-{
-    handle(message);
-}
-
-void AvahiBrowser::onItemRemove(const QDBusMessage &message)
-{
-    handle(message);
-}
-
-void AvahiBrowser::handle(const QDBusMessage &message)
+void AvahiBrowser::onItem(const QDBusMessage &message)
 {
     if (m_browserPath.isEmpty()) {
         if (m_early.size() < kMaxEarlyItems)
@@ -157,7 +146,7 @@ void AvahiBrowser::resolve(const QList<QVariant> &item)
         QString why;
         const std::optional<RoomAnnouncement> room = RoomAnnouncement::fromTxt(txt, port, &why);
         if (!room || address.isNull()) {
-            emit rejected(serviceName, why);
+            qCDebug(lcDiscovery) << "ignored the service" << serviceName << ":" << why;
             return;
         }
         m_resolved.insert(key, {room->id, address});

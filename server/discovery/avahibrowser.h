@@ -26,17 +26,14 @@ signals:
     void started(bool browsing, const QString &why);
     void announced(const RoomAnnouncement &room, const QHostAddress &from);
     void withdrawn(const QString &id, const QHostAddress &from);
-    void rejected(const QString &serviceName, const QString &why);
 
 private slots:
     // QtDBus connects D-Bus signals by name only, so these stay slots.
-    void onItemNew(const QDBusMessage &message);
-    void onItemRemove(const QDBusMessage &message);
+    void onItem(const QDBusMessage &message); // ItemNew and ItemRemove
 
 private:
     void createBrowser();
     void forgetAll(); // the daemon went away: so did everything it listed
-    void handle(const QDBusMessage &message);
     void resolve(const QList<QVariant> &item);
     static QString itemKey(const QList<QVariant> &item);
 

@@ -174,6 +174,6 @@ void AvahiPublisher::onStateChanged(int state, const QString &error)
     } else if (state == Avahi::kGroupFailure) {
         qCInfo(lcDiscovery) << "Avahi could not announce the room:" << error;
     } else if (state == Avahi::kGroupEstablished) {
-        emit established(m_name);
+        qCDebug(lcDiscovery).noquote() << "Avahi announces the room as" << m_name;
     }
 }

@@ -22,9 +22,6 @@ public:
     void publish(const RoomAnnouncement &room);
     void withdraw();
 
-signals:
-    void established(const QString &serviceName); // Avahi answers for it on the LAN
-
 private slots:
     // QtDBus connects D-Bus signals by name only, so these stay slots.
     void onStateChanged(int state, const QString &error);

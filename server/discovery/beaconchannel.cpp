@@ -43,14 +43,14 @@ bool BeaconChannel::open(QString *error)
     }
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, QVariant(1));
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, QVariant(1));
-    joinNewInterfaces();
+    joinNewInterfaces(multicastInterfaces());
     return true;
 }
 
-void BeaconChannel::joinNewInterfaces()
+void BeaconChannel::joinNewInterfaces(const QList<QNetworkInterface> &interfaces)
 {
     // A laptop may join a network after starting: each send looks for new interfaces.
-    for (const QNetworkInterface &interface : multicastInterfaces()) {
+    for (const QNetworkInterface &interface : interfaces) {
         if (m_joined.contains(interface.index()))
             continue;
         if (m_socket.joinMulticastGroup(group(), interface))
@@ -65,8 +65,8 @@ void BeaconChannel::send(const QByteArray &datagram)
 {
     if (m_socket.state() != QAbstractSocket::BoundState)
         return;
-    joinNewInterfaces();
     const QList<QNetworkInterface> interfaces = multicastInterfaces();
+    joinNewInterfaces(interfaces);
     if (interfaces.isEmpty()) {
         m_socket.writeDatagram(datagram, group(), kPort); // the routing table decides
         return;

@@ -2,6 +2,7 @@
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
+#include <QtNetwork/QNetworkInterface>
 #include <QtNetwork/QUdpSocket>
 
 // The beacon's UDP socket: bound to its port beside every other Tertulia on this computer
@@ -26,7 +27,7 @@ signals:
     void received(const QByteArray &datagram, const QHostAddress &sender);
 
 private:
-    void joinNewInterfaces();
+    void joinNewInterfaces(const QList<QNetworkInterface> &interfaces);
     void onReadyRead();
 
     QUdpSocket m_socket;

@@ -43,8 +43,11 @@ RoomDirectory::RoomDirectory(QObject *parent)
             });
     connect(m_avahi, &AvahiBrowser::started, this, [this](bool browsing, const QString &why) {
         m_avahiProblem = browsing ? QString() : why;
-        emit changed();
+        noteChange();
     });
+    m_changed.setSingleShot(true);
+    m_changed.setInterval(kChangeDelayMs);
+    connect(&m_changed, &QTimer::timeout, this, &RoomDirectory::changed);
     m_expiry.setInterval(1000);
     connect(&m_expiry, &QTimer::timeout, this, &RoomDirectory::expire);
 }
@@ -56,13 +59,14 @@ void RoomDirectory::start()
     m_clock.start();
     m_expiry.start();
     if (!m_beacon->start(&m_beaconProblem))
-        emit changed();
+        noteChange();
     m_avahi->start();
 }
 
-void RoomDirectory::askAgain()
+void RoomDirectory::noteChange()
 {
-    m_beacon->ask();
+    if (!m_changed.isActive())
+        m_changed.start();
 }
 
 QList<FoundRoom> RoomDirectory::rooms() const
@@ -101,7 +105,7 @@ void RoomDirectory::note(const RoomAnnouncement &room, const QHostAddress &from,
     }
     if (before.announcement != found.announcement || before.address != found.address
         || before.viaBeacon != found.viaBeacon || before.viaDnsSd != found.viaDnsSd)
-        emit changed();
+        noteChange();
 }
 
 void RoomDirectory::forget(const QString &id, const QHostAddress &from, Source source)
@@ -116,7 +120,7 @@ void RoomDirectory::forget(const QString &id, const QHostAddress &from, Source s
         if (!entry->room.viaBeacon)
             m_entries.erase(entry);
     }
-    emit changed();
+    noteChange();
 }
 
 void RoomDirectory::expire()
@@ -134,5 +138,5 @@ void RoomDirectory::expire()
             ++entry;
     }
     if (removed)
-        emit changed();
+        noteChange();
 }

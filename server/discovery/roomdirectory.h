@@ -26,19 +26,20 @@ struct FoundRoom
 // The live list of rooms announced on the LAN, merged from the beacon and from Avahi (one
 // room heard both ways is one entry, by its id). A room that stops announcing leaves the list
 // BeaconMessage::kExpiryMs after its last beacon, or when Avahi says it went; a goodbye takes
-// it out at once. At most kMaxRooms are kept, so a flood of forged rooms costs little.
+// it out at once. At most kMaxRooms are kept, so a flood of forged rooms costs little; a burst
+// of changes is one changed(), kChangeDelayMs after the first.
 class RoomDirectory final : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr int kMaxRooms = 256;
+    static constexpr int kChangeDelayMs = 100;
 
     explicit RoomDirectory(QObject *parent = nullptr);
     ~RoomDirectory() override;
 
     void start();
-    void askAgain(); // hosts answer at once instead of at their next announcement
     QList<FoundRoom> rooms() const; // by room name
     // Why a source is not listening ("" when both are): for the dialog's footnote.
     QString beaconProblem() const { return m_beaconProblem; }
@@ -52,6 +53,7 @@ private:
     void note(const RoomAnnouncement &room, const QHostAddress &from, Source source);
     void forget(const QString &id, const QHostAddress &from, Source source);
     void expire();
+    void noteChange();
 
     struct Entry
     {
@@ -63,6 +65,7 @@ private:
     QHash<QString, Entry> m_entries; // by announcement id
     QElapsedTimer m_clock;
     QTimer m_expiry;
+    QTimer m_changed;
     QString m_beaconProblem;
     QString m_avahiProblem;
 };

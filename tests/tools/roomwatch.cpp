@@ -9,7 +9,6 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QTimer>
 
 #include <cstdio>
 
@@ -47,15 +46,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     RoomDirectory directory;
-    // Printed once per burst of changes (50 ms), as the dialog redraws.
-    QTimer coalesce;
-    coalesce.setSingleShot(true);
-    coalesce.setInterval(50);
-    QObject::connect(&directory, &RoomDirectory::changed, &coalesce, [&coalesce] {
-        if (!coalesce.isActive())
-            coalesce.start();
-    });
-    QObject::connect(&coalesce, &QTimer::timeout, &app, [&directory] {
+    QObject::connect(&directory, &RoomDirectory::changed, &app, [&directory] {
         QJsonArray rooms;
         for (const FoundRoom &found : directory.rooms())
             rooms.append(describe(found));
