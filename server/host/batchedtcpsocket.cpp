@@ -140,10 +140,7 @@ void BatchedTcpSocket::sendOutbox()
 {
     if (m_outbox.isEmpty())
         return; // sent early (close) and still listed, or nothing written since
-    // An idle connection holds nothing: the pieces (and the shared frames) are let go here.
-    const QList<QByteArray> outbox = std::exchange(m_outbox, {});
-    m_outboxBytes = 0;
-    m_lastPieceOwned = false;
+    const auto &outbox = m_outbox;
     qint64 sent = 0;
     qsizetype first = 0; // the first piece not wholly sent
     if (state() == ConnectedState && QTcpSocket::bytesToWrite() == 0) {
@@ -182,6 +179,13 @@ void BatchedTcpSocket::sendOutbox()
     // What the kernel did not take goes to Qt's buffer, in order.
     for (qsizetype i = first; i < outbox.size(); ++i)
         QTcpSocket::writeData(outbox.at(i).constData(), outbox.at(i).size());
+    // An idle connection holds nothing: the pieces (and the shared frames) are let go here,
+    // before anyone hears of it and writes again.
+    m_outbox.clear();
+    if (m_outbox.capacity() > kInlinePieces)
+        m_outbox.squeeze();
+    m_outboxBytes = 0;
+    m_lastPieceOwned = false;
     if (sent > 0)
         emit bytesWritten(sent);
 }

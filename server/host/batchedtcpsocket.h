@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QtCore/QByteArray>
-#include <QtCore/QList>
+#include <QtCore/QVarLengthArray>
 #include <QtNetwork/QTcpSocket>
 
 // A plain TCP connection that gathers what is written to it during one event-loop pass and
@@ -44,7 +44,11 @@ private:
     void shutDownWriting();
 
     bool gathers(qint64 size); // whether a write of `size` now waits for the pass's end
-    QList<QByteArray> m_outbox; // written in this pass, not yet sent, in order
+    // Written in this pass, not yet sent, in order. Most passes write one piece (the room's
+    // frame) or two: those need no allocation (a QList here was one malloc and free per member
+    // per pass, 12 % of a fan-out's instructions).
+    static constexpr qsizetype kInlinePieces = 2;
+    QVarLengthArray<QByteArray, kInlinePieces> m_outbox;
     qint64 m_outboxBytes = 0;
     bool m_lastPieceOwned = false; // the last piece is our copy: small writes may join it
     bool m_writingClosed = false;

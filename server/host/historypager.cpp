@@ -48,7 +48,9 @@ void HistoryPager::serve(QWebSocket *socket)
         const qint64 room = budget(socket, *peer, &queueShort);
         if (room < kMinPageBytes) {
             // A short queue is served again as it drains (bytesWritten); a spent budget by time.
-            if ((!queueShort || !peer->transport) && !peer->historyRetryScheduled) {
+            if (queueShort && peer->transport) {
+                m_connections.watchDrain(socket);
+            } else if (!peer->historyRetryScheduled) {
                 peer->historyRetryScheduled = true;
                 QTimer::singleShot(kRetryMs, socket, [this, socket] {
                     if (Peer *stillThere = m_connections.find(socket))

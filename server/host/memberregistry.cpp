@@ -54,6 +54,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
         m_index.insert(key);
         m_bySkeleton.insert(skeleton, member);
         m_bySocket.insert(socket, member);
+        m_connectionsKnown = false;
         return {Outcome::Joined, {}, name, member->resumeToken};
     }
     const MemberList::iterator existing = *found;
@@ -73,6 +74,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     existing->socket = socket;
     existing->awaySinceMs = -1;
     m_bySocket.insert(socket, existing);
+    m_connectionsKnown = false;
     dropStaleExpiries();
     return {Outcome::Resumed, {}, existing->name, existing->resumeToken, replaced};
 }
@@ -92,6 +94,7 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, qint64 nowMs, 
         erase(member);
     } else {
         m_bySocket.erase(found);
+        m_connectionsKnown = false;
         member->socket = nullptr;
         member->awaySinceMs = nowMs;
         countAway(*member, +1);
@@ -112,10 +115,12 @@ MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator 
     m_byKey.remove(member->key);
     m_index.erase(member->key);
     m_bySkeleton.remove(member->skeleton);
-    if (member->socket)
+    if (member->socket) {
         m_bySocket.remove(member->socket);
-    else if (member->node.isEmpty())
+        m_connectionsKnown = false;
+    } else if (member->node.isEmpty()) {
         countAway(*member, -1);
+    }
     return m_members.erase(member);
 }
 
@@ -218,13 +223,17 @@ bool MemberRegistry::isResumable(const QWebSocket *socket) const
 
 QList<QWebSocket *> MemberRegistry::connections() const
 {
-    QList<QWebSocket *> sockets;
-    sockets.reserve(m_bySocket.size());
+    // Every message goes to this list: it is made again only when someone comes or goes.
+    if (m_connectionsKnown)
+        return m_connections;
+    m_connections.clear();
+    m_connections.reserve(m_bySocket.size());
     for (const Member &member : m_members) {
         if (member.socket)
-            sockets.append(member.socket);
+            m_connections.append(member.socket);
     }
-    return sockets;
+    m_connectionsKnown = true;
+    return m_connections;
 }
 
 QList<MemberInfo> MemberRegistry::members() const
@@ -277,6 +286,7 @@ MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QS
                 if (replaced)
                     *replaced = member->socket;
                 m_bySocket.remove(member->socket);
+                m_connectionsKnown = false;
                 member->socket = nullptr;
             } else {
                 countAway(*member, -1);

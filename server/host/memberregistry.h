@@ -133,6 +133,8 @@ private:
     MemberIndex m_index; // the same keys, in the order lists show them
     QHash<QString, MemberList::iterator> m_bySkeleton;
     QHash<const QWebSocket *, MemberList::iterator> m_bySocket; // live connections only
+    mutable QList<QWebSocket *> m_connections; // connections(), kept while m_connectionsKnown
+    mutable bool m_connectionsKnown = false;
     QHash<QHostAddress, int> m_awayByAddress;
     int m_away = 0;
     qint64 m_graceMs;

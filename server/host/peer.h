@@ -31,6 +31,7 @@ struct Peer
     InboundGate gate; // what it may send, and what waits its turn
     QQueue<HistoryRequest> pendingHistory; // pages asked for, waiting for room
     bool historyRetryScheduled = false;
+    bool drainWatched = false; // readyForMore() is due when its queue drains (watchDrain)
     qint64 lastHeardMs = 0;
     qint64 lastTypingMs = 0;
     bool joined = false; // has a name in the room: a member's queue budget, no join deadline

@@ -58,6 +58,8 @@ public:
     bool admitStray(QWebSocket *socket) { return charge(socket); }
     // Says why, then closes.
     void shut(QWebSocket *socket, quint16 code, const Tertulia::ProtocolError &error);
+    // readyForMore() once some of what waits in its queue has gone out (once per call).
+    void watchDrain(QWebSocket *socket);
     // Hands back the read buffers of connections with nothing waiting in them (ReadBuffer).
     void releaseIdleBuffers();
 
@@ -70,7 +72,7 @@ signals:
     void chunkReceived(QWebSocket *socket, const QByteArray &frame);
     // Too far behind reading: it is being closed (4004) and nothing more is sent to it.
     void fellBehind(QWebSocket *socket);
-    // Its queue drained some: it can take more (a history page waiting for room).
+    // Its queue drained some since watchDrain(): it can take more (a history page waiting).
     void readyForMore(QWebSocket *socket);
     // Gone; the socket is deleted later. saidGoodbye: it sent "leave" before closing.
     void disconnected(QWebSocket *socket, bool saidGoodbye);

@@ -55,6 +55,13 @@ const QList<std::pair<QString, QString>> kAddedColumns{
 // Room messages, and direct messages to or from the reader (bound twice).
 constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_key = ?)";
 
+bool isConstraintError(const QSqlError &error)
+{
+    // SQLITE_CONSTRAINT, and its extended code for a unique index (SQLITE_CONSTRAINT_UNIQUE).
+    const QString code = error.nativeErrorCode();
+    return code == "19"_L1 || code == "2067"_L1;
+}
+
 } // namespace
 
 struct MessageStore::Statements
@@ -152,17 +159,6 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
                      const QString &recipientKey, const StoredFile &file)
 {
     Statements &s = *m_statements;
-    if (!clientId.isEmpty()) {
-        s.findByClient.addBindValue(nameKey);
-        s.findByClient.addBindValue(clientId);
-        if (!s.findByClient.exec()) {
-            fail(tr("Cannot read the history"), s.findByClient);
-            return std::nullopt;
-        }
-        const QList<StoredMessage> earlier = read(s.findByClient);
-        if (!earlier.isEmpty())
-            return Appended{earlier.first(), true};
-    }
     const qint64 sentAt = time.toMSecsSinceEpoch();
     s.insert.addBindValue(name);
     s.insert.addBindValue(nameKey);
@@ -176,6 +172,15 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
                                   QVariant(file.type), QVariant(file.width), QVariant(file.height)})
         s.insert.addBindValue(hasFile ? value : QVariant());
     if (!s.insert.exec()) {
+        // A resend breaks the unique (name_key, client_id) index: it is answered with the
+        // message stored the first time. Looked up only then, not before every insert.
+        if (!clientId.isEmpty() && isConstraintError(s.insert.lastError())) {
+            const std::optional<QList<StoredMessage>> earlier = findByClient(nameKey, clientId);
+            if (!earlier)
+                return std::nullopt; // logged
+            if (!earlier->isEmpty())
+                return Appended{earlier->first(), true};
+        }
         fail(tr("Cannot store the message"), s.insert);
         return std::nullopt;
     }
@@ -183,6 +188,18 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
                      recipient, file},
                     false};
+}
+
+std::optional<QList<StoredMessage>> MessageStore::findByClient(const QString &nameKey,
+                                                               const QString &clientId)
+{
+    QSqlQuery &find = m_statements->findByClient;
+    find.addBindValue(nameKey);
+    find.addBindValue(clientId);
+    if (find.exec())
+        return read(find);
+    fail(tr("Cannot read the history"), find);
+    return std::nullopt;
 }
 
 bool MessageStore::keep(const StoredMessage &message, const QString &nameKey,

@@ -90,6 +90,9 @@ public:
 private:
     bool fail(const QString &what, const QSqlQuery &query);
     bool addColumns(QSqlQuery &query);
+    // What `nameKey` stored as `clientId` (one message or none).
+    std::optional<QList<StoredMessage>> findByClient(const QString &nameKey,
+                                                     const QString &clientId);
     std::optional<QList<StoredMessage>> page(QSqlQuery &query, const QString &readerKey, qint64 id,
                                              int limit, qint64 maxBytes);
     QList<StoredMessage> read(QSqlQuery &query, qint64 maxBytes = -1);
