@@ -32,6 +32,10 @@ qint64 queryNumber(const QUrlQuery &query, const QString &key)
 ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *parent)
     : QObject(parent),
       m_store(store),
+      m_commits(store,
+                [this](const CommitGroup::Stored &stored) {
+                    deliverStored(stored.sender, stored.appended, stored.clientId);
+                }),
       m_settings(settings),
       m_storageGuard(settings.dataDirectory, settings.limits.minFreeDiskBytes,
                      settings.limits.storedBytesPerSecond),
@@ -86,6 +90,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
 
 ChatRoom::~ChatRoom()
 {
+    m_commits.flush();
     // The connections are cut as they go (RoomConnections' destructor), after the parts the
     // room would update on hearing of it: it must not hear of it.
     disconnect(&m_connections, nullptr, this, nullptr);
@@ -93,6 +98,7 @@ ChatRoom::~ChatRoom()
 
 void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
 {
+    m_commits.flush(); // a newcomer's history holds what was said before it came
     m_connections.add(socket, transport);
     if (m_closing) {
         sendAway(socket);
@@ -117,11 +123,16 @@ void ChatRoom::process(QWebSocket *socket, const QString &frame)
 {
     const DecodedClientPayload decoded
             = decodeClientPayload(frame, m_settings.limits.maxMessageLength);
-    if (const auto *error = std::get_if<ProtocolError>(&decoded)) {
-        m_connections.sendError(socket, *error);
+    const auto *payload = std::get_if<ClientPayload>(&decoded);
+    // Only a member's messages join the pass's group: anything else comes after them.
+    if (!payload || payload->type != ClientPayload::Type::Message
+        || m_registry.nameOf(socket).isEmpty())
+        m_commits.flush();
+    if (!payload) {
+        m_connections.sendError(socket, std::get<ProtocolError>(decoded));
         return;
     }
-    dispatch(socket, std::get<ClientPayload>(decoded));
+    dispatch(socket, *payload);
 }
 
 void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
@@ -354,11 +365,12 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
                             {}});
         return;
     }
-    deliverStored(socket,
-                  m_store.append(name, Names::uniquenessKey(name), payload.message,
-                                 payload.clientId, QDateTime::currentDateTimeUtc(), recipient,
-                                 Names::uniquenessKey(recipient)),
-                  payload.clientId);
+    m_commits.open();
+    m_commits.hold({socket,
+                    m_store.append(name, Names::uniquenessKey(name), payload.message,
+                                   payload.clientId, QDateTime::currentDateTimeUtc(), recipient,
+                                   Names::uniquenessKey(recipient)),
+                    payload.clientId});
 }
 
 void ChatRoom::deliverStored(QWebSocket *sender,
@@ -412,16 +424,17 @@ void ChatRoom::onChunk(QWebSocket *socket, const QByteArray &frame)
 void ChatRoom::postFile(const UploadRecord &upload, const StoredFile &file)
 {
     m_presence.flushNow();
-    QWebSocket *sender = m_registry.connectionOf(upload.owner);
-    deliverStored(sender,
-                  m_store.append(upload.owner, upload.ownerKey, file.name, upload.clientId,
-                                 QDateTime::currentDateTimeUtc(), upload.recipient,
-                                 upload.recipientKey, file),
-                  upload.clientId);
+    m_commits.open();
+    m_commits.hold({m_registry.connectionOf(upload.owner),
+                    m_store.append(upload.owner, upload.ownerKey, file.name, upload.clientId,
+                                   QDateTime::currentDateTimeUtc(), upload.recipient,
+                                   upload.recipientKey, file),
+                    upload.clientId});
 }
 
 void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)
 {
+    m_commits.flush(); // the messages before it go first
     m_connections.broadcast(m_registry.connections(), event, except);
 }
 

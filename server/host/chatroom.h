@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clientpayload.h"
+#include "commitgroup.h"
 #include "fileaccess.h"
 #include "fileuploads.h"
 #include "historypager.h"
@@ -133,6 +134,7 @@ private:
     void forgetAwaitingAcks(QWebSocket *socket);
 
     MessageStore &m_store;
+    CommitGroup m_commits; // the pass's messages: stored together, then delivered
     HostSettings m_settings;
     PasswordCheck m_passwordCheck;
     StorageGuard m_storageGuard;

@@ -67,8 +67,18 @@ bool isConstraintError(const QSqlError &error)
 struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : insert(db), keep(db), findByClient(db), before(db), after(db)
+        : begin(db),
+          commit(db),
+          rollback(db),
+          insert(db),
+          keep(db),
+          findByClient(db),
+          before(db),
+          after(db)
     { }
+    QSqlQuery begin;
+    QSqlQuery commit;
+    QSqlQuery rollback;
     QSqlQuery insert;
     QSqlQuery keep;
     QSqlQuery findByClient;
@@ -81,6 +91,8 @@ MessageStore::MessageStore() : m_connectionName(u"tertulia-store-%1"_s.arg(quint
 
 MessageStore::~MessageStore()
 {
+    if (m_statements)
+        commit(); // closing would roll an open group back
     m_checkpointer.reset();
     m_statements.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
@@ -115,7 +127,9 @@ bool MessageStore::open(const QString &directory)
     m_statements = std::make_unique<Statements>(db);
     Statements &s = *m_statements;
     const bool prepared
-            = s.insert.prepare(
+            = s.begin.prepare(u"BEGIN"_s) && s.commit.prepare(u"COMMIT"_s)
+              && s.rollback.prepare(u"ROLLBACK"_s)
+              && s.insert.prepare(
                       u"INSERT INTO messages"
                       " (name, name_key, body, sent_at, client_id, recipient, recipient_key,"
                       " file_id, file_name, file_size, file_type, file_width, file_height)"
@@ -188,6 +202,34 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
                      recipient, file},
                     false};
+}
+
+bool MessageStore::begin()
+{
+    if (m_inGroup)
+        return true;
+    if (!m_statements->begin.exec())
+        return fail(tr("Cannot store messages together"), m_statements->begin);
+    m_statements->begin.finish();
+    m_inGroup = true;
+    return true;
+}
+
+bool MessageStore::commit()
+{
+    if (!m_inGroup)
+        return true;
+    m_inGroup = false;
+    Statements &s = *m_statements;
+    if (s.commit.exec()) {
+        s.commit.finish();
+        return true;
+    }
+    fail(tr("Cannot store the messages"), s.commit);
+    // A failed COMMIT may leave the transaction open (SQLite rolls back only some errors).
+    if (s.rollback.exec())
+        s.rollback.finish();
+    return false;
 }
 
 std::optional<QList<StoredMessage>> MessageStore::findByClient(const QString &nameKey,

@@ -36,12 +36,21 @@ public:
         StoredMessage message;
         bool duplicate = false; // already stored earlier; nothing new was written
     };
-    // Durable once it returns (the WAL is committed). Nothing when the write failed.
+    // Durable once it returns (the WAL is committed) or, within a group, once commit() returns
+    // true. Nothing when the write failed.
     // recipient/recipientKey: set for a direct message, which only its two parties read.
     std::optional<Appended> append(const QString &name, const QString &nameKey, const QString &text,
                                    const QString &clientId, const QDateTime &time,
                                    const QString &recipient = {}, const QString &recipientKey = {},
                                    const StoredFile &file = {});
+
+    // The writes that follow go into one transaction, up to commit(): one append to the log
+    // and one lock for all of them instead of one each. Readers on this connection see them
+    // at once; nothing of them is durable until commit() returns true.
+    bool begin();
+    // False, with errorString(), if the group could not be committed: none of it was stored.
+    bool commit();
+    bool inGroup() const { return m_inGroup; }
 
     // Keeps a message stored elsewhere under its own id (a room shared by several hosts:
     // SharedRoom gave the id). Already kept: nothing happens. False if it cannot be written.
@@ -103,4 +112,5 @@ private:
     struct Statements;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // after open()
+    bool m_inGroup = false; // between begin() and commit()
 };
