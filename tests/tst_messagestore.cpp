@@ -24,6 +24,7 @@ private slots:
     void appendsAndReadsBackInOrder();
     void checkpointsItsLogOutsideCommits();
     void storesAResentMessageOnce();
+    void storesAGroupInOneCommit();
     void pagesAtTheBoundaries();
     void keepsEverythingAcrossReopening();
     void directMessagesReachOnlyTheirParties();
@@ -115,6 +116,32 @@ void tst_MessageStore::storesAResentMessageOnce()
     add(store, u"sin id"_s);
     add(store, u"sin id"_s);
     QCOMPARE(store.count(), 4);
+}
+
+void tst_MessageStore::storesAGroupInOneCommit()
+{
+    {
+        MessageStore store;
+        QVERIFY(store.open(m_dir->path()));
+        QVERIFY(store.begin());
+        QVERIFY(store.inGroup());
+        const auto first = store.append(u"Ana"_s, u"ana"_s, u"uno"_s, u"g1"_s,
+                                        QDateTime::currentDateTimeUtc());
+        QCOMPARE(add(store, u"dos"_s), first->message.id + 1);
+        // A resend within the same group is found in it.
+        const auto again = store.append(u"Ana"_s, u"ana"_s, u"uno"_s, u"g1"_s,
+                                        QDateTime::currentDateTimeUtc());
+        QVERIFY(again && again->duplicate);
+        QCOMPARE(again->message.id, first->message.id);
+        QVERIFY2(store.commit(), qPrintable(store.errorString()));
+        QVERIFY(!store.inGroup());
+        QVERIFY(store.begin());
+        add(store, u"tres"_s); // committed by closing
+    }
+    MessageStore reopened;
+    QVERIFY(reopened.open(m_dir->path()));
+    QCOMPARE(texts(reopened.latest(kReader, 10).value()),
+             (QStringList{u"uno"_s, u"dos"_s, u"tres"_s}));
 }
 
 void tst_MessageStore::pagesAtTheBoundaries()

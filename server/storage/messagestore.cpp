@@ -1,5 +1,6 @@
 #include "messagestore.h"
 
+#include "messageinsert.h"
 #include "walcheckpointer.h"
 
 #include "storagelog.h"
@@ -55,31 +56,17 @@ const QList<std::pair<QString, QString>> kAddedColumns{
 // Room messages, and direct messages to or from the reader (bound twice).
 constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_key = ?)";
 
-bool isConstraintError(const QSqlError &error)
-{
-    // SQLITE_CONSTRAINT, and its extended code for a unique index (SQLITE_CONSTRAINT_UNIQUE).
-    const QString code = error.nativeErrorCode();
-    return code == "19"_L1 || code == "2067"_L1;
-}
-
 } // namespace
 
 struct MessageStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : begin(db),
-          commit(db),
-          rollback(db),
-          insert(db),
-          keep(db),
-          findByClient(db),
-          before(db),
-          after(db)
+        : begin(db), commit(db), rollback(db), keep(db), findByClient(db), before(db), after(db)
     { }
     QSqlQuery begin;
     QSqlQuery commit;
     QSqlQuery rollback;
-    QSqlQuery insert;
+    MessageInsert insert;
     QSqlQuery keep;
     QSqlQuery findByClient;
     QSqlQuery before;
@@ -129,11 +116,6 @@ bool MessageStore::open(const QString &directory)
     const bool prepared
             = s.begin.prepare(u"BEGIN"_s) && s.commit.prepare(u"COMMIT"_s)
               && s.rollback.prepare(u"ROLLBACK"_s)
-              && s.insert.prepare(
-                      u"INSERT INTO messages"
-                      " (name, name_key, body, sent_at, client_id, recipient, recipient_key,"
-                      " file_id, file_name, file_size, file_type, file_width, file_height)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
               && s.keep.prepare(
                       u"INSERT OR IGNORE INTO messages"
                       " (id, name, name_key, body, sent_at, client_id, recipient, recipient_key)"
@@ -148,7 +130,12 @@ bool MessageStore::open(const QString &directory)
                       u"SELECT %1 FROM messages WHERE %2 AND id > ? ORDER BY id LIMIT ?"_s.arg(
                               QLatin1StringView(kColumns), QLatin1StringView(kReadable)));
     if (!prepared)
-        return fail(tr("Cannot use the history database %1").arg(m_filePath), s.insert);
+        return fail(tr("Cannot use the history database %1").arg(m_filePath), s.keep);
+    if (!s.insert.prepare(db)) {
+        m_errorString = tr("Cannot use the history database %1: %2")
+                                .arg(m_filePath, s.insert.errorString());
+        return false;
+    }
     m_checkpointer = std::make_unique<WalCheckpointer>(m_filePath);
     return true;
 }
@@ -174,31 +161,23 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
 {
     Statements &s = *m_statements;
     const qint64 sentAt = time.toMSecsSinceEpoch();
-    s.insert.addBindValue(name);
-    s.insert.addBindValue(nameKey);
-    s.insert.addBindValue(text);
-    s.insert.addBindValue(sentAt);
-    s.insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
-    s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipient));
-    s.insert.addBindValue(recipient.isEmpty() ? QVariant() : QVariant(recipientKey));
-    const bool hasFile = !file.id.isEmpty();
-    for (const QVariant &value : {QVariant(file.id), QVariant(file.name), QVariant(file.size),
-                                  QVariant(file.type), QVariant(file.width), QVariant(file.height)})
-        s.insert.addBindValue(hasFile ? value : QVariant());
-    if (!s.insert.exec()) {
+    qint64 id = 0;
+    const MessageInsert::Outcome outcome = s.insert.run(
+            {name, nameKey, text, sentAt, clientId, recipient, recipientKey, file}, &id);
+    if (outcome != MessageInsert::Outcome::Inserted) {
         // A resend breaks the unique (name_key, client_id) index: it is answered with the
         // message stored the first time. Looked up only then, not before every insert.
-        if (!clientId.isEmpty() && isConstraintError(s.insert.lastError())) {
+        if (!clientId.isEmpty() && outcome == MessageInsert::Outcome::Refused) {
             const std::optional<QList<StoredMessage>> earlier = findByClient(nameKey, clientId);
             if (!earlier)
                 return std::nullopt; // logged
             if (!earlier->isEmpty())
                 return Appended{earlier->first(), true};
         }
-        fail(tr("Cannot store the message"), s.insert);
+        m_errorString = tr("Cannot store the message: %1").arg(s.insert.errorString());
+        qCWarning(lcStorage).noquote() << m_filePath << m_errorString;
         return std::nullopt;
     }
-    const qint64 id = s.insert.lastInsertId().toLongLong();
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
                      recipient, file},
                     false};
