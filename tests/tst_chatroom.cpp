@@ -3,6 +3,7 @@
 
 #include "chatroom.h"
 #include "messagestore.h"
+#include "support/rawwebsocket.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -27,6 +28,7 @@ private slots:
     void heavyHistoryComesInPagesThatFitTheQueue();
     void historyReadsFromOneAddressAreBudgeted();
     void resentMessageIsStoredAndDeliveredOnce();
+    void framesReadTogetherKeepTheirOrder();
     void droppedMemberReclaimsTheNameQuietly();
     void awayMemberLeavesAfterTheGracePeriod();
     void seedClientsLeaveAtOnceWhenTheyDrop();
@@ -303,6 +305,51 @@ void tst_ChatRoom::historyReadsFromOneAddressAreBudgeted()
     // The room goes on.
     bea->send({{"message", "sigo aquí"}});
     QCOMPARE(mallory->next(u"message"_s).value("message").toString(), u"sigo aquí"_s);
+}
+
+void tst_ChatRoom::framesReadTogetherKeepTheirOrder()
+{
+    // Written at once, the frames are read in one pass: its messages are committed together
+    // (CommitGroup) and everything still reaches everyone in the order it was sent.
+    TestHost host;
+    QVERIFY(host.start());
+    auto ana = join(host, u"name=Ana"_s);
+    RawWebSocket bea;
+    QVERIFY(bea.open(host.port(), "/ws?name=Bea"));
+    QTRY_COMPARE(host.host.room()->members().size(), 2);
+    QByteArray burst;
+    for (const char *frame : {R"({"message":"uno","clientId":"b1"})", R"({"type":"typing"})",
+                              R"({"message":"dos","clientId":"b2"})",
+                              R"({"message":"tres","clientId":"b3","to":"Ana"})",
+                              R"({"message":"uno","clientId":"b1"})"}) // a resend
+        RawWebSocket::appendFrame(burst, 0x81, frame);
+    bea.socket.write(burst);
+    QTRY_COMPARE(ana->eventsOfType(u"message"_s).size(), 3);
+    QStringList seen;
+    for (const QJsonObject &event : std::as_const(ana->events)) {
+        const QString type = event.value("type").toString();
+        if (type == u"message")
+            seen.append(event.value("message").toString());
+        else if (type == u"typing")
+            seen.append(u"typing"_s);
+    }
+    QCOMPARE(seen, (QStringList{u"uno"_s, u"typing"_s, u"dos"_s, u"tres"_s}));
+    QStringList acked;
+    QTRY_VERIFY([&] {
+        acked.clear();
+        for (const QJsonObject &event : bea.events()) {
+            if (event.value("type").toString() == u"ack")
+                acked.append(event.value("clientId").toString());
+        }
+        return acked.size() == 4;
+    }());
+    QCOMPARE(acked, (QStringList{u"b1"_s, u"b2"_s, u"b3"_s, u"b1"_s}));
+    // Committed: a newcomer reads the two room messages, once each.
+    auto caro = join(host, u"name=Caro"_s);
+    QStringList history;
+    for (const QJsonValue &message : caro->next(u"history"_s).value("messages").toArray())
+        history.append(message.toObject().value("message").toString());
+    QCOMPARE(history, (QStringList{u"uno"_s, u"dos"_s}));
 }
 
 void tst_ChatRoom::resentMessageIsStoredAndDeliveredOnce()
