@@ -10,6 +10,8 @@
 #include <QtCore/QTimer>
 #include <QtTest/QtTest>
 
+#include <functional>
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -23,6 +25,7 @@ private slots:
     void isTheOneInstalled();
     void timersFireInTheirOrderAndStop();
     void wakesForEventsPostedFromAnotherThread();
+    void handlesEventsPostedFromItsOwnThreadWithoutWaiting();
     void notifiersSeeWhatIsReadyAndCanGoMidPass();
     void aHostWithManyMembersRunsOnIt();
 };
@@ -76,6 +79,27 @@ void tst_EpollEventDispatcher::wakesForEventsPostedFromAnotherThread()
     thread->wait();
     delete thread;
     QVERIFY(arrived);
+}
+
+void tst_EpollEventDispatcher::handlesEventsPostedFromItsOwnThreadWithoutWaiting()
+{
+    // Posted from the loop's own thread, during a pass: no eventfd is written, so the next
+    // pass must not wait (the only timer is a minute away) before handling each in turn.
+    int handled = 0;
+    QEventLoop loop;
+    std::function<void()> postNext = [&] {
+        if (++handled < 100)
+            QMetaObject::invokeMethod(this, postNext, Qt::QueuedConnection);
+        else
+            loop.quit();
+    };
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QMetaObject::invokeMethod(this, postNext, Qt::QueuedConnection);
+    loop.exec();
+    QCOMPARE(handled, 100);
+    QVERIFY2(elapsed.elapsed() < 5'000, qPrintable(QString::number(elapsed.elapsed())));
 }
 
 void tst_EpollEventDispatcher::notifiersSeeWhatIsReadyAndCanGoMidPass()

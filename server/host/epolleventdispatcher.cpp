@@ -2,6 +2,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSocketNotifier>
+#include <QtCore/QThread>
 
 #include <algorithm>
 #include <cerrno>
@@ -47,8 +48,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted = false;
     emit awake();
+    m_postedHere = false; // what is posted from here on is for the next pass
     QCoreApplication::sendPostedEvents();
-    const bool mayWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted;
+    const bool mayWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted && !m_postedHere;
     if (mayWait)
         emit aboutToBlock();
     epoll_event events[kMaxEventsPerPass];
@@ -239,6 +241,10 @@ int EpollEventDispatcher::remainingTime(int timerId)
 
 void EpollEventDispatcher::wakeUp()
 {
+    if (QThread::currentThread() == thread()) {
+        m_postedHere = true;
+        return;
+    }
     if (!m_wakeUpPending.exchange(true)) {
         const std::uint64_t one = 1;
         [[maybe_unused]] const ssize_t written = ::write(m_wakeFd, &one, sizeof one);
