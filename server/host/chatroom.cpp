@@ -43,7 +43,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
       m_connections(settings.limits),
       m_presence(m_registry),
       m_memberLists(m_registry, m_connections),
-      m_history(store, m_registry, m_connections, settings.limits.maxQueuedBytes),
+      m_history(store, m_commits, m_registry, m_connections, settings.limits.maxQueuedBytes),
       m_uploads(store, m_connections, settings),
       m_fileAccess(store, m_uploads.files())
 {

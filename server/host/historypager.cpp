@@ -1,5 +1,7 @@
 #include "historypager.h"
 
+#include "commitgroup.h"
+
 #include "memberregistry.h"
 #include "messagestore.h"
 #include "monotonicclock.h"
@@ -11,10 +13,12 @@
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
-HistoryPager::HistoryPager(MessageStore &store, const MemberRegistry &registry,
-                           RoomConnections &connections, qint64 maxQueuedBytes, QObject *parent)
+HistoryPager::HistoryPager(MessageStore &store, CommitGroup &commits,
+                           const MemberRegistry &registry, RoomConnections &connections,
+                           qint64 maxQueuedBytes, QObject *parent)
     : QObject(parent),
       m_store(store),
+      m_commits(commits),
       m_registry(registry),
       m_connections(connections),
       m_maxQueuedBytes(maxQueuedBytes),
@@ -67,6 +71,7 @@ void HistoryPager::serve(QWebSocket *socket)
 void HistoryPager::sendPage(QWebSocket *socket, const Peer::HistoryRequest &request, qint64 budget)
 {
     const auto [before, after, limit] = request;
+    m_commits.flush(); // a page never holds a message before its readers and its sender hear it
     // Each reader gets the room's messages and the direct messages they sent or received.
     const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
     // One more than fits tells whether there is more beyond the page.

@@ -8,12 +8,14 @@
 
 #include <QtCore/QObject>
 
+class CommitGroup;
 class MemberRegistry;
 class MessageStore;
 
 // Sends each reader the history pages it asks for, as its queue and its address's read budget
 // allow: a page waits for the reader to drain its queue, or for the budget to refill. Reads
-// the room's connections and members, and writes through the connections.
+// the room's connections and members, and writes through the connections. Reads only what is
+// committed: the messages of the pass still being stored go out first (CommitGroup).
 class HistoryPager final : public QObject
 {
     Q_OBJECT
@@ -32,8 +34,8 @@ public:
     static constexpr int kRetryMs = 100;
     static constexpr int kMaxPending = 8; // pages asked for and waiting, per connection
 
-    HistoryPager(MessageStore &store, const MemberRegistry &registry, RoomConnections &connections,
-                 qint64 maxQueuedBytes, QObject *parent = nullptr);
+    HistoryPager(MessageStore &store, CommitGroup &commits, const MemberRegistry &registry,
+                 RoomConnections &connections, qint64 maxQueuedBytes, QObject *parent = nullptr);
 
     // Queues the page (limit: at most kMaxPage; 0 or less: `fallbackLimit`).
     void request(QWebSocket *socket, qint64 before, qint64 after, int limit, int fallbackLimit);
@@ -59,6 +61,7 @@ private:
     qint64 budget(QWebSocket *socket, const Peer &peer, bool *queueShort);
 
     MessageStore &m_store;
+    CommitGroup &m_commits;
     const MemberRegistry &m_registry;
     // Pages waiting are kept on each Peer (the only fields written here); sent through it.
     RoomConnections &m_connections;
