@@ -45,8 +45,7 @@ private:
 
     bool gathers(qint64 size); // whether a write of `size` now waits for the pass's end
     // Written in this pass, not yet sent, in order. Most passes write one piece (the room's
-    // frame) or two: those need no allocation (a QList here was one malloc and free per member
-    // per pass, 12 % of a fan-out's instructions).
+    // frame) or two: those need no allocation per member per pass.
     static constexpr qsizetype kInlinePieces = 2;
     QVarLengthArray<QByteArray, kInlinePieces> m_outbox;
     qint64 m_outboxBytes = 0;

@@ -53,6 +53,8 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
                                              limits.maxMessageBytes, limits.messagesPerSecond,
                                              limits.messageBurst, HistoryPager::kMaxPage,
                                              limits.maxFileBytes});
+    // Everything the room sends comes after the messages it is storing (CommitGroup).
+    m_connections.setBeforeSending([this] { m_commits.flush(); });
     connect(&m_connections, &RoomConnections::frameAdmitted, this, &ChatRoom::process);
     connect(&m_connections, &RoomConnections::readyForMore, &m_history, &HistoryPager::serve);
     connect(&m_connections, &RoomConnections::fellBehind, this,
@@ -91,6 +93,7 @@ ChatRoom::ChatRoom(MessageStore &store, const HostSettings &settings, QObject *p
 ChatRoom::~ChatRoom()
 {
     m_commits.flush();
+    m_connections.setBeforeSending({});
     // The connections are cut as they go (RoomConnections' destructor), after the parts the
     // room would update on hearing of it: it must not hear of it.
     disconnect(&m_connections, nullptr, this, nullptr);
@@ -98,7 +101,6 @@ ChatRoom::~ChatRoom()
 
 void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
 {
-    m_commits.flush(); // a newcomer's history holds what was said before it came
     m_connections.add(socket, transport);
     if (m_closing) {
         sendAway(socket);
@@ -123,16 +125,11 @@ void ChatRoom::process(QWebSocket *socket, const QString &frame)
 {
     const DecodedClientPayload decoded
             = decodeClientPayload(frame, m_settings.limits.maxMessageLength);
-    const auto *payload = std::get_if<ClientPayload>(&decoded);
-    // Only a member's messages join the pass's group: anything else comes after them.
-    if (!payload || payload->type != ClientPayload::Type::Message
-        || m_registry.nameOf(socket).isEmpty())
-        m_commits.flush();
-    if (!payload) {
-        m_connections.sendError(socket, std::get<ProtocolError>(decoded));
+    if (const auto *error = std::get_if<ProtocolError>(&decoded)) {
+        m_connections.sendError(socket, *error);
         return;
     }
-    dispatch(socket, *payload);
+    dispatch(socket, std::get<ClientPayload>(decoded));
 }
 
 void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
@@ -434,7 +431,6 @@ void ChatRoom::postFile(const UploadRecord &upload, const StoredFile &file)
 
 void ChatRoom::broadcast(const QByteArray &event, const QWebSocket *except)
 {
-    m_commits.flush(); // the messages before it go first
     m_connections.broadcast(m_registry.connections(), event, except);
 }
 

@@ -13,9 +13,9 @@ class QWebSocket;
 
 // The messages a room stores during one pass of the event loop go into one transaction,
 // committed when the pass ends; only then are they delivered and acknowledged, in the order
-// they came. One commit per pass instead of one per message: a saturated room spent a third
-// of its time committing (perf). Whatever else the room sends lets the group out first
-// (flush), so every event still reaches everyone in the order it happened.
+// they came. One commit per pass instead of one per message, which is what held a busy room
+// back. Whatever else the room sends lets the group out first (RoomConnections'
+// before-sending step calls flush), so every event reaches everyone in the order it happened.
 class CommitGroup final : public QObject
 {
     Q_OBJECT

@@ -60,8 +60,8 @@ private:
     int m_epoll = -1;
     int m_wakeFd = -1; // an eventfd: wakeUp() from any thread
     std::atomic<bool> m_wakeUpPending{false};
-    // An event posted from this thread: the next pass handles it without waiting, and no
-    // eventfd write and read are needed to say so (two system calls per message, saved).
+    // An event posted from this thread: the next pass handles it without waiting, with no
+    // eventfd write and read to say so.
     bool m_postedHere = false;
     std::atomic<bool> m_interrupted{false};
     QHash<int, Watched> m_watched;

@@ -1,7 +1,6 @@
 #include "historypager.h"
 
 #include "commitgroup.h"
-
 #include "memberregistry.h"
 #include "messagestore.h"
 #include "monotonicclock.h"

@@ -53,8 +53,7 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
         m_byKey.insert(key, member);
         m_index.insert(key);
         m_bySkeleton.insert(skeleton, member);
-        m_bySocket.insert(socket, member);
-        m_connectionsKnown = false;
+        bindSocket(socket, member);
         return {Outcome::Joined, {}, name, member->resumeToken};
     }
     const MemberList::iterator existing = *found;
@@ -69,12 +68,10 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
     QWebSocket *replaced = existing->socket;
     if (!replaced)
         countAway(*existing, -1);
-    m_bySocket.remove(replaced);
+    unbindSocket(replaced);
     existing->address = address;
-    existing->socket = socket;
     existing->awaySinceMs = -1;
-    m_bySocket.insert(socket, existing);
-    m_connectionsKnown = false;
+    bindSocket(socket, existing);
     dropStaleExpiries();
     return {Outcome::Resumed, {}, existing->name, existing->resumeToken, replaced};
 }
@@ -93,9 +90,7 @@ QString MemberRegistry::release(QWebSocket *socket, bool leaving, qint64 nowMs, 
     if (leaving) {
         erase(member);
     } else {
-        m_bySocket.erase(found);
-        m_connectionsKnown = false;
-        member->socket = nullptr;
+        unbindSocket(socket);
         member->awaySinceMs = nowMs;
         countAway(*member, +1);
         m_awayOrder.push_back({nowMs, member->key});
@@ -115,12 +110,10 @@ MemberRegistry::MemberList::iterator MemberRegistry::erase(MemberList::iterator 
     m_byKey.remove(member->key);
     m_index.erase(member->key);
     m_bySkeleton.remove(member->skeleton);
-    if (member->socket) {
-        m_bySocket.remove(member->socket);
-        m_connectionsKnown = false;
-    } else if (member->node.isEmpty()) {
+    if (member->socket)
+        unbindSocket(member->socket);
+    else if (member->node.isEmpty())
         countAway(*member, -1);
-    }
     return m_members.erase(member);
 }
 
@@ -221,6 +214,22 @@ bool MemberRegistry::isResumable(const QWebSocket *socket) const
     return found != m_bySocket.cend() && (*found)->resumable;
 }
 
+void MemberRegistry::bindSocket(QWebSocket *socket, MemberList::iterator member)
+{
+    member->socket = socket;
+    m_bySocket.insert(socket, member);
+    m_connectionsKnown = false;
+}
+
+void MemberRegistry::unbindSocket(const QWebSocket *socket)
+{
+    if (const auto found = m_bySocket.constFind(socket); found != m_bySocket.cend()) {
+        (*found)->socket = nullptr;
+        m_bySocket.erase(found);
+        m_connectionsKnown = false;
+    }
+}
+
 QList<QWebSocket *> MemberRegistry::connections() const
 {
     // Every message goes to this list: it is made again only when someone comes or goes.
@@ -285,9 +294,7 @@ MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QS
             if (member->socket) {
                 if (replaced)
                     *replaced = member->socket;
-                m_bySocket.remove(member->socket);
-                m_connectionsKnown = false;
-                member->socket = nullptr;
+                unbindSocket(member->socket);
             } else {
                 countAway(*member, -1);
             }

@@ -118,6 +118,9 @@ private:
     QList<Tertulia::MemberInfo> infoOf(const QStringList &keys) const;
     MemberList::iterator erase(MemberList::iterator member);
     void countAway(const Member &member, int change);
+    // The only ways a member gains or loses its connection: m_bySocket and connections() follow.
+    void bindSocket(QWebSocket *socket, MemberList::iterator member);
+    void unbindSocket(const QWebSocket *socket);
     // Whether an entry of m_awayOrder still stands for an away member.
     bool stillAway(const QString &key, qint64 awaySinceMs) const;
     void dropStaleExpiries();

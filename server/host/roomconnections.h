@@ -9,6 +9,8 @@
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 class QWebSocket;
 
@@ -44,6 +46,8 @@ public:
     int count() const { return int(m_peers.size()); }
     QList<QWebSocket *> sockets() const { return m_peers.keys(); }
 
+    // Runs before anything is sent to anyone (the room lets out the messages it is storing).
+    void setBeforeSending(std::function<void()> step) { m_beforeSending = std::move(step); }
     void deliver(QWebSocket *socket, const QByteArray &event); // UTF-8 JSON
     // To every one of `recipients` but `except`, framed once: they all get the same bytes.
     void broadcast(const QList<QWebSocket *> &recipients, const QByteArray &event,
@@ -97,6 +101,7 @@ private:
     void sweepIdle();
 
     HostLimits m_limits;
+    std::function<void()> m_beforeSending;
     QHash<QWebSocket *, Peer> m_peers;
     QList<QWebSocket *> m_toRelease; // the round of releaseIdleBuffers() still going
     DeadlineQueue m_joinDeadlines; // connections that must have joined by then

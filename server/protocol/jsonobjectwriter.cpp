@@ -24,6 +24,31 @@ void appendDigits(QByteArray &out, int value, int width)
 
 } // namespace
 
+QByteArray isoTimeText(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    if (!date.isValid() || date.year() < 0 || date.year() > 9999) // Qt's own way, rarely
+        return utc.toString(Qt::ISODateWithMs).toLatin1();
+    const QTime clock = utc.time();
+    QByteArray text;
+    text.reserve(24);
+    appendDigits(text, date.year(), 4);
+    text.append('-');
+    appendDigits(text, date.month(), 2);
+    text.append('-');
+    appendDigits(text, date.day(), 2);
+    text.append('T');
+    appendDigits(text, clock.hour(), 2);
+    text.append(':');
+    appendDigits(text, clock.minute(), 2);
+    text.append(':');
+    appendDigits(text, clock.second(), 2);
+    text.append('.');
+    appendDigits(text, clock.msec(), 3);
+    return text.append('Z');
+}
+
 JsonObjectWriter::JsonObjectWriter(qsizetype reserve)
 {
     m_json.reserve(reserve);
@@ -60,27 +85,8 @@ JsonObjectWriter &JsonObjectWriter::add(QLatin1StringView key, bool value)
 
 JsonObjectWriter &JsonObjectWriter::addTime(QLatin1StringView key, const QDateTime &time)
 {
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    if (!date.isValid() || date.year() < 0 || date.year() > 9999) // Qt's own way, rarely
-        return add(key, QStringView(utc.toString(Qt::ISODateWithMs)));
     this->key(key);
-    m_json.append('"');
-    appendDigits(m_json, date.year(), 4);
-    m_json.append('-');
-    appendDigits(m_json, date.month(), 2);
-    m_json.append('-');
-    appendDigits(m_json, date.day(), 2);
-    m_json.append('T');
-    appendDigits(m_json, clock.hour(), 2);
-    m_json.append(':');
-    appendDigits(m_json, clock.minute(), 2);
-    m_json.append(':');
-    appendDigits(m_json, clock.second(), 2);
-    m_json.append('.');
-    appendDigits(m_json, clock.msec(), 3);
-    m_json.append("Z\"");
+    m_json.append('"').append(isoTimeText(time)).append('"'); // digits and signs: no escapes
     return *this;
 }
 

@@ -5,11 +5,14 @@
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QStringView>
 
+// The protocol's times: UTC, ISO 8601 with milliseconds ("2026-12-06T18:52:29.123Z"), as
+// QDateTime::toString(Qt::ISODateWithMs) writes them, without its formatting machinery.
+QByteArray isoTimeText(const QDateTime &time);
+
 // Writes one compact JSON object, member by member, as QJsonDocument::Compact writes it: the
 // same escapes, UTF-8, integers. Callers give the keys in QJsonObject's (sorted) order, so
-// the bytes are the same too. For the events sent once per message (a message, its ack):
-// through QJsonObject they cost ~45 000 instructions each, most in QCborValue and
-// QDateTime::toString; written here, ~2 000.
+// the bytes are the same too. For the events sent once per message (a message, its ack),
+// where building a QJsonObject (a QCborValue underneath) cost more than the rest of it.
 class JsonObjectWriter final
 {
 public:
@@ -19,7 +22,7 @@ public:
     JsonObjectWriter &add(QLatin1StringView key, QLatin1StringView text);
     JsonObjectWriter &add(QLatin1StringView key, qint64 number);
     JsonObjectWriter &add(QLatin1StringView key, bool value);
-    // As the protocol writes times: UTC, ISO 8601 with milliseconds ("…T18:52:29.123Z").
+    // As isoTimeText() writes it.
     JsonObjectWriter &addTime(QLatin1StringView key, const QDateTime &time);
     // `json` is already a JSON value (an object, an array): written as it is.
     JsonObjectWriter &addJson(QLatin1StringView key, const QByteArray &json);

@@ -15,7 +15,7 @@ namespace {
 
 QString timeText(const QDateTime &time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(isoTimeText(time));
 }
 
 QDateTime readTime(const QJsonValue &value)

@@ -10,8 +10,8 @@ struct sqlite3_stmt;
 
 // Storing a message, the history's one statement run for every message, through SQLite's own
 // API on the QtSql connection (QSqlDriver::handle(), the same library: Debian's plugin links
-// the system libsqlite3). QSqlQuery spent ~2 000 instructions binding each of its 13 values —
-// QSqlResult names every placeholder with QString::arg — a third of storing a message.
+// the system libsqlite3): QSqlQuery's binding (QSqlResult names every placeholder with
+// QString::arg) cost more than the insert itself.
 class MessageInsert final
 {
 public:

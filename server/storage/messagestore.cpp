@@ -131,11 +131,9 @@ bool MessageStore::open(const QString &directory)
                               QLatin1StringView(kColumns), QLatin1StringView(kReadable)));
     if (!prepared)
         return fail(tr("Cannot use the history database %1").arg(m_filePath), s.keep);
-    if (!s.insert.prepare(db)) {
-        m_errorString = tr("Cannot use the history database %1: %2")
-                                .arg(m_filePath, s.insert.errorString());
-        return false;
-    }
+    if (!s.insert.prepare(db))
+        return fail(tr("Cannot use the history database %1").arg(m_filePath),
+                    s.insert.errorString());
     m_checkpointer = std::make_unique<WalCheckpointer>(m_filePath);
     return true;
 }
@@ -174,8 +172,7 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
             if (!earlier->isEmpty())
                 return Appended{earlier->first(), true};
         }
-        m_errorString = tr("Cannot store the message: %1").arg(s.insert.errorString());
-        qCWarning(lcStorage).noquote() << m_filePath << m_errorString;
+        fail(tr("Cannot store the message"), s.insert.errorString());
         return std::nullopt;
     }
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
@@ -399,7 +396,12 @@ int MessageStore::prune(const RetentionPolicy &policy, int limit, const QDateTim
 
 bool MessageStore::fail(const QString &what, const QSqlQuery &query)
 {
-    m_errorString = what + u": "_s + query.lastError().text();
+    return fail(what, query.lastError().text());
+}
+
+bool MessageStore::fail(const QString &what, const QString &why)
+{
+    m_errorString = what + u": "_s + why;
     qCWarning(lcStorage).noquote() << m_filePath << m_errorString;
     return false;
 }

@@ -98,6 +98,7 @@ public:
 
 private:
     bool fail(const QString &what, const QSqlQuery &query);
+    bool fail(const QString &what, const QString &why); // sets errorString(), logs, false
     bool addColumns(QSqlQuery &query);
     // What `nameKey` stored as `clientId` (one message or none).
     std::optional<QList<StoredMessage>> findByClient(const QString &nameKey,
