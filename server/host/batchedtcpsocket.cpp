@@ -37,7 +37,7 @@ BatchedTcpSocket::~BatchedTcpSocket()
 
 qint64 BatchedTcpSocket::bytesToWrite() const
 {
-    return m_outboxBytes + QTcpSocket::bytesToWrite();
+    return m_outboxBytes + (m_qtMayHold ? QTcpSocket::bytesToWrite() : 0);
 }
 
 void BatchedTcpSocket::disconnectFromHost()
@@ -102,8 +102,10 @@ qint64 BatchedTcpSocket::writeData(const char *data, qint64 size)
 {
     if (m_writingClosed)
         return size; // the connection's last byte is already decided: nothing can follow it
-    if (!gathers(size))
+    if (!gathers(size)) {
+        m_qtMayHold = true;
         return QTcpSocket::writeData(data, size);
+    }
     if (m_lastPieceOwned)
         m_outbox.last().append(data, size);
     else
@@ -143,8 +145,11 @@ void BatchedTcpSocket::sendOutbox()
     const auto &outbox = m_outbox;
     qint64 sent = 0;
     qsizetype first = 0; // the first piece not wholly sent
-    if (state() == ConnectedState && QTcpSocket::bytesToWrite() == 0) {
-        // One sendmsg per up to IOV_MAX pieces, as long as the kernel takes all it is given.
+    if (state() == ConnectedState && qtHoldsNothing()) {
+        const int descriptor = int(socketDescriptor());
+        // One piece (most passes: the room's frame) by send(), which the kernel takes with less
+        // work than sendmsg(); several by one sendmsg per up to IOV_MAX pieces, as long as the
+        // kernel takes all it is given.
         while (first < outbox.size()) {
             iovec pieces[IOV_MAX];
             const qsizetype count = std::min<qsizetype>(outbox.size() - first, IOV_MAX);
@@ -154,11 +159,16 @@ void BatchedTcpSocket::sendOutbox()
                 pieces[i] = {const_cast<char *>(piece.constData()), size_t(piece.size())};
                 offered += piece.size();
             }
-            msghdr message{};
-            message.msg_iov = pieces;
-            message.msg_iovlen = size_t(count);
-            const ssize_t result
-                    = ::sendmsg(int(socketDescriptor()), &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+            ssize_t result;
+            if (count == 1) {
+                result = ::send(descriptor, pieces[0].iov_base, pieces[0].iov_len,
+                                MSG_DONTWAIT | MSG_NOSIGNAL);
+            } else {
+                msghdr message{};
+                message.msg_iov = pieces;
+                message.msg_iovlen = size_t(count);
+                result = ::sendmsg(descriptor, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+            }
             const qint64 taken = std::max<qint64>(0, result); // refused: Qt tries and reports
             sent += taken;
             if (taken < offered) {
@@ -169,7 +179,7 @@ void BatchedTcpSocket::sendOutbox()
                     ++first;
                 }
                 const QByteArray &partial = outbox.at(first);
-                QTcpSocket::writeData(partial.constData() + skip, partial.size() - skip);
+                handToQt(partial.constData() + skip, partial.size() - skip);
                 ++first;
                 break;
             }
@@ -178,14 +188,31 @@ void BatchedTcpSocket::sendOutbox()
     }
     // What the kernel did not take goes to Qt's buffer, in order.
     for (qsizetype i = first; i < outbox.size(); ++i)
-        QTcpSocket::writeData(outbox.at(i).constData(), outbox.at(i).size());
+        handToQt(outbox.at(i).constData(), outbox.at(i).size());
     // An idle connection holds nothing: the pieces (and the shared frames) are let go here,
     // before anyone hears of it and writes again.
-    m_outbox.clear();
-    if (m_outbox.capacity() > kInlinePieces)
+    if (m_outbox.capacity() > kInlinePieces) {
+        m_outbox.clear();
         m_outbox.squeeze();
+    } else {
+        while (!m_outbox.isEmpty())
+            m_outbox.removeLast(); // Qt 6.4's clear() goes through a reallocation
+    }
     m_outboxBytes = 0;
     m_lastPieceOwned = false;
-    if (sent > 0)
+    if (sent > 0 && m_reportsWrites)
         emit bytesWritten(sent);
+}
+
+void BatchedTcpSocket::handToQt(const char *data, qint64 size)
+{
+    m_qtMayHold = true;
+    QTcpSocket::writeData(data, size);
+}
+
+bool BatchedTcpSocket::qtHoldsNothing()
+{
+    if (m_qtMayHold && QTcpSocket::bytesToWrite() == 0)
+        m_qtMayHold = false;
+    return !m_qtMayHold;
 }

@@ -32,6 +32,12 @@ public:
     // connection keeps a reference to it until the pass ends (sent with the rest by sendmsg).
     void writeShared(const QByteArray &bytes);
 
+    // Whether what the pass's end sends is reported by bytesWritten (it is, unless told
+    // otherwise): a chat member's connection has nobody listening most of the time, and a
+    // signal emitted to nobody, once per member per pass, costs more than the rest of its send.
+    // What Qt's own buffer sends is always reported (by Qt).
+    void setReportsWrites(bool reports) { m_reportsWrites = reports; }
+
     // Sends what every connection of this thread gathered in the pass now ending.
     static void sendGathered();
 
@@ -44,11 +50,17 @@ private:
     void shutDownWriting();
 
     bool gathers(qint64 size); // whether a write of `size` now waits for the pass's end
+    void handToQt(const char *data, qint64 size); // Qt's buffer: sent as the peer reads
+    bool qtHoldsNothing(); // Qt's own write buffer is empty
     // Written in this pass, not yet sent, in order. Most passes write one piece (the room's
     // frame) or two: those need no allocation per member per pass.
     static constexpr qsizetype kInlinePieces = 2;
     QVarLengthArray<QByteArray, kInlinePieces> m_outbox;
     qint64 m_outboxBytes = 0;
     bool m_lastPieceOwned = false; // the last piece is our copy: small writes may join it
+    // Something went to Qt's buffer and may still be there. Only we write to it (every write
+    // comes through writeData), so while this is false its size need not be asked.
+    bool m_qtMayHold = false;
+    bool m_reportsWrites = true;
     bool m_writingClosed = false;
 };

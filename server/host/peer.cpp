@@ -9,12 +9,14 @@
 
 qint64 Peer::unsentBytes() const
 {
+    if (batched)
+        return batched->bytesToWrite();
     return transport ? transport->bytesToWrite() : socket->bytesToWrite();
 }
 
 void Peer::write(const QByteArray &event, const QByteArray &frame) const
 {
-    if (auto *batched = qobject_cast<BatchedTcpSocket *>(transport))
+    if (batched)
         batched->writeShared(frame); // one frame for every member, not a copy each
     else if (transport)
         transport->write(frame);

@@ -4,6 +4,7 @@
 
 #include <QtCore/QQueue>
 
+class BatchedTcpSocket;
 class QTcpSocket;
 class QWebSocket;
 
@@ -28,6 +29,7 @@ struct Peer
 
     QWebSocket *socket = nullptr;
     QTcpSocket *transport = nullptr; // the connection under the WebSocket, if known
+    BatchedTcpSocket *batched = nullptr; // the same, if it gathers what a pass writes (not TLS)
     InboundGate gate; // what it may send, and what waits its turn
     QQueue<HistoryRequest> pendingHistory; // pages asked for, waiting for room
     bool historyRetryScheduled = false;

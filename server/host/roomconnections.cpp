@@ -1,5 +1,6 @@
 #include "roomconnections.h"
 
+#include "batchedtcpsocket.h"
 #include "clientpayload.h"
 #include "framewriter.h"
 #include "hostlog.h"
@@ -48,6 +49,7 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
     Peer peer;
     peer.socket = socket;
     peer.transport = transport;
+    peer.batched = qobject_cast<BatchedTcpSocket *>(transport);
     peer.gate = InboundGate(m_limits.messagesPerSecond, m_limits.messageBurst);
     peer.lastHeardMs = nowMs();
     m_peers.insert(socket, peer);
@@ -93,6 +95,8 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
         // Nobody on the host listens to QWebSocket::bytesWritten, and forwarding it cost a
         // signal per member per pass; watchDrain() listens to the socket when it matters.
         disconnect(transport, &QTcpSocket::bytesWritten, socket, &QWebSocket::bytesWritten);
+        if (peer.batched)
+            peer.batched->setReportsWrites(false);
     }
 }
 
@@ -102,11 +106,15 @@ void RoomConnections::watchDrain(QWebSocket *socket)
     if (!peer || !peer->transport || peer->drainWatched)
         return;
     peer->drainWatched = true;
+    if (peer->batched)
+        peer->batched->setReportsWrites(false);
     connect(
             peer->transport, &QTcpSocket::bytesWritten, this,
             [this, socket] {
                 if (Peer *drained = find(socket)) {
                     drained->drainWatched = false;
+                    if (drained->batched)
+                        drained->batched->setReportsWrites(false);
                     emit readyForMore(socket);
                 }
             },
@@ -137,16 +145,14 @@ bool RoomConnections::admit(QWebSocket *socket, const QString &frame)
         return false;
     peer->lastHeardMs = nowMs();
     if (judge(socket, peer->gate.message(frame, peer->joined, peer->lastHeardMs),
-              u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
-                      m_limits.messagesPerSecond)))
+              Counted::Messages))
         return true;
     if (!m_drainTimer.isActive()) // what waits goes in its turn (nothing, if it was cut off)
         m_drainTimer.start();
     return false;
 }
 
-bool RoomConnections::judge(QWebSocket *socket, InboundGate::Verdict verdict,
-                            const QString &slowDown)
+bool RoomConnections::judge(QWebSocket *socket, InboundGate::Verdict verdict, Counted counted)
 {
     switch (verdict) {
     case InboundGate::Verdict::Now:
@@ -155,7 +161,7 @@ bool RoomConnections::judge(QWebSocket *socket, InboundGate::Verdict verdict,
         disconnectFlooder(socket);
         return false;
     case InboundGate::Verdict::WaitsFirst:
-        sendError(socket, {ErrorCode::RateLimited, slowDown});
+        sendError(socket, {ErrorCode::RateLimited, slowDownText(counted)});
         return false;
     case InboundGate::Verdict::Waits:
         return false;
@@ -202,9 +208,17 @@ bool RoomConnections::charge(QWebSocket *socket)
     if (!peer)
         return false;
     peer->lastHeardMs = nowMs();
-    return judge(socket, peer->gate.charge(peer->lastHeardMs),
-                 u"Slow down: at most %1 frames a second, pings, pieces of messages and stray "
-                 "binary frames included."_s.arg(m_limits.messagesPerSecond));
+    return judge(socket, peer->gate.charge(peer->lastHeardMs), Counted::Frames);
+}
+
+QString RoomConnections::slowDownText(Counted counted) const
+{
+    if (counted == Counted::Messages) {
+        return u"Slow down: at most %1 messages a second; the rest wait their turn."_s.arg(
+                m_limits.messagesPerSecond);
+    }
+    return u"Slow down: at most %1 frames a second, pings, pieces of messages and stray "
+           "binary frames included."_s.arg(m_limits.messagesPerSecond);
 }
 
 void RoomConnections::onFragment(QWebSocket *socket, bool isLast, bool binary)

@@ -84,9 +84,11 @@ signals:
 private:
     void releaseSome(); // the next slice of releaseIdleBuffers()
     bool admit(QWebSocket *socket, const QString &frame); // a text frame, at the rate
-    // What an over-the-rate verdict costs: said at the first (slowDown), cut off when
+    enum class Counted { Messages, Frames }; // what the rate was counting
+    // What an over-the-rate verdict costs: said at the first (slow down), cut off when
     // flooding. True if the frame is within the rate.
-    bool judge(QWebSocket *socket, InboundGate::Verdict verdict, const QString &slowDown);
+    bool judge(QWebSocket *socket, InboundGate::Verdict verdict, Counted counted);
+    QString slowDownText(Counted counted) const; // written only when said: most frames pass
     bool tooLarge(const QString &frame) const; // over the host's message bytes
     // Pings, pieces of a message, stray binary frames: over the rate they cannot wait, so they
     // count as strikes (32 in a row: cut off). True if within the rate.
