@@ -4,6 +4,7 @@
 #include "names.h"
 #include "protocolmodule.h"
 #include "serverevent.h"
+#include "textchecks.h"
 
 #include <QtTest/QtTest>
 
@@ -23,6 +24,7 @@ private slots:
     void refusesBadNames();
     void namesAreTrimmedAndComparedIgnoringCase();
     void nameLengthCountsCharactersNotUtf16Units();
+    void controlCharactersAreUnicodesOwn();
     void clientRequestsRoundTrip();
     void fileOffersAndPiecesRoundTrip();
     void serverEventsRoundTrip();
@@ -153,6 +155,23 @@ void tst_Protocol::namesAreTrimmedAndComparedIgnoringCase()
     QCOMPARE(Names::uniquenessKey(u"ÁLVARO"_s), Names::uniquenessKey(u"álvaro"_s));
     QVERIFY(Names::uniquenessKey(u"Ana"_s) != Names::uniquenessKey(u"Ane"_s));
     QVERIFY(!Names::problemWith(u"José María"_s));
+}
+
+void tst_Protocol::controlCharactersAreUnicodesOwn()
+{
+    // The check computes what Unicode's table says (category Cc, plus the line and paragraph
+    // separators): every UTF-16 unit, alone and inside text, against QChar's table.
+    using TextChecks::Allow;
+    for (char32_t unit = 0; unit <= 0xffff; ++unit) {
+        const QChar c{char16_t(unit)};
+        const bool expected
+                = c.category() == QChar::Other_Control || unit == 0x2028 || unit == 0x2029;
+        const QString text = u"ab"_s + c + u"cd"_s;
+        QCOMPARE(TextChecks::containsControlCharacter(text, Allow::Nothing), expected);
+        const bool tabOrNewline = unit == u'\t' || unit == u'\n';
+        QCOMPARE(TextChecks::containsControlCharacter(text, Allow::TabAndNewline),
+                 expected && !tabOrNewline);
+    }
 }
 
 void tst_Protocol::nameLengthCountsCharactersNotUtf16Units()

@@ -25,10 +25,9 @@ ProtocolError badField(const QString &field, const QString &expected)
 }
 
 // Reads an optional string field; a present value of another JSON type is an error.
-std::optional<ProtocolError> readString(const QJsonObject &object, const QString &field,
+std::optional<ProtocolError> readString(const QJsonValue &json, const QString &field,
                                         QString *value)
 {
-    const QJsonValue json = object.value(field);
     if (json.isUndefined() || json.isNull())
         return std::nullopt;
     if (!json.isString())
@@ -38,9 +37,8 @@ std::optional<ProtocolError> readString(const QJsonObject &object, const QString
 }
 
 // Reads an optional non-negative integer field.
-std::optional<ProtocolError> readId(const QJsonObject &object, const QString &field, qint64 *value)
+std::optional<ProtocolError> readId(const QJsonValue &json, const QString &field, qint64 *value)
 {
-    const QJsonValue json = object.value(field);
     if (json.isUndefined() || json.isNull())
         return std::nullopt;
     const double number = json.toDouble(-1);
@@ -118,30 +116,41 @@ DecodedClientPayload decodeClientPayload(const QString &frame, int maxMessageLen
     QString name;
     QString to;
     ClientPayload payload;
-    for (auto [field, target] : {std::pair{u"type"_s, &type},
-                                 {u"name"_s, &name},
-                                 {u"message"_s, &payload.message},
-                                 {u"clientId"_s, &payload.clientId},
-                                 {u"resume"_s, &payload.resume},
-                                 {u"password"_s, &payload.password},
-                                 {u"to"_s, &to},
-                                 {u"file"_s, &payload.fileName},
-                                 {u"sha256"_s, &payload.sha256},
-                                 {u"upload"_s, &payload.upload},
-                                 {u"prefix"_s, &payload.prefix}}) {
-        if (auto problem = readString(object, field, target))
-            return *problem;
-    }
     qint64 limit = 0;
     qint64 count = -1;
-    for (auto [field, target] : {std::pair{u"since"_s, &payload.since},
-                                 {u"before"_s, &payload.before},
-                                 {u"after"_s, &payload.after},
-                                 {u"limit"_s, &limit},
-                                 {u"count"_s, &count},
-                                 {u"from"_s, &payload.from},
-                                 {u"size"_s, &payload.size}}) {
-        if (auto problem = readId(object, field, target))
+    const std::pair<QString, QString *> strings[]{{u"type"_s, &type},
+                                                  {u"name"_s, &name},
+                                                  {u"message"_s, &payload.message},
+                                                  {u"clientId"_s, &payload.clientId},
+                                                  {u"resume"_s, &payload.resume},
+                                                  {u"password"_s, &payload.password},
+                                                  {u"to"_s, &to},
+                                                  {u"file"_s, &payload.fileName},
+                                                  {u"sha256"_s, &payload.sha256},
+                                                  {u"upload"_s, &payload.upload},
+                                                  {u"prefix"_s, &payload.prefix}};
+    const std::pair<QString, qint64 *> numbers[]{
+            {u"since"_s, &payload.since}, {u"before"_s, &payload.before},
+            {u"after"_s, &payload.after}, {u"limit"_s, &limit},
+            {u"count"_s, &count},         {u"from"_s, &payload.from},
+            {u"size"_s, &payload.size}};
+    // A payload has two or three of these fields: the object is read once, and the fields are
+    // checked in the order above (the first bad one is the one reported).
+    constexpr size_t kStrings = std::size(strings);
+    QJsonValue values[kStrings + std::size(numbers)]; // undefined: absent
+    for (auto field = object.constBegin(); field != object.constEnd(); ++field) {
+        const QString key = field.key();
+        for (size_t i = 0; i < std::size(values); ++i) {
+            if (key == (i < kStrings ? strings[i].first : numbers[i - kStrings].first))
+                values[i] = field.value();
+        }
+    }
+    for (size_t i = 0; i < kStrings; ++i) {
+        if (auto problem = readString(values[i], strings[i].first, strings[i].second))
+            return *problem;
+    }
+    for (size_t i = 0; i < std::size(numbers); ++i) {
+        if (auto problem = readId(values[kStrings + i], numbers[i].first, numbers[i].second))
             return *problem;
     }
     payload.limit = int(qMin<qint64>(limit, 1'000'000));

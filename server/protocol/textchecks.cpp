@@ -21,7 +21,9 @@ bool containsControlCharacter(const QString &text, Allow allowed)
         const char16_t unit = c.unicode();
         if (allowed == Allow::TabAndNewline && (unit == u'\t' || unit == u'\n'))
             continue;
-        if (c.category() == QChar::Other_Control || unit == 0x2028 || unit == 0x2029)
+        // Unicode's control characters (Cc) are exactly C0, DEL and C1: no table to look up.
+        const bool control = unit < 0x20 || (unit >= 0x7f && unit <= 0x9f);
+        if (control || unit == 0x2028 || unit == 0x2029)
             return true;
     }
     return false;
