@@ -10,7 +10,7 @@ bench=false
 debian_packages="
     cmake ninja-build g++ pkg-config clang libclang-rt-14-dev
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
-    libqt6sql6-sqlite libsqlite3-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqt6sql6-sqlite libsqlite3-dev liburing-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins qt6-image-formats-plugins libgl-dev libqrencode-dev zbar-tools
     libhiredis-dev redis-server haproxy avahi-daemon
     libicu-dev python3-websockets python3-dbus openssl faketime chromium xvfb xauth imagemagick fonts-dejavu-core fonts-noto-color-emoji

@@ -37,6 +37,10 @@ COMMON = r""".SH ENVIRONMENT
 .TP
 .B TERTULIA_PASSWORD
 the room's password, instead of \-\-password (which ps shows to everyone)
+.TP
+.B TERTULIA_IO_URING
+0: each connection sends by itself instead of the pass's sends going to the kernel in one
+io_uring submission (which is used wherever the kernel allows it)
 .SH SIGNALS
 SIGINT and SIGTERM end the room: every member is told and closed with 1001, then the program
 exits 0. SIGHUP closes every connection with 1012 (restarting): members come back by themselves

@@ -1,5 +1,7 @@
 #include "batchedtcpsocket.h"
 
+#include "sendring.h"
+
 #include <QtCore/QAbstractEventDispatcher>
 
 #include <algorithm>
@@ -129,6 +131,8 @@ void BatchedTcpSocket::writeShared(const QByteArray &bytes)
 void BatchedTcpSocket::sendGathered()
 {
     tSending = std::exchange(tGathered, {});
+    if (SendRing *ring = SendRing::forThisThread())
+        sendThroughRing(*ring);
     // By index: sending may emit bytesWritten, whose handlers may write again (gathered for
     // the next pass) or delete a connection (its entry here becomes nullptr).
     for (size_t i = 0; i < tSending.size(); ++i) {
@@ -138,57 +142,115 @@ void BatchedTcpSocket::sendGathered()
     tSending.clear();
 }
 
+void BatchedTcpSocket::sendThroughRing(SendRing &ring)
+{
+    // Everything is sent, then settled (what the kernel did not take goes to Qt, the outbox
+    // is emptied), and only then is anyone told: a handler that closes a connection must find
+    // its outbox already sent, not send it twice.
+    thread_local std::vector<SendRing::Send> sends;
+    thread_local std::vector<iovec> pieces;
+    thread_local std::vector<size_t> senders; // the tSending index of each send
+    thread_local std::vector<std::pair<size_t, qint64>> written; // tSending index, bytes
+    sends.clear();
+    pieces.clear();
+    senders.clear();
+    written.clear();
+    for (size_t i = 0; i < tSending.size(); ++i) {
+        // A connection is listed twice if it sent early (waitForBytesWritten) and wrote again:
+        // its outbox goes once, from its first entry.
+        BatchedTcpSocket *socket = tSending[i];
+        if (socket && !socket->m_inRing && !socket->m_outbox.isEmpty()
+            && socket->m_outbox.size() <= IOV_MAX && socket->canSendDirectly()) {
+            socket->m_inRing = true;
+            for (const QByteArray &piece : std::as_const(socket->m_outbox))
+                pieces.push_back({const_cast<char *>(piece.constData()), size_t(piece.size())});
+            sends.push_back(
+                    {int(socket->socketDescriptor()), nullptr, int(socket->m_outbox.size()), 0});
+            senders.push_back(i);
+        }
+    }
+    if (sends.empty())
+        return;
+    size_t next = 0; // pieces may have moved while they were gathered: pointed at only now
+    for (SendRing::Send &send : sends) {
+        send.pieces = pieces.data() + next;
+        next += size_t(send.count);
+    }
+    ring.sendAll(sends);
+    for (size_t k = 0; k < sends.size(); ++k) {
+        BatchedTcpSocket *socket = tSending[senders[k]];
+        socket->m_inRing = false;
+        const qint64 sent = socket->settle(0, std::max<qint64>(0, sends[k].result));
+        written.push_back({senders[k], sent});
+    }
+    for (const auto &[index, sent] : written) {
+        if (BatchedTcpSocket *socket = tSending[index]; socket && sent > 0)
+            socket->reportWritten(sent);
+    }
+}
+
+bool BatchedTcpSocket::canSendDirectly()
+{
+    return state() == ConnectedState && qtHoldsNothing();
+}
+
 void BatchedTcpSocket::sendOutbox()
 {
     if (m_outbox.isEmpty())
-        return; // sent early (close) and still listed, or nothing written since
-    const auto &outbox = m_outbox;
-    qint64 sent = 0;
-    qsizetype first = 0; // the first piece not wholly sent
-    if (state() == ConnectedState && qtHoldsNothing()) {
-        const int descriptor = int(socketDescriptor());
-        // One piece (most passes: the room's frame) by send(), which the kernel takes with less
-        // work than sendmsg(); several by one sendmsg per up to IOV_MAX pieces, as long as the
-        // kernel takes all it is given.
-        while (first < outbox.size()) {
-            iovec pieces[IOV_MAX];
-            const qsizetype count = std::min<qsizetype>(outbox.size() - first, IOV_MAX);
-            qint64 offered = 0;
-            for (qsizetype i = 0; i < count; ++i) {
-                const QByteArray &piece = outbox.at(first + i);
-                pieces[i] = {const_cast<char *>(piece.constData()), size_t(piece.size())};
-                offered += piece.size();
-            }
-            ssize_t result;
-            if (count == 1) {
-                result = ::send(descriptor, pieces[0].iov_base, pieces[0].iov_len,
-                                MSG_DONTWAIT | MSG_NOSIGNAL);
-            } else {
-                msghdr message{};
-                message.msg_iov = pieces;
-                message.msg_iovlen = size_t(count);
-                result = ::sendmsg(descriptor, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
-            }
-            const qint64 taken = std::max<qint64>(0, result); // refused: Qt tries and reports
-            sent += taken;
-            if (taken < offered) {
-                // Past the pieces the kernel took whole; `sent` counts into the next one.
-                qint64 skip = taken;
-                while (skip >= outbox.at(first).size()) {
-                    skip -= outbox.at(first).size();
-                    ++first;
-                }
-                const QByteArray &partial = outbox.at(first);
-                handToQt(partial.constData() + skip, partial.size() - skip);
-                ++first;
-                break;
-            }
-            first += count;
-        }
+        return; // sent early (close) or through the ring, or nothing written since
+    if (!canSendDirectly()) {
+        reportWritten(settle(0, 0));
+        return;
     }
-    // What the kernel did not take goes to Qt's buffer, in order.
-    for (qsizetype i = first; i < outbox.size(); ++i)
-        handToQt(outbox.at(i).constData(), outbox.at(i).size());
+    // One piece (most passes: the room's frame) by send(), which the kernel takes with less
+    // work than sendmsg(); several by one sendmsg per up to IOV_MAX pieces, as long as the
+    // kernel takes all it is given.
+    const int descriptor = int(socketDescriptor());
+    qint64 sent = 0;
+    qsizetype first = 0;
+    for (;;) {
+        iovec pieces[IOV_MAX];
+        const qsizetype count = std::min<qsizetype>(m_outbox.size() - first, IOV_MAX);
+        qint64 offered = 0;
+        for (qsizetype i = 0; i < count; ++i) {
+            const QByteArray &piece = m_outbox.at(first + i);
+            pieces[i] = {const_cast<char *>(piece.constData()), size_t(piece.size())};
+            offered += piece.size();
+        }
+        ssize_t result;
+        if (count == 1) {
+            result = ::send(descriptor, pieces[0].iov_base, pieces[0].iov_len,
+                            MSG_DONTWAIT | MSG_NOSIGNAL);
+        } else {
+            msghdr message{};
+            message.msg_iov = pieces;
+            message.msg_iovlen = size_t(count);
+            result = ::sendmsg(descriptor, &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+        }
+        const qint64 taken = std::max<qint64>(0, result); // refused: Qt tries and reports
+        if (taken < offered || first + count == m_outbox.size()) {
+            reportWritten(sent + settle(first, taken));
+            return;
+        }
+        sent += taken;
+        first += count;
+    }
+}
+
+qint64 BatchedTcpSocket::settle(qsizetype first, qint64 taken)
+{
+    // Past the pieces the kernel took whole; the rest, from within the next one, goes to Qt's
+    // buffer, in order.
+    qint64 skip = taken;
+    while (first < m_outbox.size() && skip >= m_outbox.at(first).size()) {
+        skip -= m_outbox.at(first).size();
+        ++first;
+    }
+    for (qsizetype i = first; i < m_outbox.size(); ++i) {
+        const QByteArray &piece = m_outbox.at(i);
+        handToQt(piece.constData() + skip, piece.size() - skip);
+        skip = 0;
+    }
     // An idle connection holds nothing: the pieces (and the shared frames) are let go here,
     // before anyone hears of it and writes again.
     if (m_outbox.capacity() > kInlinePieces) {
@@ -200,8 +262,13 @@ void BatchedTcpSocket::sendOutbox()
     }
     m_outboxBytes = 0;
     m_lastPieceOwned = false;
-    if (sent > 0 && m_reportsWrites)
-        emit bytesWritten(sent);
+    return taken;
+}
+
+void BatchedTcpSocket::reportWritten(qint64 bytes)
+{
+    if (bytes > 0 && m_reportsWrites)
+        emit bytesWritten(bytes);
 }
 
 void BatchedTcpSocket::handToQt(const char *data, qint64 size)

@@ -4,6 +4,8 @@
 #include <QtCore/QVarLengthArray>
 #include <QtNetwork/QTcpSocket>
 
+class SendRing;
+
 // A plain TCP connection that gathers what is written to it during one event-loop pass and
 // sends it with one sendmsg() when the pass ends, holding no buffer in between; the room's
 // frames are kept by reference (writeShared), not copied once per member. Qt's own write
@@ -46,6 +48,12 @@ protected:
 
 private:
     void sendOutbox();
+    static void sendThroughRing(SendRing &ring); // the pass's sends, in one system call
+    bool canSendDirectly(); // connected, and nothing of ours waits in Qt's buffer
+    // After the kernel took `taken` bytes from piece `first` on: the rest goes to Qt's buffer
+    // and the outbox is emptied. Returns `taken`.
+    qint64 settle(qsizetype first, qint64 taken);
+    void reportWritten(qint64 bytes);
 
     void shutDownWriting();
 
@@ -62,5 +70,6 @@ private:
     // comes through writeData), so while this is false its size need not be asked.
     bool m_qtMayHold = false;
     bool m_reportsWrites = true;
+    bool m_inRing = false; // its outbox is in the ring's sends now being made
     bool m_writingClosed = false;
 };
