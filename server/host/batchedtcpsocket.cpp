@@ -187,6 +187,15 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
         if (BatchedTcpSocket *socket = tSending[index]; socket && sent > 0)
             socket->reportWritten(sent);
     }
+    // A burst can list a hundred pieces for each of a thousand members: megabytes an idle
+    // host would keep. What a usual pass needs is kept.
+    constexpr size_t kKept = 4096;
+    if (pieces.capacity() > kKept) {
+        std::vector<iovec>().swap(pieces);
+        std::vector<SendRing::Send>().swap(sends);
+        std::vector<size_t>().swap(senders);
+        std::vector<std::pair<size_t, qint64>>().swap(written);
+    }
 }
 
 bool BatchedTcpSocket::canSendDirectly()
