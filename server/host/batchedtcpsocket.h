@@ -7,10 +7,11 @@
 class SendRing;
 
 // A plain TCP connection that gathers what is written to it during one event-loop pass and
-// sends it with one sendmsg() when the pass ends, holding no buffer in between; the room's
-// frames are kept by reference (writeShared), not copied once per member. Qt's own write
-// buffer batches the same way, but Qt 6.4 copies every write under 256 bytes into a fresh 32 KB
-// chunk and keeps that chunk once it has drained: a room where a few short messages or one
+// sends it with one send when the pass ends (every connection's together, through SendRing
+// where io_uring can be used), holding no buffer in between; the room's frames are kept by
+// reference (writeShared), not copied once per member. Qt's own write buffer batches the same
+// way, but Qt 6.4 copies every write under 256 bytes into a fresh 32 KB chunk and keeps that
+// chunk once it has drained: a room where a few short messages or one
 // keep-alive ping had gone out held 42 KB of host RSS per idle member instead of 14 (bench/,
 // 2 000 connections; measured on 6.4.2). What the kernel does not take at once (a slow
 // reader) goes to Qt's buffer as before, in order, so backpressure and bytesToWrite() stay Qt's.
@@ -31,7 +32,7 @@ public:
     void closeWriting();
 
     // Like write(), without copying: the room writes one frame to every member, and each
-    // connection keeps a reference to it until the pass ends (sent with the rest by sendmsg).
+    // connection keeps a reference to it until the pass ends (sent with the rest).
     void writeShared(const QByteArray &bytes);
 
     // Whether what the pass's end sends is reported by bytesWritten (it is, unless told
