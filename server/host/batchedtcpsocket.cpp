@@ -25,6 +25,11 @@ void forget(std::vector<BatchedTcpSocket *> &list, BatchedTcpSocket *socket)
         std::replace(list.begin(), list.end(), socket, static_cast<BatchedTcpSocket *>(nullptr));
 }
 
+iovec asIovec(const QByteArray &piece)
+{
+    return {const_cast<char *>(piece.constData()), size_t(piece.size())}; // only read from
+}
+
 } // namespace
 
 BatchedTcpSocket::BatchedTcpSocket(QObject *parent) : QTcpSocket(parent) { }
@@ -163,7 +168,7 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
             && socket->m_outbox.size() <= IOV_MAX && socket->canSendDirectly()) {
             socket->m_inRing = true;
             for (const QByteArray &piece : std::as_const(socket->m_outbox))
-                pieces.push_back({const_cast<char *>(piece.constData()), size_t(piece.size())});
+                pieces.push_back(asIovec(piece));
             sends.push_back(
                     {int(socket->socketDescriptor()), nullptr, int(socket->m_outbox.size()), 0});
             senders.push_back(i);
@@ -223,7 +228,7 @@ void BatchedTcpSocket::sendOutbox()
         qint64 offered = 0;
         for (qsizetype i = 0; i < count; ++i) {
             const QByteArray &piece = m_outbox.at(first + i);
-            pieces[i] = {const_cast<char *>(piece.constData()), size_t(piece.size())};
+            pieces[i] = asIovec(piece);
             offered += piece.size();
         }
         ssize_t result;
