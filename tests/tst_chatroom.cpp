@@ -26,6 +26,7 @@ private slots:
     void catchUpLongerThanAPageComesInPages();
     void heavyHistoryComesInPagesThatFitTheQueue_data();
     void heavyHistoryComesInPagesThatFitTheQueue();
+    void aPageWaitingForTheQueueGoesOutAsItDrains();
     void historyReadsFromOneAddressAreBudgeted();
     void resentMessageIsStoredAndDeliveredOnce();
     void framesReadTogetherKeepTheirOrder();
@@ -270,6 +271,45 @@ void tst_ChatRoom::heavyHistoryComesInPagesThatFitTheQueue()
     QCOMPARE(ana->socket.state(), QAbstractSocket::ConnectedState); // never cut off as too slow
     bea->send({{"message", "¿todo leído?"}});
     QCOMPARE(ana->next(u"message"_s).value("message").toString(), u"¿todo leído?"_s);
+}
+
+void tst_ChatRoom::aPageWaitingForTheQueueGoesOutAsItDrains()
+{
+    // Two pages asked for in one write: the first fills half the reader's queue in the pass,
+    // the second waits for it to drain. The kernel takes the first whole when the pass ends,
+    // so only the host's own word that it went out (not Qt's buffer draining) serves the second.
+    TestHost host;
+    host.settings.limits.maxQueuedBytes = 80 * 1024;
+    QVERIFY(host.start());
+    auto bea = join(host, u"name=Bea"_s);
+    QList<qint64> said;
+    for (int i = 1; i <= 24; ++i) { // 4 KB each
+        said.append(say(*bea, QString::number(i) + QString(3990, u'x')));
+        QVERIFY(said.last() > 0);
+    }
+    RawWebSocket ana;
+    QVERIFY(ana.open(host.port(), "/ws?name=Ana"));
+    const auto pages = [&ana] {
+        QList<QJsonObject> found;
+        for (const QJsonObject &event : ana.events()) {
+            if (event.value("type").toString() == u"history")
+                found.append(event);
+        }
+        return found;
+    };
+    QTRY_COMPARE(pages().size(), 1); // the recent page on joining
+    QByteArray both;
+    for (const qint64 before : {said.at(20), said.at(10)}) {
+        RawWebSocket::appendFrame(
+                both, 0x81,
+                QJsonDocument(QJsonObject{{"type", "history"}, {"before", before}, {"limit", 10}})
+                        .toJson(QJsonDocument::Compact));
+    }
+    ana.socket.write(both);
+    QTRY_COMPARE_WITH_TIMEOUT(pages().size(), 3, 10'000);
+    // Each page as much as fits its budget, ending just before what was asked.
+    QCOMPARE(ids(pages().at(1)).last(), said.at(19));
+    QCOMPARE(ids(pages().at(2)).last(), said.at(9));
 }
 
 void tst_ChatRoom::historyReadsFromOneAddressAreBudgeted()

@@ -107,7 +107,7 @@ void RoomConnections::watchDrain(QWebSocket *socket)
         return;
     peer->drainWatched = true;
     if (peer->batched)
-        peer->batched->setReportsWrites(false);
+        peer->batched->setReportsWrites(true); // the pass's end must say what it sent
     connect(
             peer->transport, &QTcpSocket::bytesWritten, this,
             [this, socket] {
