@@ -155,11 +155,9 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
     thread_local std::vector<SendRing::Send> sends;
     thread_local std::vector<iovec> pieces;
     thread_local std::vector<size_t> senders; // the tSending index of each send
-    thread_local std::vector<std::pair<size_t, qint64>> written; // tSending index, bytes
     sends.clear();
     pieces.clear();
     senders.clear();
-    written.clear();
     for (size_t i = 0; i < tSending.size(); ++i) {
         // A connection is listed twice if it sent early (waitForBytesWritten) and wrote again:
         // its outbox goes once, from its first entry.
@@ -185,12 +183,11 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
     for (size_t k = 0; k < sends.size(); ++k) {
         BatchedTcpSocket *socket = tSending[senders[k]];
         socket->m_inRing = false;
-        const qint64 sent = socket->settle(0, std::max<qint64>(0, sends[k].result));
-        written.push_back({senders[k], sent});
+        socket->settle(0, std::max<qint64>(0, sends[k].result));
     }
-    for (const auto &[index, sent] : written) {
-        if (BatchedTcpSocket *socket = tSending[index]; socket && sent > 0)
-            socket->reportWritten(sent);
+    for (size_t k = 0; k < sends.size(); ++k) {
+        if (BatchedTcpSocket *socket = tSending[senders[k]])
+            socket->reportWritten(sends[k].result);
     }
     // A burst can list a hundred pieces for each of a thousand members: megabytes an idle
     // host would keep. What a usual pass needs is kept.
@@ -199,7 +196,6 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
         std::vector<iovec>().swap(pieces);
         std::vector<SendRing::Send>().swap(sends);
         std::vector<size_t>().swap(senders);
-        std::vector<std::pair<size_t, qint64>>().swap(written);
     }
 }
 
@@ -213,7 +209,7 @@ void BatchedTcpSocket::sendOutbox()
     if (m_outbox.isEmpty())
         return; // sent early (close) or through the ring, or nothing written since
     if (!canSendDirectly()) {
-        reportWritten(settle(0, 0));
+        settle(0, 0); // all of it to Qt's buffer, which reports what it sends
         return;
     }
     // One piece (most passes: the room's frame) by send(), which the kernel takes with less
@@ -243,7 +239,8 @@ void BatchedTcpSocket::sendOutbox()
         }
         const qint64 taken = std::max<qint64>(0, result); // refused: Qt tries and reports
         if (taken < offered || first + count == m_outbox.size()) {
-            reportWritten(sent + settle(first, taken));
+            settle(first, taken);
+            reportWritten(sent + taken);
             return;
         }
         sent += taken;
@@ -251,7 +248,7 @@ void BatchedTcpSocket::sendOutbox()
     }
 }
 
-qint64 BatchedTcpSocket::settle(qsizetype first, qint64 taken)
+void BatchedTcpSocket::settle(qsizetype first, qint64 taken)
 {
     // Past the pieces the kernel took whole; the rest, from within the next one, goes to Qt's
     // buffer, in order.
@@ -276,7 +273,6 @@ qint64 BatchedTcpSocket::settle(qsizetype first, qint64 taken)
     }
     m_outboxBytes = 0;
     m_lastPieceOwned = false;
-    return taken;
 }
 
 void BatchedTcpSocket::reportWritten(qint64 bytes)

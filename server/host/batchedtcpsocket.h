@@ -52,9 +52,9 @@ private:
     static void sendThroughRing(SendRing &ring); // the pass's sends, in one system call
     bool canSendDirectly(); // connected, and nothing of ours waits in Qt's buffer
     // After the kernel took `taken` bytes from piece `first` on: the rest goes to Qt's buffer
-    // and the outbox is emptied. Returns `taken`.
-    qint64 settle(qsizetype first, qint64 taken);
-    void reportWritten(qint64 bytes);
+    // and the outbox is emptied.
+    void settle(qsizetype first, qint64 taken);
+    void reportWritten(qint64 bytes); // bytesWritten, if reported (nothing below 1 byte)
 
     void shutDownWriting();
 

@@ -36,16 +36,14 @@ bool SendRing::open()
     if (io_uring_queue_init(kSize, &ring->ring, IORING_SETUP_SUBMIT_ALL) < 0
         && io_uring_queue_init(kSize, &ring->ring, 0) < 0)
         return false;
-    m_ring = ring.release();
+    m_ring = std::move(ring);
     return true;
 }
 
 SendRing::~SendRing()
 {
-    if (m_ring) {
+    if (m_ring)
         io_uring_queue_exit(&m_ring->ring);
-        delete m_ring;
-    }
 }
 
 void SendRing::sendAll(std::vector<Send> &sends)

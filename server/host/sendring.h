@@ -2,6 +2,7 @@
 
 #include <QtCore/QtGlobal>
 
+#include <memory>
 #include <vector>
 
 #include <sys/uio.h>
@@ -40,5 +41,5 @@ private:
 
     static constexpr unsigned kSize = 256;
     struct Ring;
-    Ring *m_ring = nullptr;
+    std::unique_ptr<Ring> m_ring;
 };
