@@ -2,6 +2,7 @@
 
 #include "plainanswer.h"
 #include "requesthead.h"
+#include "securityheaders.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QUrl>
@@ -104,14 +105,10 @@ void FileDownload::serve(QTcpSocket *socket, const RequestHead &head, const Reso
                                 : QByteArray("HTTP/1.1 200 OK\r\n");
     response += "Content-Type: " + type + "\r\nContent-Length: " + QByteArray::number(length)
                 + "\r\nContent-Disposition: " + disposition(found->inlinePicture, found->name)
-                + "\r\nAccept-Ranges: bytes"
-                  // Never a page: not sniffed, no script, no plugin, not embeddable elsewhere.
-                  "\r\nX-Content-Type-Options: nosniff"
-                  "\r\nContent-Security-Policy: default-src 'none'; sandbox"
-                  "\r\nCross-Origin-Resource-Policy: same-origin"
-                  "\r\nReferrer-Policy: no-referrer"
-                  "\r\nCache-Control: private, max-age=86400"
-                  "\r\nConnection: close\r\n\r\n";
+                + "\r\nAccept-Ranges: bytes\r\n"
+                // Never a page: not sniffed, no script, no plugin, not embeddable elsewhere.
+                + SecurityHeaders::lines(SecurityHeaders::Kind::Content)
+                + "Cache-Control: private, max-age=86400\r\nConnection: close\r\n\r\n";
     socket->write(response);
     if (head.method() == "HEAD" || length == 0 || !file->seek(from)) {
         delete file;

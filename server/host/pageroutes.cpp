@@ -1,6 +1,7 @@
 #include "pageroutes.h"
 
 #include "protocolmodule.h"
+#include "securityheaders.h"
 
 #include <QtCore/QFile>
 #include <QtHttpServer/QHttpServer>
@@ -44,14 +45,9 @@ QByteArray readResource(const QString &path)
 
 void addSecurityHeaders(QHttpServerResponse &response)
 {
-    // The page's own files only; the socket it opens is on the same host and port.
-    response.setHeader("Content-Security-Policy",
-                       "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-                       "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
-                       "base-uri 'none'; form-action 'none'");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
+    // The page's policy on whatever QHttpServer answers: its files, /room, 404, 405, 426.
+    for (const auto &[name, value] : SecurityHeaders::of(SecurityHeaders::Kind::Page))
+        response.setHeader(name, value);
     response.setHeader("Cache-Control", "no-cache");
     // One request per connection: the host closes it after the response (ConnectionSorter).
     response.setHeader("Connection", "close");

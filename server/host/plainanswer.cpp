@@ -1,5 +1,7 @@
 #include "plainanswer.h"
 
+#include "securityheaders.h"
+
 #include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
 
@@ -10,8 +12,9 @@ void send(QTcpSocket *socket, const QByteArray &status, const QByteArray &explan
 {
     const QByteArray body = explanation + '\n';
     socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
-                  + "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body);
+                  + extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
+                  + SecurityHeaders::lines(SecurityHeaders::Kind::Content)
+                  + "Connection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
     QTimer::singleShot(5000, socket, &QTcpSocket::abort); // a peer that never reads it
 }
