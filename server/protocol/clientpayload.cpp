@@ -55,13 +55,24 @@ bool isHex(const QString &text, qsizetype length)
            });
 }
 
-// The last part of a path a sender may have given, without control characters: what the room
-// shows and the download is named.
+// The last part of a path a sender may have given, without control, format or bidi characters
+// (U+202E would show "invoice\u202Egpj.exe" as "invoiceexe.jpg"): what the room shows and the
+// download is named.
 QString plainFileName(const QString &given)
 {
-    QString name = given.section(u'/', -1).section(u'\\', -1).trimmed();
-    name.removeIf([](QChar c) { return c.category() == QChar::Other_Control || c == u'\x7f'; });
-    return name;
+    QString name = given.section(u'/', -1).section(u'\\', -1);
+    name.removeIf([](QChar c) {
+        switch (c.category()) {
+        case QChar::Other_Control:
+        case QChar::Other_Format:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+            return true;
+        default:
+            return false;
+        }
+    });
+    return name.trimmed();
 }
 
 DecodedClientPayload decodeFilePayload(const QString &type, const QJsonObject &object,
