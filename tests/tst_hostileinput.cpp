@@ -176,6 +176,15 @@ QList<std::pair<const char *, Case>> cases()
             {"name: only a byte-order mark", badName(u"\ufeff"_s, u"name_invalid"_s, 4001)},
             {"name: only a soft hyphen", badName(u"\u00ad"_s, u"name_invalid"_s, 4001)},
             {"name: only a combining accent", badName(u"\u0301"_s, u"name_invalid"_s, 4001)},
+            // UTS #39: what shows nothing is dropped before names are compared.
+            {"name: zero-width joiner inside", badName(u"A\u200Dna"_s, u"name_taken"_s, 4002)},
+            {"name: dot below", badName(u"A\u0323na"_s, u"name_taken"_s, 4002)},
+            {"name: combining grapheme joiner", badName(u"A\u034Fna"_s, u"name_taken"_s, 4002)},
+            {"name: Hangul filler after", badName(u"Ana\u3164"_s, u"name_taken"_s, 4002)},
+            {"name: variation selector", badName(u"Ana\uFE0F"_s, u"name_taken"_s, 4002)},
+            {"name: Khmer inherent vowel", badName(u"A\u17B4na"_s, u"name_taken"_s, 4002)},
+            {"name: only Hangul fillers", badName(u"\u3164\u3164"_s, u"name_invalid"_s, 4001)},
+            {"name: only blank Braille", badName(u"\u2800\u2800"_s, u"name_invalid"_s, 4001)},
             // WebSocket frames.
             {"frame: invalid UTF-8", rawFrame(0x81, "\xc3\x28\xff", true, -1, 1007)},
             {"frame: reserved opcode", rawFrame(0x83, "x", true, -1, 1002)},
@@ -397,6 +406,7 @@ private slots:
     void everyCaseCostsOthersNothing();
     void passwordIsRequiredAndChecked();
     void passwordGuessesAreThrottledPerAddress();
+    void aCapitalIAndASmallLAreOneName();
     void namesInEveryScriptAreWelcome();
     void oneAddressCannotFillTheDisk();
     void aNearlyFullDiskRefusesMessagesSayingSo();
@@ -552,6 +562,26 @@ void tst_HostileInput::passwordGuessesAreThrottledPerAddress()
     QCOMPARE(other.socket.state(), QAbstractSocket::ConnectedState);
 }
 
+void tst_HostileInput::aCapitalIAndASmallLAreOneName()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    TestClient ivan;
+    QVERIFY(ivan.open(host.socketUrl(u"name=Ivan"_s)));
+    QVERIFY(!ivan.next(u"welcome"_s).isEmpty());
+    for (const QString &lookalike : {u"lvan"_s, u"IVAN"_s, u"ivan"_s, u"Ivan\u200D"_s}) {
+        TestClient other;
+        QVERIFY(other.open(host.socketUrl()));
+        other.send({{"type", "join"}, {"name", lookalike}});
+        QCOMPARE(other.next(u"error"_s).value("code").toString(), u"name_taken"_s);
+        QVERIFY(other.waitForDisconnect());
+        QCOMPARE(int(other.socket.closeCode()), 4002);
+    }
+    TestClient bea;
+    QVERIFY(bea.open(host.socketUrl(u"name=Bea"_s)));
+    QVERIFY(!bea.next(u"welcome"_s).isEmpty());
+}
+
 void tst_HostileInput::namesInEveryScriptAreWelcome()
 {
     TestHost host;
@@ -560,7 +590,9 @@ void tst_HostileInput::namesInEveryScriptAreWelcome()
     // Told apart by how they look, not by their script; an emoji joined by ZWJ is one picture.
     for (const QString &name :
          {u"Ana"_s, u"Аня"_s, u"José"_s, u"Jose\u0301 Luis"_s, u"\u674e\u96f7"_s,
-          u"\U0001F469\u200D\U0001F4BB Eva"_s, u"\u0645\u0631\u064a\u0645"_s}) {
+          u"\U0001F469\u200D\U0001F4BB Eva"_s, u"\u0645\u0631\u064a\u0645"_s,
+          // Marks a script needs are not the generic diacritics dropped before comparing.
+          u"\u0905\u0928"_s, u"\u0905\u0928\u0941"_s, u"\u0905\u0928\u093e"_s}) {
         members.push_back(std::make_unique<TestClient>());
         QVERIFY(members.back()->open(host.socketUrl()));
         members.back()->send({{"type", "join"}, {"name", name}});

@@ -2,6 +2,8 @@
 
 #include <QtCore/QList>
 
+#include <unicode/uchar.h>
+
 namespace Tertulia::TextChecks {
 
 qsizetype codePointCount(const QString &text)
@@ -38,9 +40,19 @@ bool containsFormatCharacter(const QString &text)
     return false;
 }
 
+bool isDefaultIgnorable(char32_t c)
+{
+    return u_hasBinaryProperty(UChar32(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
 bool hasVisibleCharacter(const QString &text)
 {
     for (const char32_t c : text.toUcs4()) {
+        // Fillers and blanks that are letters or symbols by category but show nothing: the
+        // Hangul fillers (U+3164, U+115F, U+1160, U+FFA0 — default ignorable) and the blank
+        // Braille pattern.
+        if (isDefaultIgnorable(c) || c == U'\u2800')
+            continue;
         switch (QChar::category(c)) {
         case QChar::Letter_Uppercase:
         case QChar::Letter_Lowercase:

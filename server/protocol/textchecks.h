@@ -18,7 +18,12 @@ bool containsControlCharacter(const QString &text, Allow allowed);
 // joiner inside emoji sequences (👩‍💻) is allowed.
 bool containsFormatCharacter(const QString &text);
 
-// Whether anything in the text can be seen: a letter, digit, punctuation mark or symbol.
+// Unicode's Default_Ignorable_Code_Point: shown as nothing where not understood (joiners,
+// variation selectors, the combining grapheme joiner, Hangul fillers, U+17B4...).
+bool isDefaultIgnorable(char32_t c);
+
+// Whether anything in the text can be seen: a letter, digit, punctuation mark or symbol that
+// is not default ignorable nor a blank (U+2800, the Hangul fillers).
 bool hasVisibleCharacter(const QString &text);
 
 } // namespace Tertulia::TextChecks
