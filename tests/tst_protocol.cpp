@@ -316,8 +316,17 @@ void tst_Protocol::serverEventsRoundTrip()
             ServerEvents::fileAccepted({u"f1"_s, picture.id, 524'288, 262'144, 4}));
     QCOMPARE((QList<qint64>{accepted.offset, accepted.chunkBytes, accepted.window}),
              (QList<qint64>{524'288, 262'144, 4}));
-    QCOMPARE(decodedAs<Events::FileProgress>(ServerEvents::fileProgress(picture.id, 99)).received,
+    QCOMPARE(decodedAs<Events::FileProgress>(ServerEvents::fileProgress({picture.id, 99})).received,
              99);
+    using Stage = Events::FileProgress::Stage;
+    const auto waiting = decodedAs<Events::FileProgress>(
+            ServerEvents::fileProgress({picture.id, 1000, Stage::Waiting, 2}));
+    QCOMPARE(waiting.stage, Stage::Waiting);
+    QCOMPARE(waiting.ahead, 2);
+    QCOMPARE(decodedAs<Events::FileProgress>(
+                     ServerEvents::fileProgress({picture.id, 1000, Stage::Processing}))
+                     .stage,
+             Stage::Processing);
     const auto seen = decodedAs<Events::Upload>(ServerEvents::upload(
             {picture.id, u"Ana"_s, u"video.mp4"_s, 1000, 250, u"Bea"_s, true}));
     QCOMPARE(seen.fileName, u"video.mp4"_s);

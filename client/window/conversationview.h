@@ -42,6 +42,8 @@ public:
     void addPendingFile(const QString &clientId, const QString &name, qint64 size,
                         const QString &to = {});
     void setUploadProgress(const QString &clientId, qint64 stored, qint64 size);
+    // Below a file of yours whose bytes are all in: what the host is doing with it.
+    void setUploadStage(const QString &clientId, const QString &stage);
     // Stored: the line, still pending, becomes the file (a picture's thumbnail, or a download);
     // markSent() comes next (ChatConnection::fileAcknowledged is emitted first).
     void markFileSent(const QString &clientId, const Tertulia::FileInfo &file);

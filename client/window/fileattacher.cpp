@@ -47,6 +47,15 @@ FileAttacher::FileAttacher(ChatConnection *connection, ConversationView *convers
             [this] { m_button->setEnabled(m_connection->limits().fileBytes > 0); });
     connect(connection, &ChatConnection::uploadProgress, conversation,
             &ConversationView::setUploadProgress);
+    connect(connection, &ChatConnection::uploadStage, conversation,
+            [conversation](const QString &clientId, Tertulia::Events::FileProgress::Stage stage,
+                           int ahead) {
+                conversation->setUploadStage(
+                        clientId,
+                        stage == Tertulia::Events::FileProgress::Stage::Waiting
+                                ? tr("waiting to be processed: number %1 in line").arg(ahead + 1)
+                                : tr("processing the picture…"));
+            });
     connect(connection, &ChatConnection::uploadRestored, conversation,
             &ConversationView::addPendingFile);
     connect(connection, &ChatConnection::fileAcknowledged, conversation,

@@ -85,6 +85,8 @@ const uploads = new Uploads({
   send,
   sendBinary,
   onProgress: (clientId, stored, size) => conversation.showUploadProgress(clientId, stored, size),
+  onStage: (clientId, stage, ahead) => conversation.showUploadStage(clientId,
+    stage === 'waiting' ? t('pictureWaiting', ahead + 1) : t('pictureProcessing')),
 });
 
 function see(id) {

@@ -294,6 +294,19 @@ export class Conversation {
     showProgress(this.pending.get(clientId)?.querySelector('.file'), stored, size);
   }
 
+  showUploadStage(clientId, text) {
+    const body = this.pending.get(clientId)?.querySelector('.file');
+    if (!body) return;
+    let stage = body.querySelector('.stage');
+    if (!stage) {
+      stage = document.createElement('span');
+      stage.className = 'stage';
+      stage.setAttribute('role', 'status');
+      body.append(stage);
+    }
+    stage.textContent = text;
+  }
+
   // After a reload the browser could not keep the file itself: the person picks it again.
   askForFile(clientId, onPick) {
     const body = this.pending.get(clientId)?.querySelector('.file');

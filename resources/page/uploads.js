@@ -38,10 +38,11 @@ function chunkFrame(uploadId, offset, bytes) {
 export class Uploads {
   // send(object): a JSON request, if connected; sendBinary(bytes); onProgress(clientId,
   // stored, size).
-  constructor({ send, sendBinary, onProgress }) {
+  constructor({ send, sendBinary, onProgress, onStage }) {
     this.send = send;
     this.sendBinary = sendBinary;
     this.onProgress = onProgress;
+    this.onStage = onStage;
     this.entries = new Map(); // clientId → { clientId, owner, name, size, to, upload, file, ... }
   }
 
@@ -125,6 +126,10 @@ export class Uploads {
   progressed(event) {
     const entry = [...this.entries.values()].find((e) => e.upload === event.upload);
     if (!entry || event.received < entry.stored) return;
+    if (event.stage) { // all bytes in: the host's decoder has a line
+      this.onStage?.(entry.clientId, event.stage, event.ahead || 0);
+      return;
+    }
     entry.stored = event.received;
     this.onProgress(entry.clientId, entry.stored, entry.size);
     this.pump(entry);

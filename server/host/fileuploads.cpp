@@ -16,6 +16,8 @@
 #include <QtCore/QTimer>
 #include <QtWebSockets/QWebSocket>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 using MonotonicClock::nowMs;
@@ -35,6 +37,13 @@ QString pictureFormat(const QByteArray &head)
         return u"webp"_s;
     return {};
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+// A decoder built with AddressSanitizer reserves terabytes of address space for its shadow.
+constexpr bool kCapAddressSpace = false;
+#else
+constexpr bool kCapAddressSpace = true;
+#endif
 
 ProtocolError notStored()
 {
@@ -219,7 +228,7 @@ void FileUploads::acknowledge(const QString &uploadId, qint64 received, qint64 d
     const auto send = [this, uploadId, received] {
         const auto active = m_active.constFind(uploadId);
         if (active != m_active.constEnd() && active->socket)
-            m_connections.deliver(active->socket, ServerEvents::fileProgress(uploadId, received));
+            m_connections.deliver(active->socket, ServerEvents::fileProgress({uploadId, received}));
     };
     if (delayMs <= 0)
         send();
@@ -318,40 +327,85 @@ void FileUploads::checked(const QString &uploadId, const Checked &result)
 
 void FileUploads::makePicture(const QString &uploadId, const QString &fileId)
 {
-    // In a process of its own: a picture that decodes into gigabytes, or crashes the decoder,
-    // costs that process alone.
     m_decoding.insert(fileId);
+    m_pictureLine.append({uploadId, fileId});
+    decodeNext();
+}
+
+void FileUploads::decodeNext()
+{
+    while (m_decoders < kMaxDecoders && !m_pictureLine.isEmpty()) {
+        const auto [uploadId, fileId] = m_pictureLine.takeFirst();
+        if (m_active.contains(uploadId))
+            runDecoder(uploadId, fileId);
+        else
+            m_decoding.remove(fileId); // given up while it waited
+    }
+    // Whoever still waits is told where they stand, not left with silence.
+    for (qsizetype ahead = 0; ahead < m_pictureLine.size(); ++ahead)
+        tellStage(m_pictureLine.at(ahead).first, Events::FileProgress::Stage::Waiting, int(ahead));
+}
+
+void FileUploads::tellStage(const QString &uploadId, Events::FileProgress::Stage stage, int ahead)
+{
+    const auto active = m_active.constFind(uploadId);
+    if (active != m_active.constEnd() && active->socket)
+        m_connections.deliver(
+                active->socket,
+                ServerEvents::fileProgress({uploadId, active->record.size, stage, ahead}));
+}
+
+void FileUploads::runDecoder(const QString &uploadId, const QString &fileId)
+{
+    // In a process of its own, kMaxDecoders at a time for the whole host, each within
+    // kDecoderAddressSpace: a picture that decodes into gigabytes, or crashes the decoder,
+    // costs that process alone, and a crowd of them waits its turn.
+    ++m_decoders;
+    tellStage(uploadId, Events::FileProgress::Stage::Processing);
     auto *decoder = new QProcess(this);
     decoder->setProcessChannelMode(QProcess::SeparateChannels);
+    if (kCapAddressSpace) {
+        decoder->setChildProcessModifier([] {
+            const rlimit limit{kDecoderAddressSpace, kDecoderAddressSpace};
+            setrlimit(RLIMIT_AS, &limit); // between fork and exec: async-signal-safe calls only
+        });
+    }
     QTimer::singleShot(kPictureTimeoutMs, decoder, &QProcess::kill);
     connect(decoder, &QProcess::finished, this,
             [this, decoder, uploadId, fileId](int exitCode, QProcess::ExitStatus status) {
                 decoder->deleteLater();
+                --m_decoders;
                 m_decoding.remove(fileId);
-                const QJsonObject result
-                        = QJsonDocument::fromJson(decoder->readAllStandardOutput()).object();
-                const auto active = m_active.constFind(uploadId);
-                if (active == m_active.constEnd())
-                    return;
-                if (status != QProcess::NormalExit || exitCode != 0 || result.isEmpty()) {
-                    qCInfo(lcHost).noquote()
-                            << "Refused a picture:"
-                            << QString::fromUtf8(decoder->readAllStandardError()).trimmed();
-                    m_files.removeFile(fileId);
-                    fail(uploadId, {ErrorCode::PictureUnreadable,
-                                    tr("That picture cannot be read, or is larger than the host "
-                                       "shows (64 megapixels); nothing was stored.")});
-                    return;
-                }
-                m_files.removePart(uploadId);
-                const QString name = active->record.fileName;
-                store(uploadId,
-                      {fileId, name, QFileInfo(m_files.path(fileId)).size(),
-                       result.value(u"type"_s).toString(), result.value(u"width"_s).toInt(),
-                       result.value(u"height"_s).toInt()});
+                decoded(uploadId, fileId, status == QProcess::NormalExit && exitCode == 0,
+                        decoder->readAllStandardOutput(), decoder->readAllStandardError());
+                decodeNext();
             });
     decoder->start(m_pictureTool, {m_files.partPath(uploadId), m_files.path(fileId),
                                    m_files.thumbnailPath(fileId)});
+}
+
+void FileUploads::decoded(const QString &uploadId, const QString &fileId, bool succeeded,
+                          const QByteArray &output, const QByteArray &errors)
+{
+    const QJsonObject result = QJsonDocument::fromJson(output).object();
+    const auto active = m_active.constFind(uploadId);
+    if (active == m_active.constEnd()) {
+        m_files.removeFile(fileId);
+        return;
+    }
+    if (!succeeded || result.isEmpty()) {
+        qCInfo(lcHost).noquote() << "Refused a picture:" << QString::fromUtf8(errors).trimmed();
+        m_files.removeFile(fileId);
+        fail(uploadId, {ErrorCode::PictureUnreadable,
+                        tr("That picture cannot be read, or is larger than the host shows (64 "
+                           "megapixels); nothing was stored.")});
+        return;
+    }
+    m_files.removePart(uploadId);
+    const QString name = active->record.fileName;
+    store(uploadId,
+          {fileId, name, QFileInfo(m_files.path(fileId)).size(), result.value(u"type"_s).toString(),
+           result.value(u"width"_s).toInt(), result.value(u"height"_s).toInt()});
 }
 
 void FileUploads::store(const QString &uploadId, const StoredFile &file)

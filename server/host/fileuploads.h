@@ -14,6 +14,8 @@
 
 #include <atomic>
 
+#include <sys/resource.h>
+
 class MessageStore;
 class RoomConnections;
 class QWebSocket;
@@ -34,7 +36,10 @@ public:
     static constexpr int kMaxPerMember = 3; // uploads going at once
     static constexpr qint64 kPartGraceMs = 24 * 3600 * 1000; // an unfinished upload waits
     static constexpr int kAnnounceIntervalMs = 500; // others see progress this often
-    static constexpr int kPictureTimeoutMs = 30'000;
+    static constexpr int kPictureTimeoutMs = 30'000; // from when its decoder starts
+    static constexpr int kMaxDecoders = 2; // pictures decoded at once, for the whole host
+    // Each decoder's address space: a 64-megapixel picture needs 265 MB (measured).
+    static constexpr rlim_t kDecoderAddressSpace = 512 * 1024 * 1024;
 
     FileUploads(MessageStore &store, RoomConnections &connections, const HostSettings &settings,
                 QObject *parent = nullptr);
@@ -89,7 +94,13 @@ private:
     void announceProgress(Active &active, bool ended);
     void finish(const QString &uploadId);
     void checked(const QString &uploadId, const Checked &result);
-    void makePicture(const QString &uploadId, const QString &fileId);
+    void makePicture(const QString &uploadId, const QString &fileId); // in line for a decoder
+    void decodeNext();
+    void runDecoder(const QString &uploadId, const QString &fileId);
+    void decoded(const QString &uploadId, const QString &fileId, bool succeeded,
+                 const QByteArray &output, const QByteArray &errors);
+    void tellStage(const QString &uploadId, Tertulia::Events::FileProgress::Stage stage,
+                   int ahead = 0);
     void store(const QString &uploadId, const StoredFile &file);
     void fail(const QString &uploadId, const Tertulia::ProtocolError &error);
     void forget(const QString &uploadId); // part, record and memory
@@ -104,7 +115,9 @@ private:
     FileStore m_files;
     UploadLedger m_ledger;
     QHash<QString, Active> m_active; // by upload id: every unfinished upload of this run
-    QSet<QString> m_decoding; // file ids tertulia-picture is writing
+    QSet<QString> m_decoding; // file ids tertulia-picture is writing or will write
+    QList<std::pair<QString, QString>> m_pictureLine; // upload and file ids waiting to decode
+    int m_decoders = 0; // running
     QHash<QString, TokenBucket> m_rates; // bytes a member may upload, by name key
     std::atomic_bool m_stopping = false;
     QThreadPool m_checks; // hashing a large file must not stall the room

@@ -213,8 +213,14 @@ void read(const QJsonObject &object, Events::FileAccepted &event)
 
 void read(const QJsonObject &object, Events::FileProgress &event)
 {
+    using Stage = Events::FileProgress::Stage;
     event.upload = object.value(u"upload"_s).toString();
     event.received = object.value(u"received"_s).toInteger();
+    const QString stage = object.value(u"stage"_s).toString();
+    event.stage = stage == u"waiting"      ? Stage::Waiting
+                  : stage == u"processing" ? Stage::Processing
+                                           : Stage::Receiving;
+    event.ahead = std::max(0, object.value(u"ahead"_s).toInt());
 }
 
 void read(const QJsonObject &object, Events::Upload &event)
@@ -408,10 +414,17 @@ QByteArray fileAccepted(const Events::FileAccepted &accepted)
     return compact(typed(Events::FileAccepted::kType, object));
 }
 
-QByteArray fileProgress(const QString &upload, qint64 received)
+QByteArray fileProgress(const Events::FileProgress &progress)
 {
-    return compact(
-            typed(Events::FileProgress::kType, {{u"upload"_s, upload}, {u"received"_s, received}}));
+    using Stage = Events::FileProgress::Stage;
+    QJsonObject object{{u"upload"_s, progress.upload}, {u"received"_s, progress.received}};
+    if (progress.stage == Stage::Waiting) {
+        object.insert(u"stage"_s, u"waiting"_s);
+        object.insert(u"ahead"_s, progress.ahead);
+    } else if (progress.stage == Stage::Processing) {
+        object.insert(u"stage"_s, u"processing"_s);
+    }
+    return compact(typed(Events::FileProgress::kType, object));
 }
 
 QByteArray upload(const Events::Upload &upload)

@@ -139,12 +139,16 @@ struct FileAccepted
     int window = 0; // at most this many frames not yet acknowledged
 };
 
-// Bytes of an upload the host has stored, acknowledging each chunk.
+// Bytes of an upload the host has stored, acknowledging each chunk; once all are in, where a
+// picture stands: waiting for the host's decoder (`ahead` pictures before it), or processing.
 struct FileProgress
 {
     static constexpr QLatin1StringView kType{"file_progress"};
+    enum class Stage { Receiving, Waiting, Processing };
     QString upload;
     qint64 received = 0;
+    Stage stage = Stage::Receiving;
+    int ahead = 0; // while waiting
 };
 
 // Someone's upload, as the others see it while it goes: started, progressing, ended.
@@ -228,7 +232,7 @@ QByteArray error(const ProtocolError &error, const QString &clientId = {});
 // The host ended the room for everyone; the connection closes next (CloseCode::kRoomEnded).
 QByteArray roomEnded(const QString &reason);
 QByteArray fileAccepted(const Events::FileAccepted &accepted);
-QByteArray fileProgress(const QString &upload, qint64 received);
+QByteArray fileProgress(const Events::FileProgress &progress);
 QByteArray upload(const Events::Upload &upload);
 } // namespace ServerEvents
 

@@ -58,6 +58,14 @@ class Member:
             if event["type"] in ("file_accepted", "error") and event.get("clientId") == client_id:
                 return event
 
+    async def next_answer_of(self, client_id, types, timeout=TIMEOUT):
+        """The next event of one of `types` that answers `client_id`."""
+        while True:
+            event = json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
+            self.seen.append(event)
+            if event["type"] in types and event.get("clientId") == client_id:
+                return event
+
     async def send_bytes(self, accepted, data, stop_at=None):
         """Sends from the accepted offset on, a window of chunks ahead, until `stop_at` bytes
         are acknowledged (or all of them). Returns the bytes acknowledged."""

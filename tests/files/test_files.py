@@ -8,7 +8,9 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import sys
+import threading
 import time
 import unittest
 
@@ -20,10 +22,26 @@ from filetools import (Member, SVG_WITH_SCRIPT, get, jpeg_with_gps, png,  # noqa
                        png_with_metadata)
 
 MARKER = b"GPS-52.5200N-13.4050E"
+FILE_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'"
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options",
+                    "referrer-policy", "cross-origin-resource-policy")
 
 
 def files_dir(host):
     return os.path.join(host.data_dir, "files")
+
+
+def raw_answer(host, request):
+    """(status, headers, body) of whatever the host answers to the bytes `request`."""
+    with socket.create_connection(("127.0.0.1", host.port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), {k.lower(): v for k, v in headers.items()}, body
 
 
 def stored_names(host):
@@ -59,7 +77,7 @@ class Files(unittest.IsolatedAsyncioTestCase):
             self.assertEqual(headers["content-type"], served_type)
             self.assertTrue(headers["content-disposition"].startswith("inline"))
             self.assertEqual(headers["x-content-type-options"], "nosniff")
-            self.assertEqual(headers["content-security-policy"], "default-src 'none'; sandbox")
+            self.assertEqual(headers["content-security-policy"], FILE_POLICY)
             self.assertEqual(headers["cross-origin-resource-policy"], "same-origin")
             self.assertNotIn(MARKER, body, "the served copy still carries the metadata")
             self.assertEqual(len(body), file["size"])
@@ -86,7 +104,7 @@ class Files(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(headers["content-type"], "application/octet-stream")
         self.assertTrue(headers["content-disposition"].startswith("attachment;"))
         self.assertIn("filename*=UTF-8''dibujo.svg", headers["content-disposition"])
-        self.assertEqual(headers["content-security-policy"], "default-src 'none'; sandbox")
+        self.assertEqual(headers["content-security-policy"], FILE_POLICY)
         self.assertEqual(body, SVG_WITH_SCRIPT)
         self.assertEqual(get(self.host, f"/files/{file['id']}/thumb", late.key)[0], 404)
         await ana.close()
@@ -112,6 +130,48 @@ class Files(unittest.IsolatedAsyncioTestCase):
         status, _, body = get(self.host, url, bea.key)
         self.assertEqual(hashlib.sha256(body).digest(), hashlib.sha256(data).digest())
         self.assertEqual(get(self.host, url, bea.key, method="DELETE")[0], 405)
+        await ana.close()
+        await bea.close()
+
+    async def test_every_answer_carries_the_security_headers(self):
+        ana = await Member.join(self.host, "Ana")
+        await ana.upload("datos.bin", b"0123456789")
+        url = next(e for e in ana.seen if e["type"] == "ack")["file"]["url"]
+        answers = {
+            "file": get(self.host, url, ana.key),
+            "file 416": get(self.host, url, ana.key, headers={"Range": "bytes=99-"}),
+            "file 404": get(self.host, "/files/" + "ab" * 16 + "/x.bin", ana.key),
+            "file 405": get(self.host, url, ana.key, method="DELETE"),
+            "page": get(self.host, "/"),
+            "room": get(self.host, "/room"),
+            "unknown path": get(self.host, "/nothing-here"),
+            "page 405": get(self.host, "/", method="POST"),
+            "bad request": raw_answer(self.host, b"NOT HTTP AT ALL\r\n\r\n"),
+        }
+        for what, (status, headers, _) in answers.items():
+            for header in SECURITY_HEADERS:
+                self.assertIn(header, headers, f"{what} ({status}) lacks {header}")
+            self.assertEqual(headers["x-frame-options"], "DENY", what)
+            self.assertEqual(headers["referrer-policy"], "no-referrer", what)
+        self.assertEqual([a[0] for a in answers.values()],
+                         [200, 416, 404, 405, 200, 200, 404, 405, 400])
+        await ana.close()
+
+    async def test_bidi_and_format_characters_leave_a_file_name(self):
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea")
+        # Shown as "invoiceexe.jpg" if U+202E stayed; the zero-width and isolate marks likewise.
+        await ana.upload("invoice\u202egpj.exe", b"MZ not really", client_id="rlo")
+        await ana.upload("\u2066a\u200bb\u2069\u200e.txt", b"text", client_id="iso")
+        names = []
+        for _ in range(2):
+            file = (await bea.next("message", lambda e: "file" in e))["file"]
+            names.append(file["name"])
+            disposition = get(self.host, file["url"], bea.key)[1]["content-disposition"]
+            self.assertNotIn("%E2%80", disposition)
+        self.assertEqual(names, ["invoicegpj.exe", "ab.txt"])
+        history = (await (await Member.join(self.host, "Cid")).next("history"))["messages"]
+        self.assertEqual([m["file"]["name"] for m in history], names)
         await ana.close()
         await bea.close()
 
@@ -216,6 +276,80 @@ class Files(unittest.IsolatedAsyncioTestCase):
         await ana.socket.send('{"name": "Ana", "message": "still fine"}')
         await ana.next("ack")
         await ana.close()
+
+
+class DecoderWatch(threading.Thread):
+    """Samples the host's tertulia-picture children every 20 ms: how many at once at most, and
+    their resident memory together at most."""
+
+    def __init__(self, host_pid):
+        super().__init__(daemon=True)
+        self.host_pid, self.most, self.most_kb, self.running = host_pid, 0, 0, True
+
+    def decoders(self):
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.host_pid:
+                    found.append(int(pid))
+            except (OSError, IndexError):
+                pass
+        return found
+
+    def run(self):
+        while self.running:
+            pids = self.decoders()
+            total = 0
+            for pid in pids:
+                try:
+                    total += status_kb(pid, "VmRSS")
+                except (OSError, RuntimeError):
+                    pass
+            self.most, self.most_kb = max(self.most, len(pids)), max(self.most_kb, total)
+            time.sleep(0.02)
+
+
+class Pictures(unittest.IsolatedAsyncioTestCase):
+    async def test_big_pictures_wait_their_turn_for_a_decoder(self):
+        # 182 KB each, 7,900 x 7,900 decoded: 250 MB of pixels apiece.
+        big = png(7900, 7900)
+        host = HostProcess()
+        watch = DecoderWatch(host.process.pid)
+        watch.start()
+        try:
+            ana = await Member.join(host, "Ana")
+            bea = await Member.join(host, "Bea")
+            cid = await Member.join(host, "Cid")
+            for sender, client_id in ((ana, "a1"), (ana, "a2"), (ana, "a3"), (bea, "b1")):
+                accepted = await sender.offer(f"{client_id}.png", big, client_id=client_id)
+                await sender.send_bytes(accepted, big)
+            # Cid keeps chatting meanwhile.
+            await cid.socket.send('{"name": "Cid", "message": "still quick"}')
+            await cid.next("ack")
+            stages = []
+            for sender, client_ids in ((ana, ("a1", "a2", "a3")), (bea, ("b1",))):
+                for client_id in client_ids:  # answered in whichever order they finish
+                    answer = next((e for e in sender.seen if e["type"] in ("ack", "error")
+                                   and e.get("clientId") == client_id), None)
+                    answer = answer or await sender.next_answer_of(client_id, ("ack", "error"))
+                    self.assertEqual(answer["type"], "ack", answer)
+                    self.assertEqual(answer["file"]["width"], 7900)
+                stages += [e for e in sender.seen
+                           if e["type"] == "file_progress" and "stage" in e]
+            waiting = [e for e in stages if e["stage"] == "waiting"]
+            self.assertTrue(waiting, "nobody was told their picture waits")
+            self.assertTrue(all(e["received"] == len(big) for e in waiting))
+            self.assertEqual(len([e for e in stages if e["stage"] == "processing"]), 4)
+        finally:
+            watch.running = False
+            watch.join()
+            self.assertEqual(host.stop(), 0)
+        self.assertGreater(watch.most, 0, "no decoder was ever seen")
+        self.assertLessEqual(watch.most, 2)
+        # Two at once at most, each ~265 MB (measured): four used to take 2 GB together.
+        self.assertLess(watch.most_kb, 700 * 1024)
 
 
 class Limits(unittest.IsolatedAsyncioTestCase):

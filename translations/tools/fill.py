@@ -7,6 +7,10 @@ from pathlib import Path
 
 PHRASES = {
     "es": {
+        "waiting to be processed: number %1 in line": "esperando a ser procesada: número %1 en la cola",
+        "processing the picture…": "procesando la imagen…",
+        "Cannot store messages together": "No se pueden guardar los mensajes juntos",
+        "Cannot store the messages": "No se pueden guardar los mensajes",
         "Encrypted (HTTPS)": "Cifrada (HTTPS)",
         "Conversations": "Conversaciones",
         "Room": "Sala",
@@ -392,6 +396,10 @@ PHRASES = {
             'Avahi se detuvo',
     },
     "pt_BR": {
+        "waiting to be processed: number %1 in line": "aguardando processamento: número %1 na fila",
+        "processing the picture…": "processando a imagem…",
+        "Cannot store messages together": "Não é possível guardar as mensagens juntas",
+        "Cannot store the messages": "Não é possível guardar as mensagens",
         "Encrypted (HTTPS)": "Criptografada (HTTPS)",
         "Conversations": "Conversas",
         "Room": "Sala",
