@@ -43,7 +43,7 @@ const TABLES = {
     'error.upload_unknown': 'That upload is no longer on the host; send the file again.',
     'error.file_damaged': 'The file arrived damaged; nothing was stored. Send it again.',
     'error.picture_unreadable': 'That picture cannot be read, or is too large to show; nothing was stored.',
-    'error.too_many_uploads': 'You are sending three files already; wait for one to finish.',
+    'error.too_many_uploads': 'As many files are on their way to the host as it takes at once; wait for one to finish.',
   },
   es: {
     title: 'Tertulia', notConnected: 'Sin conexión', joinTitle: 'Únete a la conversación',
@@ -90,7 +90,7 @@ const TABLES = {
     'error.upload_unknown': 'Esa subida ya no está en el anfitrión; envía el archivo otra vez.',
     'error.file_damaged': 'El archivo llegó dañado; no se guardó nada. Envíalo otra vez.',
     'error.picture_unreadable': 'Esa imagen no se puede leer o es demasiado grande; no se guardó nada.',
-    'error.too_many_uploads': 'Ya estás enviando tres archivos; espera a que termine uno.',
+    'error.too_many_uploads': 'Ya van hacia el anfitrión tantos archivos como admite a la vez; espera a que termine uno.',
   },
   'pt-BR': {
     title: 'Tertulia', notConnected: 'Sem conexão', joinTitle: 'Entre na conversa',
@@ -137,7 +137,7 @@ const TABLES = {
     'error.upload_unknown': 'Esse envio não está mais no anfitrião; envie o arquivo de novo.',
     'error.file_damaged': 'O arquivo chegou danificado; nada foi guardado. Envie de novo.',
     'error.picture_unreadable': 'Essa imagem não pode ser lida ou é grande demais; nada foi guardado.',
-    'error.too_many_uploads': 'Você já está enviando três arquivos; espere um terminar.',
+    'error.too_many_uploads': 'Já estão a caminho do anfitrião tantos arquivos quanto ele aceita de uma vez; espere um terminar.',
   },
 };
 

@@ -5,6 +5,7 @@
 #include "messagestore.h"
 #include "monotonicclock.h"
 #include "names.h"
+#include "peeraddress.h"
 #include "pingwatch.h"
 #include "readbuffer.h"
 
@@ -402,7 +403,7 @@ void ChatRoom::deliverStored(QWebSocket *sender,
 FileUploads::Sender ChatRoom::senderOf(QWebSocket *socket) const
 {
     const QString name = m_registry.nameOf(socket);
-    return {socket, name, Names::uniquenessKey(name)};
+    return {socket, name, Names::uniquenessKey(name), PeerAddress::plain(socket->peerAddress())};
 }
 
 void ChatRoom::offerFile(QWebSocket *socket, const ClientPayload &payload)

@@ -93,7 +93,7 @@ bool FileUploads::open(QString *errorString)
     return true;
 }
 
-std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 size) const
+std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 size)
 {
     if (size > m_limits.maxFileBytes || size > m_limits.maxFilesBytes) {
         const qint64 limit = std::min(m_limits.maxFileBytes, m_limits.maxFilesBytes);
@@ -101,8 +101,7 @@ std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 s
                 ErrorCode::FileTooBig,
                 tr("Files can be at most %1 MB here; nothing was stored.").arg(megabytes(limit))};
     }
-    const QStorageInfo disk(m_files.directory());
-    if (disk.isValid() && disk.bytesAvailable() - size < m_limits.minFreeDiskBytes) {
+    if (!diskHasRoomFor(size) && (dropAbandoned() == 0 || !diskHasRoomFor(size))) {
         return ProtocolError{ErrorCode::DiskFull,
                              tr("The host's disk has no room for %1 MB more; nothing was stored.")
                                      .arg(megabytes(size))};
@@ -112,7 +111,75 @@ std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 s
                 ErrorCode::TooManyUploads,
                 tr("You are sending %1 files already; wait for one to finish.").arg(kMaxPerMember)};
     }
+    // What one member, one address and everyone together may have on its way at once: a
+    // sender who stops halfway holds no more than this.
+    const Unfinished going = unfinished(sender);
+    if (going.member + size > m_limits.maxFileBytes) {
+        return ProtocolError{ErrorCode::TooManyUploads,
+                             tr("Your files on their way would pass %1 MB together; wait for one "
+                                "to finish.")
+                                     .arg(megabytes(m_limits.maxFileBytes))};
+    }
+    if (going.address + size > kAddressShare * m_limits.maxFileBytes
+        || going.total + size > m_limits.maxFilesBytes) {
+        return ProtocolError{ErrorCode::TooManyUploads,
+                             tr("The host is receiving as much as it takes at once; wait a "
+                                "little and send it again.")};
+    }
     return std::nullopt;
+}
+
+FileUploads::Unfinished FileUploads::unfinished(const Sender &sender)
+{
+    Unfinished going;
+    for (const Active &active : m_active) {
+        if (active.finishing)
+            continue;
+        const qint64 left = active.record.size - active.received;
+        going.total += left;
+        if (!sender.key.isEmpty() && active.record.ownerKey == sender.key)
+            going.member += left;
+        if (!active.address.isNull() && active.address == sender.address)
+            going.address += left;
+    }
+    // Uploads of an earlier run nobody went on with yet still hold their part's place.
+    for (const UploadRecord &record : m_ledger.all()) {
+        if (!m_active.contains(record.id))
+            going.total += std::max<qint64>(0, record.size - m_files.partSize(record.id));
+    }
+    return going;
+}
+
+bool FileUploads::diskHasRoomFor(qint64 size)
+{
+    // Files stop at twice what the chat stops at: between the two only messages are stored,
+    // so the room goes on talking when files are refused.
+    const QStorageInfo disk(m_files.directory());
+    if (!disk.isValid())
+        return true;
+    const qint64 reserved = unfinished({}).total;
+    return disk.bytesAvailable() - reserved - size >= 2 * m_limits.minFreeDiskBytes;
+}
+
+int FileUploads::dropAbandoned()
+{
+    QStringList abandoned;
+    const qint64 now = nowMs();
+    for (const Active &active : std::as_const(m_active)) {
+        if (!active.finishing && !active.socket && active.awaySinceMs >= 0
+            && now - active.awaySinceMs >= kShortDiskGraceMs)
+            abandoned.append(active.record.id);
+    }
+    for (const UploadRecord &record : m_ledger.all()) {
+        if (!m_active.contains(record.id)) // of an earlier run: its sender never came back
+            abandoned.append(record.id);
+    }
+    if (!abandoned.isEmpty())
+        qCInfo(lcHost).noquote() << "The disk is short:" << abandoned.size()
+                                 << "unfinished uploads whose senders are away are given up";
+    for (const QString &id : std::as_const(abandoned))
+        forget(id);
+    return int(abandoned.size());
 }
 
 void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const QString &recipient,
@@ -135,6 +202,8 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
             return;
         }
         active->socket = sender.socket;
+        active->address = sender.address;
+        active->awaySinceMs = -1;
         accept(*active, offer.clientId);
         if (active->received == active->record.size)
             finish(active->record.id); // stored whole before the host stopped
@@ -159,7 +228,7 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
     }
     qCDebug(lcHost).noquote() << sender.name << "is sending a file of" << offer.size << "bytes";
     Active &active = m_active[record.id];
-    active = {record, 0, sender.socket};
+    active = {record, 0, sender.socket, sender.address};
     accept(active, offer.clientId);
     announceProgress(active, false);
 }
@@ -263,6 +332,7 @@ void FileUploads::disconnected(QWebSocket *socket)
         if (active.socket != socket)
             continue;
         active.socket = nullptr;
+        active.awaySinceMs = nowMs();
         // Not going now: the others stop showing it until its sender goes on with it.
         if (!active.finishing)
             announceProgress(active, true);

@@ -11,6 +11,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QThreadPool>
+#include <QtNetwork/QHostAddress>
 
 #include <atomic>
 
@@ -35,6 +36,11 @@ public:
     static constexpr int kWindow = 4;
     static constexpr int kMaxPerMember = 3; // uploads going at once
     static constexpr qint64 kPartGraceMs = 24 * 3600 * 1000; // an unfinished upload waits
+    // ...unless the disk is short: then an upload whose sender has been away this long goes.
+    static constexpr qint64 kShortDiskGraceMs = 30'000;
+    // Bytes on their way at once: a member up to --max-file-size, an address twice that,
+    // everyone together up to --files-cap.
+    static constexpr qint64 kAddressShare = 2;
     static constexpr int kAnnounceIntervalMs = 500; // others see progress this often
     static constexpr int kPictureTimeoutMs = 30'000; // from when its decoder starts
     static constexpr int kMaxDecoders = 2; // pictures decoded at once, for the whole host
@@ -54,6 +60,7 @@ public:
         QWebSocket *socket = nullptr;
         QString name;
         QString key; // the name's uniqueness key
+        QHostAddress address;
     };
     // recipient: a direct message's file, spelled as the room spells the member.
     void offer(const Sender &sender, const Tertulia::ClientPayload &offer, const QString &recipient,
@@ -77,6 +84,8 @@ private:
         UploadRecord record;
         qint64 received = 0;
         QWebSocket *socket = nullptr; // its sender's connection now; nullptr while away
+        QHostAddress address; // its sender's, when it was offered in this run
+        qint64 awaySinceMs = -1; // while its sender is away: since when (monotonic)
         qint64 announcedMs = 0;
         qint64 resyncedAt = -1; // told where to go on from: later strays are dropped quietly
         bool finishing = false;
@@ -88,7 +97,17 @@ private:
         bool readable = true;
     };
 
-    std::optional<Tertulia::ProtocolError> refusal(const Sender &sender, qint64 size) const;
+    std::optional<Tertulia::ProtocolError> refusal(const Sender &sender, qint64 size);
+    // Bytes accepted but not yet received: reserved on the disk until they come or expire.
+    struct Unfinished
+    {
+        qint64 total = 0;
+        qint64 member = 0; // of the sender asking
+        qint64 address = 0; // from the sender's address
+    };
+    Unfinished unfinished(const Sender &sender);
+    bool diskHasRoomFor(qint64 size); // beyond every reservation and the chat's reserve
+    int dropAbandoned(); // uploads whose sender is away past kShortDiskGraceMs
     void accept(Active &active, const QString &clientId);
     void acknowledge(const QString &uploadId, qint64 received, qint64 delayMs);
     void announceProgress(Active &active, bool ended);

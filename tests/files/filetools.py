@@ -24,9 +24,11 @@ class Member:
         self.seen = []  # every event, in order
 
     @classmethod
-    async def join(cls, host, name, resume=None):
+    async def join(cls, host, name, resume=None, source="127.0.0.1"):
+        """Joins from the loopback address `source` (127.0.0.0/8: a device of its own)."""
         query = f"name={name}" + (f"&resume={resume}" if resume is not None else "")
-        socket = await websockets.connect(host.socket_url(query), max_size=None)
+        socket = await websockets.connect(host.socket_url(query), max_size=None,
+                                          local_addr=(source, 0))
         while True:
             event = json.loads(await asyncio.wait_for(socket.recv(), TIMEOUT))
             if event["type"] == "welcome":
