@@ -120,7 +120,7 @@ bool ChatHost::start(const HostSettings &settings)
     // Qt's default backlog of 50 drops SYNs when a crowd arrives at once (a class opening the
     // link together); the kernel caps this at net.core.somaxconn.
     m_sorter->setListenBacklogSize(4096);
-    if (!m_sorter->listen(settings.address, settings.port)) {
+    if (!m_sorter->listenOn(settings.address, settings.port)) {
         m_failure = m_sorter->serverError() == QAbstractSocket::SocketAddressNotAvailableError
                             ? Failure::Address
                             : Failure::Listen;

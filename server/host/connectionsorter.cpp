@@ -6,10 +6,17 @@
 #include "plainanswer.h"
 #include "requesthead.h"
 
+#include "hostlog.h"
+
 #include <QtCore/QPointer>
+#include <QtCore/QSocketNotifier>
 #include <QtCore/QTimer>
 #include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
+
+#include <sys/socket.h>
+
+#include <cerrno>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +47,7 @@ public:
         if (!m_sorter)
             return; // the sorter went first
         --m_sorter->m_total;
+        m_sorter->acceptAgain(); // a descriptor is free
         if (--m_sorter->m_perAddress[m_peer] <= 0)
             m_sorter->m_perAddress.remove(m_peer);
         m_sorter->m_upgrading.remove({m_peer, m_port});
@@ -55,6 +63,59 @@ ConnectionSorter::ConnectionSorter(const QByteArray &chatPath, const HostLimits 
                                    QObject *parent)
     : QTcpServer(parent), m_chatPath(chatPath), m_limits(limits)
 { }
+
+bool ConnectionSorter::listenOn(const QHostAddress &address, quint16 port)
+{
+    if (!listen(address, port))
+        return false;
+    pauseAccepting(); // Qt's own accepting spins at the descriptor limit: this server's instead
+    m_acceptor = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptor, &QSocketNotifier::activated, this, &ConnectionSorter::acceptWaiting);
+    m_acceptBackoff = new QTimer(this);
+    m_acceptBackoff->setSingleShot(true);
+    m_acceptBackoff->setInterval(kAcceptBackoffMs);
+    connect(m_acceptBackoff, &QTimer::timeout, this, &ConnectionSorter::acceptAgain);
+    return true;
+}
+
+void ConnectionSorter::acceptWaiting()
+{
+    for (int accepted = 0; accepted < 64; ++accepted) { // then others get a turn
+        const int descriptor
+                = accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor >= 0) {
+            incomingConnection(descriptor);
+            continue;
+        }
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+            // Waiting connections stay in the kernel's queue until a descriptor is free.
+            m_acceptor->setEnabled(false);
+            m_acceptBackoff->start();
+            if (!m_outOfDescriptors) {
+                m_outOfDescriptors = true;
+                qCWarning(lcHost).noquote()
+                        << "Out of file descriptors (" << qt_error_string(errno)
+                        << "): new connections wait until some close; raise the limit "
+                           "(ulimit -n, LimitNOFILE=) for more";
+            }
+        }
+        if (m_outOfDescriptors && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_outOfDescriptors = false; // everyone waiting was taken: said once per spell
+            qCInfo(lcHost) << "Accepting connections again";
+        }
+        return;
+    }
+}
+
+void ConnectionSorter::acceptAgain()
+{
+    if (m_acceptor && !m_acceptor->isEnabled()) {
+        m_acceptor->setEnabled(true);
+        QMetaObject::invokeMethod(this, &ConnectionSorter::acceptWaiting, Qt::QueuedConnection);
+    }
+}
 
 void ConnectionSorter::incomingConnection(qintptr handle)
 {

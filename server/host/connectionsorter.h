@@ -9,7 +9,9 @@
 #include <QtNetwork/QSslConfiguration>
 #include <QtNetwork/QTcpServer>
 
+class QSocketNotifier;
 class QTcpSocket;
+class QTimer;
 class RequestHead;
 
 // Listens on the host's one port and guards it: caps connections (in all and per address),
@@ -25,10 +27,15 @@ class ConnectionSorter final : public QTcpServer
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
     static constexpr int kHttpLifetimeMs = 30'000; // a whole HTTP exchange, body included
+    static constexpr int kAcceptBackoffMs = 250;
 
     ConnectionSorter(const QByteArray &chatPath, const HostLimits &limits,
                      QObject *parent = nullptr);
 
+    // QTcpServer::listen, then its own accepting: out of file descriptors (EMFILE, ENFILE) it
+    // stops and says so once, instead of spinning on a listener that stays readable, and
+    // goes on when a connection ends or kAcceptBackoffMs later.
+    bool listenOn(const QHostAddress &address, quint16 port);
     void setOriginPolicy(const OriginPolicy &policy) { m_originPolicy = policy; }
     // Refused with 403 for the page and the chat alike (addresses as PeerAddress::plain).
     void setBlockedAddresses(const QSet<QHostAddress> &addresses) { m_blocked = addresses; }
@@ -49,6 +56,8 @@ protected:
     void incomingConnection(qintptr handle) override;
 
 private:
+    void acceptWaiting();
+    void acceptAgain();
     void onReadyRead(QTcpSocket *socket);
     void sort(QTcpSocket *socket, const RequestHead &head);
     void release(QTcpSocket *socket);
@@ -64,5 +73,8 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QHash<std::pair<QHostAddress, quint16>, QTcpSocket *> m_upgrading;
     int m_total = 0;
+    QSocketNotifier *m_acceptor = nullptr;
+    QTimer *m_acceptBackoff = nullptr;
+    bool m_outOfDescriptors = false;
     friend class ConnectionSlot;
 };
