@@ -114,7 +114,7 @@ test('an SVG with a script is a download link, and opened directly it never runs
   const response = await bea.page.request.get(href);
   assert.equal(response.headers()['content-type'], 'application/octet-stream');
   assert.match(response.headers()['content-disposition'], /^attachment;/);
-  assert.equal(response.headers()['content-security-policy'], "default-src 'none'; sandbox");
+  assert.equal(response.headers()['content-security-policy'], "default-src 'none'; sandbox; frame-ancestors 'none'");
   // Opened directly, in a tab of the host's origin: a download, no document, no script.
   const tab = await bea.context.newPage();
   const [download] = await Promise.all([tab.waitForEvent('download'), tab.goto(href).catch(() => {})]);
