@@ -85,8 +85,7 @@ void RoomDirectory::note(const RoomAnnouncement &room, const QHostAddress &from,
 {
     auto entry = m_entries.find(room.id);
     if (entry == m_entries.end()) {
-        if (m_entries.size() >= kMaxRooms)
-            return;
+        makeRoomFor(from);
         entry = m_entries.insert(room.id, Entry{FoundRoom{room, from}});
     } else if (entry->room.address != from) {
         // Heard on a second network, or forged: the address it was first heard at stays until
@@ -97,6 +96,8 @@ void RoomDirectory::note(const RoomAnnouncement &room, const QHostAddress &from,
     const FoundRoom before = found;
     found.announcement = room;
     found.address = from;
+    entry->heardMs = m_clock.elapsed();
+    entry->heard = std::min(entry->heard + 1, kHeardEnough);
     if (source == Source::Beacon) {
         found.viaBeacon = true;
         entry->beaconHeardMs = m_clock.elapsed();
@@ -106,6 +107,30 @@ void RoomDirectory::note(const RoomAnnouncement &room, const QHostAddress &from,
     if (before.announcement != found.announcement || before.address != found.address
         || before.viaBeacon != found.viaBeacon || before.viaDnsSd != found.viaDnsSd)
         noteChange();
+}
+
+void RoomDirectory::makeRoomFor(const QHostAddress &from)
+{
+    const auto stalest = [this](auto wanted) {
+        auto found = m_entries.end();
+        for (auto entry = m_entries.begin(); entry != m_entries.end(); ++entry) {
+            if (!wanted(*entry))
+                continue;
+            if (found == m_entries.end() || entry->heard < found->heard
+                || (entry->heard == found->heard && entry->heardMs < found->heardMs))
+                found = entry;
+        }
+        return found;
+    };
+    const auto fromThere = [&from](const Entry &entry) { return entry.room.address == from; };
+    const auto any = [](const Entry &) { return true; };
+    if (std::count_if(m_entries.cbegin(), m_entries.cend(), fromThere) >= kMaxRoomsPerAddress)
+        m_entries.erase(stalest(fromThere));
+    else if (m_entries.size() >= kMaxRooms)
+        m_entries.erase(stalest(any));
+    else
+        return;
+    noteChange();
 }
 
 void RoomDirectory::forget(const QString &id, const QHostAddress &from, Source source)

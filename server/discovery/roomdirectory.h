@@ -26,14 +26,18 @@ struct FoundRoom
 // The live list of rooms announced on the LAN, merged from the beacon and from Avahi (one
 // room heard both ways is one entry, by its id). A room that stops announcing leaves the list
 // BeaconMessage::kExpiryMs after its last beacon, or when Avahi says it went; a goodbye takes
-// it out at once. At most kMaxRooms are kept, so a flood of forged rooms costs little; a burst
-// of changes is one changed(), kChangeDelayMs after the first.
+// it out at once. At most kMaxRooms are kept, and kMaxRoomsPerAddress from one address: a new
+// room past either cap takes the place of one heard fewest times (of that address, or of
+// all), the one heard from longest ago among those, so a flood of made-up rooms costs little
+// and keeps out no real room, which announces itself every few seconds. A burst of changes is
+// one changed(), kChangeDelayMs after the first.
 class RoomDirectory final : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr int kMaxRooms = 256;
+    static constexpr int kMaxRoomsPerAddress = 8;
     static constexpr int kChangeDelayMs = 100;
 
     explicit RoomDirectory(QObject *parent = nullptr);
@@ -54,12 +58,16 @@ private:
     void forget(const QString &id, const QHostAddress &from, Source source);
     void expire();
     void noteChange();
+    void makeRoomFor(const QHostAddress &from); // under both caps before a new room goes in
 
     struct Entry
     {
         FoundRoom room;
         qint64 beaconHeardMs = -1;
+        qint64 heardMs = -1; // last heard either way
+        int heard = 0; // times, up to kHeardEnough
     };
+    static constexpr int kHeardEnough = 3;
     BeaconListener *m_beacon;
     AvahiBrowser *m_avahi;
     QHash<QString, Entry> m_entries; // by announcement id

@@ -204,16 +204,43 @@ class BeaconTests(unittest.TestCase):
         names = [room["room"] for room in watch.rooms()]
         self.assertEqual(names, ["Real room"], "only the real room is listed")
 
-    def test_a_flood_of_forged_rooms_is_capped(self):
+    def test_a_flood_of_forged_rooms_is_capped_and_keeps_no_real_room_out(self):
         watch = self.start_watch()
-        for number in range(400):
-            send_datagram(forged_room(f"forged-{number:05d}", f"Room {number}", 10000 + number))
-            time.sleep(0.002)  # a flood, but one the kernel's socket buffer does not drop
-        wait_until(lambda: len(watch.rooms()) >= 256, 5, "the list filling")
+        # One address announcing rooms without end holds kMaxRoomsPerAddress places.
+        stop = threading.Event()
+
+        def flood():
+            number = 0
+            while not stop.is_set():
+                send_datagram(forged_room(f"forged-{number:06d}", f"Room {number}",
+                                          10000 + number % 50000), source="127.0.0.2")
+                number += 1
+                time.sleep(0.002)  # a flood, but one the kernel's socket buffer does not drop
+
+        flooding = threading.Thread(target=flood, daemon=True)
+        flooding.start()
+        self.cleanups.append(flooding.join)
+        self.cleanups.append(stop.set)
+        wait_until(lambda: len(watch.rooms()) >= 8, 5, "the flood listed")
+        time.sleep(0.5)
+        self.assertEqual(len(watch.rooms()), 8)  # RoomDirectory::kMaxRoomsPerAddress
+        # A real room started while the flood lasts is listed.
+        real = self.start_host("--announce", "--room-name", "Real room")
+        wait_until(lambda: watch.find(real.port), 3, "the real room listed during the flood")
+        time.sleep(2 * INTERVAL_S + 0.5)  # heard a few times
+        # Many addresses at once: the list stays at kMaxRooms, the real room stays in it.
+        for address in range(3, 63):
+            for number in range(8):
+                send_datagram(forged_room(f"many-{address}-{number}", f"Many {address}.{number}",
+                                          20000 + number), source=f"127.0.0.{address}")
+        wait_until(lambda: len(watch.rooms()) == 256, 5, "the list full")
         time.sleep(0.5)
         self.assertEqual(len(watch.rooms()), 256)  # RoomDirectory::kMaxRooms
-        # Forged rooms that stop announcing leave like any other.
-        wait_until(lambda: not watch.rooms(), EXPIRY_S + 2, "the forged rooms expiring")
+        self.assertTrue(watch.find(real.port), "a real room was pushed out by made-up ones")
+        stop.set()
+        # Made-up rooms that stop announcing leave like any other; the real one stays.
+        wait_until(lambda: [r["room"] for r in watch.rooms()] == ["Real room"], EXPIRY_S + 3,
+                   "the forged rooms expiring")
 
 
 AVAHI_CONF = """[server]
