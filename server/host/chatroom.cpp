@@ -10,6 +10,7 @@
 #include "readbuffer.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QPointer>
 #include <QtCore/QUrlQuery>
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
@@ -239,8 +240,43 @@ void ChatRoom::announceLeft(const QString &name)
 
 bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
 {
-    if (!passes(socket, request.password))
+    const QHostAddress address = socket->peerAddress();
+    const PasswordCheck::Screened screened
+            = m_passwordCheck.screen(request.password, address, nowMs());
+    switch (screened.verdict) {
+    case PasswordCheck::Verdict::Passes:
+        return admit(socket, request);
+    case PasswordCheck::Verdict::Refused:
+        refusePassword(socket, *screened.refusal);
         return false;
+    case PasswordCheck::Verdict::NeedsDigest:
+        break;
+    }
+    QPointer<QWebSocket> guarded(socket);
+    const bool taken = m_passwordHasher.check(
+            m_passwordCheck.password(), request.password,
+            [this, guarded, request, address](bool matched) {
+                if (!guarded || !m_connections.find(guarded)
+                    || !m_registry.nameOf(guarded).isEmpty())
+                    return; // gone meanwhile, or in already
+                if (auto refusal = m_passwordCheck.hashed(matched, address, nowMs())) {
+                    refusePassword(guarded, *refusal);
+                    return;
+                }
+                if (admit(guarded, request) && request.type == ClientPayload::Type::Message)
+                    dispatch(guarded, request); // the seed's way: a message that joins
+            });
+    if (!taken) {
+        m_passwordCheck.notChecked(nowMs());
+        refusePassword(socket, {{ErrorCode::PasswordThrottled,
+                                 u"The host is checking other passwords just now: try again in "
+                                 "a few seconds."_s}});
+    }
+    return false;
+}
+
+bool ChatRoom::admit(QWebSocket *socket, const ClientPayload &request)
+{
     if (auto problem = Names::problemWith(request.name, m_settings.limits.maxNameLength)) {
         refuseName(socket, *problem);
         return false;
@@ -306,16 +342,11 @@ void ChatRoom::replace(QWebSocket *previous)
                     errorCodeName(ErrorCode::Replaced));
 }
 
-bool ChatRoom::passes(QWebSocket *socket, const QString &password)
+void ChatRoom::refusePassword(QWebSocket *socket, const PasswordCheck::Refusal &refusal)
 {
-    const QHostAddress address = socket->peerAddress();
-    const auto refusal = m_passwordCheck.refusal(password, address, nowMs());
-    if (!refusal)
-        return true;
-    if (refusal->failures > 0)
-        emit passwordGuessed(address, refusal->failures);
-    m_connections.shut(socket, CloseCode::kPolicy, refusal->error);
-    return false;
+    if (refusal.failures > 0)
+        emit passwordGuessed(socket->peerAddress(), refusal.failures);
+    m_connections.shut(socket, CloseCode::kPolicy, refusal.error);
 }
 
 void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)

@@ -10,6 +10,7 @@
 #include "memberregistry.h"
 #include "messagestore.h"
 #include "passwordcheck.h"
+#include "passwordhasher.h"
 #include "presencebroadcaster.h"
 #include "roomconnections.h"
 #include "serverevent.h"
@@ -91,9 +92,11 @@ signals:
 private:
     void process(QWebSocket *socket, const QString &frame);
     void dispatch(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    // False if not (yet) joined: refused, or waiting for its password's digest, after which
+    // it goes on (and a message that came with the join is posted).
     bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
-    // Turns the connection away, saying why, unless the password lets it in.
-    bool passes(QWebSocket *socket, const QString &password);
+    bool admit(QWebSocket *socket, const Tertulia::ClientPayload &request); // past the door
+    void refusePassword(QWebSocket *socket, const PasswordCheck::Refusal &refusal);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
     void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
     // What `to` names, as the room spells it; empty and the sender told if nobody (false).
@@ -137,6 +140,7 @@ private:
     CommitGroup m_commits; // the pass's messages: stored together, then delivered
     HostSettings m_settings;
     PasswordCheck m_passwordCheck;
+    PasswordHasher m_passwordHasher;
     StorageGuard m_storageGuard;
     MemberRegistry m_registry;
     RoomConnections m_connections;
