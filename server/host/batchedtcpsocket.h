@@ -24,8 +24,6 @@ public:
     ~BatchedTcpSocket() override;
 
     qint64 bytesToWrite() const override;
-    // What the kernel did not take, waiting in Qt's buffer: its send buffer is full then.
-    qint64 bytesRefusedByKernel() const { return m_qtMayHold ? QTcpSocket::bytesToWrite() : 0; }
     void disconnectFromHost() override;
     void close() override;
     bool waitForBytesWritten(int msecs = 30000) override;

@@ -14,13 +14,6 @@ qint64 Peer::unsentBytes() const
     return transport ? transport->bytesToWrite() : socket->bytesToWrite();
 }
 
-bool Peer::kernelIsFull() const
-{
-    if (batched)
-        return batched->bytesRefusedByKernel() > 0; // what the pass gathered is not refused
-    return (transport ? transport->bytesToWrite() : socket->bytesToWrite()) > 0;
-}
-
 void Peer::write(const QByteArray &event, const QByteArray &frame) const
 {
     if (batched)

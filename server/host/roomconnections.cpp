@@ -300,11 +300,9 @@ Peer *RoomConnections::keepsUp(QWebSocket *socket, qint64 bytes)
     if (!peer)
         return nullptr;
     // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
-    // come back and catch up with "since". While Qt holds anything for it, the kernel's send
-    // buffer is full too: that (twice SO_SNDBUF) counts as unread, without asking the kernel.
+    // come back and catch up with "since".
     const qint64 budget = peer->joined ? m_limits.maxQueuedBytes : kMaxQueuedBeforeJoining;
-    const qint64 inKernel = peer->kernelIsFull() ? 2 * qint64(m_limits.chatSendBufferBytes) : 0;
-    if (peer->unsentBytes() + inKernel + bytes <= budget)
+    if (peer->unsentBytes() + bytes <= budget)
         return peer;
     qCInfo(lcHost).noquote() << "Dropped a reader too far behind:"
                              << socket->peerAddress().toString();
