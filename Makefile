@@ -46,14 +46,16 @@ fuzz: deps
 		|| (tail -60 build-fuzz/fuzz.log; exit 1)
 	tail -1 build-fuzz/fuzz.log
 
-# Fan-out benchmark against the seeds' FastAPI server and Node ws, uploads, then the cost of a
-# room shared by two nodes through Redis (bench/README.md).
+# Fan-out benchmark against the seeds' FastAPI server and Node ws, uploads, the cost of a room
+# shared by two nodes through Redis, then hostile members seen from a bystander's seat
+# (bench/README.md).
 # BENCH_ARGS="--quick" for a shorter run.
 bench: build
 	./scripts/install-deps.sh --bench
 	/usr/bin/python3 bench/run.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results $(BENCH_ARGS)
 	/usr/bin/python3 bench/upload.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results $(BENCH_ARGS)
 	/usr/bin/python3 bench/cluster/run.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results
+	/usr/bin/python3 bench/hostile.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitized build-fuzz
