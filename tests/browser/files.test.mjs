@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readdirSync, writeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { get } from 'node:http';
+import { deflateSync } from 'node:zlib';
 import { launchChromium, newDataDir, startHost } from './processes.mjs';
 
 const LIMIT = 250_000_000;
@@ -70,6 +71,53 @@ async function member(name) {
 }
 
 const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAF0lEQVR4nGP8z0AaYCJR/aiGUQ1DSAMAQC4BH2bjRnMAAAAASUVORK5CYII=', 'base64');
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// A real RGB PNG of `side` x `side` black pixels: small on the wire, large once decoded.
+function blackPng(side) {
+  const chunk = (kind, data) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc32(Buffer.concat([Buffer.from(kind), data])));
+    return Buffer.concat([head, Buffer.from(kind), data, tail]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const pixels = deflateSync(Buffer.alloc((1 + side * 3) * side), { level: 9 });
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header),
+    chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('pictures waiting for the host\'s decoder say so, then show', async () => {
+  const ana = await member('Ana');
+  const bea = await member('Bea');
+  const big = blackPng(7900); // 250 MB of pixels apiece: two are decoded at a time
+  await ana.page.locator('#file-input').setInputFiles(['uno', 'dos', 'tres'].map((name) => (
+    { name: `${name}.png`, mimeType: 'image/png', buffer: big })));
+  await bea.page.locator('#file-input').setInputFiles({ name: 'cuatro.png', mimeType: 'image/png', buffer: big });
+  const stages = ana.page.locator('.messages .file .stage');
+  await ana.page.locator('.messages .file .stage', { hasText: /waiting to be processed|processing the picture/ }).first().waitFor();
+  const said = await stages.allTextContents();
+  assert.ok(said.some((text) => /waiting to be processed: number \d in line|processing the picture/.test(text)), said.join(' | '));
+  assert.ok(ana.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting')
+    || bea.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting'), 'nobody was told to wait');
+  for (const name of ['uno', 'dos', 'tres', 'cuatro']) {
+    await bea.page.locator(`.messages li .file img[alt="${name}.png"]`).waitFor({ timeout: 60_000 });
+  }
+  await ana.context.close();
+  await bea.context.close();
+});
 
 test('a picture attached in one page shows inline in another, without its location', async () => {
   const ana = await member('Ana');
