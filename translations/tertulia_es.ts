@@ -367,6 +367,14 @@
         <source>That picture cannot be read, or is larger than the host shows (64 megapixels); nothing was stored.</source>
         <translation>Esa imagen no se puede leer o es más grande de lo que el anfitrión muestra (64 megapíxeles); no se guardó nada.</translation>
     </message>
+    <message>
+        <source>Your files on their way would pass %1 MB together; wait for one to finish.</source>
+        <translation>Tus archivos en camino pasarían de %1 MB juntos; espera a que termine uno.</translation>
+    </message>
+    <message>
+        <source>The host is receiving as much as it takes at once; wait a little and send it again.</source>
+        <translation>El anfitrión ya recibe todo lo que admite a la vez; espera un poco y vuelve a enviarlo.</translation>
+    </message>
 </context>
 <context>
     <name>HostLauncher</name>

@@ -367,6 +367,14 @@
         <source>That picture cannot be read, or is larger than the host shows (64 megapixels); nothing was stored.</source>
         <translation>Essa imagem não pode ser lida ou é maior do que o anfitrião mostra (64 megapixels); nada foi guardado.</translation>
     </message>
+    <message>
+        <source>Your files on their way would pass %1 MB together; wait for one to finish.</source>
+        <translation>Seus arquivos a caminho passariam de %1 MB juntos; espere um terminar.</translation>
+    </message>
+    <message>
+        <source>The host is receiving as much as it takes at once; wait a little and send it again.</source>
+        <translation>O anfitrião já está recebendo tudo o que aceita de uma vez; espere um pouco e envie de novo.</translation>
+    </message>
 </context>
 <context>
     <name>HostLauncher</name>

@@ -11,6 +11,10 @@ PHRASES = {
         "processing the picture…": "procesando la imagen…",
         "Cannot store messages together": "No se pueden guardar los mensajes juntos",
         "Cannot store the messages": "No se pueden guardar los mensajes",
+        "Your files on their way would pass %1 MB together; wait for one to finish.":
+            "Tus archivos en camino pasarían de %1 MB juntos; espera a que termine uno.",
+        "The host is receiving as much as it takes at once; wait a little and send it again.":
+            "El anfitrión ya recibe todo lo que admite a la vez; espera un poco y vuelve a enviarlo.",
         "Encrypted (HTTPS)": "Cifrada (HTTPS)",
         "Conversations": "Conversaciones",
         "Room": "Sala",
@@ -400,6 +404,10 @@ PHRASES = {
         "processing the picture…": "processando a imagem…",
         "Cannot store messages together": "Não é possível guardar as mensagens juntas",
         "Cannot store the messages": "Não é possível guardar as mensagens",
+        "Your files on their way would pass %1 MB together; wait for one to finish.":
+            "Seus arquivos a caminho passariam de %1 MB juntos; espere um terminar.",
+        "The host is receiving as much as it takes at once; wait a little and send it again.":
+            "O anfitrião já está recebendo tudo o que aceita de uma vez; espere um pouco e envie de novo.",
         "Encrypted (HTTPS)": "Criptografada (HTTPS)",
         "Conversations": "Conversas",
         "Room": "Sala",
