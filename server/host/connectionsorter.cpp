@@ -14,6 +14,7 @@
 #include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -69,6 +70,10 @@ bool ConnectionSorter::listenOn(const QHostAddress &address, quint16 port)
     if (!listen(address, port))
         return false;
     pauseAccepting(); // Qt's own accepting spins at the descriptor limit: this server's instead
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    const int limit = files.rlim_cur == RLIM_INFINITY ? 1 << 20 : int(files.rlim_cur);
+    m_descriptorCeiling = limit - std::min(kReservedDescriptors, limit / 4);
     m_acceptor = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
     connect(m_acceptor, &QSocketNotifier::activated, this, &ConnectionSorter::acceptWaiting);
     m_acceptBackoff = new QTimer(this);
@@ -85,27 +90,36 @@ void ConnectionSorter::acceptWaiting()
                 = accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (descriptor >= 0) {
             incomingConnection(descriptor);
-            continue;
+            if (descriptor < m_descriptorCeiling)
+                continue;
+            // The rest are the host's own (the history, files, decoders): stop here for now.
+            waitForDescriptors();
+            return;
         }
         if (errno == EINTR || errno == ECONNABORTED)
             continue;
         if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-            // Waiting connections stay in the kernel's queue until a descriptor is free.
-            m_acceptor->setEnabled(false);
-            m_acceptBackoff->start();
-            if (!m_outOfDescriptors) {
-                m_outOfDescriptors = true;
-                qCWarning(lcHost).noquote()
-                        << "Out of file descriptors (" << qt_error_string(errno)
-                        << "): new connections wait until some close; raise the limit "
-                           "(ulimit -n, LimitNOFILE=) for more";
-            }
+            waitForDescriptors();
+            return;
         }
         if (m_outOfDescriptors && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             m_outOfDescriptors = false; // everyone waiting was taken: said once per spell
             qCInfo(lcHost) << "Accepting connections again";
         }
         return;
+    }
+}
+
+void ConnectionSorter::waitForDescriptors()
+{
+    // Waiting connections stay in the kernel's queue until a descriptor is free.
+    m_acceptor->setEnabled(false);
+    m_acceptBackoff->start();
+    if (!m_outOfDescriptors) {
+        m_outOfDescriptors = true;
+        qCWarning(lcHost).noquote() << "Out of file descriptors for connections: new ones wait "
+                                       "until some close; raise the limit (ulimit -n, "
+                                       "LimitNOFILE=) for more";
     }
 }
 

@@ -28,13 +28,16 @@ public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
     static constexpr int kHttpLifetimeMs = 30'000; // a whole HTTP exchange, body included
     static constexpr int kAcceptBackoffMs = 250;
+    static constexpr int kReservedDescriptors = 64;
 
     ConnectionSorter(const QByteArray &chatPath, const HostLimits &limits,
                      QObject *parent = nullptr);
 
-    // QTcpServer::listen, then its own accepting: out of file descriptors (EMFILE, ENFILE) it
-    // stops and says so once, instead of spinning on a listener that stays readable, and
-    // goes on when a connection ends or kAcceptBackoffMs later.
+    // QTcpServer::listen, then its own accepting: near the descriptor limit (the last
+    // kReservedDescriptors, a quarter of a small limit, are kept for the history, files and
+    // decoders) or out of descriptors (EMFILE, ENFILE) it stops and says so once, instead of
+    // spinning on a listener that stays readable, and goes on when a connection ends or
+    // kAcceptBackoffMs later.
     bool listenOn(const QHostAddress &address, quint16 port);
     void setOriginPolicy(const OriginPolicy &policy) { m_originPolicy = policy; }
     // Refused with 403 for the page and the chat alike (addresses as PeerAddress::plain).
@@ -58,6 +61,7 @@ protected:
 private:
     void acceptWaiting();
     void acceptAgain();
+    void waitForDescriptors();
     void onReadyRead(QTcpSocket *socket);
     void sort(QTcpSocket *socket, const RequestHead &head);
     void release(QTcpSocket *socket);
@@ -76,5 +80,6 @@ private:
     QSocketNotifier *m_acceptor = nullptr;
     QTimer *m_acceptBackoff = nullptr;
     bool m_outOfDescriptors = false;
+    int m_descriptorCeiling = 0; // accepted sockets stay below this descriptor number
     friend class ConnectionSlot;
 };

@@ -99,26 +99,6 @@ function blackPng(side) {
     chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
-test('pictures waiting for the host\'s decoder say so, then show', async () => {
-  const ana = await member('Ana');
-  const bea = await member('Bea');
-  const big = blackPng(7900); // 250 MB of pixels apiece: two are decoded at a time
-  await ana.page.locator('#file-input').setInputFiles(['uno', 'dos', 'tres'].map((name) => (
-    { name: `${name}.png`, mimeType: 'image/png', buffer: big })));
-  await bea.page.locator('#file-input').setInputFiles({ name: 'cuatro.png', mimeType: 'image/png', buffer: big });
-  const stages = ana.page.locator('.messages .file .stage');
-  await ana.page.locator('.messages .file .stage', { hasText: /waiting to be processed|processing the picture/ }).first().waitFor();
-  const said = await stages.allTextContents();
-  assert.ok(said.some((text) => /waiting to be processed: number \d in line|processing the picture/.test(text)), said.join(' | '));
-  assert.ok(ana.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting')
-    || bea.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting'), 'nobody was told to wait');
-  for (const name of ['uno', 'dos', 'tres', 'cuatro']) {
-    await bea.page.locator(`.messages li .file img[alt="${name}.png"]`).waitFor({ timeout: 60_000 });
-  }
-  await ana.context.close();
-  await bea.context.close();
-});
-
 test('a picture attached in one page shows inline in another, without its location', async () => {
   const ana = await member('Ana');
   const bea = await member('Bea');
@@ -299,3 +279,23 @@ function waitForEvent(events, predicate, timeoutMs = 60000) {
     poll();
   });
 }
+
+test('pictures waiting for the host\'s decoder say so, then show', async () => {
+  const lea = await member('Lea');
+  const max = await member('Max');
+  const big = blackPng(7900); // 250 MB of pixels apiece: two are decoded at a time
+  await lea.page.locator('#file-input').setInputFiles(['uno', 'dos', 'tres'].map((name) => (
+    { name: `${name}.png`, mimeType: 'image/png', buffer: big })));
+  await max.page.locator('#file-input').setInputFiles({ name: 'cuatro.png', mimeType: 'image/png', buffer: big });
+  const stages = lea.page.locator('.messages .file .stage');
+  await lea.page.locator('.messages .file .stage', { hasText: /waiting to be processed|processing the picture/ }).first().waitFor();
+  const said = await stages.allTextContents();
+  assert.ok(said.some((text) => /waiting to be processed: number \d in line|processing the picture/.test(text)), said.join(' | '));
+  assert.ok(lea.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting')
+    || max.events.some((e) => e.type === 'file_progress' && e.stage === 'waiting'), 'nobody was told to wait');
+  for (const name of ['uno', 'dos', 'tres', 'cuatro']) {
+    await max.page.locator(`.messages li .file img[alt="${name}.png"]`).waitFor({ timeout: 60_000 });
+  }
+  await lea.context.close();
+  await max.context.close();
+});
