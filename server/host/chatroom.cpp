@@ -256,10 +256,12 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     const bool taken = m_passwordHasher.check(
             m_passwordCheck.password(), request.password,
             [this, guarded, request, address](bool matched) {
+                // Counted even if the guesser hung up meanwhile: hanging up buys no retry.
+                const auto refusal = m_passwordCheck.hashed(matched, address, nowMs());
                 if (!guarded || !m_connections.find(guarded)
                     || !m_registry.nameOf(guarded).isEmpty())
                     return; // gone meanwhile, or in already
-                if (auto refusal = m_passwordCheck.hashed(matched, address, nowMs())) {
+                if (refusal) {
                     refusePassword(guarded, *refusal);
                     return;
                 }

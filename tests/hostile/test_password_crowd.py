@@ -91,6 +91,19 @@ class PasswordCrowd(unittest.IsolatedAsyncioTestCase):
         finally:
             self.assertEqual(host.stop(), 0)
 
+    async def test_hanging_up_before_the_answer_buys_no_retry(self):
+        host = HostProcess(args=("--port", "0", "--password", PASSWORD))
+        try:
+            async with websockets.connect(host.socket_url(), local_addr=("127.0.0.60", 0)) as m:
+                await m.send(json.dumps({"type": "join", "name": "Eve", "password": "guess"}))
+            # Gone before the digest was done: the wrong guess still counts against the address.
+            await asyncio.sleep(0.5)
+            code, reason = await answer(host, "127.0.0.60", "Eve", "another guess")
+            self.assertEqual(code, "password_throttled", reason)
+            self.assertIn("from your address", reason)
+        finally:
+            self.assertEqual(host.stop(), 0)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
