@@ -74,20 +74,28 @@ def still_open(sockets):
     return count
 
 
-async def _bystander(port, seconds, results, join):
+async def _bystander(port, seconds, results, welcomed, password=None, joined=None):
+    """A member saying something every 100 ms and another hearing it: the latencies.
+    welcomed: the server says welcome (Tertulia); password: join with it; joined: set once in."""
     url = f"ws://127.0.0.1:{port}/ws"
-    speaker = await websockets.connect(f"{url}?name=Speaker", max_size=None)
-    listener = await websockets.connect(f"{url}?name=Listener", max_size=None)
-    for member in (speaker, listener):
-        if join:
-            while json.loads(await member.recv()).get("type") != "welcome":
-                pass
+    members = []
+    for name in ("Speaker", "Listener"):
+        member = await websockets.connect(url if password else f"{url}?name={name}",
+                                          max_size=None)
+        if password:
+            await member.send(json.dumps({"type": "join", "name": name, "password": password}))
+        while welcomed and json.loads(await member.recv()).get("type") != "welcome":
+            pass
+        members.append(member)
+    if joined:
+        joined.set()
+    speaker, listener = members
     latencies = []
 
     async def listen():
         while True:
             event = json.loads(await listener.recv())
-            if event.get("name") == "Speaker":
+            if event.get("name") == "Speaker" and event.get("type", "message") == "message":
                 latencies.append(time.monotonic() - float(event["message"]))
 
     async def drain():
@@ -105,8 +113,8 @@ async def _bystander(port, seconds, results, join):
     results.extend(latencies)
 
 
-def bystander(port, seconds, results, join):
-    asyncio.run(_bystander(port, seconds, results, join))
+def bystander(port, seconds, results, welcomed, password=None, joined=None):
+    asyncio.run(_bystander(port, seconds, results, welcomed, password, joined))
 
 
 async def _chatters(port, seconds):
@@ -209,9 +217,9 @@ def password_crowd(build, seconds):
                                                args=(server.port, seconds, counts))
             # The bystanders are in before the crowd comes: the room's guess budget is spent
             # for newcomers while it lasts.
-            watch = multiprocessing.Process(target=password_bystander,
-                                            args=(server.port, seconds, latencies, password,
-                                                  joined))
+            watch = multiprocessing.Process(target=bystander,
+                                            args=(server.port, seconds, latencies, True,
+                                                  password, joined))
             watch.start()
             joined.wait(30)
             if crowd:
@@ -233,44 +241,6 @@ def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-async def _password_bystander(port, seconds, results, password, joined):
-    url = f"ws://127.0.0.1:{port}/ws"
-    members = []
-    for name in ("Speaker", "Listener"):
-        member = await websockets.connect(url)
-        await member.send(json.dumps({"type": "join", "name": name, "password": password}))
-        while json.loads(await member.recv()).get("type") != "welcome":
-            pass
-        members.append(member)
-    joined.set()
-    speaker, listener = members
-    latencies = []
-
-    async def listen():
-        while True:
-            event = json.loads(await listener.recv())
-            if event.get("name") == "Speaker" and event.get("type") == "message":
-                latencies.append(time.monotonic() - float(event["message"]))
-
-    async def drain():
-        while True:
-            await speaker.recv()
-
-    tasks = [asyncio.create_task(listen()), asyncio.create_task(drain())]
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        await speaker.send(json.dumps({"message": repr(time.monotonic())}))
-        await asyncio.sleep(0.1)
-    await asyncio.sleep(1)
-    for task in tasks:
-        task.cancel()
-    results.extend(latencies)
-
-
-def password_bystander(port, seconds, results, password, joined):
-    asyncio.run(_password_bystander(port, seconds, results, password, joined))
 
 
 def main():
