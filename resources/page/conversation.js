@@ -305,7 +305,6 @@ export class Conversation {
       body.append(stage);
     }
     stage.textContent = text;
-    body.querySelector('button.cancel')?.remove(); // every byte is in: the host has it now
   }
 
   // After a reload the browser could not keep the file itself: the person picks it again.
