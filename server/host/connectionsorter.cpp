@@ -2,11 +2,10 @@
 
 #include "batchedtcpsocket.h"
 #include "errorcode.h"
+#include "hostlog.h"
 #include "peeraddress.h"
 #include "plainanswer.h"
 #include "requesthead.h"
-
-#include "hostlog.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QSocketNotifier>

@@ -101,7 +101,10 @@ std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 s
                 ErrorCode::FileTooBig,
                 tr("Files can be at most %1 MB here; nothing was stored.").arg(megabytes(limit))};
     }
-    if (!diskHasRoomFor(size) && (dropAbandoned() == 0 || !diskHasRoomFor(size))) {
+    // Read once: the ledger is a query, the disk a system call.
+    Unfinished going = unfinished(sender);
+    if (!diskHasRoomFor(size, going.total)
+        && (dropAbandoned() == 0 || !diskHasRoomFor(size, (going = unfinished(sender)).total))) {
         return ProtocolError{ErrorCode::DiskFull,
                              tr("The host's disk has no room for %1 MB more; nothing was stored.")
                                      .arg(megabytes(size))};
@@ -113,7 +116,6 @@ std::optional<ProtocolError> FileUploads::refusal(const Sender &sender, qint64 s
     }
     // What one member, one address and everyone together may have on its way at once: a
     // sender who stops halfway holds no more than this.
-    const Unfinished going = unfinished(sender);
     if (going.member + size > m_limits.maxFileBytes) {
         return ProtocolError{ErrorCode::TooManyUploads,
                              tr("Your files on their way would pass %1 MB together; wait for one "
@@ -150,14 +152,13 @@ FileUploads::Unfinished FileUploads::unfinished(const Sender &sender)
     return going;
 }
 
-bool FileUploads::diskHasRoomFor(qint64 size)
+bool FileUploads::diskHasRoomFor(qint64 size, qint64 reserved) const
 {
     // Files stop at twice what the chat stops at: between the two only messages are stored,
     // so the room goes on talking when files are refused.
     const QStorageInfo disk(m_files.directory());
     if (!disk.isValid())
         return true;
-    const qint64 reserved = unfinished({}).total;
     return disk.bytesAvailable() - reserved - size >= 2 * m_limits.minFreeDiskBytes;
 }
 

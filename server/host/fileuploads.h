@@ -44,7 +44,8 @@ public:
     static constexpr int kAnnounceIntervalMs = 500; // others see progress this often
     static constexpr int kPictureTimeoutMs = 30'000; // from when its decoder starts
     static constexpr int kMaxDecoders = 2; // pictures decoded at once, for the whole host
-    // Each decoder's address space: a 64-megapixel picture needs 265 MB (measured).
+    // Each decoder's address space: twice what one picture at the decoder's own allocation
+    // limit (256 MB) takes, so only a bomb or a decoder bug meets it (figures: README).
     static constexpr rlim_t kDecoderAddressSpace = 512 * 1024 * 1024;
 
     FileUploads(MessageStore &store, RoomConnections &connections, const HostSettings &settings,
@@ -106,7 +107,8 @@ private:
         qint64 address = 0; // from the sender's address
     };
     Unfinished unfinished(const Sender &sender);
-    bool diskHasRoomFor(qint64 size); // beyond every reservation and the chat's reserve
+    // Beyond `reserved` (unfinished().total) and the chat's reserve.
+    bool diskHasRoomFor(qint64 size, qint64 reserved) const;
     int dropAbandoned(); // uploads whose sender is away past kShortDiskGraceMs
     void accept(Active &active, const QString &clientId);
     void acknowledge(const QString &uploadId, qint64 received, qint64 delayMs);

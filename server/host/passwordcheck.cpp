@@ -30,7 +30,8 @@ PasswordCheck::Screened PasswordCheck::screen(const QString &password, const QHo
                                  (wait + 999) / 1000)}}};
     }
     // Taken now, given back if the guess was right: guesses being checked count already.
-    if (const double left = m_roomGuesses.available(nowMs); !m_roomGuesses.take(nowMs)) {
+    if (!m_roomGuesses.take(nowMs)) {
+        const double left = m_roomGuesses.available(nowMs);
         const auto seconds = qint64(std::ceil((1 - left) / kRoomGuessesPerSecond));
         return {Verdict::Refused,
                 Refusal{{ErrorCode::PasswordThrottled,
