@@ -8,8 +8,6 @@ import hashlib
 import json
 import os
 import signal
-import subprocess
-import tempfile
 import socket
 import sys
 import threading
@@ -355,64 +353,6 @@ class Pictures(unittest.IsolatedAsyncioTestCase):
 
 
 MB = 1024 * 1024
-
-
-class SmallDisk(unittest.IsolatedAsyncioTestCase):
-    """The data directory on a 64 MB tmpfs of its own (needs root to mount: skipped, and
-    reported skipped, otherwise)."""
-
-    def setUp(self):
-        self.mount = tempfile.mkdtemp(prefix="tertulia-disk-")
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", self.mount],
-                                 capture_output=True)
-        if mounted.returncode != 0:
-            os.rmdir(self.mount)
-            self.skipTest(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
-
-    def tearDown(self):
-        subprocess.run(["umount", self.mount], check=True)
-        os.rmdir(self.mount)
-
-    async def test_accepted_files_reserve_their_room_and_the_chat_keeps_its_own(self):
-        # Files stop at 2 x --min-free-disk free (16 MB), messages at 8 MB.
-        host = HostProcess(args=("--port", "0", "--min-free-disk", str(8 * MB)),
-                           data_dir=self.mount)
-        try:
-            data = os.urandom(20 * MB)
-            ana = await Member.join(host, "Ana", resume="", source="127.0.0.1")
-            bea = await Member.join(host, "Bea", resume="", source="127.0.0.2")
-            cid = await Member.join(host, "Cid", source="127.0.0.3")
-            offers = [await ana.offer("a.bin", data, client_id="a"),
-                      await bea.offer("b.bin", data, client_id="b")]
-            self.assertEqual([o["type"] for o in offers], ["file_accepted"] * 2)
-            # 64 MB, 40 of them promised: a third 20 MB would leave less than the chat's reserve.
-            refused = await cid.offer("c.bin", data, client_id="c")
-            self.assertEqual(refused["code"], "disk_full", refused)
-            # Most of each is sent, then its sender leaves, as a hostile member would.
-            for member, accepted in ((ana, offers[0]), (bea, offers[1])):
-                await member.send_bytes(accepted, data, stop_at=19 * MB)
-                await member.close()
-            self.assertEqual(len([n for n in stored_names(host) if n.endswith(".part")]), 2)
-            # The chat goes on, files are refused.
-            await cid.socket.send('{"name": "Cid", "message": "still talking"}')
-            self.assertIsInstance((await cid.next("ack"))["id"], int)
-            self.assertEqual((await cid.offer("c.bin", data, client_id="c2"))["code"], "disk_full")
-            # Their senders away for 30 s on a short disk, the parts go and the room takes files.
-            deadline = time.monotonic() + 60
-            while True:
-                answer = await cid.offer("c.bin", data, client_id="c3")
-                if answer["type"] == "file_accepted" or time.monotonic() > deadline:
-                    break
-                self.assertEqual(answer["code"], "disk_full")
-                await asyncio.sleep(2)
-            self.assertEqual(answer["type"], "file_accepted", answer)
-            self.assertEqual([n for n in stored_names(host) if n.endswith(".part")],
-                             [answer["upload"] + ".part"])
-            await cid.send_bytes(answer, data)
-            self.assertIn("file", await cid.next_answer_of("c3", ("ack",), timeout=30))
-            await cid.close()
-        finally:
-            self.assertEqual(host.stop(), 0)
 
 
 class Limits(unittest.IsolatedAsyncioTestCase):
