@@ -534,10 +534,6 @@
         <translation>Bytes de mensajes que una dirección puede guardar por segundo, con lo de 128 segundos de una vez (por omisión %1).</translation>
     </message>
     <message>
-        <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
-        <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).</translation>
-    </message>
-    <message>
         <source>Unknown language "%1": use one of %2.</source>
         <translation>Idioma desconocido «%1»: usa uno de %2.</translation>
     </message>
@@ -592,6 +588,10 @@
     <message>
         <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
         <translation>El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión: «%1»).</translation>
+    </message>
+    <message>
+        <source>Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).</source>
+        <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes, y los archivos por debajo del doble (por omisión %1).</translation>
     </message>
 </context>
 <context>

@@ -534,10 +534,6 @@
         <translation>Bytes de mensagens que um endereço pode guardar por segundo, com o equivalente a 128 segundos de uma vez (padrão %1).</translation>
     </message>
     <message>
-        <source>Bytes that must stay free on the history's disk; below, messages are refused (default %1).</source>
-        <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).</translation>
-    </message>
-    <message>
         <source>Unknown language "%1": use one of %2.</source>
         <translation>Idioma desconhecido "%1": use um destes: %2.</translation>
     </message>
@@ -592,6 +588,10 @@
     <message>
         <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
         <translation>O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; padrão: "%1").</translation>
+    </message>
+    <message>
+        <source>Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).</source>
+        <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas, e os arquivos abaixo do dobro (padrão %1).</translation>
     </message>
 </context>
 <context>

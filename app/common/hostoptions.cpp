@@ -76,7 +76,7 @@ const QList<LimitOption> &limitOptions()
             {u"min-free-disk"_s,
              QT_TRANSLATE_NOOP("HostOptions",
                                "Bytes that must stay free on the history's disk; below, messages "
-                               "are refused (default %1)."),
+                               "are refused, and files below twice that (default %1)."),
              nullptr, nullptr, &HostLimits::minFreeDiskBytes, 0, 1e15},
             {u"max-file-size"_s,
              QT_TRANSLATE_NOOP("HostOptions",

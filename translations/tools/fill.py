@@ -97,8 +97,8 @@ PHRASES = {
             "Tamaño máximo del historial en disco, en bytes; se borran primero los mensajes más antiguos (por omisión %1).",
         "Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).":
             "Bytes de mensajes que una dirección puede guardar por segundo, con lo de 128 segundos de una vez (por omisión %1).",
-        "Bytes that must stay free on the history's disk; below, messages are refused (default %1).":
-            "Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes (por omisión %1).",
+        "Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).":
+            "Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes, y los archivos por debajo del doble (por omisión %1).",
         "Cannot apply the history's size limit": "No se puede aplicar el límite de tamaño del historial",
         "&Settings": "&Preferencias",
         "Let others see when I'm typing": "Dejar que vean cuándo escribo",
@@ -462,8 +462,8 @@ PHRASES = {
             "Tamanho máximo do histórico em disco, em bytes; as mensagens mais antigas saem primeiro (padrão %1).",
         "Bytes of messages one address may store a second, with 128 seconds' worth at once (default %1).":
             "Bytes de mensagens que um endereço pode guardar por segundo, com o equivalente a 128 segundos de uma vez (padrão %1).",
-        "Bytes that must stay free on the history's disk; below, messages are refused (default %1).":
-            "Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas (padrão %1).",
+        "Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).":
+            "Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas, e os arquivos abaixo do dobro (padrão %1).",
         "Cannot apply the history's size limit": "Não é possível aplicar o limite de tamanho do histórico",
         "&Settings": "&Configurações",
         "Let others see when I'm typing": "Deixar que vejam quando digito",
