@@ -1,5 +1,6 @@
 // BatchedTcpSocket on real TCP connections over 127.0.0.1: what one pass writes arrives whole and
-// in order with one send, a reader that stops reading gets the rest later through Qt's buffer,
+// in order with one send, a reader that stops reading gets the rest later (the room's frames
+// held by reference meanwhile),
 // closing sends what was gathered first, and an idle connection keeps no write buffer.
 
 #include "batchedtcpsocket.h"
@@ -74,6 +75,9 @@ private slots:
     void sendsWhatOnePassWroteInOrder();
     void aReaderThatStopsGetsTheRestLater();
     void sharedFramesArriveWholeAndInOrder();
+    void aStalledReaderHoldsTheRoomsFramesNotCopies();
+    void closingWritingSendsTheBacklogFirst();
+    void closingWritingSendsTheBacklogFirst_data();
     void closingSendsWhatWasGatheredFirst();
     void aConnectionDeletedBeforeTheSendHarmsNoOther();
     void idleConnectionsKeepNoWriteBuffer();
@@ -190,6 +194,80 @@ void tst_BatchedTcpSocket::sharedFramesArriveWholeAndInOrder()
     QCOMPARE(QCryptographicHash::hash(got, QCryptographicHash::Sha256),
              QCryptographicHash::hash(expected, QCryptographicHash::Sha256));
     QTRY_COMPARE(host.bytesToWrite(), 0);
+}
+
+void tst_BatchedTcpSocket::aStalledReaderHoldsTheRoomsFramesNotCopies()
+{
+    // A member who stopped reading, over many passes, each writing the room's same 16 KB
+    // frame: once the kernel is full, the connection keeps references to the frame, not a copy
+    // per write (handing it all to Qt's buffer cost a copy of every frame per reader). When the
+    // reader reads again, everything arrives in order.
+    auto client = connectClient();
+    QVERIFY(client);
+    auto &host = static_cast<BatchedTcpSocket &>(*m_listener->accepted.back());
+    host.setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 16 * 1024);
+    client->setReadBufferSize(1);
+    const QByteArray frame = pattern(16 * 1024);
+    constexpr int kPasses = 200;
+    QTest::qWait(20);
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+    const size_t before = mallinfo2().uordblks;
+#endif
+    for (int i = 0; i < kPasses; ++i) {
+        host.writeShared(frame);
+        QTest::qWait(1); // the pass ends: sent, or kept for later
+    }
+    QVERIFY(host.kernelRefused());
+    const qint64 waiting = host.bytesToWrite();
+    QVERIFY2(waiting > kPasses * frame.size() / 2, qPrintable(QString::number(waiting)));
+    QVERIFY(!frame.isDetached()); // still referred to by the connection
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+    const qint64 grown = qint64(mallinfo2().uordblks) - qint64(before);
+    qInfo("%lld bytes waiting for the reader; the heap grew by %lld", waiting, grown);
+    QVERIFY2(grown < waiting / 8, qPrintable(QString::number(grown)));
+#endif
+    client->setReadBufferSize(0);
+    const QByteArray got = receive(*client, qint64(kPasses) * frame.size());
+    QCOMPARE(got.size(), qint64(kPasses) * frame.size());
+    QCOMPARE(QCryptographicHash::hash(got, QCryptographicHash::Sha256),
+             QCryptographicHash::hash(frame.repeated(kPasses), QCryptographicHash::Sha256));
+    QTRY_COMPARE(host.bytesToWrite(), 0);
+    QVERIFY(!host.kernelRefused());
+    QVERIFY(frame.isDetached()); // let go once sent
+}
+
+void tst_BatchedTcpSocket::closingWritingSendsTheBacklogFirst_data()
+{
+    QTest::addColumn<bool>("reportsWrites");
+    QTest::newRow("writes reported") << true;
+    QTest::newRow("writes not reported") << false; // a chat member's connection
+}
+
+void tst_BatchedTcpSocket::closingWritingSendsTheBacklogFirst()
+{
+    // A reader far behind is told why it is let go: the close comes after what waits, and the
+    // sending direction ends once all of it is out.
+    QFETCH(bool, reportsWrites);
+    auto client = connectClient();
+    QVERIFY(client);
+    auto &host = static_cast<BatchedTcpSocket &>(*m_listener->accepted.back());
+    host.setReportsWrites(reportsWrites);
+    host.setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 16 * 1024);
+    client->setReadBufferSize(1);
+    const QByteArray frame = pattern(16 * 1024);
+    for (int i = 0; i < 50; ++i) {
+        host.writeShared(frame);
+        QTest::qWait(1);
+    }
+    QVERIFY(host.kernelRefused());
+    host.write("last words");
+    host.closeWriting();
+    client->setReadBufferSize(0);
+    const QByteArray expected = frame.repeated(50) + "last words";
+    const QByteArray got = receive(*client, expected.size() + 1); // and then the end
+    QCOMPARE(got.size(), expected.size());
+    QVERIFY(got == expected);
+    QCOMPARE(client->state(), QAbstractSocket::UnconnectedState); // the host's FIN was read
 }
 
 void tst_BatchedTcpSocket::closingSendsWhatWasGatheredFirst()

@@ -44,24 +44,34 @@ BatchedTcpSocket::~BatchedTcpSocket()
 
 qint64 BatchedTcpSocket::bytesToWrite() const
 {
-    return m_outboxBytes + (m_qtMayHold ? QTcpSocket::bytesToWrite() : 0);
+    return m_outboxBytes + m_backlogBytes + (m_qtMayHold ? QTcpSocket::bytesToWrite() : 0);
+}
+
+bool BatchedTcpSocket::kernelRefused() const
+{
+    return !m_backlog.isEmpty() || (m_qtMayHold && QTcpSocket::bytesToWrite() > 0);
 }
 
 void BatchedTcpSocket::disconnectFromHost()
 {
     sendOutbox(); // Qt closes once its own buffer is empty: ours goes first
+    handBacklogToQt();
     QTcpSocket::disconnectFromHost();
 }
 
 void BatchedTcpSocket::close()
 {
     sendOutbox();
+    // Qt's abort() comes here with its buffer gone, and a close drops what is unsent anyway
+    // (disconnectFromHost() is the way that sends it first).
+    dropBacklog();
     QTcpSocket::close();
 }
 
 bool BatchedTcpSocket::waitForBytesWritten(int msecs)
 {
     sendOutbox();
+    handBacklogToQt();
     return QTcpSocket::waitForBytesWritten(msecs);
 }
 
@@ -70,13 +80,16 @@ void BatchedTcpSocket::closeWriting()
     if (m_writingClosed)
         return;
     m_writingClosed = true;
+    m_reportsWrites = true; // the backlog's last send must be heard of
     sendOutbox();
-    if (QTcpSocket::bytesToWrite() == 0) {
+    if (bytesToWrite() == 0) {
         shutDownWriting();
         return;
     }
+    // Connected after the backlog's watch, if there is one: by the time this hears that Qt's
+    // part is out, the backlog waits in the outbox and is counted.
     connect(this, &QTcpSocket::bytesWritten, this, [this] {
-        if (QTcpSocket::bytesToWrite() == 0)
+        if (bytesToWrite() == 0)
             shutDownWriting();
     });
 }
@@ -107,6 +120,8 @@ bool BatchedTcpSocket::gathers(qint64 size)
 
 qint64 BatchedTcpSocket::writeData(const char *data, qint64 size)
 {
+    if (m_passingToQt)
+        return QTcpSocket::writeData(data, size);
     if (m_writingClosed)
         return size; // the connection's last byte is already decided: nothing can follow it
     if (!gathers(size)) {
@@ -201,7 +216,7 @@ void BatchedTcpSocket::sendThroughRing(SendRing &ring)
 
 bool BatchedTcpSocket::canSendDirectly()
 {
-    return state() == ConnectedState && qtHoldsNothing();
+    return state() == ConnectedState && m_backlog.isEmpty() && qtHoldsNothing();
 }
 
 void BatchedTcpSocket::sendOutbox()
@@ -209,7 +224,7 @@ void BatchedTcpSocket::sendOutbox()
     if (m_outbox.isEmpty())
         return; // sent early (close) or through the ring, or nothing written since
     if (!canSendDirectly()) {
-        settle(0, 0); // all of it to Qt's buffer, which reports what it sends
+        settle(0, 0); // behind what waits already (or to Qt's buffer, if not connected)
         return;
     }
     // One piece (most passes: the room's frame) by send(), which the kernel takes with less
@@ -250,18 +265,31 @@ void BatchedTcpSocket::sendOutbox()
 
 void BatchedTcpSocket::settle(qsizetype first, qint64 taken)
 {
-    // Past the pieces the kernel took whole; the rest, from within the next one, goes to Qt's
-    // buffer, in order.
+    // Past the pieces the kernel took whole. The rest, from within the next one, waits in
+    // order: the piece the kernel stopped in goes to Qt's buffer (whose write notifier hears
+    // when the reader takes more), the pieces after it to the backlog, by reference. While
+    // something waits already, everything goes behind it.
     qint64 skip = taken;
     while (first < m_outbox.size() && skip >= m_outbox.at(first).size()) {
         skip -= m_outbox.at(first).size();
         ++first;
     }
+    const bool connected = state() == ConnectedState;
     for (qsizetype i = first; i < m_outbox.size(); ++i) {
         const QByteArray &piece = m_outbox.at(i);
-        handToQt(piece.constData() + skip, piece.size() - skip);
+        if (skip > 0) {
+            handToQt(piece.constData() + skip, piece.size() - skip); // only the part not sent
+        } else if (!connected || (m_backlog.isEmpty() && qtHoldsNothing())) {
+            handToQt(piece);
+        } else {
+            m_backlog.append(piece);
+            m_backlogBytes += piece.size();
+        }
         skip = 0;
     }
+    if (!m_backlog.isEmpty() && !m_drainWatch)
+        m_drainWatch
+                = connect(this, &QTcpSocket::bytesWritten, this, &BatchedTcpSocket::resumeBacklog);
     // An idle connection holds nothing: the pieces (and the shared frames) are let go here,
     // before anyone hears of it and writes again.
     if (m_outbox.capacity() > kInlinePieces) {
@@ -285,6 +313,63 @@ void BatchedTcpSocket::handToQt(const char *data, qint64 size)
 {
     m_qtMayHold = true;
     QTcpSocket::writeData(data, size);
+}
+
+void BatchedTcpSocket::handToQt(const QByteArray &piece)
+{
+    // Through QIODevice::write(QByteArray), which Qt's buffer keeps by reference when the
+    // piece is large enough (Qt 6's write-chunk cache), instead of copying it.
+    m_qtMayHold = true;
+    m_passingToQt = true;
+    QIODevice::write(piece);
+    m_passingToQt = false;
+}
+
+void BatchedTcpSocket::resumeBacklog()
+{
+    if (m_backlog.isEmpty() || !qtHoldsNothing())
+        return; // Qt sent part of its piece: the notifier calls again
+    disconnect(m_drainWatch);
+    m_drainWatch = {};
+    QList<QByteArray> backlog = std::exchange(m_backlog, {});
+    const qint64 bytes = std::exchange(m_backlogBytes, 0);
+    if (!gathers(bytes)) { // no longer connected: Qt decides what happens to it
+        for (const QByteArray &piece : std::as_const(backlog))
+            handToQt(piece);
+        return;
+    }
+    // Older than anything gathered in this pass: it goes first. (Not by QVarLengthArray's
+    // move assignment, which leaks the heap storage it replaces in Qt 6.4.)
+    const bool gatheredBefore = !m_outbox.isEmpty();
+    for (QByteArray &piece : m_outbox)
+        backlog.append(std::move(piece));
+    while (!m_outbox.isEmpty())
+        m_outbox.removeLast();
+    m_outbox.reserve(backlog.size());
+    for (QByteArray &piece : backlog)
+        m_outbox.append(std::move(piece));
+    if (!gatheredBefore)
+        m_lastPieceOwned = false; // the last piece is a shared frame
+}
+
+void BatchedTcpSocket::dropBacklog()
+{
+    disconnect(m_drainWatch);
+    m_drainWatch = {};
+    m_backlog.clear();
+    m_backlogBytes = 0;
+}
+
+void BatchedTcpSocket::handBacklogToQt()
+{
+    if (m_backlog.isEmpty())
+        return;
+    disconnect(m_drainWatch);
+    m_drainWatch = {};
+    for (const QByteArray &piece : std::as_const(m_backlog))
+        handToQt(piece);
+    m_backlog.clear();
+    m_backlogBytes = 0;
 }
 
 bool BatchedTcpSocket::qtHoldsNothing()

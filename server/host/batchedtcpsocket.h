@@ -13,8 +13,11 @@ class SendRing;
 // way, but Qt 6.4 copies every write under 256 bytes into a fresh 32 KB chunk and keeps that
 // chunk once it has drained: a room where a few short messages or one
 // keep-alive ping had gone out held 42 KB of host RSS per idle member instead of 14 (bench/,
-// 2 000 connections; measured on 6.4.2). What the kernel does not take at once (a slow
-// reader) goes to Qt's buffer as before, in order, so backpressure and bytesToWrite() stay Qt's.
+// 2 000 connections; measured on 6.4.2). What the kernel does not take at once (a slow reader)
+// waits here too, still by reference: Qt's buffer is given only the piece the kernel stopped
+// in, so that Qt's write notifier says when the reader takes more, and the rest follows with
+// one send once Qt's part is out. (Handing Qt the whole backlog copied every frame once per
+// slow reader, and Qt sends one block per pass: 300 members who never read held 707 MB.)
 class BatchedTcpSocket final : public QTcpSocket
 {
     Q_OBJECT
@@ -24,6 +27,9 @@ public:
     ~BatchedTcpSocket() override;
 
     qint64 bytesToWrite() const override;
+    // Whether the kernel refused some of what was sent: its send buffer is full then, and
+    // what it holds is unread too.
+    bool kernelRefused() const;
     void disconnectFromHost() override;
     void close() override;
     bool waitForBytesWritten(int msecs = 30000) override;
@@ -57,9 +63,13 @@ private:
     void reportWritten(qint64 bytes); // bytesWritten, if reported (nothing below 1 byte)
 
     void shutDownWriting();
+    void resumeBacklog(); // Qt's part is out: the backlog goes with the pass's sends
+    void handBacklogToQt(); // the connection is closing the way Qt closes: Qt sends it all
+    void dropBacklog();
 
     bool gathers(qint64 size); // whether a write of `size` now waits for the pass's end
     void handToQt(const char *data, qint64 size); // Qt's buffer: sent as the peer reads
+    void handToQt(const QByteArray &piece); // the same, sharing a whole piece where Qt can
     bool qtHoldsNothing(); // Qt's own write buffer is empty
     // Written in this pass, not yet sent, in order. Most passes write one piece (the room's
     // frame) or two: those need no allocation per member per pass.
@@ -67,6 +77,12 @@ private:
     QVarLengthArray<QByteArray, kInlinePieces> m_outbox;
     qint64 m_outboxBytes = 0;
     bool m_lastPieceOwned = false; // the last piece is our copy: small writes may join it
+    // Whole pieces the kernel has not taken, in order, behind what Qt's buffer holds; sent
+    // when Qt has sent its part (m_drainWatch).
+    QList<QByteArray> m_backlog;
+    qint64 m_backlogBytes = 0;
+    QMetaObject::Connection m_drainWatch;
+    bool m_passingToQt = false; // writeData goes straight to Qt's buffer
     // Something went to Qt's buffer and may still be there. Only we write to it (every write
     // comes through writeData), so while this is false its size need not be asked.
     bool m_qtMayHold = false;

@@ -225,6 +225,9 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
         return;
     }
     release(socket);
+    // What the kernel holds for a member who stops reading is bounded too (HostLimits).
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                            m_limits.chatSendBufferBytes);
     // From here on the WebSocket that wraps this socket owns and deletes it.
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_upgrading.insert({socket->peerAddress(), socket->peerPort()}, socket); // until destroyed

@@ -14,6 +14,13 @@ qint64 Peer::unsentBytes() const
     return transport ? transport->bytesToWrite() : socket->bytesToWrite();
 }
 
+bool Peer::kernelIsFull() const
+{
+    if (batched)
+        return batched->kernelRefused(); // what the pass gathered is not refused
+    return (transport ? transport->bytesToWrite() : socket->bytesToWrite()) > 0;
+}
+
 void Peer::write(const QByteArray &event, const QByteArray &frame) const
 {
     if (batched)

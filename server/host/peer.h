@@ -22,6 +22,7 @@ struct Peer
 
     // What is written to the connection and not yet sent (by the room and by Qt).
     qint64 unsentBytes() const;
+    bool kernelIsFull() const; // its send buffer held all it takes, the rest waits in Qt's
     // event: the JSON; frame: the same, framed by FrameWriter (shared by every recipient).
     void write(const QByteArray &event, const QByteArray &frame) const;
     // Closes so that the other side reads why (ConnectionCloser); sends nothing from then on.

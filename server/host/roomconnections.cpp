@@ -299,10 +299,12 @@ Peer *RoomConnections::keepsUp(QWebSocket *socket, qint64 bytes)
     Peer *peer = find(socket);
     if (!peer)
         return nullptr;
-    // Qt's write buffers grow without limit: a reader that stopped reading is let go, and may
-    // come back and catch up with "since".
+    // What waits for a reader would grow without limit: a reader that stopped reading is let
+    // go, and may come back and catch up with "since". While the kernel refuses more, its send
+    // buffer is full: that (twice SO_SNDBUF) counts as unread too, without asking the kernel.
     const qint64 budget = peer->joined ? m_limits.maxQueuedBytes : kMaxQueuedBeforeJoining;
-    if (peer->unsentBytes() + bytes <= budget)
+    const qint64 inKernel = peer->kernelIsFull() ? 2 * qint64(m_limits.chatSendBufferBytes) : 0;
+    if (peer->unsentBytes() + inKernel + bytes <= budget)
         return peer;
     qCInfo(lcHost).noquote() << "Dropped a reader too far behind:"
                              << socket->peerAddress().toString();

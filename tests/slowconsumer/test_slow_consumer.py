@@ -5,8 +5,11 @@ who read get everything."""
 import asyncio
 import json
 import os
+import re
+import resource
 import select
 import socket
+import subprocess
 import sys
 import time
 import unittest
@@ -100,6 +103,100 @@ class SlowConsumers(unittest.TestCase):
                 self.assertLess(len(data), QUEUE_LIMIT + 8 * 1024 * 1024)
                 s.close()
         finally:
+            self.assertEqual(host.stop(), 0)
+
+
+CROWD = 1000
+BIG = "y" * 15900  # 16 KB messages
+
+
+def host_sockets(port):
+    """skmem of the host's established TCP sockets on `port`: a list of dicts (ss -tm)."""
+    out = subprocess.run(["ss", "-tmnH", "state", "established", f"( sport = :{port} )"],
+                         capture_output=True, text=True, check=True).stdout
+    return [dict((key, int(value)) for key, value in re.findall(r"([a-z]+)(\d+)", found))
+            for found in re.findall(r"skmem:\(([^)]*)\)", out)]
+
+
+class CrowdThatNeverReads(unittest.TestCase):
+    def test_kernel_memory_stays_bounded_and_the_crowd_is_cut_off(self):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4 * CROWD)), hard))
+        host = HostProcess(args=("--port", "0", "--bind", "127.0.0.1", "--max-connections",
+                                 str(2 * CROWD), "--max-per-address", str(2 * CROWD),
+                                 "--max-message-length", "16000", "--max-message-bytes",
+                                 "65536", "--max-queued-bytes", str(QUEUE_LIMIT)))
+        port = host.port
+        crowd = []
+        try:
+            crowd = [stalled_reader(port, f"Never{i}") for i in range(CROWD)]
+            peaks = {"queued": 0, "sndbuf": 0}
+            latencies = []
+
+            async def chat():
+                url = f"ws://127.0.0.1:{port}/ws"
+                chatters = [await websockets.connect(f"{url}?name=Chatter{i}", max_size=None)
+                            for i in range(3)]
+                speaker = await websockets.connect(f"{url}?name=Speaker", max_size=None)
+                listener = await websockets.connect(f"{url}?name=Listener", max_size=None)
+                sent = {}
+                heard = set()
+
+                async def listen():
+                    while True:
+                        event = json.loads(await listener.recv())
+                        if event["type"] == "message" and event["name"] == "Speaker":
+                            heard.add(event["message"])
+                            latencies.append(time.monotonic() - sent[event["message"]])
+
+                async def drain(member):
+                    while True:
+                        await member.recv()
+
+                readers = [asyncio.create_task(listen())] + [
+                    asyncio.create_task(drain(m)) for m in (*chatters, speaker)]
+                end = time.monotonic() + 8
+                n = 0
+                while time.monotonic() < end:
+                    for chatter in chatters:  # within the room's rate: 10 a second each
+                        await chatter.send(json.dumps({"message": f"{n} {BIG}"}))
+                    text = f"ping {n}"
+                    sent[text] = time.monotonic()
+                    await speaker.send(json.dumps({"message": text}))
+                    sockets = host_sockets(port)
+                    peaks["queued"] = max(peaks["queued"], sum(s["w"] for s in sockets))
+                    peaks["sndbuf"] = max(peaks["sndbuf"], max(s["tb"] for s in sockets))
+                    n += 1
+                    await asyncio.sleep(0.1)
+                deadline = time.monotonic() + 30
+                while len(heard) < len(sent) and time.monotonic() < deadline:
+                    await asyncio.sleep(0.1)
+                for task in readers:
+                    task.cancel()
+                for member in (*chatters, speaker, listener):
+                    await member.close()
+                return len(sent), len(heard)
+
+            sent, heard = asyncio.run(chat())
+            self.assertEqual(heard, sent, "the bystander missed messages")
+            # Cut off: told 4004, then let go within ConnectionCloser's linger (10 s at most).
+            deadline = time.monotonic() + 15
+            while len(host_sockets(port)) > CROWD // 10 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            cut = CROWD - len(host_sockets(port))
+            latencies.sort()
+            print(f"{CROWD} readers who never read: kernel send queues at most "
+                  f"{peaks['queued'] / 1e6:.1f} MB in all, send buffers at most "
+                  f"{peaks['sndbuf'] // 1024} KB; {cut} cut off; bystander latency "
+                  f"p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, "
+                  f"max {latencies[-1] * 1000:.1f} ms ({len(latencies)} messages)")
+            # Left to autotuning each socket's buffer grew to megabytes: 1.7 GB for 1,000.
+            self.assertLessEqual(peaks["sndbuf"], 256 * 1024)
+            self.assertLess(peaks["queued"], 300 * 1e6)
+            self.assertGreaterEqual(cut, CROWD * 9 // 10, "readers far behind were not cut off")
+        finally:
+            for s in crowd:
+                s.close()
             self.assertEqual(host.stop(), 0)
 
 
