@@ -1,7 +1,8 @@
-// libFuzzer target: everything a peer controls before it is trusted — request heads, client
-// payloads (with the names and texts in them), pieces of files, and host events as a client
-// decodes them.
+// libFuzzer target: everything a peer controls before it is trusted — request heads, a client's
+// WebSocket frames (ClientFrameGuard), client payloads (with the names and texts in them),
+// pieces of files, and host events as a client decodes them.
 
+#include "clientframeguard.h"
 #include "clientpayload.h"
 #include "names.h"
 #include "requesthead.h"
@@ -19,6 +20,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)head->path();
         (void)head->isWebSocketUpgrade();
         (void)head->header("origin");
+    }
+    // Frames re-framed the same whichever way the bytes arrive: whole, or cut in two.
+    {
+        ClientFrameGuard whole(1024), cut(1024);
+        QByteArray once, twice;
+        whole.feed(bytes, once);
+        const qsizetype middle = size > 0 ? qsizetype(data[0]) % qsizetype(size + 1) : 0;
+        cut.feed(QByteArrayView(bytes).first(middle), twice);
+        cut.feed(QByteArrayView(bytes).sliced(middle), twice);
+        if (once != twice || whole.violated() != cut.violated()
+            || whole.bytesHeld() > qsizetype(size) + 3)
+            __builtin_trap();
     }
     const Tertulia::DecodedClientPayload decoded = Tertulia::decodeClientPayload(text);
     if (const auto *payload = std::get_if<Tertulia::ClientPayload>(&decoded)) {

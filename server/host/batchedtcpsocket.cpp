@@ -1,5 +1,6 @@
 #include "batchedtcpsocket.h"
 
+#include "clientframeguard.h"
 #include "sendring.h"
 
 #include <QtCore/QAbstractEventDispatcher>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include <climits>
+#include <cstring>
 
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -65,6 +67,8 @@ void BatchedTcpSocket::close()
     // Qt's abort() comes here with its buffer gone, and a close drops what is unsent anyway
     // (disconnectFromHost() is the way that sends it first).
     dropBacklog();
+    m_guarded = QByteArray();
+    m_guardedRead = 0;
     QTcpSocket::close();
 }
 
@@ -118,8 +122,73 @@ bool BatchedTcpSocket::gathers(qint64 size)
     return true;
 }
 
+void BatchedTcpSocket::guardFramesAfterHandshake(qint64 largestTextFrame)
+{
+    m_guardPending = true;
+    m_guardLargestText = largestTextFrame;
+}
+
+qint64 BatchedTcpSocket::bytesAvailable() const
+{
+    if (!m_guard)
+        return QTcpSocket::bytesAvailable();
+    if (!isReadable())
+        return 0; // closed: nothing can be read (QIODevice::read refuses), whatever was left
+    const_cast<BatchedTcpSocket *>(this)->takeInput(); // QIODevice's one way to be asked
+    return m_guarded.size() - m_guardedRead;
+}
+
+void BatchedTcpSocket::takeInput()
+{
+    const qint64 raw = QTcpSocket::bytesAvailable(); // Qt's buffer: only what the kernel gave
+    if (raw <= 0)
+        return;
+    m_takingInput = true;
+    const QByteArray input = QIODevice::read(raw); // the buffer's chunk itself, when it is one
+    m_takingInput = false;
+    if (m_guardedRead > 0) {
+        m_guarded.remove(0, m_guardedRead);
+        m_guardedRead = 0;
+    }
+    const bool refusedBefore = m_guard->violated();
+    m_guard->feed(input, m_guarded);
+    if (!refusedBefore && m_guard->violated()) {
+        QMetaObject::invokeMethod(
+                this,
+                [this, code = m_guard->closeCode(), reason = m_guard->closeReason()] {
+                    emit framesRefused(code, reason);
+                },
+                Qt::QueuedConnection);
+    }
+}
+
+qint64 BatchedTcpSocket::readData(char *data, qint64 maxSize)
+{
+    if (!m_guard || m_takingInput)
+        return QTcpSocket::readData(data, maxSize);
+    // QIODevice::read comes here once Qt's buffer is empty, which bytesAvailable() made it.
+    const qint64 count = std::min<qint64>(maxSize, m_guarded.size() - m_guardedRead);
+    if (count <= 0)
+        return state() == ConnectedState ? 0 : -1;
+    memcpy(data, m_guarded.constData() + m_guardedRead, size_t(count));
+    m_guardedRead += count;
+    if (m_guardedRead == m_guarded.size()) {
+        m_guarded = QByteArray(); // an idle member holds no input
+        m_guardedRead = 0;
+    }
+    return count;
+}
+
 qint64 BatchedTcpSocket::writeData(const char *data, qint64 size)
 {
+    if (m_guardPending) {
+        // The handshake's answer: its request has been read (skipped past) by now, and
+        // QWebSocket reads the frames after it through the guard, never straight from Qt's
+        // buffer (Unbuffered: QIODevice::read asks readData once that buffer is empty).
+        m_guardPending = false;
+        m_guard = std::make_unique<ClientFrameGuard>(m_guardLargestText);
+        setOpenMode(openMode() | QIODevice::Unbuffered);
+    }
     if (m_passingToQt)
         return QTcpSocket::writeData(data, size);
     if (m_writingClosed)

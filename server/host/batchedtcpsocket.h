@@ -4,6 +4,9 @@
 #include <QtCore/QVarLengthArray>
 #include <QtNetwork/QTcpSocket>
 
+#include <memory>
+
+class ClientFrameGuard;
 class SendRing;
 
 // A plain TCP connection that gathers what is written to it during one event-loop pass and
@@ -50,8 +53,20 @@ public:
     // Sends what every connection of this thread gathered in the pass now ending.
     static void sendGathered();
 
+    // From the end of the WebSocket handshake on (the first write after this call is its
+    // answer), what the client sends goes through a ClientFrameGuard before QWebSocket reads
+    // it: Qt 6.4 buffers what it reads from the kernel before any read hook, so it is taken
+    // from there whenever QWebSocket asks what is available (it always asks before reading).
+    void guardFramesAfterHandshake(qint64 largestTextFrame);
+    qint64 bytesAvailable() const override;
+
+signals:
+    // The client broke RFC 6455 in a way Qt lets pass: nothing from there on is read. Queued.
+    void framesRefused(quint16 code, const QString &reason);
+
 protected:
     qint64 writeData(const char *data, qint64 size) override;
+    qint64 readData(char *data, qint64 maxSize) override;
 
 private:
     void sendOutbox();
@@ -63,6 +78,7 @@ private:
     void reportWritten(qint64 bytes); // bytesWritten, if reported (nothing below 1 byte)
 
     void shutDownWriting();
+    void takeInput(); // what Qt read from the kernel, through the guard
     void resumeBacklog(); // Qt's part is out: the backlog goes with the pass's sends
     void handBacklogToQt(); // the connection is closing the way Qt closes: Qt sends it all
     void dropBacklog();
@@ -83,6 +99,13 @@ private:
     qint64 m_backlogBytes = 0;
     QMetaObject::Connection m_drainWatch;
     bool m_passingToQt = false; // writeData goes straight to Qt's buffer
+    // Reading through the guard: armed by the handshake's answer.
+    std::unique_ptr<ClientFrameGuard> m_guard;
+    qint64 m_guardLargestText = 0;
+    bool m_guardPending = false;
+    bool m_takingInput = false; // readData leaves Qt's buffer to QIODevice::read
+    QByteArray m_guarded; // what the guard handed on, for QWebSocket
+    qsizetype m_guardedRead = 0;
     // Something went to Qt's buffer and may still be there. Only we write to it (every write
     // comes through writeData), so while this is false its size need not be asked.
     bool m_qtMayHold = false;

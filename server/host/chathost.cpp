@@ -120,6 +120,7 @@ bool ChatHost::start(const HostSettings &settings)
     // Qt's default backlog of 50 drops SYNs when a crowd arrives at once (a class opening the
     // link together); the kernel caps this at net.core.somaxconn.
     m_sorter->setListenBacklogSize(4096);
+    m_sorter->setLargestFrame(largestIncomingFrame());
     if (!m_sorter->listenOn(settings.address, settings.port)) {
         m_failure = m_sorter->serverError() == QAbstractSocket::SocketAddressNotAvailableError
                             ? Failure::Address
@@ -351,16 +352,20 @@ bool ChatHost::loadTls(const HostSettings &settings)
     return true;
 }
 
+qint64 ChatHost::largestIncomingFrame() const
+{
+    // A piece of a file is larger than any message (the room checks text frames' size).
+    return std::max(m_settings.limits.maxMessageBytes,
+                    m_settings.limits.maxFileBytes > 0
+                            ? FileUploads::kChunkBytes + Tertulia::FileChunk::kHeaderBytes
+                            : 0);
+}
+
 void ChatHost::onWebSocketReady()
 {
     while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
         // Refused by size as the frame header arrives, before the payload is buffered.
-        // A piece of a file is larger than any message (the room checks text frames' size).
-        const qint64 largest
-                = std::max(m_settings.limits.maxMessageBytes,
-                           m_settings.limits.maxFileBytes > 0
-                                   ? FileUploads::kChunkBytes + Tertulia::FileChunk::kHeaderBytes
-                                   : 0);
+        const qint64 largest = largestIncomingFrame();
         socket->setMaxAllowedIncomingMessageSize(quint64(largest));
         socket->setMaxAllowedIncomingFrameSize(quint64(largest));
         m_room->addConnection(

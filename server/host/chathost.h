@@ -83,6 +83,7 @@ signals:
 
 private:
     void onWebSocketReady();
+    qint64 largestIncomingFrame() const; // what one frame from a member may hold
     void waitUntilClosed();
     bool loadTls(const HostSettings &settings);
     bool shareRoom(); // through Redis (--redis)

@@ -228,6 +228,10 @@ void ConnectionSorter::sort(QTcpSocket *socket, const RequestHead &head)
     // What the kernel holds for a member who stops reading is bounded too (HostLimits).
     socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
                             m_limits.chatSendBufferBytes);
+    // What the client sends is checked for what Qt's WebSocket misses (ClientFrameGuard). TLS
+    // connections are read by QSslSocket and are left to Qt's own checks.
+    if (auto *batched = qobject_cast<BatchedTcpSocket *>(socket))
+        batched->guardFramesAfterHandshake(m_largestFrame);
     // From here on the WebSocket that wraps this socket owns and deletes it.
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_upgrading.insert({socket->peerAddress(), socket->peerPort()}, socket); // until destroyed

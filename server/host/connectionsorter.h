@@ -44,6 +44,9 @@ public:
     void setBlockedAddresses(const QSet<QHostAddress> &addresses) { m_blocked = addresses; }
     // With a configuration, every connection is TLS: HTTPS for the page, WSS for the chat.
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    // The largest frame a chat connection may send (text frames up to it are re-framed whole
+    // by ClientFrameGuard; larger ones are passed on for QWebSocket to refuse by size).
+    void setLargestFrame(qint64 bytes) { m_largestFrame = bytes; }
     int connectionCount() const { return m_total; }
     // The TCP connection an upgraded WebSocket came on, found by its peer's address and port
     // (QWebSocket keeps it private). Each is handed out once; nullptr if it is gone.
@@ -75,6 +78,7 @@ private:
     QSet<QHostAddress> m_blocked;
     QHash<QHostAddress, int> m_perAddress;
     std::optional<QSslConfiguration> m_tls;
+    qint64 m_largestFrame = 0;
     QHash<std::pair<QHostAddress, quint16>, QTcpSocket *> m_upgrading;
     int m_total = 0;
     QSocketNotifier *m_acceptor = nullptr;

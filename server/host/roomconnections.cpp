@@ -53,6 +53,18 @@ void RoomConnections::add(QWebSocket *socket, QTcpSocket *transport)
     peer.gate = InboundGate(m_limits.messagesPerSecond, m_limits.messageBurst);
     peer.lastHeardMs = nowMs();
     m_peers.insert(socket, peer);
+    if (peer.batched) {
+        // RFC 6455 broken in a way Qt 6.4 lets pass (ClientFrameGuard): closed with its code.
+        connect(peer.batched, &BatchedTcpSocket::framesRefused, this,
+                [this, socket](quint16 code, const QString &reason) {
+                    if (Peer *refused = find(socket)) {
+                        qCInfo(lcHost).noquote()
+                                << "Closed a connection that broke the WebSocket protocol:"
+                                << socket->peerAddress().toString() << reason;
+                        refused->closeWith(code, reason);
+                    }
+                });
+    }
     connect(socket, &QWebSocket::pong, this, [this, socket] {
         if (Peer *peer = find(socket))
             peer->lastHeardMs = nowMs();
