@@ -20,6 +20,7 @@ private slots:
     void awayMembersExpireInOrderAndComeBackOffTheQueue();
     void anAddressHoldsAtMostSoManyAwayNames();
     void aRemovedMembersTokenIsVoid();
+    void aMemberIsItsTokenNotItsName();
     void membersOfOtherHostsAreListedButNotConnected();
     void aMemberThatMovesToAnotherHostIsReplacedHereUnlessTheNewsIsOld();
 
@@ -166,12 +167,53 @@ void tst_MemberRegistry::aRemovedMembersTokenIsVoid()
     const QString token
             = registry.claim(&zed, u"Zed"_s, {}, true, m_address, m_wallNow).resumeToken;
     registry.release(&zed, false, 0);
+    registry.voidTokenOf(u"Zed"_s);
     QCOMPARE(registry.removeAway(u"zed"_s), u"Zed"_s);
     // The name is free again, but the old token buys nothing: Zed comes back as a newcomer,
     // with a new token (and the host may still refuse the address).
     const auto again = registry.claim(&comeback, u"Zed"_s, token, true, m_address, m_wallNow);
     QCOMPARE(again.outcome, MemberRegistry::Outcome::Joined);
     QVERIFY(again.resumeToken != token);
+}
+
+void tst_MemberRegistry::aMemberIsItsTokenNotItsName()
+{
+    // Direct messages and their files follow the member: the same after a reconnection, after
+    // its name was let go and taken back with its token (a host restart, a long absence), on
+    // any host of the room; another member for anyone who takes the name without the token.
+    MemberRegistry registry(kGraceMs);
+    QWebSocket bea, beaAgain, newcomer, later;
+    const auto first = registry.claim(&bea, u"Bea"_s, {}, true, m_address, m_wallNow);
+    const QString member = registry.memberIdOf(u"Bea"_s);
+    QCOMPARE(member.size(), 32);
+    QCOMPARE(registry.memberIdOf(u"BEA"_s), member); // looked up by name, ignoring case
+    registry.release(&bea, false, 0);
+    QCOMPARE(registry.claim(&beaAgain, u"Bea"_s, first.resumeToken, true, m_address, m_wallNow)
+                     .outcome,
+             MemberRegistry::Outcome::Resumed);
+    QCOMPARE(registry.memberIdOf(u"Bea"_s), member);
+    registry.release(&beaAgain, true, 1); // she leaves; the name is free
+    QVERIFY(registry.memberIdOf(u"Bea"_s).isEmpty());
+
+    const auto other = registry.claim(&newcomer, u"BEA"_s, {}, true, m_address, m_wallNow);
+    QCOMPARE(other.outcome, MemberRegistry::Outcome::Joined);
+    QVERIFY(registry.memberIdOf(u"BEA"_s) != member);
+    registry.release(&newcomer, true, 2);
+    // A token that is not one the host makes is not taken as one.
+    registry.claim(&newcomer, u"Bea"_s, u"0000"_s, true, m_address, m_wallNow);
+    QVERIFY(registry.memberIdOf(u"Bea"_s) != member);
+    registry.release(&newcomer, true, 3);
+
+    const auto back
+            = registry.claim(&later, u"Bea"_s, first.resumeToken, true, m_address, m_wallNow);
+    QCOMPARE(back.outcome, MemberRegistry::Outcome::Joined);
+    QCOMPARE(back.resumeToken, first.resumeToken);
+    QCOMPARE(registry.memberIdOf(u"Bea"_s), member);
+    // The same name and token make the same member on any host (nothing is kept to say so).
+    MemberRegistry elsewhere(kGraceMs);
+    QWebSocket there;
+    elsewhere.claim(&there, u"bea"_s, first.resumeToken, true, m_address, m_wallNow);
+    QCOMPARE(elsewhere.memberIdOf(u"bea"_s), member);
 }
 
 void tst_MemberRegistry::membersOfOtherHostsAreListedButNotConnected()
@@ -211,12 +253,12 @@ void tst_MemberRegistry::aMemberThatMovesToAnotherHostIsReplacedHereUnlessTheNew
     registry.setGeneration(u"Ana"_s, 5);
     QWebSocket *replaced = nullptr;
     // News of an earlier claim (generation 4) arrives late: Ana stays here.
-    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, true, 4, &replaced),
+    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, true, 4, {}, &replaced),
              MemberRegistry::Placed::Same);
     QCOMPARE(replaced, nullptr);
     QCOMPARE(registry.connectionOf(u"Ana"_s), &ana);
     // A newer claim on another host (her resume token, there): her connection here is replaced.
-    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, false, 6, &replaced),
+    QCOMPARE(registry.placeRemote(u"Ana"_s, u"node-b"_s, m_wallNow, false, false, 6, {}, &replaced),
              MemberRegistry::Placed::Changed);
     QCOMPARE(replaced, &ana);
     QCOMPARE(registry.nameOf(&ana), QString());

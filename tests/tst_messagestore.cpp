@@ -29,6 +29,7 @@ private slots:
     void keepsEverythingAcrossReopening();
     void directMessagesReachOnlyTheirParties();
     void addsRecipientColumnsToAnOlderFile();
+    void directMessagesFromBeforeMembersAreReadByNobody();
     void filesTravelWithTheirMessages();
     void usesWriteAheadLogging();
     void corruptDatabaseIsAClearError();
@@ -185,22 +186,28 @@ void tst_MessageStore::directMessagesReachOnlyTheirParties()
     QVERIFY(store.open(m_dir->path()));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     add(store, u"para todos"_s);
-    const auto direct
-            = store.append(u"Ana"_s, u"ana"_s, u"solo Bea"_s, {}, now, u"Bea"_s, u"bea"_s);
+    // Readers are members (MemberRegistry::memberIdOf), not names.
+    const auto direct = store.append(u"Ana"_s, u"ana"_s, u"solo Bea"_s, {}, now,
+                                     {u"Bea"_s, u"bea"_s, u"member-ana"_s, u"member-bea"_s});
     QVERIFY(direct && !direct->duplicate);
     QCOMPARE(direct->message.recipient, u"Bea"_s);
-    store.append(u"Caro"_s, u"caro"_s, u"solo Dani"_s, {}, now, u"Dani"_s, u"dani"_s);
+    store.append(u"Caro"_s, u"caro"_s, u"solo Dani"_s, {}, now,
+                 {u"Dani"_s, u"dani"_s, u"member-caro"_s, u"member-dani"_s});
     add(store, u"otra vez todos"_s);
 
     const QStringList room{u"para todos"_s, u"otra vez todos"_s};
-    QCOMPARE(texts(store.latest(u"eva"_s, 10).value()), room);
-    QCOMPARE(texts(store.latest(u"ana"_s, 10).value()),
+    QCOMPARE(texts(store.latest(u"member-eva"_s, 10).value()), room);
+    QCOMPARE(texts(store.latest(u"member-ana"_s, 10).value()),
              (QStringList{u"para todos"_s, u"solo Bea"_s, u"otra vez todos"_s}));
-    QCOMPARE(texts(store.after(u"bea"_s, 0, 10).value()),
+    QCOMPARE(texts(store.after(u"member-bea"_s, 0, 10).value()),
              (QStringList{u"para todos"_s, u"solo Bea"_s, u"otra vez todos"_s}));
-    QCOMPARE(texts(store.before(u"dani"_s, 4, 10).value()),
+    QCOMPARE(texts(store.before(u"member-dani"_s, 4, 10).value()),
              (QStringList{u"para todos"_s, u"solo Dani"_s}));
-    const QList<StoredMessage> seenByBea = store.latest(u"bea"_s, 10).value();
+    // Someone else under Bea's name (another member) reads the room only; nor does a name key.
+    QCOMPARE(texts(store.latest(u"member-bea-2"_s, 10).value()), room);
+    QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), room);
+    QCOMPARE(texts(store.latest(QString(), 10).value()), room);
+    const QList<StoredMessage> seenByBea = store.latest(u"member-bea"_s, 10).value();
     QCOMPARE(seenByBea.at(1).recipient, u"Bea"_s);
     QVERIFY(seenByBea.at(0).recipient.isEmpty());
 }
@@ -225,15 +232,43 @@ void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
     MessageStore store;
     QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
     QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"privado"_s, {}, QDateTime::currentDateTimeUtc(),
-                         u"Bea"_s, u"bea"_s));
-    QCOMPARE(texts(store.latest(u"eva"_s, 10).value()), QStringList{u"de antes"_s});
-    QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), (QStringList{u"de antes"_s, u"privado"_s}));
+                         {u"Bea"_s, u"bea"_s, u"member-ana"_s, u"member-bea"_s}));
+    QCOMPARE(texts(store.latest(u"member-eva"_s, 10).value()), QStringList{u"de antes"_s});
+    QCOMPARE(texts(store.latest(u"member-bea"_s, 10).value()),
+             (QStringList{u"de antes"_s, u"privado"_s}));
     // The file columns came with the upgrade too.
     const StoredFile file{
             u"0123456789abcdef0123456789abcdef"_s, u"foto.png"_s, 1234, u"image/png"_s, 64, 48};
     QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"foto.png"_s, {}, QDateTime::currentDateTimeUtc(), {},
-                         {}, file));
+                         file));
     QCOMPARE(store.latest(u"eva"_s, 10).value().last().file.id, file.id);
+}
+
+void tst_MessageStore::directMessagesFromBeforeMembersAreReadByNobody()
+{
+    {
+        // A direct message as stored when its parties were names: whoever took the name later
+        // read it. Nobody can be told apart from its owner now.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        db.setDatabaseName(m_dir->filePath(QString::fromLatin1(MessageStore::kFileName)));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
+                           " sent_at INTEGER NOT NULL, client_id TEXT, recipient TEXT,"
+                           " recipient_key TEXT)"_s));
+        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at)"
+                           " VALUES ('Ana', 'ana', 'para todos', 0)"_s));
+        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at, recipient,"
+                           " recipient_key) VALUES ('Ana', 'ana', 'solo Bea', 0, 'Bea', 'bea')"_s));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+    MessageStore store;
+    QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
+    for (const QString &reader : {u"bea"_s, u"ana"_s, u"member-bea"_s, QString()})
+        QCOMPARE(texts(store.latest(reader, 10).value()), QStringList{u"para todos"_s});
 }
 
 void tst_MessageStore::filesTravelWithTheirMessages()
@@ -253,11 +288,12 @@ void tst_MessageStore::filesTravelWithTheirMessages()
                            0,
                            0};
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"playa.jpg"_s, u"f1"_s, now, {}, {}, photo));
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"playa.jpg"_s, u"f1"_s, now, {}, photo));
     QVERIFY(store.append(u"Bea"_s, u"bea"_s, u"hola"_s, {}, now));
-    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"notas.txt"_s, {}, now, u"Bea"_s, u"bea"_s, notes));
+    QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"notas.txt"_s, {}, now,
+                         {u"Bea"_s, u"bea"_s, u"member-ana"_s, u"member-bea"_s}, notes));
 
-    const QList<StoredMessage> page = store.latest(u"bea"_s, 10).value();
+    const QList<StoredMessage> page = store.latest(u"member-bea"_s, 10).value();
     QCOMPARE(page.size(), 3);
     const StoredFile &read = page.first().file;
     QCOMPARE((QList<QVariant>{read.id, read.name, read.size, read.type, read.width, read.height}),
@@ -265,16 +301,18 @@ void tst_MessageStore::filesTravelWithTheirMessages()
                               photo.height}));
     QVERIFY(page.at(1).file.id.isEmpty());
     // Who may read each: the room's by everyone, the direct message's by its two parties.
-    QVERIFY(store.fileReaders(photo.id)->recipientKey.isEmpty());
-    QCOMPARE(store.fileReaders(notes.id)->senderKey, u"ana"_s);
-    QCOMPARE(store.fileReaders(notes.id)->recipientKey, u"bea"_s);
+    QVERIFY(!store.fileReaders(photo.id)->direct);
+    QVERIFY(store.fileReaders(notes.id)->direct);
+    QCOMPARE(store.fileReaders(notes.id)->senderMember, u"member-ana"_s);
+    QCOMPARE(store.fileReaders(notes.id)->recipientMember, u"member-bea"_s);
     QVERIFY(!store.fileReaders(u"33333333333333333333333333333333"_s));
     QCOMPARE(store.fileIds().value(), (QSet<QString>{photo.id, notes.id}));
     QCOMPARE(store.fileBytes(), photo.size + notes.size);
     // The oldest file goes with its message; the message without a file stays.
     QCOMPARE(store.pruneOldestFiles(1), QStringList{photo.id});
     QCOMPARE(store.fileIds().value(), QSet<QString>{notes.id});
-    QCOMPARE(texts(store.latest(u"bea"_s, 10).value()), (QStringList{u"hola"_s, u"notas.txt"_s}));
+    QCOMPARE(texts(store.latest(u"member-bea"_s, 10).value()),
+             (QStringList{u"hola"_s, u"notas.txt"_s}));
 }
 
 void tst_MessageStore::usesWriteAheadLogging()

@@ -31,8 +31,11 @@ QByteArray message(const StoredMessage &message)
                        {u"at"_s, message.time.toMSecsSinceEpoch()}};
     if (!message.clientId.isEmpty())
         object.insert(u"c"_s, message.clientId);
-    if (!message.recipient.isEmpty())
+    if (!message.recipient.isEmpty()) {
         object.insert(u"to"_s, message.recipient);
+        object.insert(u"fm"_s, message.senderMember);
+        object.insert(u"tm"_s, message.recipientMember);
+    }
     return compact(object);
 }
 
@@ -48,6 +51,8 @@ std::optional<StoredMessage> message(qint64 id, const QByteArray &record)
     message.time = QDateTime::fromMSecsSinceEpoch(qint64((*object)[u"at"_s].toDouble()), Qt::UTC);
     message.clientId = (*object)[u"c"_s].toString();
     message.recipient = (*object)[u"to"_s].toString();
+    message.senderMember = (*object)[u"fm"_s].toString();
+    message.recipientMember = (*object)[u"tm"_s].toString();
     return message;
 }
 
@@ -59,6 +64,8 @@ QByteArray member(const SharedMember &member, const QString &resumeToken)
                        {u"host"_s, member.host},
                        {u"away"_s, member.away},
                        {u"gen"_s, member.generation}};
+    if (!member.memberId.isEmpty())
+        object.insert(u"m"_s, member.memberId);
     if (!resumeToken.isEmpty())
         object.insert(u"token"_s, resumeToken);
     return compact(object);
@@ -75,7 +82,8 @@ std::optional<SharedMember> member(const QByteArray &record)
             QDateTime::fromMSecsSinceEpoch(qint64((*object)[u"since"_s].toDouble()), Qt::UTC),
             (*object)[u"host"_s].toBool(),
             (*object)[u"away"_s].toBool(),
-            qint64((*object)[u"gen"_s].toDouble())};
+            qint64((*object)[u"gen"_s].toDouble()),
+            (*object)[u"m"_s].toString()};
 }
 
 QByteArray naming(const QString &name, const QString &node)

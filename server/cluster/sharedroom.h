@@ -17,6 +17,7 @@ struct SharedMember
     bool away = false;
     // Grows each time a host claims the name: news of an older claim is out of date.
     qint64 generation = 0;
+    QString memberId; // MemberRegistry::memberIdOf: whose direct messages it reads
 };
 
 // What one room's hosts share when several serve it (RedisRoom): one order for messages, names

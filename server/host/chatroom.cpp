@@ -166,7 +166,8 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                 socket,
                 ServerEvents::welcome(boundName, m_presence.summary(),
                                       QDateTime::currentDateTimeUtc(), {}, m_limitsJson,
-                                      m_fileAccess.keyFor(Names::uniquenessKey(boundName))));
+                                      m_fileAccess.keyFor(Names::uniquenessKey(boundName),
+                                                          m_registry.memberIdOf(boundName))));
         return;
     }
     switch (payload.type) {
@@ -320,7 +321,8 @@ bool ChatRoom::admit(QWebSocket *socket, const ClientPayload &request)
     m_connections.deliver(
             socket, ServerEvents::welcome(claim.name, m_presence.summary(), now, claim.resumeToken,
                                           m_limitsJson,
-                                          m_fileAccess.keyFor(Names::uniquenessKey(claim.name))));
+                                          m_fileAccess.keyFor(Names::uniquenessKey(claim.name),
+                                                              m_registry.memberIdOf(claim.name))));
     // History before any live traffic: what was said before, or exactly what was missed.
     if (request.since >= 0)
         m_history.request(socket, -1, request.since, HistoryPager::kMaxPage, m_settings.backlog);
@@ -386,6 +388,7 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
         m_connections.sendError(socket, *refusal, payload.clientId);
         return;
     }
+    const MessageStore::Direct direct = directTo(name, recipient);
     if (m_shared) {
         postShared(socket, {0,
                             name,
@@ -393,15 +396,24 @@ void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
                             QDateTime::currentDateTimeUtc(),
                             payload.clientId,
                             recipient,
-                            {}});
+                            {},
+                            direct.senderMember,
+                            direct.recipientMember});
         return;
     }
     m_commits.open();
     m_commits.hold({socket,
                     m_store.append(name, Names::uniquenessKey(name), payload.message,
-                                   payload.clientId, QDateTime::currentDateTimeUtc(), recipient,
-                                   Names::uniquenessKey(recipient)),
+                                   payload.clientId, QDateTime::currentDateTimeUtc(), direct),
                     payload.clientId});
+}
+
+MessageStore::Direct ChatRoom::directTo(const QString &sender, const QString &recipient) const
+{
+    if (recipient.isEmpty())
+        return {}; // the whole room
+    return {recipient, Names::uniquenessKey(recipient), m_registry.memberIdOf(sender),
+            m_registry.memberIdOf(recipient)};
 }
 
 void ChatRoom::deliverStored(QWebSocket *sender,
@@ -436,14 +448,15 @@ void ChatRoom::deliverStored(QWebSocket *sender,
 FileUploads::Sender ChatRoom::senderOf(QWebSocket *socket) const
 {
     const QString name = m_registry.nameOf(socket);
-    return {socket, name, Names::uniquenessKey(name), PeerAddress::plain(socket->peerAddress())};
+    return {socket, name, Names::uniquenessKey(name), PeerAddress::plain(socket->peerAddress()),
+            m_registry.memberIdOf(name)};
 }
 
 void ChatRoom::offerFile(QWebSocket *socket, const ClientPayload &payload)
 {
     QString recipient;
     if (findRecipient(socket, payload, &recipient))
-        m_uploads.offer(senderOf(socket), payload, recipient, Names::uniquenessKey(recipient));
+        m_uploads.offer(senderOf(socket), payload, directTo(m_registry.nameOf(socket), recipient));
 }
 
 void ChatRoom::onChunk(QWebSocket *socket, const QByteArray &frame)
@@ -458,8 +471,10 @@ void ChatRoom::postFile(const UploadRecord &upload, const StoredFile &file)
     m_commits.open();
     m_commits.hold({m_registry.connectionOf(upload.owner),
                     m_store.append(upload.owner, upload.ownerKey, file.name, upload.clientId,
-                                   QDateTime::currentDateTimeUtc(), upload.recipient,
-                                   upload.recipientKey, file),
+                                   QDateTime::currentDateTimeUtc(),
+                                   {upload.recipient, upload.recipientKey, upload.ownerMember,
+                                    upload.recipientMember},
+                                   file),
                     upload.clientId});
 }
 
@@ -493,6 +508,7 @@ bool ChatRoom::removeMember(const QString &name)
         m_shared->remove(name);
         return true;
     }
+    m_registry.voidTokenOf(name); // removed: it comes back, if at all, as someone new
     if (!socket) { // away: its name is simply not kept for it any more
         leftHere(m_registry.removeAway(name));
         return true;

@@ -109,6 +109,8 @@ private:
     void postFile(const UploadRecord &upload, const StoredFile &file);
     void onChunk(QWebSocket *socket, const QByteArray &frame);
     FileUploads::Sender senderOf(QWebSocket *socket) const;
+    // What a message to `recipient` (empty: the room) is stored with: its two parties.
+    MessageStore::Direct directTo(const QString &sender, const QString &recipient) const;
     void onTyping(QWebSocket *socket, const QString &name);
     void broadcast(const QByteArray &event, const QWebSocket *except);
     void releaseMember(QWebSocket *socket, bool leaving);

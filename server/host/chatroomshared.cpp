@@ -81,7 +81,7 @@ void ChatRoom::holdShared(const QString &name)
     if (!m_shared || !info)
         return;
     m_shared->holdName({name, m_shared->node(), info->since, info->host, info->away,
-                        m_registry.generationOf(name)},
+                        m_registry.generationOf(name), m_registry.memberIdOf(name)},
                        m_registry.resumeTokenOf(name));
 }
 
@@ -98,7 +98,7 @@ void ChatRoom::postShared(QWebSocket *socket, const StoredMessage &message)
     }
     if (sequenced->duplicate && sequenced->id <= m_store.lastId()) {
         // A resend of what this host already has: acknowledged again, never delivered twice.
-        const auto stored = m_store.after(Names::uniquenessKey(message.name), sequenced->id - 1, 1);
+        const auto stored = m_store.after(message.senderMember, sequenced->id - 1, 1);
         if (stored && !stored->isEmpty() && stored->first().id == sequenced->id) {
             m_connections.deliver(socket, ServerEvents::ack(sequenced->id, message.clientId,
                                                             stored->first().time, {}));
@@ -145,7 +145,7 @@ void ChatRoom::onSharedMember(const SharedMember &member)
     QWebSocket *replaced = nullptr;
     const MemberRegistry::Placed placed
             = m_registry.placeRemote(member.name, member.node, member.since, member.host,
-                                     member.away, member.generation, &replaced);
+                                     member.away, member.generation, member.memberId, &replaced);
     if (replaced) // it came back through another host, with its resume token
         replace(replaced);
     if (placed == MemberRegistry::Placed::Joined) {
@@ -167,7 +167,8 @@ void ChatRoom::onNodeLost(const QString &node)
 {
     for (const QString &name : m_registry.remoteOn(node)) {
         const std::optional<MemberInfo> info = m_registry.infoOf(name);
-        onSharedMember({name, node, info->since, info->host, true, m_registry.generationOf(name)});
+        onSharedMember({name, node, info->since, info->host, true, m_registry.generationOf(name),
+                        m_registry.memberIdOf(name)});
     }
     QTimer::singleShot(kLostHostGraceMs, this, [this, node] {
         for (const QString &name : m_registry.remoteOn(node))

@@ -3,12 +3,16 @@
 #include "filestore.h"
 #include "messagestore.h"
 
-QString FileAccess::keyFor(const QString &nameKey)
+QString FileAccess::keyFor(const QString &nameKey, const QString &memberId)
 {
     QString &key = m_keys[nameKey];
+    if (!key.isEmpty() && m_readers.value(key) != memberId) {
+        m_readers.remove(key); // the name is someone else's now
+        key.clear();
+    }
     if (key.isEmpty()) {
         key = FileStore::newId();
-        m_readers.insert(key, nameKey);
+        m_readers.insert(key, memberId);
     }
     return key;
 }
@@ -26,8 +30,7 @@ std::optional<FileDownload::Found> FileAccess::find(const QString &fileId, const
         return std::nullopt;
     const std::optional<MessageStore::FileReaders> found = m_store.fileReaders(fileId);
     if (!found
-        || (!found->recipientKey.isEmpty() && reader != found->senderKey
-            && reader != found->recipientKey))
+        || (found->direct && reader != found->senderMember && reader != found->recipientMember))
         return std::nullopt;
     const bool picture = found->file.type.startsWith(QLatin1StringView("image/"));
     if (thumbnail && !picture)

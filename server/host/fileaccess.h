@@ -12,14 +12,16 @@ class MessageStore;
 
 // Who may read which file. Each member has a file key, made when they join and void once they
 // leave (or are removed), which the clients add to file links; room files are readable by
-// every member, a direct message's file by its two parties, anything else not at all.
+// every member, a direct message's file by its two parties (members, not names: a newcomer who
+// takes a name someone let go reads none of their files), anything else not at all.
 class FileAccess final
 {
 public:
     FileAccess(MessageStore &store, const FileStore &files) : m_store(store), m_files(files) { }
 
-    QString keyFor(const QString &nameKey); // the member's, made if it has none
-    void revoke(const QString &nameKey); // its links stop working
+    // The key of the member under the name (nameKey), made if it has none.
+    QString keyFor(const QString &nameKey, const QString &memberId);
+    void revoke(const QString &nameKey); // whoever had the name: their links stop working
     // The file (or a picture's thumbnail) `fileId` for the bearer of `key`; nothing if it does
     // not exist or they may not read it.
     std::optional<FileDownload::Found> find(const QString &fileId, const QString &key,
@@ -28,6 +30,6 @@ public:
 private:
     MessageStore &m_store;
     const FileStore &m_files;
-    QHash<QString, QString> m_readers; // file key -> the member's name key
-    QHash<QString, QString> m_keys; // and back
+    QHash<QString, QString> m_readers; // file key -> the member (MemberRegistry::memberIdOf)
+    QHash<QString, QString> m_keys; // name key -> file key
 };

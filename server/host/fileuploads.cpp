@@ -183,8 +183,15 @@ int FileUploads::dropAbandoned()
     return int(abandoned.size());
 }
 
-void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const QString &recipient,
-                        const QString &recipientKey)
+bool FileUploads::ownedBy(const UploadRecord &upload, const Sender &sender)
+{
+    // Its id is the secret (unguessable, and only its sender was told it): the program that
+    // sent it may go on under the same name after starting again, as a new member.
+    return !sender.key.isEmpty() && upload.ownerKey == sender.key;
+}
+
+void FileUploads::offer(const Sender &sender, const ClientPayload &offer,
+                        const MessageStore::Direct &direct)
 {
     if (!offer.upload.isEmpty()) { // going on with an upload
         if (!m_active.contains(offer.upload)) {
@@ -193,7 +200,7 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
                                 {*record, std::max<qint64>(0, m_files.partSize(record->id))});
         }
         const auto active = m_active.find(offer.upload);
-        if (active == m_active.end() || active->record.ownerKey != sender.key
+        if (active == m_active.end() || !ownedBy(active->record, sender)
             || active->record.size != offer.size || active->finishing) {
             m_connections.sendError(sender.socket,
                                     {ErrorCode::UploadUnknown,
@@ -204,6 +211,7 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
         }
         active->socket = sender.socket;
         active->address = sender.address;
+        active->record.ownerMember = sender.member; // whose direct message it will be
         active->awaySinceMs = -1;
         accept(*active, offer.clientId);
         if (active->received == active->record.size)
@@ -216,11 +224,12 @@ void FileUploads::offer(const Sender &sender, const ClientPayload &offer, const 
         m_connections.sendError(sender.socket, *problem, offer.clientId);
         return;
     }
-    UploadRecord record{FileStore::newId(), sender.name,
-                        sender.key,         offer.fileName,
-                        offer.size,         offer.sha256,
-                        offer.clientId,     recipient,
-                        recipientKey,       QDateTime::currentDateTimeUtc()};
+    UploadRecord record{FileStore::newId(),  sender.name,
+                        sender.key,          offer.fileName,
+                        offer.size,          offer.sha256,
+                        offer.clientId,      direct.recipient,
+                        direct.recipientKey, QDateTime::currentDateTimeUtc(),
+                        sender.member,       direct.recipientMember};
     QFile part(m_files.partPath(record.id));
     if (!part.open(QIODevice::WriteOnly) || !m_ledger.add(record)) {
         part.remove();
@@ -246,7 +255,7 @@ void FileUploads::chunk(const Sender &sender, const QByteArray &frame)
 {
     const std::optional<FileChunk::Decoded> chunk = FileChunk::decode(frame);
     const auto active = chunk ? m_active.find(chunk->upload) : m_active.end();
-    if (active == m_active.end() || active->record.ownerKey != sender.key || active->finishing) {
+    if (active == m_active.end() || !ownedBy(active->record, sender) || active->finishing) {
         // Refused at the rate of any frame: a stream of them is a flood, cut off as one.
         m_connections.refuseBinary(sender.socket,
                                    {ErrorCode::UploadUnknown,
@@ -317,13 +326,13 @@ void FileUploads::announceProgress(Active &active, bool ended)
 void FileUploads::cancel(const Sender &sender, const QString &uploadId)
 {
     const auto active = m_active.find(uploadId);
-    if (active != m_active.end() && active->record.ownerKey == sender.key && !active->finishing) {
+    if (active != m_active.end() && ownedBy(active->record, sender) && !active->finishing) {
         announceProgress(*active, true);
         forget(uploadId);
         return;
     }
     std::optional<UploadRecord> record = m_ledger.find(uploadId);
-    if (record && record->ownerKey == sender.key)
+    if (record && ownedBy(*record, sender))
         forget(uploadId);
 }
 

@@ -3,6 +3,7 @@
 #include "clientpayload.h"
 #include "filestore.h"
 #include "hostsettings.h"
+#include "messagestore.h"
 #include "serverevent.h"
 #include "storedmessage.h"
 #include "tokenbucket.h"
@@ -62,10 +63,12 @@ public:
         QString name;
         QString key; // the name's uniqueness key
         QHostAddress address;
+        QString member; // MemberRegistry::memberIdOf: only this member goes on with its uploads
     };
     // recipient: a direct message's file, spelled as the room spells the member.
-    void offer(const Sender &sender, const Tertulia::ClientPayload &offer, const QString &recipient,
-               const QString &recipientKey);
+    // direct: the message that will carry the file is to one member (empty: to the room).
+    void offer(const Sender &sender, const Tertulia::ClientPayload &offer,
+               const MessageStore::Direct &direct);
     void chunk(const Sender &sender, const QByteArray &frame);
     void cancel(const Sender &sender, const QString &uploadId);
     void disconnected(QWebSocket *socket); // its uploads wait for their sender to come back
@@ -80,6 +83,7 @@ signals:
     void announce(const Tertulia::Events::Upload &event);
 
 private:
+    static bool ownedBy(const UploadRecord &upload, const Sender &sender);
     struct Active
     {
         UploadRecord record;

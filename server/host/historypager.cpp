@@ -71,8 +71,9 @@ void HistoryPager::sendPage(QWebSocket *socket, const Peer::HistoryRequest &requ
 {
     const auto [before, after, limit] = request;
     m_commits.flush(); // a page never holds a message before its readers and its sender hear it
-    // Each reader gets the room's messages and the direct messages they sent or received.
-    const QString reader = Names::uniquenessKey(m_registry.nameOf(socket));
+    // Each reader gets the room's messages and the direct messages they sent or received: as
+    // the member they are, not the name (someone who had the name before is someone else).
+    const QString reader = m_registry.memberIdOf(m_registry.nameOf(socket));
     // One more than fits tells whether there is more beyond the page.
     const std::optional<QList<StoredMessage>> read
             = before >= 0  ? m_store.before(reader, before, limit + 1, budget)

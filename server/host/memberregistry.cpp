@@ -3,12 +3,36 @@
 #include "names.h"
 #include "nameskeleton.h"
 
+#include <QtCore/QCryptographicHash>
+
 #include <QtCore/QRandomGenerator>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Tertulia;
 
 namespace {
+
+bool isResumeToken(const QString &token) // as newResumeToken() makes them: 32 hex digits
+{
+    if (token.size() != 32)
+        return false;
+    return std::all_of(token.cbegin(), token.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
+// The member a name and its resume token stand for: the same on every host of the room and
+// after a restart, without keeping a table of them; unguessable without the token.
+QString memberIdFor(const QString &key, const QString &token)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData("tertulia member\n");
+    hash.addData(key.toUtf8());
+    hash.addData("\n");
+    hash.addData(token.toLatin1());
+    return QString::fromLatin1(hash.result().first(16).toHex());
+}
 
 QString newResumeToken()
 {
@@ -38,18 +62,26 @@ MemberRegistry::Claim MemberRegistry::claim(QWebSocket *socket, const QString &n
                     {},
                     {}};
         }
+        // A member back after its name was let go keeps its token, and so stays the member it
+        // was: it reads its direct messages and files again. Anyone else under the same name
+        // has another token, and is another member.
+        const QString token
+                = resumable && isResumeToken(resumeToken) && !m_voidTokens.contains(resumeToken)
+                          ? resumeToken
+                          : newResumeToken();
         const auto member = m_members.insert(m_members.end(), {name,
                                                                key,
                                                                skeleton,
                                                                joinedAt,
-                                                               newResumeToken(),
+                                                               token,
                                                                socket,
                                                                -1,
                                                                resumable,
                                                                address,
                                                                host,
                                                                {},
-                                                               0});
+                                                               0,
+                                                               memberIdFor(key, token)});
         m_byKey.insert(key, member);
         m_index.insert(key);
         m_bySkeleton.insert(skeleton, member);
@@ -197,6 +229,19 @@ bool MemberRegistry::isMember(const QString &name) const
     return find(name) != nullptr;
 }
 
+void MemberRegistry::voidTokenOf(const QString &name)
+{
+    const Member *member = find(name);
+    if (!member || member->resumeToken.isEmpty() || m_voidTokens.contains(member->resumeToken))
+        return;
+    m_voidTokens.insert(member->resumeToken);
+    m_voidOrder.push_back(member->resumeToken);
+    if (m_voidOrder.size() > size_t(kMaxVoidTokens)) {
+        m_voidTokens.remove(m_voidOrder.front());
+        m_voidOrder.pop_front();
+    }
+}
+
 QString MemberRegistry::removeAway(const QString &name)
 {
     const auto found = m_byKey.constFind(Names::uniquenessKey(name));
@@ -282,7 +327,8 @@ int MemberRegistry::rankOf(const QString &name) const
 
 MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QString &node,
                                                    const QDateTime &since, bool host, bool away,
-                                                   qint64 generation, QWebSocket **replaced)
+                                                   qint64 generation, const QString &memberId,
+                                                   QWebSocket **replaced)
 {
     const qint64 awaySinceMs = away ? 0 : -1; // only whether: its own host times it
     const QString key = Names::uniquenessKey(name);
@@ -304,6 +350,8 @@ MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QS
         member->generation = generation;
         member->awaySinceMs = awaySinceMs;
         member->resumeToken.clear();
+        if (!memberId.isEmpty()) // a claim's first news may not say it yet
+            member->memberId = memberId;
         dropStaleExpiries();
         return same ? Placed::Same : Placed::Changed;
     }
@@ -319,7 +367,8 @@ MemberRegistry::Placed MemberRegistry::placeRemote(const QString &name, const QS
                                                            {},
                                                            host,
                                                            node,
-                                                           generation});
+                                                           generation,
+                                                           memberId});
     m_byKey.insert(key, member);
     m_index.insert(key);
     m_bySkeleton.insert(skeleton, member);
@@ -379,6 +428,12 @@ std::optional<MemberInfo> MemberRegistry::infoOf(const QString &name) const
     if (!member)
         return std::nullopt;
     return MemberInfo{member->name, member->since, member->awaySinceMs >= 0, member->host};
+}
+
+QString MemberRegistry::memberIdOf(const QString &name) const
+{
+    const Member *member = find(name);
+    return member ? member->memberId : QString();
 }
 
 QString MemberRegistry::resumeTokenOf(const QString &name) const

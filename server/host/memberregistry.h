@@ -7,6 +7,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QHash>
 #include <QtCore/QList>
+#include <QtCore/QSet>
 #include <QtNetwork/QHostAddress>
 
 #include <deque>
@@ -65,6 +66,10 @@ public:
     QString spellingOf(const QString &name) const;
     // Forgets an away member at once; returns its name, or an empty string if there is none.
     QString removeAway(const QString &name);
+    // The member under the name is being removed: its resume token buys nothing any more, not
+    // even once the name is free (the last kMaxVoidTokens removals are remembered).
+    void voidTokenOf(const QString &name);
+    static constexpr int kMaxVoidTokens = 4096;
     bool isResumable(const QWebSocket *socket) const;
 
     // Members whose connection is on another host of the room (SharedRoom): kept to be listed
@@ -73,7 +78,8 @@ public:
     enum class Placed { Joined, Changed, Same };
     // News of an older claim than the one known here (generation) changes nothing.
     Placed placeRemote(const QString &name, const QString &node, const QDateTime &since, bool host,
-                       bool away, qint64 generation, QWebSocket **replaced = nullptr);
+                       bool away, qint64 generation, const QString &memberId = {},
+                       QWebSocket **replaced = nullptr);
     void setGeneration(const QString &name, qint64 generation); // of this host's claim
     qint64 generationOf(const QString &name) const;
     // Forgets a member of another host (of `node`, if given); returns its name, or empty.
@@ -83,6 +89,9 @@ public:
     QString nodeOf(const QString &name) const; // empty: here, or no such member
     std::optional<Tertulia::MemberInfo> infoOf(const QString &name) const;
     QString resumeTokenOf(const QString &name) const; // this host's members only
+    // The member (present, away or on another host) under the name; empty if there is none.
+    // Direct messages and their files are the two members', not the names'.
+    QString memberIdOf(const QString &name) const;
     QStringList localNames() const; // this host's members, present or away
     QHostAddress addressOf(const QString &name) const; // null: no such member
     QList<QWebSocket *> connections() const; // members with a live connection, oldest first
@@ -110,6 +119,9 @@ private:
         bool host = false;
         QString node; // another host's member (placeRemote); empty for this host's
         qint64 generation = 0; // of the claim to the name across hosts
+        // Who this is, whatever the name's spelling: derived from the name and its resume
+        // token, so a newcomer who takes a name someone let go is another member.
+        QString memberId;
     };
 
     using MemberList = std::list<Member>; // iterators stay valid as others come and go
@@ -131,6 +143,8 @@ private:
         QString key;
     };
 
+    QSet<QString> m_voidTokens;
+    std::deque<QString> m_voidOrder; // oldest first, to forget the oldest beyond the cap
     MemberList m_members; // oldest first
     QHash<QString, MemberList::iterator> m_byKey;
     MemberIndex m_index; // the same keys, in the order lists show them

@@ -15,8 +15,9 @@ namespace {
 
 constexpr char kInsert[]
         = "INSERT INTO messages (name, name_key, body, sent_at, client_id, recipient, "
-          "recipient_key, file_id, file_name, file_size, file_type, file_width, file_height)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+          "recipient_key, file_id, file_name, file_size, file_type, file_width, file_height,"
+          " sender_member, recipient_member)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 // The text stays the caller's until the statement is reset (SQLITE_STATIC).
 int bindText(sqlite3_stmt *statement, int index, const QString &text)
@@ -80,6 +81,8 @@ MessageInsert::Outcome MessageInsert::run(const Row &row, qint64 *id)
             bindOptional(m_statement, 11, hasFile ? row.file.type : none),
             bindOptional(m_statement, 12, hasFile, row.file.width),
             bindOptional(m_statement, 13, hasFile, row.file.height),
+            bindOptional(m_statement, 14, row.recipient.isEmpty() ? none : row.senderMember),
+            bindOptional(m_statement, 15, row.recipient.isEmpty() ? none : row.recipientMember),
     };
     const bool bound = std::all_of(std::begin(binds), std::end(binds),
                                    [](int result) { return result == SQLITE_OK; });

@@ -32,6 +32,8 @@ public:
         const QString &recipient; // empty: the whole room
         const QString &recipientKey;
         const StoredFile &file;
+        const QString &senderMember; // a direct message's parties
+        const QString &recipientMember;
     };
     enum class Outcome { Inserted, Refused, Failed }; // Refused: a constraint (a resend)
     Outcome run(const Row &row, qint64 *id);

@@ -52,9 +52,12 @@ const QList<std::pair<QString, QString>> kAddedColumns{
         {u"file_id"_s, u"TEXT"_s},       {u"file_name"_s, u"TEXT"_s},
         {u"file_size"_s, u"INTEGER"_s},  {u"file_type"_s, u"TEXT"_s},
         {u"file_width"_s, u"INTEGER"_s}, {u"file_height"_s, u"INTEGER"_s},
+        {u"sender_member"_s, u"TEXT"_s}, {u"recipient_member"_s, u"TEXT"_s},
 };
-// Room messages, and direct messages to or from the reader (bound twice).
-constexpr auto kReadable = "(recipient_key IS NULL OR recipient_key = ? OR name_key = ?)";
+// Room messages, and direct messages to or from the reading member (bound twice). Direct
+// messages stored before members were told apart from names (no member columns) are read by
+// nobody: a newcomer under a name that was someone else's could not be told from its owner.
+constexpr auto kReadable = "(recipient_key IS NULL OR recipient_member = ? OR sender_member = ?)";
 
 } // namespace
 
@@ -118,8 +121,9 @@ bool MessageStore::open(const QString &directory)
               && s.rollback.prepare(u"ROLLBACK"_s)
               && s.keep.prepare(
                       u"INSERT OR IGNORE INTO messages"
-                      " (id, name, name_key, body, sent_at, client_id, recipient, recipient_key)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s)
+                      " (id, name, name_key, body, sent_at, client_id, recipient, recipient_key,"
+                      " sender_member, recipient_member)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
               && s.findByClient.prepare(
                       u"SELECT %1 FROM messages WHERE name_key = ? AND client_id = ?"_s.arg(
                               QLatin1StringView(kColumns)))
@@ -154,14 +158,16 @@ bool MessageStore::addColumns(QSqlQuery &query)
 
 std::optional<MessageStore::Appended>
 MessageStore::append(const QString &name, const QString &nameKey, const QString &text,
-                     const QString &clientId, const QDateTime &time, const QString &recipient,
-                     const QString &recipientKey, const StoredFile &file)
+                     const QString &clientId, const QDateTime &time, const Direct &direct,
+                     const StoredFile &file)
 {
     Statements &s = *m_statements;
     const qint64 sentAt = time.toMSecsSinceEpoch();
     qint64 id = 0;
-    const MessageInsert::Outcome outcome = s.insert.run(
-            {name, nameKey, text, sentAt, clientId, recipient, recipientKey, file}, &id);
+    const MessageInsert::Outcome outcome
+            = s.insert.run({name, nameKey, text, sentAt, clientId, direct.recipient,
+                            direct.recipientKey, file, direct.senderMember, direct.recipientMember},
+                           &id);
     if (outcome != MessageInsert::Outcome::Inserted) {
         // A resend breaks the unique (name_key, client_id) index: it is answered with the
         // message stored the first time. Looked up only then, not before every insert.
@@ -176,7 +182,7 @@ MessageStore::append(const QString &name, const QString &nameKey, const QString 
         return std::nullopt;
     }
     return Appended{{id, name, text, QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC), clientId,
-                     recipient, file},
+                     direct.recipient, file, direct.senderMember, direct.recipientMember},
                     false};
 }
 
@@ -232,37 +238,40 @@ bool MessageStore::keep(const StoredMessage &message, const QString &nameKey,
     keep.addBindValue(message.clientId.isEmpty() ? QVariant() : QVariant(message.clientId));
     keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(message.recipient));
     keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(recipientKey));
+    keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(message.senderMember));
+    keep.addBindValue(message.recipient.isEmpty() ? QVariant() : QVariant(message.recipientMember));
     return keep.exec() || fail(tr("Cannot keep the message"), keep);
 }
 
-std::optional<QList<StoredMessage>> MessageStore::latest(const QString &readerKey, int limit,
+std::optional<QList<StoredMessage>> MessageStore::latest(const QString &readerMember, int limit,
                                                          qint64 maxBytes)
 {
     // The newest page is the page before any id there could be.
-    return before(readerKey, std::numeric_limits<qint64>::max(), limit, maxBytes);
+    return before(readerMember, std::numeric_limits<qint64>::max(), limit, maxBytes);
 }
 
-std::optional<QList<StoredMessage>> MessageStore::before(const QString &readerKey, qint64 id,
+std::optional<QList<StoredMessage>> MessageStore::before(const QString &readerMember, qint64 id,
                                                          int limit, qint64 maxBytes)
 {
     std::optional<QList<StoredMessage>> newestFirst
-            = page(m_statements->before, readerKey, id, limit, maxBytes);
+            = page(m_statements->before, readerMember, id, limit, maxBytes);
     if (newestFirst)
         std::reverse(newestFirst->begin(), newestFirst->end());
     return newestFirst;
 }
 
-std::optional<QList<StoredMessage>> MessageStore::after(const QString &readerKey, qint64 id,
+std::optional<QList<StoredMessage>> MessageStore::after(const QString &readerMember, qint64 id,
                                                         int limit, qint64 maxBytes)
 {
-    return page(m_statements->after, readerKey, id, limit, maxBytes);
+    return page(m_statements->after, readerMember, id, limit, maxBytes);
 }
 
-std::optional<QList<StoredMessage>> MessageStore::page(QSqlQuery &query, const QString &readerKey,
-                                                       qint64 id, int limit, qint64 maxBytes)
+std::optional<QList<StoredMessage>> MessageStore::page(QSqlQuery &query,
+                                                       const QString &readerMember, qint64 id,
+                                                       int limit, qint64 maxBytes)
 {
-    query.addBindValue(readerKey);
-    query.addBindValue(readerKey);
+    query.addBindValue(readerMember);
+    query.addBindValue(readerMember);
     query.addBindValue(id);
     query.addBindValue(limit);
     if (query.exec())
@@ -285,7 +294,8 @@ std::optional<MessageStore::FileReaders> MessageStore::fileReaders(const QString
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(u"SELECT file_id, file_name, file_size, file_type, file_width, file_height,"
-                  " name_key, recipient_key FROM messages WHERE file_id = ?"_s);
+                  " recipient_key, sender_member, recipient_member FROM messages"
+                  " WHERE file_id = ?"_s);
     query.addBindValue(fileId);
     if (!query.exec()) {
         fail(tr("Cannot read the history"), query);
@@ -296,8 +306,9 @@ std::optional<MessageStore::FileReaders> MessageStore::fileReaders(const QString
     return FileReaders{{query.value(0).toString(), query.value(1).toString(),
                         query.value(2).toLongLong(), query.value(3).toString(),
                         query.value(4).toInt(), query.value(5).toInt()},
-                       query.value(6).toString(),
-                       query.value(7).toString()};
+                       !query.value(6).isNull(),
+                       query.value(7).toString(),
+                       query.value(8).toString()};
 }
 
 std::optional<QSet<QString>> MessageStore::fileIds()

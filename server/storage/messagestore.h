@@ -38,11 +38,18 @@ public:
     };
     // Durable once it returns (the WAL is committed) or, within a group, once commit() returns
     // true. Nothing when the write failed.
-    // recipient/recipientKey: set for a direct message, which only its two parties read.
+    // A direct message's recipient and its two parties, which only they read: members, not
+    // names (a newcomer who takes a name that was someone else's reads none of it).
+    struct Direct
+    {
+        QString recipient; // as the sender spelled it
+        QString recipientKey; // Names::uniquenessKey(recipient)
+        QString senderMember; // MemberRegistry::memberIdOf
+        QString recipientMember;
+    };
     std::optional<Appended> append(const QString &name, const QString &nameKey, const QString &text,
                                    const QString &clientId, const QDateTime &time,
-                                   const QString &recipient = {}, const QString &recipientKey = {},
-                                   const StoredFile &file = {});
+                                   const Direct &direct = {}, const StoredFile &file = {});
 
     // The writes that follow go into one transaction, up to commit(): one append to the log
     // and one lock for all of them instead of one each. Readers on this connection see them
@@ -56,17 +63,17 @@ public:
     // SharedRoom gave the id). Already kept: nothing happens. False if it cannot be written.
     bool keep(const StoredMessage &message, const QString &nameKey, const QString &recipientKey);
 
-    // Pages as the reader whose name key is `readerKey` may see them: room messages and the
-    // direct messages that reader sent or received. All pages are returned oldest first.
+    // Pages as the member `readerMember` (MemberRegistry::memberIdOf) may see them: room messages
+    // and the direct messages that reader sent or received. All pages are returned oldest first.
     // Reading, outwards from `id`, stops after the first message that takes the page past
     // maxBytes (StoredMessage::pageBytes), so a page of heavy messages is never read whole.
     // Nothing, with errorString() (and a warning in tertulia.storage), if it cannot be read:
     // a read error is never passed off as an empty history.
-    std::optional<QList<StoredMessage>> latest(const QString &readerKey, int limit,
+    std::optional<QList<StoredMessage>> latest(const QString &readerMember, int limit,
                                                qint64 maxBytes = -1);
-    std::optional<QList<StoredMessage>> before(const QString &readerKey, qint64 id, int limit,
+    std::optional<QList<StoredMessage>> before(const QString &readerMember, qint64 id, int limit,
                                                qint64 maxBytes = -1);
-    std::optional<QList<StoredMessage>> after(const QString &readerKey, qint64 id, int limit,
+    std::optional<QList<StoredMessage>> after(const QString &readerMember, qint64 id, int limit,
                                               qint64 maxBytes = -1);
     qint64 lastId();
     qint64 count();
@@ -76,8 +83,9 @@ public:
     struct FileReaders
     {
         StoredFile file;
-        QString senderKey;
-        QString recipientKey; // empty: everyone in the room
+        bool direct = false; // false: everyone in the room reads it
+        QString senderMember; // a direct message's parties (none if stored before them)
+        QString recipientMember;
     };
     std::optional<FileReaders> fileReaders(const QString &fileId);
     // Every file a message still carries; nothing if it cannot be read.
@@ -103,8 +111,8 @@ private:
     // What `nameKey` stored as `clientId` (one message or none).
     std::optional<QList<StoredMessage>> findByClient(const QString &nameKey,
                                                      const QString &clientId);
-    std::optional<QList<StoredMessage>> page(QSqlQuery &query, const QString &readerKey, qint64 id,
-                                             int limit, qint64 maxBytes);
+    std::optional<QList<StoredMessage>> page(QSqlQuery &query, const QString &readerMember,
+                                             qint64 id, int limit, qint64 maxBytes);
     QList<StoredMessage> read(QSqlQuery &query, qint64 maxBytes = -1);
 
     QString m_connectionName;

@@ -25,6 +25,10 @@ struct StoredMessage
     QString clientId;
     QString recipient; // a direct message: the member it is for; empty for the whole room
     StoredFile file;
+    // A direct message's parties, as members (MemberRegistry::memberIdOf), not names: only
+    // they read it. Never sent to clients.
+    QString senderMember;
+    QString recipientMember;
 
     // What it takes of a history page's byte budget: its UTF-16 strings and a little for the
     // rest. The JSON sent is about this size or smaller (CJK text: up to 1.5 times).

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr auto kColumns = "id, owner, owner_key, file_name, size, sha256, client_id, recipient,"
-                          " recipient_key, started_at";
+                          " recipient_key, started_at, owner_member, recipient_member";
 
 bool failed(const QSqlQuery &query, const char *what)
 {
@@ -30,7 +30,9 @@ UploadRecord readRecord(const QSqlQuery &query)
             query.value(6).toString(),
             query.value(7).toString(),
             query.value(8).toString(),
-            QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC)};
+            QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC),
+            query.value(10).toString(),
+            query.value(11).toString()};
 }
 
 } // namespace
@@ -44,19 +46,31 @@ bool UploadLedger::open(const QString &connectionName)
                     " sha256 TEXT, client_id TEXT, recipient TEXT, recipient_key TEXT,"
                     " started_at INTEGER NOT NULL)"_s))
         return failed(query, "Cannot create the uploads table:");
+    // Added since: an upload recorded before them belongs to no member and is not taken up.
+    for (const char *column : {"owner_member", "recipient_member"}) {
+        QSqlQuery columns(QSqlDatabase::database(m_connectionName, false));
+        if (!columns.exec(u"SELECT 1 FROM pragma_table_info('uploads') WHERE name = '%1'"_s.arg(
+                    QLatin1StringView(column))))
+            return failed(columns, "Cannot read the uploads table:");
+        if (!columns.next()
+            && !query.exec(
+                    u"ALTER TABLE uploads ADD COLUMN %1 TEXT"_s.arg(QLatin1StringView(column))))
+            return failed(query, "Cannot extend the uploads table:");
+    }
     return true;
 }
 
 bool UploadLedger::add(const UploadRecord &upload)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"INSERT INTO uploads (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
+    query.prepare(u"INSERT INTO uploads (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
             QLatin1StringView(kColumns)));
     for (const QVariant &value :
          {QVariant(upload.id), QVariant(upload.owner), QVariant(upload.ownerKey),
           QVariant(upload.fileName), QVariant(upload.size), QVariant(upload.sha256),
           QVariant(upload.clientId), QVariant(upload.recipient), QVariant(upload.recipientKey),
-          QVariant(upload.startedAt.toMSecsSinceEpoch())})
+          QVariant(upload.startedAt.toMSecsSinceEpoch()), QVariant(upload.ownerMember),
+          QVariant(upload.recipientMember)})
         query.addBindValue(value);
     return query.exec() || failed(query, "Cannot record an upload:");
 }

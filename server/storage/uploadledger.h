@@ -21,6 +21,8 @@ struct UploadRecord
     QString recipient; // a direct message's file
     QString recipientKey;
     QDateTime startedAt; // UTC
+    QString ownerMember; // the sender as a member (MemberRegistry::memberIdOf): only it goes on
+    QString recipientMember; // a direct message's recipient, as a member
 };
 
 // The uploads in progress, in a table of the history's SQLite file, so an upload survives the

@@ -220,6 +220,48 @@ class Files(unittest.IsolatedAsyncioTestCase):
         for member in (ana, bea, cid):
             await member.close()
 
+    async def test_a_newcomer_under_a_partys_name_reads_none_of_it(self):
+        # Direct messages and their files belong to the member (the holder of the resume
+        # token), not to the name's spelling: Bea leaves, someone joins as "BEA" asking for
+        # everything since the start, and finds neither; Bea comes back with her token later,
+        # as a new connection after the name was free, and finds both.
+        ana = await Member.join(self.host, "Ana")
+        bea = await Member.join(self.host, "Bea", resume="")
+        token = bea.welcome["resume"]
+        await ana.socket.send(json.dumps({"message": "solo para Bea", "to": "Bea",
+                                          "clientId": "dm1"}))
+        await ana.next("ack", lambda e: e.get("clientId") == "dm1")
+        await ana.upload("secreto.pdf", b"%PDF-1.4 just for Bea", to="Bea", client_id="f2")
+        url = (await bea.next("message", lambda e: "file" in e))["file"]["url"]
+        self.assertEqual(get(self.host, url, bea.key)[0], 200)
+        await bea.socket.send('{"type": "leave"}')
+        await bea.close()
+        await ana.next("presence", lambda e: "Bea" in e.get("left", []))
+
+        async def history_of(member):
+            await member.socket.send('{"type": "history", "limit": 100}')
+            return (await member.next("history"))["messages"]
+
+        newcomer = await Member.join(self.host, "BEA&since=0", resume="")
+        self.assertEqual(newcomer.welcome["name"], "BEA")
+        seen = [m.get("message") for m in await history_of(newcomer)]
+        seen += [e.get("message") for e in newcomer.seen if e["type"] == "message"]
+        self.assertNotIn("solo para Bea", seen)
+        self.assertNotIn("secreto.pdf", seen)
+        self.assertEqual(get(self.host, url, newcomer.key)[0], 404)
+        await newcomer.socket.send('{"type": "leave"}')
+        await newcomer.close()
+        await ana.next("presence", lambda e: "BEA" in e.get("left", []))
+
+        back = await Member.join(self.host, "Bea", resume=token)
+        self.assertEqual(back.welcome["resume"], token)
+        texts = [m.get("message") for m in await history_of(back)]
+        self.assertIn("solo para Bea", texts)
+        self.assertIn("secreto.pdf", texts)
+        self.assertEqual(get(self.host, url, back.key)[0], 200)
+        await back.close()
+        await ana.close()
+
     async def test_a_bogus_piece_is_refused_and_costs_nobody_else(self):
         ana = await Member.join(self.host, "Ana")
         bea = await Member.join(self.host, "Bea")
