@@ -7,8 +7,8 @@
 #include "clientpayload.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
-#include "support/testcertificate.h"
 #include "support/openedlinks.h"
+#include "support/testcertificate.h"
 #include "support/testclient.h"
 #include "support/testhost.h"
 
@@ -43,6 +43,7 @@ private slots:
     void aFileGoingUpCanBeStopped();
     void anUploadGoesOnAfterTheProgramStartsAgain();
     void aPictureFromAnotherMemberShowsAsItsThumbnail();
+    void aPictureWaitingForTheDecoderSaysSo();
     void thumbnailsComeFromAPinnedSelfSignedHost();
 
 private:
@@ -136,6 +137,42 @@ void tst_WindowFiles::cleanup()
     m_connection.reset();
     m_host.reset();
 }
+
+namespace {
+
+quint32 crc32(const QByteArray &bytes) // PNG's chunk checksum (ISO 3309)
+{
+    quint32 crc = 0xffffffffu;
+    for (char byte : bytes) {
+        crc ^= quint8(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+// A small PNG that decodes to side × side grey pixels: seconds of a decoder's time.
+QByteArray bigPng(int side)
+{
+    const auto chunk = [](const QByteArray &kind, const QByteArray &data) -> QByteArray {
+        QByteArray out;
+        QDataStream stream(&out, QIODevice::WriteOnly);
+        stream << quint32(data.size());
+        out += kind + data;
+        QByteArray crc;
+        QDataStream(&crc, QIODevice::WriteOnly) << crc32(kind + data);
+        return out + crc;
+    };
+    QByteArray header;
+    QDataStream(&header, QIODevice::WriteOnly) << quint32(side) << quint32(side) << quint8(8)
+                                               << quint8(0) << quint8(0) << quint8(0) << quint8(0);
+    const QByteArray rows = QByteArray(qsizetype(side + 1) * side, '\0'); // filter 0, black
+    const QByteArray zlib = qCompress(rows, 9).mid(4); // qCompress prefixes the length
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header) + chunk("IDAT", zlib)
+           + chunk("IEND", {});
+}
+
+} // namespace
 
 QByteArray tst_WindowFiles::download(const QString &path, const QString &key)
 {
@@ -358,6 +395,45 @@ void tst_WindowFiles::anUploadGoesOnAfterTheProgramStartsAgain()
             u"message"_s, [](const QJsonObject &m) { return m.contains("file"); }, 60000);
     QCOMPARE(download(message.value("file").toObject().value("url").toString(), m_beaKey), content);
     QTRY_VERIFY(!lineWith(u"fotos.zip"_s)->data(MessageDelegate::ProgressRole).isValid());
+}
+
+void tst_WindowFiles::aPictureWaitingForTheDecoderSaysSo()
+{
+    // The host decodes two pictures at a time: Ana's third waits, and her window says so in
+    // words (not a bar standing still), then that it is being processed, then shows it.
+    startRoom([](HostSettings &settings) { settings.limits.maxFileBytes = 4 * 1024 * 1024; });
+    QStringList paths;
+    for (const QString &name : {u"plano 1.png"_s, u"plano 2.png"_s, u"plano 3.png"_s}) {
+        paths.append(m_files.filePath(name));
+        QFile file(paths.last());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bigPng(7000));
+    }
+    QVERIFY(dropFiles(paths));
+    QTRY_VERIFY_WITH_TIMEOUT(lineWith(u"plano 3.png"_s)
+                                     ->data(MessageDelegate::TextRole)
+                                     .toString()
+                                     .contains(u"waiting to be processed: number"_s),
+                             15000);
+    if (const QString artifacts = qEnvironmentVariable("TERTULIA_ARTIFACTS");
+        !artifacts.isEmpty()) {
+        QDir().mkpath(artifacts);
+        QVERIFY(m_window->grab().save(artifacts + u"/window-picture-waiting.png"_s));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(lineWith(u"plano 3.png"_s)
+                                     ->data(MessageDelegate::TextRole)
+                                     .toString()
+                                     .contains(u"processing"_s),
+                             60000);
+    // All three reach Bea, each a picture with its thumbnail.
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!m_bea->nextWhere(
+                              u"message"_s,
+                              [](const QJsonObject &m) {
+                                  return m.value("file").toObject().contains("thumb");
+                              },
+                              60000)
+                         .isEmpty());
 }
 
 void tst_WindowFiles::aPictureFromAnotherMemberShowsAsItsThumbnail()
