@@ -22,6 +22,8 @@ std::unique_ptr<TestHost> announcedHost(const QString &roomName)
 {
     auto host = std::make_unique<TestHost>();
     host->settings.announce = true;
+    // On the namespace's LAN, not only at loopback: a room bound to 127.0.0.1 is not announced.
+    host->settings.address = QHostAddress::AnyIPv4;
     host->settings.roomName = roomName;
     return host;
 }

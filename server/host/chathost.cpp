@@ -171,8 +171,16 @@ bool ChatHost::start(const HostSettings &settings)
     retention->start();
     // bind() reparents the sorter to the HTTP server; it must already be listening.
     m_http->bind(m_sorter);
-    if (settings.announce)
+    if (settings.announce && settings.address.isLoopback()) {
+        // Reachable from this machine only: there is nothing to tell the LAN (and a test host
+        // must never say anything off this machine).
+        qCInfo(lcHost).noquote()
+                << QStringLiteral("Not announcing the room: it is reachable only from this "
+                                  "machine (%1)")
+                           .arg(settings.address.toString());
+    } else if (settings.announce) {
         announce();
+    }
     qCInfo(lcHost).noquote() << "Room open on" << m_sorter->serverAddress().toString() << "port"
                              << m_sorter->serverPort() << "with its history in"
                              << settings.dataDirectory

@@ -115,7 +115,8 @@ class CommandLine(unittest.TestCase):
         blocker.listen()
         port = blocker.getsockname()[1]
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
-        process = subprocess.Popen([DESKTOP, "--port", str(port), "--data-dir", tempfile.mkdtemp()],
+        process = subprocess.Popen([DESKTOP, "--port", str(port), "--data-dir", tempfile.mkdtemp(),
+                                    "--no-announce"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=env)
         try:
@@ -304,7 +305,7 @@ class CommandLine(unittest.TestCase):
 
     def test_sigterm_quits_a_hosting_desktop_app(self):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=tempfile.mkdtemp())
-        host = HostProcess(DESKTOP, ("--port", "0", "--name", "Host"), env=env)
+        host = HostProcess(DESKTOP, ("--port", "0", "--name", "Host", "--no-announce"), env=env)
         self.assert_signal_ends_the_room(host, signal.SIGTERM, 1001, True)
 
     def test_join_with_a_bad_address_is_refused(self):
