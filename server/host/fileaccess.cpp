@@ -1,19 +1,67 @@
 #include "fileaccess.h"
 
 #include "filestore.h"
+#include "hostlog.h"
 #include "messagestore.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QMessageAuthenticationCode>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QSaveFile>
+
+namespace {
+
+constexpr qsizetype kSecretBytes = 32;
+constexpr auto kSecretFile = "link-secret";
+
+} // namespace
+
+QByteArray FileAccess::secret()
+{
+    if (!m_secret.isEmpty())
+        return m_secret;
+    // Beside the history (the data directory), readable by the host's user only. Without a
+    // data directory yet, a secret for this run alone.
+    const QString files = m_files.directory();
+    const QString path
+            = files.isEmpty() ? QString()
+                              : QFileInfo(files).dir().filePath(QString::fromLatin1(kSecretFile));
+    if (QFile stored(path); !path.isEmpty() && stored.open(QIODevice::ReadOnly)) {
+        m_secret = stored.read(kSecretBytes + 1);
+        if (m_secret.size() == kSecretBytes)
+            return m_secret;
+    }
+    m_secret.resize(kSecretBytes);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_secret.data()),
+                                          kSecretBytes / sizeof(quint32));
+    QSaveFile save(path);
+    if (path.isEmpty() || !save.open(QIODevice::WriteOnly)
+        || !save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || save.write(m_secret) != kSecretBytes || !save.commit()) {
+        qCWarning(lcHost).noquote() << "Members' file links will not survive a restart: cannot "
+                                       "write"
+                                    << path;
+    }
+    return m_secret;
+}
 
 QString FileAccess::keyFor(const QString &nameKey, const QString &memberId)
 {
-    QString &key = m_keys[nameKey];
-    if (!key.isEmpty() && m_readers.value(key) != memberId) {
-        m_readers.remove(key); // the name is someone else's now
-        key.clear();
+    // The same for the same member, after a restart of the host too, so links already shown
+    // keep working; another member (another token under the name) has another key.
+    const QString key
+            = QString::fromLatin1(QMessageAuthenticationCode::hash(memberId.toUtf8(), secret(),
+                                                                   QCryptographicHash::Sha256)
+                                          .first(16)
+                                          .toHex());
+    QString &current = m_keys[nameKey];
+    if (current != key) {
+        m_readers.remove(current); // the name was someone else's
+        current = key;
     }
-    if (key.isEmpty()) {
-        key = FileStore::newId();
-        m_readers.insert(key, memberId);
-    }
+    m_readers.insert(key, memberId);
     return key;
 }
 

@@ -10,8 +10,10 @@
 class FileStore;
 class MessageStore;
 
-// Who may read which file. Each member has a file key, made when they join and void once they
-// leave (or are removed), which the clients add to file links; room files are readable by
+// Who may read which file. Each member has a file key, valid from when they join until they
+// leave (or are removed), which the clients add to file links; the same for the same member
+// after a restart of the host (an HMAC of the member with a secret kept in the data directory),
+// so links already shown keep working; room files are readable by
 // every member, a direct message's file by its two parties (members, not names: a newcomer who
 // takes a name someone let go reads none of their files), anything else not at all.
 class FileAccess final
@@ -32,4 +34,6 @@ private:
     const FileStore &m_files;
     QHash<QString, QString> m_readers; // file key -> the member (MemberRegistry::memberIdOf)
     QHash<QString, QString> m_keys; // name key -> file key
+    QByteArray secret(); // made and kept on first use
+    QByteArray m_secret;
 };

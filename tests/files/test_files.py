@@ -262,6 +262,42 @@ class Files(unittest.IsolatedAsyncioTestCase):
         await back.close()
         await ana.close()
 
+    async def test_a_link_keeps_working_after_the_host_restarts(self):
+        # Issue 30: after kill -9 and a restart the pages came back by themselves, but links
+        # drawn before carried the old key and got 404. A member's key is the same member's
+        # after a restart; a newcomer under the name gets another.
+        ana = await Member.join(self.host, "Ana", resume="")
+        bea = await Member.join(self.host, "Bea", resume="")
+        await ana.upload("plano.pdf", b"%PDF-1.4 the plan", client_id="f3")
+        url = (await bea.next("message", lambda e: "file" in e))["file"]["url"]
+        old_key, token = bea.key, bea.welcome["resume"]
+        port, data_dir = self.host.port, self.host.data_dir
+        self.host.process.kill()
+        self.host.process.wait()
+        self.host.stop()
+        self.host = HostProcess(args=("--port", str(port)), data_dir=data_dir)
+        back = await Member.join(self.host, "Bea", resume=token)
+        self.assertEqual(back.key, old_key)
+        status, _, body = get(self.host, url, old_key)
+        self.assertEqual((status, body), (200, b"%PDF-1.4 the plan"))
+        await back.socket.send('{"type": "leave"}')
+        await back.close()
+        # Not someone else's: a newcomer under her name, once it is free, has its own key, and
+        # hers opens nothing once she left.
+        newcomer = None
+        for _ in range(50):
+            try:
+                newcomer = await Member.join(self.host, "BEA", resume="")
+                break
+            except (websockets.exceptions.ConnectionClosed, asyncio.TimeoutError):
+                await asyncio.sleep(0.1)
+        self.assertIsNotNone(newcomer)
+        self.assertNotEqual(newcomer.key, old_key)
+        self.assertEqual(get(self.host, url, old_key)[0], 404)
+        self.assertEqual(get(self.host, url, newcomer.key)[0], 200)  # a room file
+        await newcomer.close()
+        await ana.close()
+
     async def test_a_bogus_piece_is_refused_and_costs_nobody_else(self):
         ana = await Member.join(self.host, "Ana")
         bea = await Member.join(self.host, "Bea")
