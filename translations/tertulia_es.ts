@@ -394,6 +394,10 @@
         <source>See %1 --help.</source>
         <translation>Consulta %1 --help.</translation>
     </message>
+    <message>
+        <source>%1 needs a value, and "%2" is another option: give the value right after %1 (or write %1=%2 if that is the value).</source>
+        <translation>%1 necesita un valor, y «%2» es otra opción: escribe el valor justo después de %1 (o %1=%2 si ese es el valor).</translation>
+    </message>
 </context>
 <context>
     <name>HostOptions</name>
@@ -586,12 +590,12 @@
         <translation>Sala de %1</translation>
     </message>
     <message>
-        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
-        <translation>El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión: «%1»).</translation>
-    </message>
-    <message>
         <source>Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).</source>
         <translation>Bytes que deben quedar libres en el disco del historial; por debajo se rechazan los mensajes, y los archivos por debajo del doble (por omisión %1).</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; by default it is named after you, as in "%1").</source>
+        <translation>El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión lleva tu nombre, como en «%1»).</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,10 @@
         <source>See %1 --help.</source>
         <translation>Veja %1 --help.</translation>
     </message>
+    <message>
+        <source>%1 needs a value, and "%2" is another option: give the value right after %1 (or write %1=%2 if that is the value).</source>
+        <translation>%1 precisa de um valor, e "%2" é outra opção: escreva o valor logo depois de %1 (ou %1=%2 se esse for o valor).</translation>
+    </message>
 </context>
 <context>
     <name>HostOptions</name>
@@ -586,12 +590,12 @@
         <translation>Sala de %1</translation>
     </message>
     <message>
-        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").</source>
-        <translation>O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; padrão: "%1").</translation>
-    </message>
-    <message>
         <source>Bytes that must stay free on the history's disk; below, messages are refused, and files below twice that (default %1).</source>
         <translation>Bytes que devem ficar livres no disco do histórico; abaixo disso, as mensagens são recusadas, e os arquivos abaixo do dobro (padrão %1).</translation>
+    </message>
+    <message>
+        <source>The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; by default it is named after you, as in "%1").</source>
+        <translation>O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; por padrão leva o seu nome, como em "%1").</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,28 @@ bool HostLauncher::parse(QCommandLineParser &parser, const QStringList &argument
         printError(tr("See %1 --help.").arg(QCoreApplication::applicationName()));
         return false;
     }
+    // "--password --port 9061" gave the room the password "--port" and left the port at its
+    // default: an option's value that is written as an option of its own is refused. The
+    // "--password=--port" form says it is meant.
+    for (const QString &name : parser.optionNames()) {
+        for (const QString &value : parser.values(name)) {
+            // An option's shape: --word or -w (a negative number is a value, left to its check).
+            if (value.size() < 2 || !value.startsWith(u'-')
+                || !(value.at(1) == u'-' || value.at(1).isLetter()))
+                continue;
+            for (qsizetype i = 1; i < arguments.size(); ++i) {
+                const QString &option = arguments.at(i - 1);
+                if (arguments.at(i) == value
+                    && (option == u"--"_s + name || option == u"-"_s + name)) {
+                    printError(tr("%1 needs a value, and \"%2\" is another option: give the "
+                                  "value right after %1 (or write %1=%2 if that is the value).")
+                                       .arg(option, value));
+                    printError(tr("See %1 --help.").arg(QCoreApplication::applicationName()));
+                    return false;
+                }
+            }
+        }
+    }
     if (parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s))
         parser.showHelp(0);
     if (parser.isSet(u"version"_s))

@@ -170,8 +170,8 @@ void HostOptions::addTo(QCommandLineParser &parser)
     parser.addOption(
             {u"room-name"_s,
              tr("The name the room is announced under (or the TERTULIA_ROOM_NAME environment "
-                "variable; default: \"%1\").")
-                     .arg(defaultRoomName()),
+                "variable; by default it is named after you, as in \"%1\").")
+                     .arg(roomNameFor(u"Marta"_s)),
              tr("NAME")});
     parser.addOption({u"backlog"_s,
                       tr("How many earlier messages a newcomer sees (default %1, at most %2).")

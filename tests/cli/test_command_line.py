@@ -145,6 +145,34 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(result.returncode, 2)
                 self.assertIn(needle, result.stderr)
 
+    def test_an_option_is_never_taken_as_another_options_value(self):
+        # Issue 30: "--password --port 9061" opened a room on 8080 with the password "--port".
+        for executable, args in ((SERVER, ("--password", "--port", "9061")),
+                                 (SERVER, ("--room-name", "--announce")),
+                                 (DESKTOP, ("--name", "--port", "9061"))):
+            with self.subTest(args=args):
+                result = run(executable, *args, "--data-dir", tempfile.mkdtemp(),
+                             env=dict(headless_env(), QT_QPA_PLATFORM="offscreen"))
+                self.assertEqual(result.returncode, 2)
+                self.assertEqual(result.stdout, "")  # nothing listened
+                self.assertIn(f'{args[0]} needs a value, and "{args[1]}" is another option',
+                              result.stderr)
+        # Written with "=", such a value is meant: the room has that password.
+        host = HostProcess(SERVER, ("--port", "0", "--bind", "127.0.0.1", "--password=--port"))
+        try:
+            self.assertRegex(host.first_line, r"^Listening on ")
+        finally:
+            self.assertEqual(host.stop(), 0)
+
+    def test_help_says_how_the_room_is_named(self):
+        # Issue 30: it said "Tertulia room" while the room was "Marta's room".
+        for executable in (SERVER, DESKTOP):
+            with self.subTest(executable=executable):
+                text = " ".join(run(executable, "--help", env=dict(
+                    headless_env(), QT_QPA_PLATFORM="offscreen", USER="")).stdout.split())
+                self.assertIn('by default it is named after you, as in "Marta\'s room"', text)
+                self.assertNotIn("Tertulia room", text)
+
     def test_unusable_history_is_a_clear_start_up_error(self):
         corrupt = tempfile.mkdtemp()
         with open(os.path.join(corrupt, "tertulia.sqlite"), "wb") as database:

@@ -336,8 +336,10 @@ PHRASES = {
             'Anunciar la sala en la red local, para que «Unirse a una sala de esta red» de Tertulia y los exploradores de servicios la muestren (por omisión en tertulia).',
         'Do not announce the room on the local network (default for tertulia-server).':
             'No anunciar la sala en la red local (por omisión en tertulia-server).',
-        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").':
-            'El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión: «%1»).',
+        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; by default it is named after you, as in "%1").':
+            'El nombre con el que se anuncia la sala (o la variable de entorno TERTULIA_ROOM_NAME; por omisión lleva tu nombre, como en «%1»).',
+        '%1 needs a value, and "%2" is another option: give the value right after %1 (or write %1=%2 if that is the value).':
+            '%1 necesita un valor, y «%2» es otra opción: escribe el valor justo después de %1 (o %1=%2 si ese es el valor).',
         'NAME':
             'NOMBRE',
         'Choose one of --announce and --no-announce.':
@@ -729,8 +731,10 @@ PHRASES = {
             'Anunciar a sala na rede local, para que "Entrar em uma sala desta rede" do Tertulia e os navegadores de serviços a mostrem (padrão no tertulia).',
         'Do not announce the room on the local network (default for tertulia-server).':
             'Não anunciar a sala na rede local (padrão no tertulia-server).',
-        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; default: "%1").':
-            'O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; padrão: "%1").',
+        'The name the room is announced under (or the TERTULIA_ROOM_NAME environment variable; by default it is named after you, as in "%1").':
+            'O nome com que a sala é anunciada (ou a variável de ambiente TERTULIA_ROOM_NAME; por padrão leva o seu nome, como em "%1").',
+        '%1 needs a value, and "%2" is another option: give the value right after %1 (or write %1=%2 if that is the value).':
+            '%1 precisa de um valor, e "%2" é outra opção: escreva o valor logo depois de %1 (ou %1=%2 se esse for o valor).',
         'NAME':
             'NOME',
         'Choose one of --announce and --no-announce.':
