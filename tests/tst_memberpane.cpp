@@ -30,6 +30,7 @@ private slots:
     void scrollsThroughThousandsAskingForWhatIsInView();
     void findsAnyoneByTheStartOfTheName();
     void completesAMentionFromTheHostsSearch();
+    void tabCompletesAMentionEvenBeforeThePopupShows();
 
 private:
     static constexpr int kCrowd = 3000;
@@ -147,6 +148,30 @@ void tst_MemberPane::completesAMentionFromTheHostsSearch()
     QTest::keyClick(popup, Qt::Key_Return);
     QCOMPARE(m_input->toPlainText(), u"hola @member2711 "_s);
     QVERIFY(!popup->isVisible());
+}
+
+void tst_MemberPane::tabCompletesAMentionEvenBeforeThePopupShows()
+{
+    // Issue 30: Tab moved the focus on instead of completing "@An", and the next space sent
+    // half a mention. Typed fast, Tab comes before the host's answer: the name goes in when
+    // it arrives, and the focus stays in the box.
+    m_input->clear();
+    m_input->setFocus();
+    QTest::keyClicks(m_input, u"hola @member2712"_s);
+    QTest::keyClick(m_input, Qt::Key_Tab);
+    QVERIFY(m_input->hasFocus());
+    QTRY_COMPARE(m_input->toPlainText(), u"hola @member2712 "_s);
+    QVERIFY(m_input->hasFocus());
+    QVERIFY(!m_mentions->completer()->popup()->isVisible());
+    // Once the popup is up, Tab takes its highlighted name.
+    QTest::keyClicks(m_input, u"y @member27"_s);
+    QAbstractItemView *popup = m_mentions->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QTest::keyClick(popup, Qt::Key_Tab);
+    QTRY_COMPARE(m_input->toPlainText(), u"hola @member2712 y @member2700 "_s);
+    // With no mention being typed, Tab moves on as it always did.
+    QTest::keyClick(m_input, Qt::Key_Tab);
+    QTRY_VERIFY(!m_input->hasFocus());
 }
 
 QTEST_MAIN(tst_MemberPane)

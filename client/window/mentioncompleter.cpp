@@ -29,6 +29,26 @@ MentionCompleter::MentionCompleter(ChatConnection *connection, MessageInput *inp
             });
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &MentionCompleter::insert);
+    input->setTabCompletion([this] { return completeNow(); });
+}
+
+bool MentionCompleter::completeNow()
+{
+    const auto [start, word] = wordAtCursor();
+    if (start < 0)
+        return false; // no mention being typed: Tab moves on
+    const QStringList names = m_names.stringList();
+    if (word == m_shown && !names.isEmpty()) {
+        insert(names.first()); // what the host answered for this word, best first
+        return true;
+    }
+    // The host has not answered yet: the first name it gives goes in when it does.
+    m_completeOnAnswer = word;
+    if (word != m_asked) {
+        m_asked = word;
+        m_connection->findMembers(word, 8);
+    }
+    return true;
 }
 
 QPair<int, QString> MentionCompleter::wordAtCursor() const
@@ -61,6 +81,12 @@ void MentionCompleter::offer(const QString &prefix, const QStringList &names)
     if (prefix != m_asked || wordAtCursor().second != prefix)
         return; // not what is being typed any more
     m_names.setStringList(names);
+    m_shown = prefix;
+    if (std::exchange(m_completeOnAnswer, QString()) == prefix && !names.isEmpty()) {
+        m_completer->popup()->hide();
+        insert(names.first()); // Tab came before the answer
+        return;
+    }
     if (names.isEmpty()) {
         m_completer->popup()->hide();
         return;
@@ -83,4 +109,6 @@ void MentionCompleter::insert(const QString &name)
     cursor.insertText(u"@%1 "_s.arg(name));
     m_input->setTextCursor(cursor);
     m_asked.clear();
+    m_shown.clear();
+    m_completeOnAnswer.clear();
 }

@@ -24,10 +24,13 @@ private:
     void onEdited();
     void offer(const QString &prefix, const QStringList &names);
     void insert(const QString &name);
+    bool completeNow(); // Tab: whether it took the key
 
     ChatConnection *m_connection;
     MessageInput *m_input;
     QCompleter *m_completer;
     QStringListModel m_names;
     QString m_asked; // the prefix asked for, while an "@word" is being typed
+    QString m_shown; // the prefix whose answer m_names holds
+    QString m_completeOnAnswer; // Tab came for this prefix before the host's answer
 };

@@ -67,6 +67,15 @@ void MessageInput::keyPressEvent(QKeyEvent *event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
+bool MessageInput::focusNextPrevChild(bool next)
+{
+    // Tab arrives here (setTabChangesFocus) before keyPressEvent: "Hola @An" and Tab completes
+    // the name, as on the page, instead of leaving half a mention for the next space to send.
+    if (next && m_tabCompletion && m_tabCompletion())
+        return true;
+    return QPlainTextEdit::focusNextPrevChild(next);
+}
+
 QStringList MessageInput::localFiles(const QMimeData *data)
 {
     QStringList paths;

@@ -2,6 +2,8 @@
 
 #include <QtWidgets/QPlainTextEdit>
 
+#include <functional>
+
 class QCompleter;
 
 // The box a message is written in: Enter sends it (submitted()), Shift+Enter starts a new
@@ -22,6 +24,9 @@ public:
     QSize minimumSizeHint() const override { return sizeHint(); }
     // While its popup shows, the keys that choose from it (Enter, Tab, Esc) are the popup's.
     void setCompleter(QCompleter *completer) { m_completer = completer; }
+    // Tab (with no popup up) asks this first: true when it completed something, or will once
+    // the host answers, and the focus stays; otherwise Tab moves on as usual.
+    void setTabCompletion(std::function<bool()> complete) { m_tabCompletion = std::move(complete); }
 
 signals:
     void submitted();
@@ -31,6 +36,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
@@ -38,4 +44,5 @@ private:
     int heightForLines(int lines) const;
 
     QCompleter *m_completer = nullptr;
+    std::function<bool()> m_tabCompletion;
 };
