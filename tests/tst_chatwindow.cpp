@@ -50,6 +50,7 @@ private slots:
     void trayCountsWhatArrivesWhileTheWindowIsAway();
     void closingWhileHostingAsksWhatToDoWithTheRoom();
     void closingAJoinedRoomDoesNotAsk();
+    void theRoomMenuEndsTheRoomAfterAsking();
     void followsADarkSystemPalette();
     void listsWhoIsInTheRoomAndNotices();
     void showsTheConnectionState();
@@ -516,6 +517,44 @@ void tst_ChatWindow::closingWhileHostingAsksWhatToDoWithTheRoom()
     QVERIFY(m_window->close());
     QVERIFY(!m_window->isVisible());
     QCOMPARE(ended.size(), 1);
+}
+
+void tst_ChatWindow::theRoomMenuEndsTheRoomAfterAsking()
+{
+    // Issue 30: ending the room had no place of its own but the close dialog, and that dialog
+    // spoke of a tray where there was none.
+    auto *controls = new RoomControls(m_window.get());
+    QSignalSpy ended(controls, &RoomControls::endRoomRequested);
+    auto *end = m_window->findChild<QAction *>(u"endRoomAction"_s);
+    QVERIFY(end);
+    QCOMPARE(end->text(), u"End the room for everyone…"_s);
+    QString asked;
+    const auto answer = [&asked](const QString &objectName, const QString &choice) {
+        QTimer::singleShot(0, [&asked, objectName, choice] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), objectName);
+            asked = box->text();
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == choice)
+                    button->click();
+            }
+        });
+    };
+    answer(u"endRoomDialog"_s, u"Cancel"_s);
+    end->trigger();
+    QCOMPARE(ended.size(), 0);
+    QVERIFY(asked.contains(u"can no longer chat"_s));
+    if (!RoomTray::isAvailable()) { // the close dialog speaks of no tray where there is none
+        answer(u"closeWhileHostingDialog"_s, u"Cancel"_s);
+        QVERIFY(!m_window->close());
+        QVERIFY(!asked.contains(u"tray"_s));
+        QVERIFY(asked.contains(u"Closing it ends the room for everyone"_s));
+    }
+    answer(u"endRoomDialog"_s, u"End the room for everyone"_s);
+    end->trigger();
+    QCOMPARE(ended.size(), 1);
+    QVERIFY(m_window->close()); // ending: no second question
 }
 
 void tst_ChatWindow::closingAJoinedRoomDoesNotAsk()

@@ -974,6 +974,20 @@ Keep it open in the tray, or end it for everyone?</source>
         <source>Encrypted (HTTPS)</source>
         <translation>Cifrada (HTTPS)</translation>
     </message>
+    <message>
+        <source>End the room for everyone…</source>
+        <translation>Cerrar la sala para todos…</translation>
+    </message>
+    <message>
+        <source>Everyone in the room is told it has ended and can no longer chat in it. What was said stays in this computer's history.</source>
+        <translation>A todos los de la sala se les dice que se ha cerrado y ya no pueden charlar en ella. Lo dicho se queda en el historial de este ordenador.</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Closing it ends the room for everyone.</source>
+        <translation>Esta ventana aloja la sala: hay gente de la red charlando en ella.
+Cerrarla cierra la sala para todos.</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>

@@ -974,6 +974,20 @@ Mantê-la aberta na bandeja ou encerrá-la para todos?</translation>
         <source>Encrypted (HTTPS)</source>
         <translation>Criptografada (HTTPS)</translation>
     </message>
+    <message>
+        <source>End the room for everyone…</source>
+        <translation>Encerrar a sala para todos…</translation>
+    </message>
+    <message>
+        <source>Everyone in the room is told it has ended and can no longer chat in it. What was said stays in this computer's history.</source>
+        <translation>Todos na sala são avisados de que ela foi encerrada e não podem mais conversar nela. O que foi dito fica no histórico deste computador.</translation>
+    </message>
+    <message>
+        <source>This window hosts the room: people on the network are chatting in it.
+Closing it ends the room for everyone.</source>
+        <translation>Esta janela hospeda a sala: há pessoas da rede conversando nela.
+Fechá-la encerra a sala para todos.</translation>
+    </message>
 </context>
 <context>
     <name>RoomTray</name>

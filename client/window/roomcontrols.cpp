@@ -45,6 +45,12 @@ RoomControls::RoomControls(ChatWindow *window)
     m_removePassword->setObjectName(u"removePasswordAction"_s);
     m_blocked = room->addMenu(tr("Blocked devices"));
     m_blocked->setObjectName(u"blockedMenu"_s);
+    room->addSeparator();
+    QAction *end = room->addAction(tr("End the room for everyone…"), this, [this] {
+        if (confirmEnd())
+            emit endRoomRequested();
+    });
+    end->setObjectName(u"endRoomAction"_s);
     setPasswordSet(false);
     setBlockedAddresses({});
     connect(window, &ChatWindow::memberMenuAboutToShow, this, &RoomControls::addMemberActions);
@@ -63,19 +69,38 @@ bool RoomControls::eventFilter(QObject *watched, QEvent *event)
     return false;
 }
 
+bool RoomControls::confirmEnd()
+{
+    if (m_ending)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("End the room?"),
+                    tr("Everyone in the room is told it has ended and can no longer chat in "
+                       "it. What was said stays in this computer's history."),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(u"endRoomDialog"_s);
+    QPushButton *end = box.addButton(tr("End the room for everyone"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    box.exec();
+    m_ending = box.clickedButton() == end;
+    return m_ending;
+}
+
 bool RoomControls::confirmClose()
 {
     if (m_ending)
         return true;
+    // Without a tray there is nowhere to keep it: ending or staying are the choices.
+    const bool tray = RoomTray::isAvailable();
     QMessageBox box(QMessageBox::Question, tr("End the room?"),
-                    tr("This window hosts the room: people on the network are chatting in it.\n"
-                       "Keep it open in the tray, or end it for everyone?"),
+                    tray ? tr("This window hosts the room: people on the network are chatting "
+                              "in it.\nKeep it open in the tray, or end it for everyone?")
+                         : tr("This window hosts the room: people on the network are chatting "
+                              "in it.\nClosing it ends the room for everyone."),
                     QMessageBox::NoButton, m_window);
     box.setObjectName(u"closeWhileHostingDialog"_s);
-    // Without a tray there is nowhere to keep it: ending or staying are the choices.
-    QPushButton *keep = RoomTray::isAvailable() ? box.addButton(tr("Keep it open in the tray"),
-                                                                QMessageBox::AcceptRole)
-                                                : nullptr;
+    QPushButton *keep
+            = tray ? box.addButton(tr("Keep it open in the tray"), QMessageBox::AcceptRole)
+                   : nullptr;
     QPushButton *end = box.addButton(tr("End the room for everyone"), QMessageBox::DestructiveRole);
     QPushButton *stay = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(keep ? keep : stay);

@@ -52,6 +52,7 @@ private:
     void addMemberActions(const QString &name, QMenu *menu);
     // True: let the window close (the room ends).
     bool confirmClose();
+    bool confirmEnd(); // Room › End the room for everyone…
 
     ChatWindow *m_window;
     void showState();

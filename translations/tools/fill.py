@@ -273,6 +273,11 @@ PHRASES = {
             "¿La mantienes abierta en la bandeja o la cierras para todos?",
         "Keep it open in the tray": "Mantenerla abierta en la bandeja",
         "End the room for everyone": "Cerrar la sala para todos",
+        "End the room for everyone…": "Cerrar la sala para todos…",
+        "Everyone in the room is told it has ended and can no longer chat in it. What was said stays in this computer's history.":
+            "A todos los de la sala se les dice que se ha cerrado y ya no pueden charlar en ella. Lo dicho se queda en el historial de este ordenador.",
+        "This window hosts the room: people on the network are chatting in it.\nClosing it ends the room for everyone.":
+            "Esta ventana aloja la sala: hay gente de la red charlando en ella.\nCerrarla cierra la sala para todos.",
         "The room is still open": "La sala sigue abierta",
         "Tertulia keeps hosting from the tray. Click the icon to open the window.":
             "Tertulia sigue alojando la sala desde la bandeja. Pulsa el icono para abrir la ventana.",
@@ -640,6 +645,11 @@ PHRASES = {
             "Mantê-la aberta na bandeja ou encerrá-la para todos?",
         "Keep it open in the tray": "Manter aberta na bandeja",
         "End the room for everyone": "Encerrar a sala para todos",
+        "End the room for everyone…": "Encerrar a sala para todos…",
+        "Everyone in the room is told it has ended and can no longer chat in it. What was said stays in this computer's history.":
+            "Todos na sala são avisados de que ela foi encerrada e não podem mais conversar nela. O que foi dito fica no histórico deste computador.",
+        "This window hosts the room: people on the network are chatting in it.\nClosing it ends the room for everyone.":
+            "Esta janela hospeda a sala: há pessoas da rede conversando nela.\nFechá-la encerra a sala para todos.",
         "The room is still open": "A sala continua aberta",
         "Tertulia keeps hosting from the tray. Click the icon to open the window.":
             "O Tertulia continua hospedando pela bandeja. Clique no ícone para abrir a janela.",
