@@ -441,6 +441,16 @@ void tst_ChatWindow::writesPrivatelyToAChosenMember()
     const QJsonObject answer = m_bea->next(u"message"_s);
     QCOMPARE(answer.value("message").toString(), u"vale"_s);
     QCOMPARE(answer.value("to").toString(), u"Bea"_s);
+    // Leaving her tab for the room's: the box follows the tab, in what it says and in where
+    // its text goes.
+    QVERIFY(input->placeholderText().contains(u"Bea"_s));
+    QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(0).center());
+    QCOMPARE(tabs->current(), QString());
+    QVERIFY2(!input->placeholderText().contains(u"Bea"_s), qPrintable(input->placeholderText()));
+    QVERIFY(!recipient->isVisible());
+    QTest::keyClicks(input, u"otra vez a todos"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(caro.next(u"message"_s).value("message").toString(), u"otra vez a todos"_s);
 }
 
 void tst_ChatWindow::trayCountsWhatArrivesWhileTheWindowIsAway()
