@@ -27,7 +27,7 @@ QByteArray javascript()
     const auto json = [](const QJsonObject &object) {
         return QJsonDocument(object).toJson(QJsonDocument::Compact);
     };
-    return "// The host's protocol table (server/protocol/errorcode.cpp), served as it runs.\n"
+    return "// The host's protocol table (common/protocol/errorcode.cpp), served as it runs.\n"
            "// code -> { action, sentence, close? }\n"
            "export const CODES = Object.freeze("
            + json(codes)
