@@ -40,6 +40,8 @@ private slots:
     void capsTheHistoryInBytes();
 
 private:
+    // A history file as an older Tertulia wrote it: the statements, on a connection of its own.
+    bool writeOlderFile(const QStringList &statements);
     qint64 add(MessageStore &store, const QString &text, const QString &clientId = QString(),
                const QDateTime &time = QDateTime::currentDateTimeUtc());
     static QStringList texts(const QList<StoredMessage> &messages);
@@ -212,23 +214,31 @@ void tst_MessageStore::directMessagesReachOnlyTheirParties()
     QVERIFY(seenByBea.at(0).recipient.isEmpty());
 }
 
-void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
+bool tst_MessageStore::writeOlderFile(const QStringList &statements)
 {
+    bool written = true;
     {
-        // The schema as written before direct messages existed.
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
         db.setDatabaseName(m_dir->filePath(QString::fromLatin1(MessageStore::kFileName)));
-        QVERIFY(db.open());
+        written = db.open();
         QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
-                           " sent_at INTEGER NOT NULL, client_id TEXT)"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at)"
-                           " VALUES ('Ana', 'ana', 'de antes', 0)"_s));
+        for (const QString &statement : statements)
+            written = written && query.exec(statement);
         query.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(u"old"_s);
+    return written;
+}
+
+void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
+{
+    // The schema as written before direct messages existed.
+    QVERIFY(writeOlderFile({u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
+                            " sent_at INTEGER NOT NULL, client_id TEXT)"_s,
+                            u"INSERT INTO messages (name, name_key, body, sent_at)"
+                            " VALUES ('Ana', 'ana', 'de antes', 0)"_s}));
     MessageStore store;
     QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
     QVERIFY(store.append(u"Ana"_s, u"ana"_s, u"privado"_s, {}, QDateTime::currentDateTimeUtc(),
@@ -246,25 +256,16 @@ void tst_MessageStore::addsRecipientColumnsToAnOlderFile()
 
 void tst_MessageStore::directMessagesFromBeforeMembersAreReadByNobody()
 {
-    {
-        // A direct message as stored when its parties were names: whoever took the name later
-        // read it. Nobody can be told apart from its owner now.
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
-        db.setDatabaseName(m_dir->filePath(QString::fromLatin1(MessageStore::kFileName)));
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
-                           " sent_at INTEGER NOT NULL, client_id TEXT, recipient TEXT,"
-                           " recipient_key TEXT)"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at)"
-                           " VALUES ('Ana', 'ana', 'para todos', 0)"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages (name, name_key, body, sent_at, recipient,"
-                           " recipient_key) VALUES ('Ana', 'ana', 'solo Bea', 0, 'Bea', 'bea')"_s));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"old"_s);
+    // A direct message as stored when its parties were names: whoever took the name later
+    // read it. Nobody can be told apart from its owner now.
+    QVERIFY(writeOlderFile(
+            {u"CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " name TEXT NOT NULL, name_key TEXT NOT NULL, body TEXT NOT NULL,"
+             " sent_at INTEGER NOT NULL, client_id TEXT, recipient TEXT, recipient_key TEXT)"_s,
+             u"INSERT INTO messages (name, name_key, body, sent_at)"
+             " VALUES ('Ana', 'ana', 'para todos', 0)"_s,
+             u"INSERT INTO messages (name, name_key, body, sent_at, recipient, recipient_key)"
+             " VALUES ('Ana', 'ana', 'solo Bea', 0, 'Bea', 'bea')"_s}));
     MessageStore store;
     QVERIFY2(store.open(m_dir->path()), qPrintable(store.errorString()));
     for (const QString &reader : {u"bea"_s, u"ana"_s, u"member-bea"_s, QString()})
