@@ -1,5 +1,7 @@
 #include "clientframeguard.h"
 
+#include "framewriter.h"
+
 #include <algorithm>
 
 namespace {
@@ -147,18 +149,7 @@ bool ClientFrameGuard::readHeader(QByteArrayView data, qsizetype &pos, QByteArra
 
 void ClientFrameGuard::passHeader(QByteArray &out, quint64 length) const
 {
-    out.append(char(m_first));
-    if (length < 126) {
-        out.append(char(length));
-    } else if (length <= 0xFFFF) {
-        out.append(char(126));
-        out.append(char(length >> 8));
-        out.append(char(length & 0xFF));
-    } else {
-        out.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            out.append(char((length >> shift) & 0xFF));
-    }
+    FrameWriter::appendHeader(out, m_first, length); // unmasked, as the host's own frames
 }
 
 void ClientFrameGuard::unmaskInto(QByteArrayView payload, QByteArray &out)

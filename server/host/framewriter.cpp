@@ -2,23 +2,27 @@
 
 namespace FrameWriter {
 
+void appendHeader(QByteArray &out, quint8 first, quint64 length)
+{
+    out.append(char(first));
+    if (length < 126) {
+        out.append(char(length));
+    } else if (length <= 0xffff) {
+        out.append(char(126));
+        out.append(char(length >> 8));
+        out.append(char(length & 0xff));
+    } else {
+        out.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.append(char((length >> shift) & 0xff));
+    }
+}
+
 QByteArray textFrame(const QByteArray &utf8)
 {
-    const qsizetype size = utf8.size();
     QByteArray frame;
-    frame.reserve(size + 10);
-    frame.append(char(0x81)); // FIN, text
-    if (size < 126) {
-        frame.append(char(size));
-    } else if (size <= 0xffff) {
-        frame.append(char(126));
-        frame.append(char(size >> 8));
-        frame.append(char(size & 0xff));
-    } else {
-        frame.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            frame.append(char((quint64(size) >> shift) & 0xff));
-    }
+    frame.reserve(utf8.size() + 10);
+    appendHeader(frame, 0x81, quint64(utf8.size())); // FIN, text
     frame.append(utf8);
     return frame;
 }

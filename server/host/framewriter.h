@@ -12,6 +12,9 @@
 // 3 000 msg/s at 200 clients collapse).
 namespace FrameWriter {
 
+// An unmasked frame's header: `first` (FIN, RSV, opcode) and the payload's length, in the
+// shortest form RFC 6455 allows.
+void appendHeader(QByteArray &out, quint8 first, quint64 length);
 // A complete, unmasked, unfragmented text frame (server to client, RFC 6455).
 QByteArray textFrame(const QByteArray &utf8);
 // A close frame with its code and as much of the reason as fits a control frame (123 bytes).
