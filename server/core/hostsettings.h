@@ -25,7 +25,8 @@ struct HostLimits
     int idleTimeoutMs = 60'000; // silent this long (no pong either): dropped
     qint64 maxQueuedBytes = 4 * 1024 * 1024; // unsent to one client before it is dropped
     // A chat connection's kernel send buffer (SO_SNDBUF; Linux doubles it and counts the double
-    // as unsent too). Left to autotuning, 1,000 members who never read pinned 1.7 GB.
+    // as unsent too). Left to autotuning, members who never read pin the kernel's memory
+    // (figures: docs/DESIGN.md).
     int chatSendBufferBytes = 64 * 1024;
     qint64 maxRequestBodyBytes = 64 * 1024; // nothing here takes a body; larger: 413
     qint64 maxHistoryBytes = qint64(2) * 1024 * 1024 * 1024; // the database; oldest pruned

@@ -19,7 +19,7 @@ class QWebSocket;
 // Who is in the room under which name, and which connection speaks for them. A member whose
 // connection drops stays "away" for a grace period; the same client (its resume token) can
 // reclaim the name meanwhile, anyone else is refused it. Knows nothing of sending. Lookups by
-// name and by connection are hashed: a crowd of N joining costs N, not N² (bench/ at 10 000).
+// name and by connection are hashed: a crowd of N joining costs N, not N² (docs/DESIGN.md).
 // Durations are counted in milliseconds of a monotonic clock the caller passes in, so a wall
 // clock that steps neither ends nor stretches anyone's grace; wall time is only for "since".
 class MemberRegistry final

@@ -9,7 +9,7 @@
 // Copies the history's write-ahead log into the database on a thread of its own, with a
 // connection of its own, once a second. SQLite would otherwise do it inside a commit every
 // ~4 MB of log — a write and an fsync of the database in the middle of the event loop, which
-// held chat deliveries for 2–6 ms thirty times in ten seconds at 1 000 msg/s (bench/ (h)).
+// held chat deliveries back (figures: docs/DESIGN.md).
 // A passive checkpoint never blocks the writer; readers and the writer go on meanwhile.
 class WalCheckpointer final
 {

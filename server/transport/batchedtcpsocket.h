@@ -14,13 +14,12 @@ class SendRing;
 // where io_uring can be used), holding no buffer in between; the room's frames are kept by
 // reference (writeShared), not copied once per member. Qt's own write buffer batches the same
 // way, but Qt 6.4 copies every write under 256 bytes into a fresh 32 KB chunk and keeps that
-// chunk once it has drained: a room where a few short messages or one
-// keep-alive ping had gone out held 42 KB of host RSS per idle member instead of 14 (bench/,
-// 2 000 connections; measured on 6.4.2). What the kernel does not take at once (a slow reader)
+// chunk once it has drained, which made quiet members cost three times the memory
+// (figures: docs/DESIGN.md). What the kernel does not take at once (a slow reader)
 // waits here too, still by reference: Qt's buffer is given only the piece the kernel stopped
 // in, so that Qt's write notifier says when the reader takes more, and the rest follows with
 // one send once Qt's part is out. (Handing Qt the whole backlog copied every frame once per
-// slow reader, and Qt sends one block per pass: 300 members who never read held 707 MB.)
+// slow reader, and Qt sends one block per pass.)
 class BatchedTcpSocket final : public QTcpSocket
 {
     Q_OBJECT

@@ -8,8 +8,8 @@
 // a connection writes its own frames (pings, close) to the same QTcpSocket buffer, whole
 // frames only, so their order is kept. Writes stay batched: every frame written to a connection
 // in one event-loop pass goes out with one send() (BatchedTcpSocket; Qt's buffer for TLS), which
-// under load is most of the speed (bench/: sending each frame straight to the kernel made
-// 3 000 msg/s at 200 clients collapse).
+// under load is most of the speed (docs/DESIGN.md: sending each frame straight to the kernel
+// collapsed under load).
 namespace FrameWriter {
 
 // An unmasked frame's header: `first` (FIN, RSV, opcode) and the payload's length, in the

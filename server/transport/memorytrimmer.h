@@ -5,8 +5,8 @@
 
 // Hands memory the host freed back to the system. A crowd joining or a burst of messages
 // fills thousands of write buffers at once; once they drain, glibc keeps the freed pages
-// scattered through its heap, so the host's RSS stays at its peak (bench/: 400 MB after a
-// burst to 1 000 clients, 32 MB after malloc_trim). Trims every few seconds; a heap with
+// scattered through its heap, so the host's RSS stays at its peak (figures: docs/DESIGN.md).
+// Trims every few seconds; a heap with
 // nothing to give back costs microseconds. Every few seconds it asks its listener to let go of
 // what it keeps only for speed (timeToRelease), which calls trim() once it has.
 class MemoryTrimmer final : public QObject

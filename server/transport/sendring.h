@@ -9,8 +9,8 @@
 
 // Sends to many connections with one system call: at the end of a pass the room writes the
 // same frame to every member, one send() each, and where a system call costs more than the
-// send itself (a virtual machine with page-table isolation: 1 µs per call), that is most of
-// the host's work. io_uring (liburing) takes a send per connection in one submission and
+// send itself (a virtual machine with page-table isolation; figures: docs/DESIGN.md), that is
+// most of the host's work. io_uring (liburing) takes a send per connection in one submission and
 // the kernel runs each at once, without waiting (MSG_DONTWAIT): what a socket cannot take
 // now comes back as a short count, as from send().
 class SendRing final
