@@ -76,6 +76,9 @@ public:
     // not be reached at all (lastError() says why), not that a connection was lost.
     bool hasJoined() const { return m_hasJoined; }
     QString lastError() const { return m_lastError; }
+    // Whether a reconnection is waiting on its timer: false once the host said to stop, so
+    // "nothing comes back by itself" is a fact to read, not a wait to sit through.
+    bool reconnectScheduled() const { return m_reconnectTimer.isActive(); }
     // Everyone, in a room small enough to be sent whole (membersComplete()); in a larger one
     // the rows last received (watchMembers()).
     QList<Tertulia::MemberInfo> members() const { return m_members; }

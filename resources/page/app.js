@@ -306,6 +306,7 @@ function resendLater() {
 // The host said to stop (removed, room locked or ended, opened elsewhere): say why, keep what
 // was not sent visible as not sent, and never come back by ourselves; "Try again" may.
 function stop(code, text) {
+  retryTimer = null;
   if (refusal === 'stop') return;
   refusal = 'stop';
   clearTimeout(retryTimer);
@@ -353,6 +354,7 @@ function checkLength() {
   ui.sendButton.disabled = over > 0 || refusal === 'stop';
   return over <= 0;
 }
+  retryTimer = null;
 
 function connect() {
   clearTimeout(retryTimer);
@@ -557,6 +559,10 @@ window.addEventListener('offline', () => {
 });
 window.addEventListener('online', reconnectNow);
 document.addEventListener('visibilitychange', () => {
+// Whether a reconnection waits on its timer (false once the host said to stop): what a test
+// reads instead of waiting to see that nothing comes back; the window's ChatConnection says
+// the same through reconnectScheduled().
+Object.defineProperty(window, 'reconnectScheduled', { get: () => retryTimer !== null });
   if (document.visibilityState !== 'visible') return;
   unread = 0;
   document.title = 'Tertulia';
