@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitized fuzz bench package clean
+.PHONY: all deps configure build run test sanitized-build test-sanitized fuzz bench package clean
 
 all: build
 
@@ -27,25 +27,27 @@ test: build
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
-# The suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer; not the browser
-# test (the page's JavaScript is no sanitizer's; the host paths it takes, the others take too).
-test-sanitized: deps
-	cmake -S . -B build-sanitized -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTERTULIA_SANITIZE=ON
-	cmake --build build-sanitized --parallel $(JOBS)
-	cd build-sanitized && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+# The suite again, built by clang with AddressSanitizer + UndefinedBehaviorSanitizer; not the
+# browser test (the page's JavaScript is no sanitizer's; the host paths it takes, the others
+# take too). The same build holds the libFuzzer target (make fuzz).
+SANITIZED_DIR ?= build-sanitized
+sanitized-build: deps
+	CXX=clang++ cmake -S . -B $(SANITIZED_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTERTULIA_SANITIZE=ON
+	cmake --build $(SANITIZED_DIR) --parallel $(JOBS)
+
+test-sanitized: sanitized-build
+	cd $(SANITIZED_DIR) && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure --parallel $(JOBS) --timeout 600 --label-exclude browser
 
-# libFuzzer over the protocol decoder and request/name validation, for FUZZ_SECONDS.
+# libFuzzer over everything a peer controls before it is trusted, for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
-fuzz: deps
-	CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERTULIA_FUZZ=ON
-	cmake --build build-fuzz --parallel $(JOBS)
-	mkdir -p build-fuzz/corpus
-	build-fuzz/fuzz/fuzz_protocol -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-		build-fuzz/corpus fuzz/corpus > build-fuzz/fuzz.log 2>&1 \
-		|| (tail -60 build-fuzz/fuzz.log; exit 1)
-	tail -1 build-fuzz/fuzz.log
+fuzz: sanitized-build
+	mkdir -p $(SANITIZED_DIR)/corpus
+	$(SANITIZED_DIR)/fuzz/fuzz_protocol -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		$(SANITIZED_DIR)/corpus fuzz/corpus > $(SANITIZED_DIR)/fuzz.log 2>&1 \
+		|| (tail -60 $(SANITIZED_DIR)/fuzz.log; exit 1)
+	tail -1 $(SANITIZED_DIR)/fuzz.log
 
 # Fan-out benchmark against the seeds' FastAPI server and Node ws, uploads, the cost of a room
 # shared by two nodes through Redis, then hostile members seen from a bystander's seat
@@ -59,4 +61,4 @@ bench: build
 	/usr/bin/python3 bench/hostile.py --build $(BUILD_DIR) --out $(BUILD_DIR)/bench-results $(BENCH_ARGS)
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitized build-fuzz
+	rm -rf $(BUILD_DIR) $(SANITIZED_DIR) build-fuzz
