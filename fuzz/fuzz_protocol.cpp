@@ -3,7 +3,7 @@
 // pieces of files, and host events as a client decodes them.
 
 #include "clientframeguard.h"
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "names.h"
 #include "requesthead.h"
 #include "serverevent.h"
@@ -33,10 +33,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             || whole.bytesHeld() > qsizetype(size) + 3)
             __builtin_trap();
     }
-    const Tertulia::DecodedClientPayload decoded = Tertulia::decodeClientPayload(text);
-    if (const auto *payload = std::get_if<Tertulia::ClientPayload>(&decoded)) {
-        (void)Tertulia::Names::problemWith(payload->name);
-        (void)Tertulia::Names::uniquenessKey(payload->name);
+    const Tertulia::DecodedClientRequest decoded = Tertulia::decodeClientRequest(text);
+    if (const auto *request = std::get_if<Tertulia::ClientRequest>(&decoded)) {
+        const auto *join = std::get_if<Tertulia::Requests::Join>(request);
+        const auto *message = std::get_if<Tertulia::Requests::Message>(request);
+        const QString name = join ? join->name : message ? message->name : QString();
+        (void)Tertulia::Names::problemWith(name);
+        (void)Tertulia::Names::uniquenessKey(name);
+        // What decodes encodes again and decodes to the same request.
+        const QString again = std::visit(
+                [](const auto &decoded) { return Tertulia::encodeRequest(decoded); }, *request);
+        const auto twice = Tertulia::decodeClientRequest(again);
+        if (!std::holds_alternative<Tertulia::ClientRequest>(twice)
+            || std::get<Tertulia::ClientRequest>(twice).index() != request->index())
+            __builtin_trap();
     }
     (void)Tertulia::Names::problemWith(Tertulia::Names::normalized(text));
     (void)Tertulia::problemWithMessageText(text);

@@ -1,6 +1,6 @@
 // The wire protocol: payload decoding, name and text rules, and event round trips.
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "names.h"
 #include "protocolmodule.h"
 #include "serverevent.h"
@@ -35,13 +35,23 @@ private slots:
     void thePageGetsTheSameTable();
 };
 
+// The request `frame` decodes to, if it is an R.
+template<typename R>
+std::optional<R> requestAs(const QString &frame)
+{
+    const DecodedClientRequest decoded = decodeClientRequest(frame);
+    if (const auto *request = std::get_if<ClientRequest>(&decoded)) {
+        if (const auto *typed = std::get_if<R>(request))
+            return *typed;
+    }
+    return std::nullopt;
+}
+
 void tst_Protocol::decodesTheSeedPayload()
 {
-    const DecodedClientPayload decoded
-            = decodeClientPayload(u"{\"name\": \"Ana\", \"message\": \"hola\"}"_s);
-    const auto *payload = std::get_if<ClientPayload>(&decoded);
+    const auto payload
+            = requestAs<Requests::Message>(u"{\"name\": \"Ana\", \"message\": \"hola\"}"_s);
     QVERIFY(payload);
-    QCOMPARE(payload->type, ClientPayload::Type::Message);
     QCOMPARE(payload->name, u"Ana"_s);
     QCOMPARE(payload->message, u"hola"_s);
     QVERIFY(payload->clientId.isEmpty());
@@ -49,17 +59,17 @@ void tst_Protocol::decodesTheSeedPayload()
 
 void tst_Protocol::decodesJoinAndTypedMessages()
 {
-    const DecodedClientPayload join
-            = decodeClientPayload(u"{\"type\":\"join\",\"name\":\" Bea \"}"_s);
-    QCOMPARE(std::get<ClientPayload>(join).type, ClientPayload::Type::Join);
-    QCOMPARE(std::get<ClientPayload>(join).name, u"Bea"_s);
+    const auto join = requestAs<Requests::Join>(u"{\"type\":\"join\",\"name\":\" Bea \"}"_s);
+    QVERIFY(join);
+    QCOMPARE(join->name, u"Bea"_s);
+    QVERIFY(!join->resumable);
 
-    const DecodedClientPayload message = decodeClientPayload(
+    const auto payload = requestAs<Requests::Message>(
             u"{\"type\":\"message\",\"message\":\"  two\\nlines\\t\",\"clientId\":\"abc\"}"_s);
-    const auto &payload = std::get<ClientPayload>(message);
-    QVERIFY(payload.name.isEmpty());
-    QCOMPARE(payload.message, u"  two\nlines\t"_s); // text is kept exactly as typed
-    QCOMPARE(payload.clientId, u"abc"_s);
+    QVERIFY(payload);
+    QVERIFY(payload->name.isEmpty());
+    QCOMPARE(payload->message, u"  two\nlines\t"_s); // text is kept exactly as typed
+    QCOMPARE(payload->clientId, u"abc"_s);
 }
 
 void tst_Protocol::refusesInvalidPayloads_data()
@@ -119,7 +129,7 @@ void tst_Protocol::refusesInvalidPayloads()
 {
     QFETCH(QString, frame);
     QFETCH(ErrorCode, code);
-    const DecodedClientPayload decoded = decodeClientPayload(frame);
+    const DecodedClientRequest decoded = decodeClientRequest(frame);
     const auto *error = std::get_if<ProtocolError>(&decoded);
     QVERIFY2(error, "the payload was accepted");
     QCOMPARE(errorCodeName(error->code), errorCodeName(code));
@@ -183,44 +193,45 @@ void tst_Protocol::nameLengthCountsCharactersNotUtf16Units()
 
 void tst_Protocol::clientRequestsRoundTrip()
 {
-    const auto join = std::get<ClientPayload>(decodeClientPayload(encodeJoinRequest(u"Ana"_s)));
-    QCOMPARE(join.type, ClientPayload::Type::Join);
-    QCOMPARE(join.name, u"Ana"_s);
-    const auto chat = std::get<ClientPayload>(
-            decodeClientPayload(encodeChatRequest(u"Ana"_s, u"\"quoted\" 🎉"_s, u"id-1"_s)));
-    QCOMPARE(chat.message, u"\"quoted\" 🎉"_s);
-    QCOMPARE(chat.clientId, u"id-1"_s);
-    QVERIFY(chat.to.isEmpty());
-    const auto direct = std::get<ClientPayload>(
-            decodeClientPayload(encodeChatRequest(u"Ana"_s, u"psst"_s, u"id-2"_s, u" Bea "_s)));
-    QCOMPARE(direct.to, u"Bea"_s); // normalised like any name
-    const auto resume = std::get<ClientPayload>(
-            decodeClientPayload(encodeJoinRequest(u"Ana"_s, 42, u"tok"_s)));
-    QCOMPARE(resume.since, 42);
-    QCOMPARE(resume.resume, u"tok"_s);
-    const auto history
-            = std::get<ClientPayload>(decodeClientPayload(encodeHistoryRequest(10, -1, 50)));
-    QCOMPARE(history.type, ClientPayload::Type::History);
-    QCOMPARE(history.before, 10);
-    QCOMPARE(history.after, -1);
-    QCOMPARE(history.limit, 50);
+    const auto join = requestAs<Requests::Join>(encodeJoinRequest(u"Ana"_s));
+    QVERIFY(join);
+    QCOMPARE(join->name, u"Ana"_s);
+    QVERIFY(join->resumable); // the native client always asks to keep its name
+    const auto chat = requestAs<Requests::Message>(
+            encodeChatRequest(u"Ana"_s, u"\"quoted\" 🎉"_s, u"id-1"_s));
+    QVERIFY(chat);
+    QCOMPARE(chat->message, u"\"quoted\" 🎉"_s);
+    QCOMPARE(chat->clientId, u"id-1"_s);
+    QVERIFY(chat->to.isEmpty());
+    const auto direct = requestAs<Requests::Message>(
+            encodeChatRequest(u"Ana"_s, u"psst"_s, u"id-2"_s, u" Bea "_s));
+    QVERIFY(direct);
+    QCOMPARE(direct->to, u"Bea"_s); // normalised like any name
+    const auto resume = requestAs<Requests::Join>(encodeJoinRequest(u"Ana"_s, 42, u"tok"_s));
+    QVERIFY(resume);
+    QCOMPARE(resume->since, 42);
+    QCOMPARE(resume->resume, u"tok"_s);
+    const auto history = requestAs<Requests::History>(encodeHistoryRequest(10, -1, 50));
+    QVERIFY(history);
+    QCOMPARE(history->before, 10);
+    QCOMPARE(history->after, -1);
+    QCOMPARE(history->limit, 50);
 }
 
 void tst_Protocol::fileOffersAndPiecesRoundTrip()
 {
     const QString upload = u"0123456789abcdef0123456789abcdef"_s;
-    DecodedClientPayload decoded = decodeClientPayload(encodeFileOffer(
+    const auto offer = requestAs<Requests::FileOffer>(encodeFileOffer(
             u"C:\\fotos/la\u0007 playa.jpg"_s, 1234, u"f1"_s, u"Bea"_s, upload.toUpper()));
-    const auto *offer = std::get_if<ClientPayload>(&decoded);
     QVERIFY(offer);
-    QCOMPARE(offer->type, ClientPayload::Type::FileOffer);
     QCOMPARE(offer->fileName, u"la playa.jpg"_s); // no path, no control character
     QCOMPARE(offer->size, 1234);
     QCOMPARE(offer->clientId, u"f1"_s);
     QCOMPARE(offer->to, u"Bea"_s);
     QCOMPARE(offer->upload, upload);
-    decoded = decodeClientPayload(encodeFileCancel(upload));
-    QCOMPARE(std::get<ClientPayload>(decoded).type, ClientPayload::Type::FileCancel);
+    const auto cancel = requestAs<Requests::FileCancel>(encodeFileCancel(upload));
+    QVERIFY(cancel);
+    QCOMPARE(cancel->upload, upload);
 
     const QByteArray bytes("the bytes of a file");
     const QByteArray frame = FileChunk::encode(upload, 5'000'000'000, bytes);
@@ -382,19 +393,22 @@ void tst_Protocol::presenceRoundTrips()
     QCOMPARE(found.prefix, u"an"_s);
     QCOMPARE(found.members, members);
 
-    const auto watch = std::get<ClientPayload>(decodeClientPayload(encodeMembersWatch(40, 60)));
-    QCOMPARE(watch.type, ClientPayload::Type::Members);
-    QCOMPARE((QList<qint64>{watch.from, watch.limit}), (QList<qint64>{40, 60}));
-    const auto search
-            = std::get<ClientPayload>(decodeClientPayload(encodeMembersSearch(u"Án"_s, 500)));
-    QCOMPARE(search.from, -1);
-    QCOMPARE(search.prefix, u"Án"_s);
-    QCOMPARE(search.limit, Limits::kMemberPage); // capped
+    const auto watch = requestAs<Requests::Members>(encodeMembersWatch(40, 60));
+    QVERIFY(watch);
+    QCOMPARE((QList<qint64>{watch->from, watch->limit}), (QList<qint64>{40, 60}));
+    const auto search = requestAs<Requests::Members>(encodeMembersSearch(u"Án"_s, 500));
+    QVERIFY(search);
+    QCOMPARE(search->from, -1);
+    QCOMPARE(search->prefix, u"Án"_s);
+    QCOMPARE(search->limit, Limits::kMemberPage); // capped
+    const auto firstOfAll = requestAs<Requests::Members>(encodeMembersSearch(QString(), 8));
+    QVERIFY(firstOfAll); // an empty prefix is a search too: the first members of all
+    QCOMPARE(firstOfAll->limit, 8);
     // Neither or both of a range and a search: the client is told which field is wrong.
     for (const char *bad :
          {R"({"type":"members"})", R"({"type":"members","from":0,"prefix":"a"})",
           R"({"type":"members","from":-1})", R"({"type":"members","prefix":7})"}) {
-        const auto decoded = decodeClientPayload(QString::fromUtf8(bad));
+        const auto decoded = decodeClientRequest(QString::fromUtf8(bad));
         QVERIFY2(std::holds_alternative<ProtocolError>(decoded), bad);
         QCOMPARE(std::get<ProtocolError>(decoded).code, ErrorCode::BadField);
     }
@@ -404,8 +418,7 @@ void tst_Protocol::unknownServerEventsAreIgnored()
 {
     // Known ones, of course, are not: every type the host sends decodes.
     QCOMPARE(decodedAs<Events::Typing>(ServerEvents::typing(u"Ana"_s)).name, u"Ana"_s);
-    QCOMPARE(std::get<ClientPayload>(decodeClientPayload(encodeTypingNotice())).type,
-             ClientPayload::Type::Typing);
+    QVERIFY(requestAs<Requests::Typing>(encodeTypingNotice()));
 
     QVERIFY(!decodeServerEvent("{\"type\":\"future-feature\"}"));
     QVERIFY(!decodeServerEvent("not json"));

@@ -4,7 +4,7 @@
 
 #include "chatconnection.h"
 #include "chatwindow.h"
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "support/openedlinks.h"

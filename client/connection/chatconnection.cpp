@@ -2,7 +2,7 @@
 
 #include "clientlog.h"
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QUuid>
@@ -14,12 +14,11 @@ using namespace Tertulia;
 
 namespace {
 
-constexpr int kFirstRetryMs = 500;
-constexpr int kMaxRetryMs = 15'000;
-
 int retryDelayMs(int failedAttempts)
 {
-    const int exponential = std::min(kMaxRetryMs, kFirstRetryMs << std::min(failedAttempts, 5));
+    using namespace Tertulia::ClientPolicy;
+    const int exponential
+            = std::min(kMaxRetryMs, kFirstRetryMs << std::min(failedAttempts, kRetryDoublings));
     // Jitter, so that clients dropped together do not all come back in the same instant.
     return exponential / 2 + int(QRandomGenerator::global()->bounded(exponential / 2 + 1));
 }
@@ -158,7 +157,8 @@ QUrl ChatConnection::fileUrl(const FileInfo &file, bool thumbnail) const
 void ChatConnection::sendTyping()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_state != State::Connected || now - m_lastTypingMs < 2000)
+    if (m_state != State::Connected
+        || now - m_lastTypingMs < Tertulia::ClientPolicy::kTypingEveryMs)
         return;
     m_lastTypingMs = now;
     m_socket.sendTextMessage(encodeTypingNotice());
@@ -293,7 +293,7 @@ void ChatConnection::on(const Events::Ack &event)
     });
     if (acked != m_outbox.end())
         m_outbox.erase(acked);
-    m_resendDelayMs = kFirstResendDelayMs;
+    m_resendDelayMs = Tertulia::ClientPolicy::kFirstResendMs;
     m_files.finished(event.clientId);
     see(event.id);
     // The file first: a window shows its line as the file, then marks it sent.
@@ -362,7 +362,8 @@ void ChatConnection::on(const Events::History &event)
     emit historyReceived(event.messages, kind, event.hasMore);
     // Catching up: keep asking until nothing missed is left.
     if (event.after >= 0 && event.hasMore && !event.messages.isEmpty())
-        m_socket.sendTextMessage(encodeHistoryRequest(-1, event.messages.last().id, 500));
+        m_socket.sendTextMessage(encodeHistoryRequest(-1, event.messages.last().id,
+                                                      Tertulia::ClientPolicy::kCatchUpPage));
 }
 
 void ChatConnection::on(const Events::Typing &event)
@@ -390,7 +391,7 @@ void ChatConnection::on(const Events::Error &event)
     case ClientAction::Retry:
         if (!event.clientId.isEmpty() && !m_resendTimer.isActive()) {
             m_resendTimer.start(m_resendDelayMs);
-            m_resendDelayMs = std::min(2 * m_resendDelayMs, kMaxRetryMs);
+            m_resendDelayMs = std::min(2 * m_resendDelayMs, Tertulia::ClientPolicy::kMaxResendMs);
         }
         emit errorReceived(event.code, event.reason);
         return;

@@ -67,7 +67,7 @@ public:
     // Tells the others you are typing; call it as you type, it sends at most every 2 s.
     void sendTyping();
     // Asks for messages older than `id`; they arrive through historyReceived().
-    void requestOlderThan(qint64 id, int limit = 50);
+    void requestOlderThan(qint64 id, int limit = Tertulia::ClientPolicy::kOlderPage);
 
     State state() const { return m_state; }
     QString name() const { return m_name; }
@@ -185,9 +185,8 @@ private:
     QList<Outgoing> m_outbox; // oldest first
     // The host could not store a message yet (a retry error): the outbox goes again after a
     // pause that doubles (1 s to 15 s), reset by the next acknowledgement.
-    static constexpr int kFirstResendDelayMs = 1000;
     QTimer m_resendTimer;
-    int m_resendDelayMs = kFirstResendDelayMs;
+    int m_resendDelayMs = Tertulia::ClientPolicy::kFirstResendMs;
     qint64 m_lastSeenId = -1; // the newest room message this client has seen
     State m_state = State::Disconnected;
     int m_failedAttempts = 0;

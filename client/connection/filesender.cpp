@@ -1,6 +1,6 @@
 #include "filesender.h"
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

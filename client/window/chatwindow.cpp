@@ -252,7 +252,7 @@ void ChatWindow::setRecipient(const QString &name)
 
 void ChatWindow::onTyping(const QString &name)
 {
-    constexpr qint64 kShownMs = 4000;
+    constexpr qint64 kShownMs = Tertulia::ClientPolicy::kTypingShownMs;
     m_typists.insert(name, QDateTime::currentMSecsSinceEpoch() + kShownMs);
     showTypists();
     m_typingTimer->start();

@@ -95,7 +95,7 @@ void MemberPane::find(const QString &text)
         watchRowsInView();
         return;
     }
-    m_connection->findMembers(prefix, 50);
+    m_connection->findMembers(prefix, Tertulia::ClientPolicy::kMemberSearch);
 }
 
 void MemberPane::showFound(const QString &prefix, const QList<Tertulia::MemberInfo> &members)

@@ -46,7 +46,7 @@ bool MentionCompleter::completeNow()
     m_completeOnAnswer = word;
     if (word != m_asked) {
         m_asked = word;
-        m_connection->findMembers(word, 8);
+        m_connection->findMembers(word, Tertulia::ClientPolicy::kMentionChoices);
     }
     return true;
 }
@@ -72,7 +72,7 @@ void MentionCompleter::onEdited()
     }
     if (word != m_asked) {
         m_asked = word;
-        m_connection->findMembers(word, 8);
+        m_connection->findMembers(word, Tertulia::ClientPolicy::kMentionChoices);
     }
 }
 

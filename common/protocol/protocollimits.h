@@ -16,6 +16,24 @@ constexpr int kNamedChanges = 10; // names a large room's presence event lists o
 
 } // namespace Tertulia::Limits
 
+// How both clients behave toward a host: page sizes they ask for and when they try again. The
+// window reads these; the page receives them in /protocol.js (CLIENT).
+namespace Tertulia::ClientPolicy {
+
+constexpr int kFirstRetryMs = 500; // reconnecting: half to all of this, doubling...
+constexpr int kMaxRetryMs = 15'000; // ...up to this
+constexpr int kRetryDoublings = 5;
+constexpr int kFirstResendMs = 1'000; // a message the host could not store yet: again after this,
+constexpr int kMaxResendMs = 15'000; // doubling up to this
+constexpr int kOlderPage = 50; // messages asked for when scrolling back
+constexpr int kCatchUpPage = 500; // messages asked for at once when a history page had more
+constexpr int kMemberSearch = 50; // names asked for by "Find someone"
+constexpr int kMentionChoices = 8; // names offered after @
+constexpr int kTypingEveryMs = 2'000; // a typing notice at most this often
+constexpr int kTypingShownMs = 4'000; // someone typing is shown this long after their notice
+
+} // namespace Tertulia::ClientPolicy
+
 namespace Tertulia {
 
 // Raised when a change to the protocol would confuse a client written for the one before; said

@@ -443,4 +443,40 @@ QByteArray upload(const Events::Upload &upload)
 
 } // namespace ServerEvents
 
+namespace Schema {
+
+namespace {
+template<typename E>
+MessageSpec eventSpec(QLatin1StringView name)
+{
+    MessageSpec spec{E::kType, name, {}};
+    for (const FieldSpec &field : E::fields())
+        spec.fields.append(field);
+    return spec;
+}
+} // namespace
+
+QList<MessageSpec> events()
+{
+    using namespace Events;
+    const QList<MessageSpec> all{
+            eventSpec<Welcome>("Welcome"_L1),
+            eventSpec<Message>("Message"_L1),
+            eventSpec<Ack>("Ack"_L1),
+            eventSpec<Presence>("Presence"_L1),
+            eventSpec<History>("History"_L1),
+            eventSpec<Typing>("Typing"_L1),
+            eventSpec<Error>("Error"_L1),
+            eventSpec<RoomEnded>("RoomEnded"_L1),
+            eventSpec<FileAccepted>("FileAccepted"_L1),
+            eventSpec<FileProgress>("FileProgress"_L1),
+            eventSpec<Upload>("Upload"_L1),
+            eventSpec<Members>("Members"_L1),
+    };
+    Q_ASSERT(all.size() == qsizetype(std::variant_size_v<ServerEvent>));
+    return all;
+}
+
+} // namespace Schema
+
 } // namespace Tertulia

@@ -2,12 +2,14 @@
 
 #include "errorcode.h"
 #include "protocollimits.h"
+#include "schema.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <array>
 #include <optional>
 #include <variant>
 
@@ -67,13 +69,35 @@ struct ChatMessage
     }
 };
 
-// One struct per event the host sends; kType is its wire name, written here and nowhere else
-// (the encoders below and the decoder read it).
+// One struct per event the host sends; kType is its wire name and fields() its fields, written
+// here and nowhere else (the encoders below, the decoder, /protocol.js and the schema test read
+// them).
 namespace Events {
+
+namespace Shape {
+using Schema::Kind;
+constexpr Schema::FieldSpec required(const char *name, Kind kind)
+{
+    return {QLatin1StringView(name), kind, Schema::Use::Required};
+}
+constexpr Schema::FieldSpec optional(const char *name, Kind kind)
+{
+    return {QLatin1StringView(name), kind, Schema::Use::Optional};
+}
+} // namespace Shape
 
 struct Welcome
 {
     static constexpr QLatin1StringView kType{"welcome"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{
+                required("name", Kind::String),        required("time", Kind::String),
+                required("resume", Kind::String),      required("memberCount", Kind::Integer),
+                required("limits", Kind::Object),      optional("members", Kind::Array),
+                optional("firstMembers", Kind::Array), optional("fileKey", Kind::String)};
+    }
     QString name; // yours, as the room spells it
     QString resumeToken; // present it to reclaim your name after a reconnect
     QDateTime time; // UTC
@@ -89,12 +113,26 @@ struct Welcome
 struct Message
 {
     static constexpr QLatin1StringView kType{"message"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("id", Kind::Integer),      required("name", Kind::String),
+                          required("message", Kind::String),  required("time", Kind::String),
+                          optional("clientId", Kind::String), optional("to", Kind::String),
+                          optional("file", Kind::Object)};
+    }
     ChatMessage message;
 };
 
 struct Ack
 {
     static constexpr QLatin1StringView kType{"ack"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("id", Kind::Integer), required("time", Kind::String),
+                          optional("clientId", Kind::String), optional("file", Kind::Object)};
+    }
     qint64 id = 0; // the host's id for the acknowledged message
     QString clientId; // the id the sender gave it, if any
     QDateTime time; // UTC
@@ -104,6 +142,13 @@ struct Ack
 struct Presence
 {
     static constexpr QLatin1StringView kType{"presence"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("joined", Kind::Array),   required("left", Kind::Array),
+                          required("count", Kind::Integer),  required("time", Kind::String),
+                          optional("others", Kind::Integer), optional("members", Kind::Array)};
+    }
     QStringList joined; // who came since the last presence event
     QStringList left; // who went since the last presence event
     int others = 0; // large rooms: changes beyond the names listed
@@ -116,6 +161,12 @@ struct Presence
 struct History
 {
     static constexpr QLatin1StringView kType{"history"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("messages", Kind::Array), required("hasMore", Kind::Boolean),
+                          optional("before", Kind::Integer), optional("after", Kind::Integer)};
+    }
     QList<ChatMessage> messages; // oldest first
     bool hasMore = false; // more messages lie beyond this page
     qint64 before = -1; // answers a request for messages older than this id
@@ -125,6 +176,11 @@ struct History
 struct Typing
 {
     static constexpr QLatin1StringView kType{"typing"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("name", Kind::String)};
+    }
     QString name; // who is typing
 };
 
@@ -132,6 +188,13 @@ struct Typing
 struct FileAccepted
 {
     static constexpr QLatin1StringView kType{"file_accepted"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("upload", Kind::String), required("offset", Kind::Integer),
+                          required("chunkBytes", Kind::Integer), required("window", Kind::Integer),
+                          optional("clientId", Kind::String)};
+    }
     QString clientId; // the offer's
     QString upload; // the upload's id, 32 hex digits
     qint64 offset = 0; // bytes the host already has: 0, or where a resumed upload goes on
@@ -144,6 +207,12 @@ struct FileAccepted
 struct FileProgress
 {
     static constexpr QLatin1StringView kType{"file_progress"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("upload", Kind::String), required("received", Kind::Integer),
+                          optional("stage", Kind::String), optional("ahead", Kind::Integer)};
+    }
     enum class Stage { Receiving, Waiting, Processing };
     QString upload;
     qint64 received = 0;
@@ -155,6 +224,14 @@ struct FileProgress
 struct Upload
 {
     static constexpr QLatin1StringView kType{"upload"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("upload", Kind::String),    required("name", Kind::String),
+                          required("file", Kind::String),      required("size", Kind::Integer),
+                          required("received", Kind::Integer), optional("to", Kind::String),
+                          optional("ended", Kind::Boolean)};
+    }
     QString upload;
     QString name; // who sends it
     QString fileName;
@@ -169,6 +246,12 @@ struct Upload
 struct Members
 {
     static constexpr QLatin1StringView kType{"members"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("total", Kind::Integer), required("members", Kind::Array),
+                          optional("from", Kind::Integer), optional("prefix", Kind::String)};
+    }
     int total = 0; // everyone in the room, present and away
     int from = -1; // a range: its first row
     QString prefix; // a search: what was asked for
@@ -178,6 +261,12 @@ struct Members
 struct Error
 {
     static constexpr QLatin1StringView kType{"error"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("code", Kind::String), required("reason", Kind::String),
+                          optional("clientId", Kind::String)};
+    }
     QString code; // errorTable()'s name; a code this client does not know is still shown
     QString reason; // a sentence for people
     QString clientId; // the message it is about, if any
@@ -186,6 +275,11 @@ struct Error
 struct RoomEnded
 {
     static constexpr QLatin1StringView kType{"room_ended"};
+    static constexpr auto fields()
+    {
+        using namespace Shape;
+        return std::array{required("reason", Kind::String)};
+    }
     QString reason; // the host's sentence
 };
 

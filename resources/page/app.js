@@ -7,11 +7,10 @@ import { MentionPicker } from './mentions.js';
 import { Uploads } from './uploads.js';
 import { Session, newClientId } from './session.js';
 import { errorText, t, translatePage } from './strings.js';
-// The host's own protocol table: what each code and close code asks of a client.
-import { CODES, CLOSES } from './protocol.js';
+// The host's own protocol: what each code and close code asks of a client, the events it
+// sends, the requests it takes (built and checked by REQUEST) and the client's policy.
+import { CODES, CLOSES, CLIENT, EVENT, REQUEST } from './protocol.js';
 
-const FIRST_RETRY_MS = 500;
-const MAX_RETRY_MS = 15000;
 const actionOf = (code) => CODES[code]?.action ?? 'show';
 
 const $ = (id) => document.getElementById(id);
@@ -40,23 +39,21 @@ let failedAttempts = 0;
 let retryTimer = null;
 // Messages the host could not store yet (a retry error): sent again after a pause that doubles.
 let resendTimer = null;
-let resendDelayMs = 1000;
+let resendDelayMs = CLIENT.firstResendMs;
 let password = ''; // kept in memory only: never in storage, never in a URL
 let refusal = ''; // the action the host's last error asked for: 'ask_name', 'ask_password', 'stop'
 let limits = null; // what the host allows, from its welcome
 let unread = 0; // messages that arrived while the tab was hidden, shown in its title
-const typists = new Map(); // name → when their "typing" notice goes stale
+const typists = new Map(); // name → when their typing notice goes stale
 let lastTypingSent = 0;
 let recipient = ''; // writing privately to this member; empty: to the whole room
-const TYPING_SHOWN_MS = 4000;
-const TYPING_EVERY_MS = 2000;
 
 function showTypists() {
   const now = Date.now();
   for (const [name, until] of typists) if (until <= now) typists.delete(name);
   const names = [...typists.keys()];
   ui.typing.textContent = names.length === 0 ? ''
-    : t(names.length === 1 ? 'typing' : 'typingMany', names.join(', '));
+    : t(names.length === 1 ? 'typingOne' : 'typingMany', names.join(', '));
 }
 
 // Same host and port as the page, ws: or wss: to match it: never a hard-coded localhost.
@@ -135,9 +132,9 @@ function countInConversation(message, live) {
 }
 
 function chatRequest(entry) {
-  const request = { type: 'message', name: session.name, message: entry.text, clientId: entry.clientId };
-  if (entry.to) request.to = entry.to;
-  return request;
+  return REQUEST.message({
+    name: session.name, message: entry.text, clientId: entry.clientId, to: entry.to || undefined,
+  });
 }
 
 const memberList = new MemberList({
@@ -204,24 +201,24 @@ function onHistory(event) {
     conversation.hasOlder = event.hasMore;
     conversation.fillScreen();
   } else if (event.hasMore && messages.length) {
-    send({ type: 'history', after: messages[messages.length - 1].id, limit: 500 });
+    send(REQUEST.history({ after: messages[messages.length - 1].id, limit: CLIENT.catchUpPage }));
   }
 }
 
 function handle(event) {
   switch (event.type) {
-    case 'welcome':
+    case EVENT.Welcome:
       onWelcome(event);
       break;
-    case 'history':
+    case EVENT.History:
       onHistory(event);
       break;
-    case 'typing':
-      typists.set(event.name, Date.now() + TYPING_SHOWN_MS);
+    case EVENT.Typing:
+      typists.set(event.name, Date.now() + CLIENT.typingShownMs);
       showTypists();
-      setTimeout(showTypists, TYPING_SHOWN_MS + 50);
+      setTimeout(showTypists, CLIENT.typingShownMs + 50);
       break;
-    case 'message':
+    case EVENT.Message:
       see(event.id);
       typists.delete(event.name);
       showTypists();
@@ -232,29 +229,29 @@ function handle(event) {
         document.title = `(${unread}) Tertulia`;
       }
       break;
-    case 'ack':
-      resendDelayMs = 1000;
+    case EVENT.Ack:
+      resendDelayMs = CLIENT.firstResendMs;
       see(event.id);
       session.settle(event.clientId);
       uploads.settle(event.clientId);
       conversation.markSent(event.clientId, event.id, event.time, event.file);
       break;
-    case 'file_accepted':
+    case EVENT.FileAccepted:
       uploads.accepted(event);
       break;
-    case 'file_progress':
+    case EVENT.FileProgress:
       uploads.progressed(event);
       break;
-    case 'upload':
+    case EVENT.Upload:
       if (event.name !== session.name) conversation.showOthersUpload(event);
       break;
-    case 'presence':
+    case EVENT.Presence:
       for (const name of event.joined || []) if (name !== session.name) conversation.addNotice(t('joined', name));
       for (const name of event.left || []) conversation.addNotice(t('left', name));
       if (event.others) conversation.addNotice(t('othersCame', event.others));
       showMembersOf(event, event.count);
       break;
-    case 'members':
+    case EVENT.Members:
       if (event.prefix !== undefined) {
         memberList.found(event.prefix, event.members || []);
         mentionPicker.found(event.prefix, event.members || []);
@@ -262,12 +259,12 @@ function handle(event) {
         memberList.showRows(event.total, event.from, event.members || []);
       }
       break;
-    case 'error':
+    case EVENT.Error:
       onError(event);
       break;
-    case 'room_ended':
+    case EVENT.RoomEnded:
       // The host's own sentence, in the host's words.
-      stop('room_ended', event.reason || errorText({ code: 'room_ended' }));
+      stop(EVENT.RoomEnded, event.reason || errorText({ code: EVENT.RoomEnded }));
       break;
   }
 }
@@ -300,22 +297,22 @@ function resendLater() {
     // The host stores each once: what it did store meanwhile is only acknowledged again.
     for (const entry of session.outbox) send(chatRequest(entry));
   }, resendDelayMs);
-  resendDelayMs = Math.min(resendDelayMs * 2, 15000);
+  resendDelayMs = Math.min(resendDelayMs * 2, CLIENT.maxResendMs);
 }
 
 // The host said to stop (removed, room locked or ended, opened elsewhere): say why, keep what
 // was not sent visible as not sent, and never come back by ourselves; "Try again" may.
 function stop(code, text) {
-  retryTimer = null;
   if (refusal === 'stop') return;
   refusal = 'stop';
   clearTimeout(retryTimer);
+  retryTimer = null;
   for (const entry of session.outbox) conversation.markFailed(entry.clientId, text);
   session.outbox = [];
   for (const clientId of uploads.clientIds()) conversation.markFailed(clientId, text);
   uploads.cancelAll();
   session.save();
-  if (code === 'removed' || code === 'room_ended') memberList.clear();
+  if (code === 'removed' || code === EVENT.RoomEnded) memberList.clear(); // the event's code
   typists.clear();
   showTypists();
   if (ui.chat.hidden) { // never in the room (locked out): said on the join form, which stays
@@ -354,10 +351,10 @@ function checkLength() {
   ui.sendButton.disabled = over > 0 || refusal === 'stop';
   return over <= 0;
 }
-  retryTimer = null;
 
 function connect() {
   clearTimeout(retryTimer);
+  retryTimer = null;
   if (socket) {
     socket.onclose = null;
     socket.close();
@@ -368,10 +365,12 @@ function connect() {
   socket.onopen = () => {
     opened = true;
     // resume is always sent, even empty: it asks the host to keep the name through a reload.
-    const request = { type: 'join', name: session.name, resume: session.resumeToken };
-    if (password) request.password = password;
-    if (lastSeenId !== null) request.since = lastSeenId; // exactly what was missed
-    send(request);
+    send(REQUEST.join({
+      name: session.name,
+      resume: session.resumeToken,
+      password: password || undefined,
+      since: lastSeenId ?? undefined, // exactly what was missed
+    }));
   };
   socket.onmessage = (message) => {
     try {
@@ -417,7 +416,8 @@ async function hostBlocksUs() {
 }
 
 function scheduleReconnect() {
-  const exponential = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failedAttempts, 5));
+  const exponential = Math.min(CLIENT.maxRetryMs,
+    CLIENT.firstRetryMs * 2 ** Math.min(failedAttempts, CLIENT.retryDoublings));
   const delay = exponential / 2 + Math.random() * (exponential / 2);
   failedAttempts += 1;
   setState('reconnecting', t('reconnecting'));
@@ -497,9 +497,9 @@ ui.messageInput.addEventListener('input', () => {
   checkLength();
   fitInput();
   const now = Date.now();
-  if (!ui.shareTyping.checked || !ui.messageInput.value || now - lastTypingSent < TYPING_EVERY_MS) return;
+  if (!ui.shareTyping.checked || !ui.messageInput.value || now - lastTypingSent < CLIENT.typingEveryMs) return;
   lastTypingSent = now;
-  send({ type: 'typing' });
+  send(REQUEST.typing());
 });
 
 // Files: the attach button, a drop onto the conversation, or a paste (a screenshot, say).
@@ -547,7 +547,8 @@ ui.messageInput.addEventListener('paste', (event) => {
   sendFiles(files);
 });
 
-conversation.onOlderWanted = (beforeId) => send({ type: 'history', before: beforeId, limit: 50 });
+conversation.onOlderWanted = (beforeId) =>
+  send(REQUEST.history({ before: beforeId, limit: CLIENT.olderPage }));
 // Chromium keeps an open WebSocket looking alive when the network goes away; the browser
 // knows better, so drop it and let what is written wait in the outbox.
 window.addEventListener('offline', () => {
@@ -558,11 +559,11 @@ window.addEventListener('offline', () => {
   if (joined) scheduleReconnect();
 });
 window.addEventListener('online', reconnectNow);
-document.addEventListener('visibilitychange', () => {
 // Whether a reconnection waits on its timer (false once the host said to stop): what a test
 // reads instead of waiting to see that nothing comes back; the window's ChatConnection says
 // the same through reconnectScheduled().
 Object.defineProperty(window, 'reconnectScheduled', { get: () => retryTimer !== null });
+document.addEventListener('visibilitychange', () => {
   if (document.visibilityState !== 'visible') return;
   unread = 0;
   document.title = 'Tertulia';

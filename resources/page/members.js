@@ -3,6 +3,7 @@
 // watched range, kept up to date by the host) and draws only those: 3 000 members cost the
 // page a screenful of rows. Mirrors the window's MemberListModel and MemberPane.
 import { formatTime, span } from './conversation.js';
+import { CLIENT, REQUEST } from './protocol.js';
 import { t } from './strings.js';
 
 const OVERSCAN = 20; // rows asked for above and below what is in view
@@ -65,7 +66,7 @@ export class MemberList {
 
   find(query) {
     this.query = query;
-    if (query) this.send({ type: 'members', prefix: query, count: 50 });
+    if (query) this.send(REQUEST.members({ prefix: query, count: CLIENT.memberSearch }));
     else this.draw();
   }
 
@@ -118,7 +119,7 @@ export class MemberList {
       const start = Math.max(0, first - OVERSCAN);
       const wanted = Math.min(this.pageLimit, last - first + 2 * OVERSCAN);
       this.watched = [start, wanted];
-      this.send({ type: 'members', from: start, count: wanted });
+      this.send(REQUEST.members({ from: start, count: wanted }));
     }, this.watched ? WATCH_DELAY_MS : 0);
   }
 

@@ -1,6 +1,8 @@
 // @mentions in the message box: typing "@be" asks the host for members whose name starts
 // with "be" (a search, so it works in a room of any size) and offers them under the box;
 // ↑/↓ choose, Enter or Tab writes "@Name ", Esc closes. Mirrors the window's MentionCompleter.
+import { CLIENT, REQUEST } from './protocol.js';
+
 const ASK_DELAY_MS = 60;
 
 export class MentionPicker {
@@ -40,7 +42,7 @@ export class MentionPicker {
     if (word.prefix === this.query) return;
     this.query = word.prefix;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.send({ type: 'members', prefix: word.prefix, count: 8 }),
+    this.timer = setTimeout(() => this.send(REQUEST.members({ prefix: word.prefix, count: CLIENT.mentionChoices })),
       ASK_DELAY_MS);
   }
 

@@ -2,6 +2,7 @@
 // host's window ahead of what it acknowledged. Each file is kept (the File itself, in
 // IndexedDB) until the host has stored it, so a reload or a dropped connection goes on from
 // the bytes the host has, never from zero. docs/PROTOCOL.md, "Files".
+import { REQUEST } from './protocol.js';
 import { newClientId } from './session.js';
 
 const DB_NAME = 'tertulia';
@@ -93,10 +94,13 @@ export class Uploads {
 
   offer(entry) {
     if (!entry.file) return;
-    const request = { type: 'file_offer', file: entry.name, size: entry.size, clientId: entry.clientId };
-    if (entry.to) request.to = entry.to;
-    if (entry.upload) request.upload = entry.upload;
-    this.send(request);
+    this.send(REQUEST.fileOffer({
+      file: entry.name,
+      size: entry.size,
+      clientId: entry.clientId,
+      to: entry.to || undefined,
+      upload: entry.upload || undefined,
+    }));
   }
 
   offerAll() {
@@ -167,7 +171,7 @@ export class Uploads {
 
   cancel(clientId) {
     const entry = this.entries.get(clientId);
-    if (entry?.upload) this.send({ type: 'file_cancel', upload: entry.upload });
+    if (entry?.upload) this.send(REQUEST.fileCancel({ upload: entry.upload }));
     this.settle(clientId);
   }
 

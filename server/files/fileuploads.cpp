@@ -190,7 +190,7 @@ bool FileUploads::ownedBy(const UploadRecord &upload, const Sender &sender)
     return !sender.key.isEmpty() && upload.ownerKey == sender.key;
 }
 
-void FileUploads::offer(const Sender &sender, const ClientPayload &offer,
+void FileUploads::offer(const Sender &sender, const Requests::FileOffer &offer,
                         const MessageStore::Direct &direct)
 {
     if (!offer.upload.isEmpty()) { // going on with an upload

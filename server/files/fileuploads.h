@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "filestore.h"
 #include "hostsettings.h"
 #include "messagestore.h"
@@ -46,7 +46,7 @@ public:
     static constexpr int kPictureTimeoutMs = 30'000; // from when its decoder starts
     static constexpr int kMaxDecoders = 2; // pictures decoded at once, for the whole host
     // Each decoder's address space: twice what one picture at the decoder's own allocation
-    // limit (256 MB) takes, so only a bomb or a decoder bug meets it (figures: README).
+    // limit (256 MB) takes, so only a bomb or a decoder bug meets it (docs/DESIGN.md).
     static constexpr rlim_t kDecoderAddressSpace = 512 * 1024 * 1024;
 
     FileUploads(MessageStore &store, RoomConnections &connections, const HostSettings &settings,
@@ -67,7 +67,7 @@ public:
     };
     // recipient: a direct message's file, spelled as the room spells the member.
     // direct: the message that will carry the file is to one member (empty: to the room).
-    void offer(const Sender &sender, const Tertulia::ClientPayload &offer,
+    void offer(const Sender &sender, const Tertulia::Requests::FileOffer &offer,
                const MessageStore::Direct &direct);
     void chunk(const Sender &sender, const QByteArray &frame);
     void cancel(const Sender &sender, const QString &uploadId);

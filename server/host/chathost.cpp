@@ -1,7 +1,7 @@
 #include "chathost.h"
 
 #include "chatroom.h"
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "connectionsorter.h"
 #include "filedownload.h"
 #include "hostlog.h"

@@ -111,8 +111,7 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
     // The seeds' clients name themselves in the URL: /ws?name=Ana (&since=42&resume=…).
     const QUrlQuery query(socket->requestUrl());
     if (query.hasQueryItem(u"name"_s)) {
-        ClientPayload request;
-        request.type = ClientPayload::Type::Join;
+        Requests::Join request;
         request.name = Names::normalized(query.queryItemValue(u"name"_s, QUrl::FullyDecoded));
         request.resume = query.queryItemValue(u"resume"_s, QUrl::FullyDecoded);
         request.resumable = query.hasQueryItem(u"resume"_s);
@@ -125,43 +124,62 @@ void ChatRoom::addConnection(QWebSocket *socket, QTcpSocket *transport)
 
 void ChatRoom::process(QWebSocket *socket, const QString &frame)
 {
-    const DecodedClientPayload decoded
-            = decodeClientPayload(frame, m_settings.limits.maxMessageLength);
+    const DecodedClientRequest decoded
+            = decodeClientRequest(frame, m_settings.limits.maxMessageLength);
     if (const auto *error = std::get_if<ProtocolError>(&decoded)) {
         m_connections.sendError(socket, *error);
         return;
     }
-    dispatch(socket, std::get<ClientPayload>(decoded));
+    dispatch(socket, std::get<ClientRequest>(decoded));
 }
 
-void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
+namespace {
+
+// The id the client gave what it sent, for an error about it.
+QString clientIdOf(const ClientRequest &request)
+{
+    if (const auto *message = std::get_if<Requests::Message>(&request))
+        return message->clientId;
+    if (const auto *offer = std::get_if<Requests::FileOffer>(&request))
+        return offer->clientId;
+    return {};
+}
+
+} // namespace
+
+void ChatRoom::dispatch(QWebSocket *socket, const ClientRequest &request)
 {
     const QString boundName = m_registry.nameOf(socket);
+    const auto *join = std::get_if<Requests::Join>(&request);
+    const auto *message = std::get_if<Requests::Message>(&request);
+    const QString named = join ? join->name : message ? message->name : QString();
 
     if (boundName.isEmpty()) {
-        if (payload.type == ClientPayload::Type::Join) {
-            join(socket, payload);
+        if (join) {
+            this->join(socket, *join);
             return;
         }
-        if (payload.name.isEmpty() || payload.type != ClientPayload::Type::Message) {
+        if (!message || named.isEmpty()) {
             m_connections.sendError(
                     socket, {ErrorCode::NotJoined, u"Say who you are first: send a name."_s},
-                    payload.clientId);
+                    clientIdOf(request));
             return;
         }
-        if (!join(socket, payload))
+        // The seeds' way: a message that names its sender joins them, then is posted.
+        Requests::Join joining;
+        joining.name = named;
+        if (!this->join(socket, joining, *message))
             return;
-    } else if (!payload.name.isEmpty()
-               && Names::uniquenessKey(payload.name) != Names::uniquenessKey(boundName)) {
+    } else if (!named.isEmpty() && Names::uniquenessKey(named) != Names::uniquenessKey(boundName)) {
         // The name is bound to the connection: nobody speaks as someone else.
         m_connections.sendError(
                 socket,
                 {ErrorCode::NameMismatch,
                  u"You are in this room as \"%1\"; you cannot speak as someone else."_s.arg(
                          boundName)},
-                payload.clientId);
+                clientIdOf(request));
         return;
-    } else if (payload.type == ClientPayload::Type::Join) {
+    } else if (join) {
         m_connections.deliver(
                 socket,
                 ServerEvents::welcome(boundName, m_presence.summary(),
@@ -170,30 +188,23 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientPayload &payload)
                                                           m_registry.memberIdOf(boundName))));
         return;
     }
-    switch (payload.type) {
-    case ClientPayload::Type::History:
-        m_history.request(socket, payload.before, payload.after, payload.limit, m_settings.backlog);
-        break;
-    case ClientPayload::Type::Typing:
+    if (message) {
+        post(socket, *message);
+    } else if (const auto *history = std::get_if<Requests::History>(&request)) {
+        m_history.request(socket, history->before, history->after, int(history->limit),
+                          m_settings.backlog);
+    } else if (std::holds_alternative<Requests::Typing>(request)) {
         onTyping(socket, boundName);
-        break;
-    case ClientPayload::Type::FileOffer:
-        offerFile(socket, payload);
-        break;
-    case ClientPayload::Type::Members:
-        m_memberLists.request(socket, payload);
-        break;
-    case ClientPayload::Type::FileCancel:
-        m_uploads.cancel(senderOf(socket), payload.upload);
-        break;
-    case ClientPayload::Type::Leave:
+    } else if (const auto *offer = std::get_if<Requests::FileOffer>(&request)) {
+        offerFile(socket, *offer);
+    } else if (const auto *members = std::get_if<Requests::Members>(&request)) {
+        m_memberLists.request(socket, *members);
+    } else if (const auto *cancel = std::get_if<Requests::FileCancel>(&request)) {
+        m_uploads.cancel(senderOf(socket), cancel->upload);
+    } else if (std::holds_alternative<Requests::Leave>(request)) {
         if (Peer *peer = m_connections.find(socket))
             peer->leaving = true;
         socket->close(QWebSocketProtocol::CloseCodeNormal, u"goodbye"_s);
-        break;
-    default:
-        post(socket, payload);
-        break;
     }
 }
 
@@ -239,7 +250,8 @@ void ChatRoom::announceLeft(const QString &name)
     emit memberLeft(name);
 }
 
-bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
+bool ChatRoom::join(QWebSocket *socket, const Requests::Join &request,
+                    const std::optional<Requests::Message> &then)
 {
     const QHostAddress address = socket->peerAddress();
     const PasswordCheck::Screened screened
@@ -256,7 +268,7 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     QPointer<QWebSocket> guarded(socket);
     const bool taken = m_passwordHasher.check(
             m_passwordCheck.password(), request.password,
-            [this, guarded, request, address](bool matched) {
+            [this, guarded, request, then, address](bool matched) {
                 // Counted even if the guesser hung up meanwhile: hanging up buys no retry.
                 const auto refusal = m_passwordCheck.hashed(matched, address, nowMs());
                 if (!guarded || !m_connections.find(guarded)
@@ -266,8 +278,8 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
                     refusePassword(guarded, *refusal);
                     return;
                 }
-                if (admit(guarded, request) && request.type == ClientPayload::Type::Message)
-                    dispatch(guarded, request); // the seed's way: a message that joins
+                if (admit(guarded, request) && then)
+                    post(guarded, *then); // the seeds' way: a message that joins
             });
     if (!taken) {
         m_passwordCheck.notChecked(nowMs());
@@ -278,7 +290,7 @@ bool ChatRoom::join(QWebSocket *socket, const ClientPayload &request)
     return false;
 }
 
-bool ChatRoom::admit(QWebSocket *socket, const ClientPayload &request)
+bool ChatRoom::admit(QWebSocket *socket, const Requests::Join &request)
 {
     if (auto problem = Names::problemWith(request.name, m_settings.limits.maxNameLength)) {
         refuseName(socket, *problem);
@@ -361,27 +373,28 @@ void ChatRoom::refuseName(QWebSocket *socket, const ProtocolError &error)
                        error);
 }
 
-bool ChatRoom::findRecipient(QWebSocket *socket, const ClientPayload &payload, QString *recipient)
+bool ChatRoom::findRecipient(QWebSocket *socket, const QString &to, const QString &clientId,
+                             QString *recipient)
 {
     // A direct message goes to a member present or away (who reads it on coming back).
-    *recipient = payload.to.isEmpty() ? QString() : m_registry.spellingOf(payload.to);
-    if (payload.to.isEmpty() || !recipient->isEmpty())
+    *recipient = to.isEmpty() ? QString() : m_registry.spellingOf(to);
+    if (to.isEmpty() || !recipient->isEmpty())
         return true;
     m_connections.sendError(
             socket,
             {ErrorCode::NoSuchMember,
              u"Nobody called \"%1\" is in the room; the message was not sent."_s.arg(
-                     payload.to.left(Limits::kMaxNameLength))},
-            payload.clientId);
+                     to.left(Limits::kMaxNameLength))},
+            clientId);
     return false;
 }
 
-void ChatRoom::post(QWebSocket *socket, const ClientPayload &payload)
+void ChatRoom::post(QWebSocket *socket, const Requests::Message &payload)
 {
     m_presence.flushNow(); // everyone learns who joined before reading what they say
     const QString name = m_registry.nameOf(socket);
     QString recipient;
-    if (!findRecipient(socket, payload, &recipient))
+    if (!findRecipient(socket, payload.to, payload.clientId, &recipient))
         return;
     const qint64 bytes = (name.size() + payload.message.size()) * qint64(sizeof(QChar));
     if (const auto refusal = m_storageGuard.refusal(socket->peerAddress(), bytes, nowMs())) {
@@ -452,11 +465,11 @@ FileUploads::Sender ChatRoom::senderOf(QWebSocket *socket) const
             m_registry.memberIdOf(name)};
 }
 
-void ChatRoom::offerFile(QWebSocket *socket, const ClientPayload &payload)
+void ChatRoom::offerFile(QWebSocket *socket, const Requests::FileOffer &offer)
 {
     QString recipient;
-    if (findRecipient(socket, payload, &recipient))
-        m_uploads.offer(senderOf(socket), payload, directTo(m_registry.nameOf(socket), recipient));
+    if (findRecipient(socket, offer.to, offer.clientId, &recipient))
+        m_uploads.offer(senderOf(socket), offer, directTo(m_registry.nameOf(socket), recipient));
 }
 
 void ChatRoom::onChunk(QWebSocket *socket, const QByteArray &frame)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "commitgroup.h"
 #include "fileaccess.h"
 #include "fileuploads.h"
@@ -91,21 +91,22 @@ signals:
 
 private:
     void process(QWebSocket *socket, const QString &frame);
-    void dispatch(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    void dispatch(QWebSocket *socket, const Tertulia::ClientRequest &request);
     // False if not (yet) joined: refused, or waiting for its password's digest, after which
-    // it goes on (and a message that came with the join is posted).
-    bool join(QWebSocket *socket, const Tertulia::ClientPayload &request);
-    bool admit(QWebSocket *socket, const Tertulia::ClientPayload &request); // past the door
+    // it goes on (and `then`, a message that came with the join, is posted).
+    bool join(QWebSocket *socket, const Tertulia::Requests::Join &request,
+              const std::optional<Tertulia::Requests::Message> &then = std::nullopt);
+    bool admit(QWebSocket *socket, const Tertulia::Requests::Join &request); // past the door
     void refusePassword(QWebSocket *socket, const PasswordCheck::Refusal &refusal);
     void refuseName(QWebSocket *socket, const Tertulia::ProtocolError &error);
-    void post(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    void post(QWebSocket *socket, const Tertulia::Requests::Message &message);
     // What `to` names, as the room spells it; empty and the sender told if nobody (false).
-    bool findRecipient(QWebSocket *socket, const Tertulia::ClientPayload &payload,
+    bool findRecipient(QWebSocket *socket, const QString &to, const QString &clientId,
                        QString *recipient);
     // Stored: delivered to its readers and acknowledged to its sender (if connected).
     void deliverStored(QWebSocket *sender, const std::optional<MessageStore::Appended> &appended,
                        const QString &clientId);
-    void offerFile(QWebSocket *socket, const Tertulia::ClientPayload &payload);
+    void offerFile(QWebSocket *socket, const Tertulia::Requests::FileOffer &offer);
     void postFile(const UploadRecord &upload, const StoredFile &file);
     void onChunk(QWebSocket *socket, const QByteArray &frame);
     FileUploads::Sender senderOf(QWebSocket *socket) const;
@@ -126,7 +127,7 @@ private:
     enum class SharedClaim { Here, Elsewhere, Refused };
     // *generation: of a new claim across hosts (0: none was needed).
     SharedClaim claimShared(qint64 *generation, QWebSocket *socket,
-                            const Tertulia::ClientPayload &request, const QDateTime &now,
+                            const Tertulia::Requests::Join &request, const QDateTime &now,
                             bool host);
     // What this host tells the others of one of its members (present or away, its token).
     void holdShared(const QString &name);

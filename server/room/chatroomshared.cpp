@@ -45,7 +45,7 @@ void ChatRoom::share(SharedRoom *shared)
 }
 
 ChatRoom::SharedClaim ChatRoom::claimShared(qint64 *generation, QWebSocket *socket,
-                                            const ClientPayload &request, const QDateTime &now,
+                                            const Requests::Join &request, const QDateTime &now,
                                             bool host)
 {
     // This host's own members (present or away) follow this host's rules alone.

@@ -20,7 +20,7 @@ size_t hashOf(const QList<MemberInfo> &rows)
 
 } // namespace
 
-void MemberLists::request(QWebSocket *socket, const ClientPayload &request)
+void MemberLists::request(QWebSocket *socket, const Requests::Members &request)
 {
     const int total = m_registry.count();
     if (request.from < 0) {

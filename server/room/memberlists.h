@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clientpayload.h"
+#include "clientrequest.h"
 
 #include <QtCore/QHash>
 
@@ -18,7 +18,7 @@ public:
         : m_registry(registry), m_connections(connections)
     { }
 
-    void request(QWebSocket *socket, const Tertulia::ClientPayload &request);
+    void request(QWebSocket *socket, const Tertulia::Requests::Members &request);
     void forget(QWebSocket *socket) { m_watches.remove(socket); }
     // After a presence event: each watcher whose rows now read differently gets them again.
     void refresh();

@@ -1,7 +1,7 @@
 #include "roomconnections.h"
 
 #include "batchedtcpsocket.h"
-#include "clientpayload.h"
+#include "clientrequest.h"
 #include "framewriter.h"
 #include "hostlog.h"
 #include "monotonicclock.h"
