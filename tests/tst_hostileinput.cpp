@@ -446,8 +446,9 @@ void tst_HostileInput::everyCaseCostsOthersNothing()
          {std::tuple{f.ana.get(), f.bea.get(), u"still here?"_s},
           {f.bea.get(), f.ana.get(), u"yes"_s}}) {
         speaker->send({{"message", text}});
+        const QString said = text; // a structured binding, which a C++17 lambda cannot capture
         const QJsonObject heard = listener->nextWhere(u"message"_s, [&](const QJsonObject &m) {
-            return m.value("message").toString() == text;
+            return m.value("message").toString() == said;
         });
         QVERIFY2(!heard.isEmpty(), qPrintable(text));
     }
