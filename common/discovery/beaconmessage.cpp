@@ -28,6 +28,21 @@ QString translate(const char *text)
 
 } // namespace
 
+int BeaconMessage::intervalMs()
+{
+    static const int interval = [] {
+        bool ok = false;
+        const int asked = qEnvironmentVariableIntValue("TERTULIA_BEACON_INTERVAL_MS", &ok);
+        return ok && asked >= 100 && asked <= 60'000 ? asked : kIntervalMs;
+    }();
+    return interval;
+}
+
+int BeaconMessage::expiryMs()
+{
+    return 3 * intervalMs() + intervalMs() / 2;
+}
+
 QByteArray BeaconMessage::encode() const
 {
     QJsonObject object{{u"tertulia"_s, kFormat}, {u"kind"_s, kindName(kind)}};

@@ -14,7 +14,12 @@ struct BeaconMessage
     static constexpr int kFormat = 1; // the "tertulia" field: raised if the format changes
     static constexpr int kIntervalMs = 2000;
     // A room not heard from for this long is gone (three announcements lost, and some slack).
-    static constexpr int kExpiryMs = 3 * kIntervalMs + 1000;
+    static constexpr int kExpiryMs = 3 * kIntervalMs + kIntervalMs / 2;
+    // What this process runs with: the above, unless TERTULIA_BEACON_INTERVAL_MS (100 to
+    // 60 000) sets another interval, and the expiry with it: for tests, which cannot wait
+    // seconds for every beacon. Hosts and listeners of one test share the setting.
+    static int intervalMs();
+    static int expiryMs();
 
     Kind kind = Kind::Query;
     RoomAnnouncement room; // all of it for Room; only the id for Goodbye

@@ -12,7 +12,7 @@ RoomAnnouncer::RoomAnnouncer(Describe describe, QObject *parent)
       m_beacon(new BeaconAnnouncer(this)),
       m_avahi(new AvahiPublisher(QDBusConnection::systemBus(), this))
 {
-    m_interval.setInterval(BeaconMessage::kIntervalMs);
+    m_interval.setInterval(BeaconMessage::intervalMs());
     connect(&m_interval, &QTimer::timeout, this, &RoomAnnouncer::refresh);
 }
 

@@ -11,7 +11,7 @@ class AvahiPublisher;
 class BeaconAnnouncer;
 
 // Keeps a hosted room announced on the LAN, by the beacon and through Avahi when it runs:
-// asks `describe` for the room's state every BeaconMessage::kIntervalMs and says it.
+// asks `describe` for the room's state every BeaconMessage::intervalMs() and says it.
 class RoomAnnouncer final : public QObject
 {
     Q_OBJECT

@@ -4,6 +4,8 @@
 #include "beaconlistener.h"
 #include "beaconmessage.h"
 
+#include <algorithm>
+
 #include <QtDBus/QDBusConnection>
 
 #include <algorithm>
@@ -48,7 +50,7 @@ RoomDirectory::RoomDirectory(QObject *parent)
     m_changed.setSingleShot(true);
     m_changed.setInterval(kChangeDelayMs);
     connect(&m_changed, &QTimer::timeout, this, &RoomDirectory::changed);
-    m_expiry.setInterval(1000);
+    m_expiry.setInterval(std::min(1000, BeaconMessage::intervalMs() / 2));
     connect(&m_expiry, &QTimer::timeout, this, &RoomDirectory::expire);
 }
 
@@ -153,7 +155,7 @@ void RoomDirectory::expire()
     bool removed = false;
     const qint64 now = m_clock.elapsed();
     for (auto entry = m_entries.begin(); entry != m_entries.end();) {
-        if (entry->room.viaBeacon && now - entry->beaconHeardMs > BeaconMessage::kExpiryMs) {
+        if (entry->room.viaBeacon && now - entry->beaconHeardMs > BeaconMessage::expiryMs()) {
             entry->room.viaBeacon = false;
             removed = true;
         }

@@ -25,7 +25,7 @@ struct FoundRoom
 
 // The live list of rooms announced on the LAN, merged from the beacon and from Avahi (one
 // room heard both ways is one entry, by its id). A room that stops announcing leaves the list
-// BeaconMessage::kExpiryMs after its last beacon, or when Avahi says it went; a goodbye takes
+// BeaconMessage::expiryMs() after its last beacon, or when Avahi says it went; a goodbye takes
 // it out at once. At most kMaxRooms are kept, and kMaxRoomsPerAddress from one address: a new
 // room past either cap takes the place of one heard fewest times (of that address, or of
 // all), the one heard from longest ago among those, so a flood of made-up rooms costs little

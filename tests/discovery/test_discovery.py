@@ -24,8 +24,11 @@ from nativeprobe import Probe  # noqa: E402
 SKIP = 77  # ctest's SKIP_RETURN_CODE for this test
 GROUP = "239.255.84.76"
 PORT = 53176
-EXPIRY_S = 7.0  # BeaconMessage::kExpiryMs
-INTERVAL_S = 2.0  # BeaconMessage::kIntervalMs
+# Every host and listener here beacons every half second instead of every 2 s
+# (BeaconMessage::intervalMs()), so waiting out an interval or an expiry costs a quarter.
+os.environ["TERTULIA_BEACON_INTERVAL_MS"] = "500"
+INTERVAL_S = 0.5  # BeaconMessage::intervalMs()
+EXPIRY_S = 3 * INTERVAL_S + INTERVAL_S / 2  # BeaconMessage::expiryMs()
 ROOMWATCH = os.environ["TERTULIA_ROOMWATCH"]
 
 
