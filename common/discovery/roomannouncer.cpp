@@ -23,6 +23,12 @@ RoomAnnouncer::~RoomAnnouncer()
 
 bool RoomAnnouncer::start(QString *error)
 {
+    // The suite runs with TERTULIA_TEST_NO_LAN set (tests/CMakeLists.txt), except inside a
+    // network namespace of a test's own (tests/support/lan-namespace.sh): a test host about to
+    // tell the real LAN about its room stops here, and its test fails.
+    if (qEnvironmentVariableIsSet("TERTULIA_TEST_NO_LAN"))
+        qFatal("A test host was about to announce its room on the real LAN: give it "
+               "--no-announce, bind it to loopback, or run it in a network namespace.");
     m_beaconOpen = m_beacon->start(error);
     m_interval.start();
     refresh();

@@ -452,6 +452,7 @@ def in_namespace(group):
               f"exit {SKIP}; fi; exec \"$0\" \"$@\"")
     command = unshare + ["sh", "-c", script, sys.executable, os.path.abspath(__file__), group]
     env = dict(os.environ, TERTULIA_IN_NAMESPACE="1")
+    env.pop("TERTULIA_TEST_NO_LAN", None)  # this LAN is the namespace's own: hosts may announce
     return subprocess.run(command, env=env).returncode
 
 

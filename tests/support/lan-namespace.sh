@@ -12,4 +12,5 @@ if ! $unshare true 2>/dev/null; then
     echo "skipped: no network namespace here" >&2
     exit 77
 fi
-exec $unshare sh -c "$setup && exec \"\$@\"" lan-namespace "$@"
+# Inside, the LAN is the namespace's own: its hosts may announce (RoomAnnouncer's guard).
+exec $unshare sh -c "$setup && unset TERTULIA_TEST_NO_LAN && exec \"\$@\"" lan-namespace "$@"
