@@ -48,6 +48,13 @@ void tst_TranslatedWindow::windowSpeaksTheRequestedLanguage()
     QCOMPARE(window.findChild<QAction *>(u"findRoomsAction"_s)->text(),
              u"&Unirse a una sala de esta red…"_s);
     QCOMPARE(QLocale().language(), QLocale::Spanish); // times and numbers follow it too
+
+    // What the host decides is said in Spanish too, in the protocol's one wording for the code
+    // (translations/tools/fill.py, which gives the page the same sentence).
+    QVERIFY(host.host.removeMember(u"Ana"_s));
+    const auto *notice = window.findChild<QLabel *>(u"stopNotice"_s);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"El anfitrión te sacó de la sala."_s);
 }
 
 int main(int argc, char *argv[])

@@ -36,10 +36,6 @@
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
         <translation>El certificado del anfitrión no es de confianza (%1). Pide al anfitrión su huella y únete con --fingerprint.</translation>
     </message>
-    <message>
-        <source>The host has blocked this device from the room.</source>
-        <translation>El anfitrión bloqueó este dispositivo en la sala.</translation>
-    </message>
 </context>
 <context>
     <name>ChatHost</name>
@@ -266,6 +262,145 @@
     <message>
         <source>Tertulia could not open a window for %1.</source>
         <translation>Tertulia no pudo abrir una ventana para %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCode</name>
+    <message>
+        <source>That was not valid JSON.</source>
+        <translation>Eso no era JSON válido.</translation>
+    </message>
+    <message>
+        <source>Send a JSON object.</source>
+        <translation>Envía un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>A field has the wrong type.</source>
+        <translation>Un campo tiene un tipo equivocado.</translation>
+    </message>
+    <message>
+        <source>The host does not know that kind of message.</source>
+        <translation>El anfitrión no conoce ese tipo de mensaje.</translation>
+    </message>
+    <message>
+        <source>Send JSON text frames, not binary ones.</source>
+        <translation>Envía tramas de texto JSON, no binarias.</translation>
+    </message>
+    <message>
+        <source>That name cannot be used: choose another.</source>
+        <translation>Ese nombre no se puede usar: elige otro.</translation>
+    </message>
+    <message>
+        <source>Someone in the room already has that name: choose another.</source>
+        <translation>Alguien en la sala ya se llama así: elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>You cannot speak as someone else.</source>
+        <translation>No puedes hablar como otra persona.</translation>
+    </message>
+    <message>
+        <source>Say who you are first: send a name.</source>
+        <translation>Primero di quién eres: envía un nombre.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>El mensaje está vacío.</translation>
+    </message>
+    <message>
+        <source>That message is too long.</source>
+        <translation>Ese mensaje es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>The message has characters that cannot be sent.</source>
+        <translation>El mensaje tiene caracteres que no se pueden enviar.</translation>
+    </message>
+    <message>
+        <source>The host could not store the message; it will be sent again.</source>
+        <translation>El anfitrión no pudo guardar el mensaje; se enviará de nuevo.</translation>
+    </message>
+    <message>
+        <source>Slow down: your messages wait their turn.</source>
+        <translation>Más despacio: tus mensajes esperan su turno.</translation>
+    </message>
+    <message>
+        <source>This room has a password: type it to join.</source>
+        <translation>Esta sala tiene contraseña: escríbela para entrar.</translation>
+    </message>
+    <message>
+        <source>That is not the room's password.</source>
+        <translation>Esa no es la contraseña de la sala.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords from your address: wait before trying again.</source>
+        <translation>Demasiadas contraseñas equivocadas desde tu dirección: espera antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Nobody joined on this connection in time.</source>
+        <translation>Nadie entró por esta conexión a tiempo.</translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>El anfitrión te sacó de la sala.</translation>
+    </message>
+    <message>
+        <source>The host has locked the room: nobody new can join now.</source>
+        <translation>El anfitrión cerró la sala: ahora no puede entrar nadie nuevo.</translation>
+    </message>
+    <message>
+        <source>That person is not in the room; the message was not sent.</source>
+        <translation>Esa persona no está en la sala; el mensaje no se envió.</translation>
+    </message>
+    <message>
+        <source>Your address stored too much lately: wait a little before sending more.</source>
+        <translation>Tu dirección guardó demasiado últimamente: espera un poco antes de enviar más.</translation>
+    </message>
+    <message>
+        <source>You opened the room again elsewhere; this one is no longer connected.</source>
+        <translation>Abriste la sala otra vez en otro sitio; esta ya no está conectada.</translation>
+    </message>
+    <message>
+        <source>The connection fell too far behind; catching up.</source>
+        <translation>La conexión se quedó demasiado atrás; poniéndose al día.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>El anfitrión terminó la sala.</translation>
+    </message>
+    <message>
+        <source>The host is restarting; back in a moment.</source>
+        <translation>El anfitrión se está reiniciando; vuelve en un momento.</translation>
+    </message>
+    <message>
+        <source>The host has blocked this device from the room.</source>
+        <translation>El anfitrión bloqueó este dispositivo en la sala.</translation>
+    </message>
+    <message>
+        <source>The host could not read the history just now; scroll up to ask again.</source>
+        <translation>El anfitrión no pudo leer el historial ahora; desplázate hacia arriba para pedirlo otra vez.</translation>
+    </message>
+    <message>
+        <source>That file is larger than the host takes; nothing was stored.</source>
+        <translation>Ese archivo es más grande de lo que acepta el anfitrión; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The host's disk has no room for that file; nothing was stored.</source>
+        <translation>El disco del anfitrión no tiene sitio para ese archivo; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>That upload is no longer on the host; send the file again.</source>
+        <translation>Esa subida ya no está en el anfitrión; envía el archivo otra vez.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged; nothing was stored. Send it again.</source>
+        <translation>El archivo llegó dañado; no se guardó nada. Vuelve a enviarlo.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read, or is too large to show; nothing was stored.</source>
+        <translation>Esa imagen no se puede leer o es demasiado grande para mostrarla; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>You are sending as many files at once as the host allows; wait for one to finish.</source>
+        <translation>Estás enviando tantos archivos a la vez como permite el anfitrión; espera a que termine uno.</translation>
     </message>
 </context>
 <context>
@@ -1114,22 +1249,6 @@ Cerrarla cierra la sala para todos.</translation>
     <message>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
-    </message>
-    <message>
-        <source>The host removed you from the room.</source>
-        <translation>El anfitrión te sacó de la sala.</translation>
-    </message>
-    <message>
-        <source>The room is locked: the host lets nobody new in now.</source>
-        <translation>La sala está cerrada: el anfitrión no deja entrar a nadie nuevo ahora.</translation>
-    </message>
-    <message>
-        <source>You opened this room again elsewhere; this window is no longer in it.</source>
-        <translation>Abriste esta sala en otro sitio; esta ventana ya no está en ella.</translation>
-    </message>
-    <message>
-        <source>The host ended the room.</source>
-        <translation>El anfitrión terminó la sala.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

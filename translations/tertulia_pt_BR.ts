@@ -36,10 +36,6 @@
         <source>The host's certificate is not trusted (%1). Ask the host for its fingerprint and join with --fingerprint.</source>
         <translation>O certificado do anfitrião não é confiável (%1). Peça ao anfitrião a impressão digital e entre com --fingerprint.</translation>
     </message>
-    <message>
-        <source>The host has blocked this device from the room.</source>
-        <translation>O anfitrião bloqueou este dispositivo na sala.</translation>
-    </message>
 </context>
 <context>
     <name>ChatHost</name>
@@ -266,6 +262,145 @@
     <message>
         <source>Tertulia could not open a window for %1.</source>
         <translation>O Tertulia não conseguiu abrir uma janela para %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCode</name>
+    <message>
+        <source>That was not valid JSON.</source>
+        <translation>Isso não era um JSON válido.</translation>
+    </message>
+    <message>
+        <source>Send a JSON object.</source>
+        <translation>Envie um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>A field has the wrong type.</source>
+        <translation>Um campo tem o tipo errado.</translation>
+    </message>
+    <message>
+        <source>The host does not know that kind of message.</source>
+        <translation>O anfitrião não conhece esse tipo de mensagem.</translation>
+    </message>
+    <message>
+        <source>Send JSON text frames, not binary ones.</source>
+        <translation>Envie quadros de texto JSON, não binários.</translation>
+    </message>
+    <message>
+        <source>That name cannot be used: choose another.</source>
+        <translation>Esse nome não pode ser usado: escolha outro.</translation>
+    </message>
+    <message>
+        <source>Someone in the room already has that name: choose another.</source>
+        <translation>Alguém na sala já usa esse nome: escolha outro.</translation>
+    </message>
+    <message>
+        <source>You cannot speak as someone else.</source>
+        <translation>Você não pode falar como outra pessoa.</translation>
+    </message>
+    <message>
+        <source>Say who you are first: send a name.</source>
+        <translation>Primeiro diga quem você é: envie um nome.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>A mensagem está vazia.</translation>
+    </message>
+    <message>
+        <source>That message is too long.</source>
+        <translation>Essa mensagem é longa demais.</translation>
+    </message>
+    <message>
+        <source>The message has characters that cannot be sent.</source>
+        <translation>A mensagem tem caracteres que não podem ser enviados.</translation>
+    </message>
+    <message>
+        <source>The host could not store the message; it will be sent again.</source>
+        <translation>O anfitrião não conseguiu guardar a mensagem; ela será enviada de novo.</translation>
+    </message>
+    <message>
+        <source>Slow down: your messages wait their turn.</source>
+        <translation>Mais devagar: suas mensagens esperam a vez.</translation>
+    </message>
+    <message>
+        <source>This room has a password: type it to join.</source>
+        <translation>Esta sala tem senha: digite-a para entrar.</translation>
+    </message>
+    <message>
+        <source>That is not the room's password.</source>
+        <translation>Essa não é a senha da sala.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords from your address: wait before trying again.</source>
+        <translation>Senhas erradas demais do seu endereço: espere antes de tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Nobody joined on this connection in time.</source>
+        <translation>Ninguém entrou por esta conexão a tempo.</translation>
+    </message>
+    <message>
+        <source>The host removed you from the room.</source>
+        <translation>O anfitrião tirou você da sala.</translation>
+    </message>
+    <message>
+        <source>The host has locked the room: nobody new can join now.</source>
+        <translation>O anfitrião trancou a sala: ninguém novo pode entrar agora.</translation>
+    </message>
+    <message>
+        <source>That person is not in the room; the message was not sent.</source>
+        <translation>Essa pessoa não está na sala; a mensagem não foi enviada.</translation>
+    </message>
+    <message>
+        <source>Your address stored too much lately: wait a little before sending more.</source>
+        <translation>Seu endereço guardou demais ultimamente: espere um pouco antes de enviar mais.</translation>
+    </message>
+    <message>
+        <source>You opened the room again elsewhere; this one is no longer connected.</source>
+        <translation>Você abriu a sala de novo em outro lugar; esta não está mais conectada.</translation>
+    </message>
+    <message>
+        <source>The connection fell too far behind; catching up.</source>
+        <translation>A conexão ficou para trás demais; atualizando.</translation>
+    </message>
+    <message>
+        <source>The host ended the room.</source>
+        <translation>O anfitrião encerrou a sala.</translation>
+    </message>
+    <message>
+        <source>The host is restarting; back in a moment.</source>
+        <translation>O anfitrião está reiniciando; volta em um instante.</translation>
+    </message>
+    <message>
+        <source>The host has blocked this device from the room.</source>
+        <translation>O anfitrião bloqueou este dispositivo na sala.</translation>
+    </message>
+    <message>
+        <source>The host could not read the history just now; scroll up to ask again.</source>
+        <translation>O anfitrião não conseguiu ler o histórico agora; role para cima para pedir de novo.</translation>
+    </message>
+    <message>
+        <source>That file is larger than the host takes; nothing was stored.</source>
+        <translation>Esse arquivo é maior do que o anfitrião aceita; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The host's disk has no room for that file; nothing was stored.</source>
+        <translation>O disco do anfitrião não tem espaço para esse arquivo; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>That upload is no longer on the host; send the file again.</source>
+        <translation>Esse envio não está mais no anfitrião; envie o arquivo de novo.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged; nothing was stored. Send it again.</source>
+        <translation>O arquivo chegou danificado; nada foi guardado. Envie de novo.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read, or is too large to show; nothing was stored.</source>
+        <translation>Essa imagem não pode ser lida ou é grande demais para mostrar; nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>You are sending as many files at once as the host allows; wait for one to finish.</source>
+        <translation>Você está enviando tantos arquivos de uma vez quanto o anfitrião permite; espere um terminar.</translation>
     </message>
 </context>
 <context>
@@ -1114,22 +1249,6 @@ Fechá-la encerra a sala para todos.</translation>
     <message>
         <source>Try again</source>
         <translation>Tentar de novo</translation>
-    </message>
-    <message>
-        <source>The host removed you from the room.</source>
-        <translation>O anfitrião tirou você da sala.</translation>
-    </message>
-    <message>
-        <source>The room is locked: the host lets nobody new in now.</source>
-        <translation>A sala está trancada: o anfitrião não deixa ninguém novo entrar agora.</translation>
-    </message>
-    <message>
-        <source>You opened this room again elsewhere; this window is no longer in it.</source>
-        <translation>Você abriu esta sala em outro lugar; esta janela não está mais nela.</translation>
-    </message>
-    <message>
-        <source>The host ended the room.</source>
-        <translation>O anfitrião encerrou a sala.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -14,6 +14,18 @@ using namespace Tertulia;
 
 namespace {
 
+// What the person reads for a host's error: the code's one wording in their language when the
+// phrase table has it, else the host's own words (English, and often more precise).
+QString wordsFor(const ErrorSpec *spec, const QString &reason)
+{
+    if (!spec)
+        return reason;
+    const QString translated = translatedSentence(*spec);
+    if (translated != QLatin1StringView(spec->sentence) || reason.isEmpty())
+        return translated;
+    return reason;
+}
+
 int retryDelayMs(int failedAttempts)
 {
     using namespace Tertulia::ClientPolicy;
@@ -227,7 +239,7 @@ void ChatConnection::onSocketError(QAbstractSocket::SocketError error)
     if (m_wantOpen && error == QAbstractSocket::ConnectionRefusedError
         && m_socket.errorString().contains(u"status code: 403"_s)) {
         const ErrorSpec &blocked = errorSpec(ErrorCode::Blocked);
-        stopFor(blocked, tr("The host has blocked this device from the room."));
+        stopFor(blocked, translatedSentence(blocked));
     }
 }
 
@@ -239,7 +251,7 @@ void ChatConnection::onDisconnected()
     // code alone still says whether to stop.
     if (const ErrorSpec *spec = errorSpecForClose(quint16(m_socket.closeCode()));
         spec && spec->action != ClientAction::Retry && spec->action != ClientAction::Show) {
-        stopFor(*spec, QString::fromUtf8(spec->sentence));
+        stopFor(*spec, translatedSentence(*spec));
         return;
     }
     ++m_failedAttempts;
@@ -379,24 +391,24 @@ void ChatConnection::on(const Events::Error &event)
         // The host refused this message for what it is: resending cannot help.
         m_outbox.removeIf([&](const Outgoing &m) { return m.clientId == event.clientId; });
         m_files.finished(event.clientId);
-        emit messageFailed(event.clientId, event.reason);
+        emit messageFailed(event.clientId, wordsFor(spec, event.reason));
         return;
     }
     switch (action) {
     case ClientAction::Stop:
     case ClientAction::AskName:
     case ClientAction::AskPassword:
-        stopFor(*spec, event.reason);
+        stopFor(*spec, wordsFor(spec, event.reason));
         return;
     case ClientAction::Retry:
         if (!event.clientId.isEmpty() && !m_resendTimer.isActive()) {
             m_resendTimer.start(m_resendDelayMs);
             m_resendDelayMs = std::min(2 * m_resendDelayMs, Tertulia::ClientPolicy::kMaxResendMs);
         }
-        emit errorReceived(event.code, event.reason);
+        emit errorReceived(event.code, wordsFor(spec, event.reason));
         return;
     default:
-        emit errorReceived(event.code, event.reason);
+        emit errorReceived(event.code, wordsFor(spec, event.reason));
     }
 }
 

@@ -34,26 +34,12 @@ StopBar::StopBar(QWidget *parent)
 
 QString StopBar::showStopped(const QString &code, const QString &reason)
 {
+    // The code's one wording (the protocol's table), in the window's language; the host's own
+    // words beside it when it said more (its farewell when it ended the room).
     const Tertulia::ErrorSpec *spec = Tertulia::errorSpecNamed(code);
-    QString text;
-    switch (spec ? spec->code : ErrorCode::BadJson) {
-    case ErrorCode::Removed:
-        text = tr("The host removed you from the room.");
-        break;
-    case ErrorCode::RoomLocked:
-        text = tr("The room is locked: the host lets nobody new in now.");
-        break;
-    case ErrorCode::Replaced:
-        text = tr("You opened this room again elsewhere; this window is no longer in it.");
-        break;
-    case ErrorCode::RoomEnded:
-        text = tr("The host ended the room.");
-        break;
-    default:
-        break; // the host's sentence alone
-    }
-    // The host's own words, when it said more than the code does.
-    if (!reason.isEmpty() && !text.contains(reason))
+    QString text = spec ? Tertulia::translatedSentence(*spec) : QString();
+    if (!reason.isEmpty() && !text.contains(reason)
+        && !(spec && reason == QLatin1StringView(spec->sentence)))
         text = text.isEmpty() ? reason : tr("%1 (%2)").arg(text, reason);
     m_label->setText(text);
     m_askAgain->hide();

@@ -63,7 +63,9 @@ struct ErrorSpec
     const char *name; // on the wire, in "code"
     quint16 closeCode; // the close that follows, 0 if the connection stays open
     ClientAction action;
-    const char *sentence; // English, for people; hosts may say more
+    const char *sentence; // English, for people; hosts may say more. The one wording of the
+                          // code for every client: translated (context "ErrorCode") from the
+                          // same phrase table for the window and the page.
 };
 
 constexpr size_t kErrorCodeCount = size_t(ErrorCode::TooManyUploads) + 1; // the last one
@@ -76,6 +78,8 @@ const ErrorSpec *errorSpecNamed(const QString &name);
 const ErrorSpec *errorSpecForClose(quint16 closeCode);
 QString errorCodeName(ErrorCode code);
 QString clientActionName(ClientAction action);
+// The spec's sentence in the application's language (its installed translator), or English.
+QString translatedSentence(const ErrorSpec &spec);
 
 // What the offender is told: the stable code and a sentence for people.
 struct ProtocolError

@@ -79,6 +79,8 @@ void install(QHttpServer &server, std::function<void(const QHostAddress &)> onPa
             {u"/mentions.js"_s, u":/tertulia/page/mentions.js"_s, "text/javascript; charset=utf-8"},
             {u"/filecard.js"_s, u":/tertulia/page/filecard.js"_s, "text/javascript; charset=utf-8"},
             {u"/strings.js"_s, u":/tertulia/page/strings.js"_s, "text/javascript; charset=utf-8"},
+            // Written by the build from the one phrase table (translations/tools/fill.py).
+            {u"/phrases.js"_s, u":/tertulia/page/phrases.js"_s, "text/javascript; charset=utf-8"},
             {u"/style.css"_s, u":/tertulia/page/style.css"_s, "text/css; charset=utf-8"},
             {u"/icon.svg"_s, u":/tertulia/page/icon.svg"_s, "image/svg+xml"},
             // The protocol table itself, as the page's module: one source for every client.

@@ -256,9 +256,11 @@ test('links open safely, mentions stand out, and a hidden tab counts unread mess
   }
 });
 
+// The words come from the one phrase table the window's .ts files are filled from
+// (translations/tools/fill.py): the page's button says what the window's does.
 test('the page speaks Spanish and Brazilian Portuguese when the browser does', async () => {
   for (const [locale, yourName, join, connected, taken] of [
-    ['es-ES', 'Tu nombre', 'Entrar', 'Conectado como', 'ya se llama así'],
+    ['es-ES', 'Tu nombre', 'Unirse', 'Conectado como', 'ya se llama así'],
     ['pt-BR', 'Seu nome', 'Entrar', 'Conectado como', 'já usa esse nome'],
   ]) {
     const context = await browser.newContext({ locale });

@@ -55,7 +55,7 @@ test('removed, locked out and ended: each said in words, none retried', async ()
   const eva = await openPage();
   await join(eva.page, 'Eva');
   // Never in the room: said where the name was typed.
-  await eva.page.locator('#join-error', { hasText: 'The room is locked' }).waitFor();
+  await eva.page.locator('#join-error', { hasText: 'The host has locked' }).waitFor();
 
   await ana.page.getByRole('textbox', { name: 'Message' }).fill('last words');
   await host.control('end Thanks for coming, see you tomorrow.');
