@@ -16,7 +16,7 @@
 #include <vector>
 
 #if defined(__GLIBC__)
-#include <malloc.h> // mallinfo2: what the heap holds
+#include "support/heapinuse.h"
 #endif
 
 namespace {
@@ -212,7 +212,7 @@ void tst_BatchedTcpSocket::aStalledReaderHoldsTheRoomsFramesNotCopies()
     constexpr int kPasses = 200;
     QTest::qWait(20);
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-    const size_t before = mallinfo2().uordblks;
+    const size_t before = heapInUse();
 #endif
     for (int i = 0; i < kPasses; ++i) {
         host.writeShared(frame);
@@ -223,7 +223,7 @@ void tst_BatchedTcpSocket::aStalledReaderHoldsTheRoomsFramesNotCopies()
     QVERIFY2(waiting > kPasses * frame.size() / 2, qPrintable(QString::number(waiting)));
     QVERIFY(!frame.isDetached()); // still referred to by the connection
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-    const qint64 grown = qint64(mallinfo2().uordblks) - qint64(before);
+    const qint64 grown = qint64(heapInUse()) - qint64(before);
     qInfo("%lld bytes waiting for the reader; the heap grew by %lld", waiting, grown);
     QVERIFY2(grown < waiting / 8, qPrintable(QString::number(grown)));
 #endif
@@ -310,7 +310,7 @@ void tst_BatchedTcpSocket::idleConnectionsKeepNoWriteBuffer()
         std::vector<std::unique_ptr<QTcpSocket>> clients;
         for (int i = 0; i < kConnections; ++i)
             clients.push_back(connectClient());
-        const size_t before = mallinfo2().uordblks;
+        const size_t before = heapInUse();
         for (auto &accepted : m_listener->accepted)
             accepted->write("a short frame");
         for (auto &client : clients) {
@@ -318,7 +318,7 @@ void tst_BatchedTcpSocket::idleConnectionsKeepNoWriteBuffer()
             ReadBuffer::releaseIfEmpty(client.get()); // the client's side is not measured
         }
         QTest::qWait(20);
-        const qint64 kept = (qint64(mallinfo2().uordblks) - qint64(before)) / kConnections;
+        const qint64 kept = (qint64(heapInUse()) - qint64(before)) / kConnections;
         m_listener->accepted.clear();
         return kept;
     };

@@ -11,7 +11,7 @@
 #include <vector>
 
 #if defined(__GLIBC__)
-#include <malloc.h> // mallinfo2: what the heap holds
+#include "support/heapinuse.h"
 #endif
 
 class tst_ReadBuffer final : public QObject
@@ -87,12 +87,12 @@ void tst_ReadBuffer::releasesTheChunkOfEveryIdleSocket()
     }
     // Every accepted socket is empty now, and still holds the chunk it read into.
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-    const size_t before = mallinfo2().uordblks;
+    const size_t before = heapInUse();
 #endif
     for (Pair &pair : pairs)
         ReadBuffer::releaseIfEmpty(pair.accepted.get());
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-    const size_t after = mallinfo2().uordblks;
+    const size_t after = heapInUse();
     QVERIFY2(before > after + kSockets * 12 * 1024,
              qPrintable(QStringLiteral("heap in use %1 → %2 bytes").arg(before).arg(after)));
 #else
