@@ -1,11 +1,16 @@
 // The benchmark's floor: a bare WebSocket relay on epoll, one thread. It does the least a
-// fan-out server can — the handshake, unmasking, framing each message once and one write per
-// recipient per pass of the event loop — and nothing else: no JSON, no names, no storage, no
-// limits. Whatever Tertulia spends above it is Tertulia's own. Qt Core only for the
-// handshake's SHA-1. Usage: tertulia-floor-relay PORT
+// fan-out server can — the handshake, unmasking, framing each message once and one send per
+// recipient per pass of the event loop, all of a pass's sends handed to the kernel in one
+// io_uring submission as the host does (one send() each where io_uring is refused) — and
+// nothing else: no JSON, no names, no storage, no limits. Whatever Tertulia spends above it is
+// Tertulia's own. Qt Core only for the handshake's SHA-1. Says on stderr which way it sends.
+// Usage: tertulia-floor-relay PORT [--plain-sends]; tertulia-floor-relay --check-ring exits 0
+// if io_uring can be used here, 1 if not (bench/run.py names the floor by it).
 
 #include <QtCore/QByteArray>
 #include <QtCore/QCryptographicHash>
+
+#include <liburing.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -39,6 +44,9 @@ struct Connection
 std::unordered_map<int, Connection> connections;
 std::vector<int> dirty;
 int epollFd = -1;
+io_uring ring;
+bool useRing = false;
+constexpr unsigned kRingEntries = 4096;
 
 void setNonBlocking(int fd)
 {
@@ -162,15 +170,8 @@ bool readFrames(Connection &connection)
     return true;
 }
 
-void flush(Connection &connection)
+void watchOutput(Connection &connection)
 {
-    while (!connection.out.empty()) {
-        const ssize_t written = send(connection.fd, connection.out.data(), connection.out.size(),
-                                     MSG_NOSIGNAL);
-        if (written <= 0)
-            break;
-        connection.out.erase(0, size_t(written));
-    }
     const bool wantOut = !connection.out.empty();
     if (wantOut != connection.watchingOut) {
         epoll_event event{};
@@ -181,11 +182,58 @@ void flush(Connection &connection)
     }
 }
 
+void flush(Connection &connection)
+{
+    while (!connection.out.empty()) {
+        const ssize_t written = send(connection.fd, connection.out.data(), connection.out.size(),
+                                     MSG_NOSIGNAL);
+        if (written <= 0)
+            break;
+        connection.out.erase(0, size_t(written));
+    }
+    watchOutput(connection);
+}
+
+// A pass's sends in one submission per kRingEntries: each runs at once without waiting
+// (MSG_DONTWAIT); what a socket cannot take now stays queued for EPOLLOUT, as with send().
+void flushThroughRing(const std::vector<Connection *> &pending)
+{
+    for (size_t start = 0; start < pending.size(); start += kRingEntries) {
+        const size_t end = std::min(pending.size(), start + kRingEntries);
+        for (size_t i = start; i < end; ++i) {
+            io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+            io_uring_prep_send(sqe, pending[i]->fd, pending[i]->out.data(), pending[i]->out.size(),
+                               MSG_DONTWAIT | MSG_NOSIGNAL);
+            io_uring_sqe_set_data64(sqe, i);
+        }
+        io_uring_submit_and_wait(&ring, unsigned(end - start));
+        io_uring_cqe *cqe = nullptr;
+        unsigned head = 0;
+        unsigned seen = 0;
+        io_uring_for_each_cqe(&ring, head, cqe)
+        {
+            Connection &connection = *pending[io_uring_cqe_get_data64(cqe)];
+            if (cqe->res > 0)
+                connection.out.erase(0, size_t(cqe->res));
+            ++seen;
+        }
+        io_uring_cq_advance(&ring, seen);
+        for (size_t i = start; i < end; ++i)
+            watchOutput(*pending[i]);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && std::strcmp(argv[1], "--check-ring") == 0)
+        return io_uring_queue_init(8, &ring, 0) == 0 ? 0 : 1;
     const int port = argc > 1 ? std::atoi(argv[1]) : 8000;
+    const bool plainSends = argc > 2 && std::strcmp(argv[2], "--plain-sends") == 0;
+    useRing = !plainSends && io_uring_queue_init(kRingEntries, &ring, 0) == 0;
+    std::fprintf(stderr, "floor relay: %s\n",
+                 useRing ? "a pass's sends in one io_uring submission" : "one send() per recipient");
     const int listener = socket(AF_INET, SOCK_STREAM, 0);
     const int yes = 1;
     setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -249,14 +297,21 @@ int main(int argc, char *argv[])
                 closeConnection(fd);
             }
         }
-        // One write per recipient per pass, whatever the pass gathered for it.
+        // One send per recipient per pass, whatever the pass gathered for it: all of them in
+        // one submission where io_uring can be used.
+        std::vector<Connection *> pending;
         for (const int fd : dirty) {
             auto found = connections.find(fd);
             if (found == connections.end())
                 continue;
             found->second.dirty = false;
-            flush(found->second);
+            if (!useRing)
+                flush(found->second);
+            else if (!found->second.out.empty() && !found->second.watchingOut)
+                pending.push_back(&found->second);
         }
         dirty.clear();
+        if (!pending.empty())
+            flushThroughRing(pending);
     }
 }
