@@ -2,12 +2,14 @@
 
 import os
 import re
+import select
 import signal
 import subprocess
 import tempfile
 import time
 
 LISTENING = re.compile(r"^Listening on http://([^/]+):(\d+)/$")
+STARTUP_S = 30
 
 
 class HostProcess:
@@ -18,11 +20,15 @@ class HostProcess:
         self.process = subprocess.Popen(
             [self.executable, *args, "--data-dir", self.data_dir], stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, env=env)
-        self.first_line = self.process.stdout.readline().rstrip("\n")
+        # A host that hangs before saying where it listens fails the test in words, not by
+        # the test's timeout with nothing to read.
+        ready, _, _ = select.select([self.process.stdout], [], [], STARTUP_S)
+        self.first_line = self.process.stdout.readline().rstrip("\n") if ready else ""
         match = LISTENING.match(self.first_line)
         if not match:
             self.process.kill()
-            raise RuntimeError(f"host did not start: {self.first_line!r} "
+            said = "" if ready else f"nothing within {STARTUP_S} s; "
+            raise RuntimeError(f"host did not start: {said}{self.first_line!r} "
                                f"{self.process.stderr.read()!r}")
         self.port = int(match.group(2))
 
