@@ -47,6 +47,33 @@ private slots:
 
 namespace {
 
+// Two connected local sockets, closed when it goes (either end may be closed earlier: -1).
+struct SocketPair
+{
+    int fd[2] = {-1, -1};
+    SocketPair() { socketpair(AF_UNIX, SOCK_STREAM, 0, fd); }
+    ~SocketPair()
+    {
+        for (int end : fd) {
+            if (end >= 0)
+                ::close(end);
+        }
+    }
+    bool isValid() const { return fd[0] >= 0 && fd[1] >= 0; }
+    void closeEnd(int i)
+    {
+        ::close(fd[i]);
+        fd[i] = -1;
+    }
+};
+
+// One byte read from fd, as a notifier's handler does.
+bool readOne(int fd)
+{
+    char byte;
+    return ::read(fd, &byte, 1) == 1;
+}
+
 // An object that counts its timer events by id.
 class TimerTarget final : public QObject
 {
@@ -285,13 +312,12 @@ void tst_EpollEventDispatcher::aZeroTimerStarvesNothing()
 {
     // A zero timer fires once per pass; posted events, ready sockets and other timers still
     // get theirs (tst_qtimer's zeroTimer and the "timer doesn't starve" checks).
-    int pair[2];
-    QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
-    QSocketNotifier readable(pair[0], QSocketNotifier::Read);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier readable(pair.fd[0], QSocketNotifier::Read);
     bool socketSeen = false;
     connect(&readable, &QSocketNotifier::activated, this, [&] {
-        char byte;
-        QCOMPARE(::read(pair[0], &byte, 1), 1);
+        QVERIFY(readOne(pair.fd[0]));
         socketSeen = true;
     });
     QTimer zero;
@@ -303,7 +329,7 @@ void tst_EpollEventDispatcher::aZeroTimerStarvesNothing()
     QMetaObject::invokeMethod(
             this, [&] { postedSeen = true; }, Qt::QueuedConnection);
     QTimer::singleShot(10, this, [&] { timerSeen = true; });
-    QCOMPARE(::write(pair[1], "x", 1), 1);
+    QCOMPARE(::write(pair.fd[1], "x", 1), 1);
     QTRY_VERIFY(postedSeen && socketSeen && timerSeen);
     QVERIFY(spins > 0);
     // Each pass fires it once: as many spins as passes, never a burst within one.
@@ -311,22 +337,19 @@ void tst_EpollEventDispatcher::aZeroTimerStarvesNothing()
     QCoreApplication::processEvents();
     QCOMPARE(spins, before + 1);
     zero.stop();
-    ::close(pair[0]);
-    ::close(pair[1]);
 }
 
 void tst_EpollEventDispatcher::passesThatExcludeNotifiersLeaveThemReady()
 {
-    int pair[2];
-    QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
-    QSocketNotifier readable(pair[0], QSocketNotifier::Read);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier readable(pair.fd[0], QSocketNotifier::Read);
     int activations = 0;
     connect(&readable, &QSocketNotifier::activated, this, [&] {
-        char byte;
-        QCOMPARE(::read(pair[0], &byte, 1), 1);
+        QVERIFY(readOne(pair.fd[0]));
         ++activations;
     });
-    QCOMPARE(::write(pair[1], "x", 1), 1);
+    QCOMPARE(::write(pair.fd[1], "x", 1), 1);
     auto *dispatcher = QAbstractEventDispatcher::instance();
     for (int i = 0; i < 5; ++i)
         dispatcher->processEvents(QEventLoop::ExcludeSocketNotifiers);
@@ -334,8 +357,6 @@ void tst_EpollEventDispatcher::passesThatExcludeNotifiersLeaveThemReady()
     // Level-triggered, like Qt's poll(): still ready, and seen by the next ordinary pass.
     dispatcher->processEvents(QEventLoop::AllEvents);
     QCOMPARE(activations, 1);
-    ::close(pair[0]);
-    ::close(pair[1]);
 }
 
 void tst_EpollEventDispatcher::interruptEndsAWaitFromAnotherThread()
@@ -363,24 +384,23 @@ void tst_EpollEventDispatcher::interruptEndsAWaitFromAnotherThread()
 
 void tst_EpollEventDispatcher::aDisabledNotifierWaitsUntilEnabled()
 {
-    int pair[2];
-    QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
-    QSocketNotifier readable(pair[0], QSocketNotifier::Read);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier readable(pair.fd[0], QSocketNotifier::Read);
     int activations = 0;
     connect(&readable, &QSocketNotifier::activated, this, [&] {
-        char byte;
-        QCOMPARE(::read(pair[0], &byte, 1), 1);
+        QVERIFY(readOne(pair.fd[0]));
         ++activations;
     });
     readable.setEnabled(false);
-    QCOMPARE(::write(pair[1], "x", 1), 1);
+    QCOMPARE(::write(pair.fd[1], "x", 1), 1);
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
     QCOMPARE(activations, 0);
     readable.setEnabled(true); // the byte is still there
     QTRY_COMPARE(activations, 1);
     // A read and a write notifier on one descriptor: each hears its own readiness.
-    QSocketNotifier writable(pair[0], QSocketNotifier::Write);
+    QSocketNotifier writable(pair.fd[0], QSocketNotifier::Write);
     int writes = 0;
     connect(&writable, &QSocketNotifier::activated, this, [&] {
         ++writes;
@@ -388,30 +408,27 @@ void tst_EpollEventDispatcher::aDisabledNotifierWaitsUntilEnabled()
     });
     QTRY_COMPARE(writes, 1);
     QCOMPARE(activations, 1); // nothing new to read
-    QCOMPARE(::write(pair[1], "y", 1), 1);
+    QCOMPARE(::write(pair.fd[1], "y", 1), 1);
     QTRY_COMPARE(activations, 2);
     QCOMPARE(writes, 1);
-    ::close(pair[0]);
-    ::close(pair[1]);
 }
 
 void tst_EpollEventDispatcher::aPeerThatHangsUpIsReadable()
 {
     // tst_qsocketnotifier's unexpected disconnection: the reader is told, and reads the end.
-    int pair[2];
-    QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
-    QSocketNotifier readable(pair[0], QSocketNotifier::Read);
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier readable(pair.fd[0], QSocketNotifier::Read);
     bool sawEnd = false;
     connect(&readable, &QSocketNotifier::activated, this, [&] {
         char byte;
-        if (::read(pair[0], &byte, 1) == 0) {
+        if (::read(pair.fd[0], &byte, 1) == 0) {
             sawEnd = true;
             readable.setEnabled(false); // as a socket does once it has seen the end
         }
     });
-    ::close(pair[1]);
+    pair.closeEnd(1);
     QTRY_VERIFY(sawEnd);
-    ::close(pair[0]);
 }
 
 int main(int argc, char *argv[])

@@ -367,15 +367,9 @@ namespace Schema {
 
 QList<MessageSpec> requests()
 {
-    using namespace Requests;
-    return {specOf<Join>("Join"_L1),
-            specOf<Message>("Message"_L1),
-            specOf<History>("History"_L1),
-            specOf<Leave>("Leave"_L1),
-            specOf<Typing>("Typing"_L1),
-            specOf<FileOffer>("FileOffer"_L1),
-            specOf<FileCancel>("FileCancel"_L1),
-            specOf<Members>("Members"_L1)};
+#define TERTULIA_REQUEST_SPEC(name) specOf<Requests::name>(QLatin1StringView(#name)),
+    return {TERTULIA_REQUESTS(TERTULIA_REQUEST_SPEC)};
+#undef TERTULIA_REQUEST_SPEC
 }
 
 QLatin1StringView kindName(Kind kind)

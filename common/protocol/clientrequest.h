@@ -164,9 +164,12 @@ struct Members
 
 } // namespace Requests
 
-using ClientRequest = std::variant<Requests::Join, Requests::Message, Requests::History,
-                                   Requests::Leave, Requests::Typing, Requests::FileOffer,
-                                   Requests::FileCancel, Requests::Members>;
+// Every request, once: ClientRequest and Schema::requests() are both made from this list.
+#define TERTULIA_REQUESTS(X) \
+    X(Join) X(Message) X(History) X(Leave) X(Typing) X(FileOffer) X(FileCancel) X(Members)
+#define TERTULIA_REQUEST_TYPE(name) , Requests::name
+using ClientRequest = Schema::VariantOf<void TERTULIA_REQUESTS(TERTULIA_REQUEST_TYPE)>;
+#undef TERTULIA_REQUEST_TYPE
 using DecodedClientRequest = std::variant<ClientRequest, ProtocolError>;
 
 DecodedClientRequest decodeClientRequest(const QString &frame,

@@ -3,6 +3,8 @@
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QList>
 
+#include <variant>
+
 // The shape of every request and event, as data. Each request struct (clientrequest.h) and
 // each event struct (serverevent.h) declares its wire type and its fields once, beside its
 // members; this gathers those declarations for whoever needs them whole: the host's generated
@@ -34,6 +36,12 @@ struct MessageSpec
     QLatin1StringView name; // the C++ struct's name: the page's builders and constants use it
     QList<FieldSpec> fields;
 };
+
+// A variant of the types a list macro names (TERTULIA_REQUESTS, TERTULIA_EVENTS), each given as
+// ", Namespace::Type" after a leading void: the list is written once, for the variant and for
+// the schema alike (Mumble's way with its messages).
+template<typename Void, typename... T>
+using VariantOf = std::variant<T...>;
 
 QList<MessageSpec> requests(); // client to host, in the order ClientRequest lists them
 QList<MessageSpec> events(); // host to client, in the order ServerEvent lists them

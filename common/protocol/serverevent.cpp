@@ -458,23 +458,9 @@ MessageSpec eventSpec(QLatin1StringView name)
 
 QList<MessageSpec> events()
 {
-    using namespace Events;
-    const QList<MessageSpec> all{
-            eventSpec<Welcome>("Welcome"_L1),
-            eventSpec<Message>("Message"_L1),
-            eventSpec<Ack>("Ack"_L1),
-            eventSpec<Presence>("Presence"_L1),
-            eventSpec<History>("History"_L1),
-            eventSpec<Typing>("Typing"_L1),
-            eventSpec<Error>("Error"_L1),
-            eventSpec<RoomEnded>("RoomEnded"_L1),
-            eventSpec<FileAccepted>("FileAccepted"_L1),
-            eventSpec<FileProgress>("FileProgress"_L1),
-            eventSpec<Upload>("Upload"_L1),
-            eventSpec<Members>("Members"_L1),
-    };
-    Q_ASSERT(all.size() == qsizetype(std::variant_size_v<ServerEvent>));
-    return all;
+#define TERTULIA_EVENT_SPEC(name) eventSpec<Events::name>(QLatin1StringView(#name)),
+    return {TERTULIA_EVENTS(TERTULIA_EVENT_SPEC)};
+#undef TERTULIA_EVENT_SPEC
 }
 
 } // namespace Schema

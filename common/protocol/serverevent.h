@@ -285,10 +285,15 @@ struct RoomEnded
 
 } // namespace Events
 
-using ServerEvent
-        = std::variant<Events::Welcome, Events::Message, Events::Ack, Events::Presence,
-                       Events::History, Events::Typing, Events::Error, Events::RoomEnded,
-                       Events::FileAccepted, Events::FileProgress, Events::Upload, Events::Members>;
+// Every event, once: ServerEvent and Schema::events() are both made from this list.
+// clang-format off
+#define TERTULIA_EVENTS(X) \
+    X(Welcome) X(Message) X(Ack) X(Presence) X(History) X(Typing) X(Error) X(RoomEnded) \
+    X(FileAccepted) X(FileProgress) X(Upload) X(Members)
+// clang-format on
+#define TERTULIA_EVENT_TYPE(name) , Events::name
+using ServerEvent = Schema::VariantOf<void TERTULIA_EVENTS(TERTULIA_EVENT_TYPE)>;
+#undef TERTULIA_EVENT_TYPE
 
 // Nothing for what is not JSON or has a type this client does not know (a newer host's).
 std::optional<ServerEvent> decodeServerEvent(const QByteArray &utf8);
