@@ -165,6 +165,11 @@ QString clientActionName(ClientAction action)
     return {};
 }
 
+ProtocolError protocolError(ErrorCode code)
+{
+    return {code, QString::fromUtf8(errorSpec(code).sentence)};
+}
+
 QString translatedSentence(const ErrorSpec &spec)
 {
     return QCoreApplication::translate("ErrorCode", spec.sentence);

@@ -88,6 +88,9 @@ struct ProtocolError
     QString reason;
 };
 
+// The code with its table sentence: for a host with nothing more precise to say.
+ProtocolError protocolError(ErrorCode code);
+
 // Close codes, sent after an "error" event that says why where the connection can take it.
 namespace CloseCode {
 constexpr quint16 kRoomEnded = 1001; // going away: the host ended the room

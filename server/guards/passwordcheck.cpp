@@ -49,6 +49,5 @@ PasswordCheck::hashed(bool matched, const QHostAddress &address, qint64 nowMs)
         m_roomGuesses.spend(nowMs, -1);
         return std::nullopt;
     }
-    return Refusal{{ErrorCode::PasswordWrong, u"That is not the room's password."_s},
-                   m_throttle.failed(address, nowMs)};
+    return Refusal{protocolError(ErrorCode::PasswordWrong), m_throttle.failed(address, nowMs)};
 }

@@ -160,9 +160,8 @@ void ChatRoom::dispatch(QWebSocket *socket, const ClientRequest &request)
             return;
         }
         if (!message || named.isEmpty()) {
-            m_connections.sendError(
-                    socket, {ErrorCode::NotJoined, u"Say who you are first: send a name."_s},
-                    clientIdOf(request));
+            m_connections.sendError(socket, protocolError(ErrorCode::NotJoined),
+                                    clientIdOf(request));
             return;
         }
         // The seeds' way: a message that names its sender joins them, then is posted.
@@ -527,8 +526,7 @@ bool ChatRoom::removeMember(const QString &name)
         return true;
     }
     releaseMember(socket, true); // its resume token goes with it
-    m_connections.shut(socket, CloseCode::kRemoved,
-                       {ErrorCode::Removed, u"The host removed you from the room."_s});
+    m_connections.shut(socket, CloseCode::kRemoved, protocolError(ErrorCode::Removed));
     return true;
 }
 

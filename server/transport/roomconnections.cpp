@@ -20,8 +20,7 @@ RoomConnections::RoomConnections(const HostLimits &limits, QObject *parent)
     : QObject(parent), m_limits(limits), m_joinDeadlines(limits.joinTimeoutMs, [this](QObject *o) {
           auto *socket = static_cast<QWebSocket *>(o);
           if (const Peer *peer = find(socket); peer && !peer->joined) {
-              shut(socket, CloseCode::kJoinTimeout,
-                   {ErrorCode::JoinTimeout, u"Nobody joined on this connection in time."_s});
+              shut(socket, CloseCode::kJoinTimeout, protocolError(ErrorCode::JoinTimeout));
           }
       })
 {
