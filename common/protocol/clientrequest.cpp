@@ -24,21 +24,20 @@ ProtocolError badField(const QString &field, const QString &expected)
 template<typename R>
 std::optional<ProtocolError> readField(const Field<R> &field, const QJsonValue &json, R *request)
 {
-    const QString name = QString(field.name);
     if (json.isUndefined() || json.isNull())
         return std::nullopt; // required ones are checked once every present one was read
     if (auto member = std::get_if<QString R::*>(&field.member)) {
         if (!json.isString())
-            return badField(name, u"a string"_s);
-        const QString value = json.toString();
+            return badField(QString(field.name), u"a string"_s);
+        QString value = json.toString();
         if (field.maxLength > 0 && value.size() > field.maxLength)
-            return badField(name, u"at most %1 characters"_s.arg(field.maxLength));
-        request->**member = value;
+            return badField(QString(field.name), u"at most %1 characters"_s.arg(field.maxLength));
+        request->**member = std::move(value);
         return std::nullopt;
     }
     const double number = json.toDouble(-1);
     if (!json.isDouble() || number < 0 || number > 9e15 || number != qint64(number))
-        return badField(name, u"a whole number of at least 0"_s);
+        return badField(QString(field.name), u"a whole number of at least 0"_s);
     request->*std::get<qint64 R::*>(field.member) = qint64(number);
     return std::nullopt;
 }
@@ -161,15 +160,19 @@ std::optional<ProtocolError> settle(Requests::Members &members, const QJsonObjec
 template<typename R>
 DecodedClientRequest decodeAs(const QJsonObject &object, int maxMessageLength)
 {
+    constexpr auto fields = R::fields();
+    std::array<QJsonValue, fields.size()> values; // each looked up once, by its Latin-1 name
+    for (size_t i = 0; i < fields.size(); ++i)
+        values[i] = object.value(fields[i].name);
     R request;
-    for (const Field<R> &field : R::fields()) {
-        if (auto problem = readField(field, object.value(QString(field.name)), &request))
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (auto problem = readField(fields[i], values[i], &request))
             return *problem;
     }
-    for (const Field<R> &field : R::fields()) {
-        const QJsonValue value = object.value(QString(field.name));
-        if (field.use == Schema::Use::Required && (value.isUndefined() || value.isNull()))
-            return badField(QString(field.name), u"present"_s);
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].use == Schema::Use::Required
+            && (values[i].isUndefined() || values[i].isNull()))
+            return badField(QString(fields[i].name), u"present"_s);
     }
     if (auto problem = settle(request, object, maxMessageLength))
         return *problem;
